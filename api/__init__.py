@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI) over a built graph. See ``api.app.create_app``."""

@@ -1,0 +1,202 @@
+"""The ``gmpgraph`` command line.
+
+    gmpgraph build ../shared/corpus            # build graph.json from a folder of reports
+    gmpgraph info                              # what the graph holds
+    gmpgraph schema                            # JSON Schema of the export
+
+Exit codes: 0 success; 1 nothing could be built or a graph file is unreadable;
+2 bad arguments or missing input; 3 ``--strict`` and at least one file failed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+DEFAULT_GRAPH = Path(os.environ.get("GMPGRAPH_GRAPH", "graph.json"))
+EXIT_FAILED, EXIT_USAGE, EXIT_STRICT = 1, 2, 3
+
+app = typer.Typer(
+    name="gmpgraph",
+    help="Build and question a knowledge graph of the UNEP Global Mercury Partnership's reports "
+         "and how they link to the Minamata Convention on Mercury.\n\n"
+         "Start with:  gmpgraph build PATH...   then   gmpgraph info",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+GraphOption = Annotated[Path, typer.Option(
+    "--graph", "-g", help="Graph file to read (written by 'gmpgraph build'). Env: GMPGRAPH_GRAPH.",
+    show_default=True)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout instead of tables.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from gmpgraph import __version__
+
+        out.print(f"gmpgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """gmpgraph command line."""
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of reports (folders are read recursively).",
+                                                show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the graph (node-link JSON).")]
+    = DEFAULT_GRAPH,
+    as_json: JsonOption = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 3 if any file could not be read.")]
+    = False,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Refuse files larger than this (MB).")] = 32.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Build the graph from report files and write it as node-link JSON.
+
+    Every file is read as a document; one that cannot be read (empty, binary, not UTF-8)
+    is reported with its reason and the others are still built. Prints a summary of the
+    nodes and edges by type.
+
+    Example:  gmpgraph build ../shared/corpus -o graph.json
+    """
+    from gmpgraph import __version__
+    from gmpgraph.build import InputError, build_graph, discover
+    from gmpgraph.graphfile import save_graph
+
+    try:
+        files = discover(paths)
+    except InputError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    if not files:
+        err.print(f"[red]error:[/] no files found under {', '.join(map(str, paths))}")
+        raise typer.Exit(EXIT_USAGE)
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True,
+                  disable=quiet or not err.is_terminal) as progress:
+        task = progress.add_task("", total=len(files))
+        store, report = build_graph(files, max_bytes=int(max_mb * 1024 * 1024),
+                                    on_file=lambda r: progress.update(task, advance=1, description=r.file))
+    meta = {"built_at": datetime.now(UTC).isoformat(timespec="seconds"), "gmpgraph_version": __version__,
+            "documents": [f.file for f in report.built],
+            "failed": [{"file": f.path, "error": f.error} for f in report.failed]}
+    if report.built:
+        save_graph(store, output, meta)
+    summary: dict[str, Any] = {"output": str(output) if report.built else None, **report.model_dump(),
+                               "failed": len(report.failed)}
+    if as_json:
+        print(json.dumps(summary, indent=1))
+    else:
+        _print_build_summary(report, output)
+    if not report.built:
+        err.print("[red]error:[/] no document could be read; no graph written")
+        raise typer.Exit(EXIT_FAILED)
+    if strict and report.failed:
+        raise typer.Exit(EXIT_STRICT)
+
+
+def _print_build_summary(report: Any, output: Path) -> None:
+    for f in report.failed:
+        err.print(f"[yellow]skipped[/] {f.path}: {f.error.split(': ', 1)[-1]}")
+    out.print(f"Built [bold]{len(report.built)}[/] of {len(report.files)} files -> [bold]{output}[/]")
+    _print_counts(report.counts)
+
+
+def _print_counts(counts: dict[str, dict[str, int]]) -> None:
+    table = Table(title=None, show_edge=False)
+    table.add_column("nodes")
+    table.add_column("count", justify="right")
+    table.add_column("edges")
+    table.add_column("count", justify="right")
+    nodes, edges = list(counts["nodes"].items()), list(counts["edges"].items())
+    for i in range(max(len(nodes), len(edges))):
+        n = nodes[i] if i < len(nodes) else ("", "")
+        e = edges[i] if i < len(edges) else ("", "")
+        table.add_row(n[0], str(n[1]), e[0], str(e[1]))
+    table.add_row("[bold]total", f"[bold]{sum(counts['nodes'].values())}", "[bold]total",
+                  f"[bold]{sum(counts['edges'].values())}")
+    out.print(table)
+
+
+def load_or_exit(graph: Path) -> Any:
+    """Load a graph file for a command, or print why not and exit 1."""
+    from gmpgraph.graphfile import GraphFileError, load_graph
+
+    try:
+        return load_graph(graph)
+    except GraphFileError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+@app.command()
+def info(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> None:
+    """Show what a built graph holds: counts by type, source documents, files that failed.
+
+    Example:  gmpgraph info --graph graph.json
+    """
+    store = load_or_exit(graph)
+    meta = dict(store.nx.graph)
+    documents = [{"id": d.id, "file": d.file, "chars": d.chars} for d in store.nodes("Document")]
+    result = {"graph": str(graph), **store.counts(), "documents": documents, "failed": meta.get("failed", []),
+              "built_at": meta.get("built_at"), "gmpgraph_version": meta.get("gmpgraph_version")}
+    if as_json:
+        print(json.dumps(result, indent=1))
+        return
+    out.print(f"[bold]{graph}[/] built {result['built_at'] or '?'} by gmpgraph {result['gmpgraph_version'] or '?'}")
+    out.print(f"{len(documents)} documents: " + ", ".join(d["file"] for d in documents))
+    for f in result["failed"]:
+        out.print(f"[yellow]failed at build:[/] {f['file']}: {f['error']}")
+    _print_counts(store.counts())
+
+
+@app.command()
+def schema(
+    part: Annotated[str, typer.Argument(help="Which schema: 'graph' (the whole export), 'node', 'edge' "
+                                             "or 'provenance'.")] = "graph",
+) -> None:
+    """Print the JSON Schema of the graph export (or of one part of it).
+
+    Example:  gmpgraph schema node > node.schema.json
+    """
+    from schema import GraphExport, Provenance, edge_adapter, node_adapter
+
+    schemas = {"graph": GraphExport.model_json_schema, "node": node_adapter.json_schema,
+               "edge": edge_adapter.json_schema, "provenance": Provenance.model_json_schema}
+    if part not in schemas:
+        err.print(f"[red]error:[/] unknown schema {part!r}; choose one of: {', '.join(schemas)}")
+        raise typer.Exit(EXIT_USAGE)
+    print(json.dumps(schemas[part](), indent=1))
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    run()

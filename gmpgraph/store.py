@@ -1,0 +1,152 @@
+"""The graph store: a typed layer over a ``networkx.MultiDiGraph``.
+
+Nodes are keyed by id and merged when added again (aliases and provenance are
+unioned); an edge exists once per (type, source, target) and gathers the
+provenance of every place that states it. Attributes in the networkx graph are
+plain JSON-ready dicts, so ``store.nx`` is an ordinary networkx graph.
+
+>>> from schema import Area, Leads, Organization
+>>> store = GraphStore()
+>>> store.add_node(Area(id="area:asgm", key="asgm", name="Artisanal and small-scale gold mining")).id
+'area:asgm'
+>>> _ = store.add_node(Organization(id="org:unido", name="UNIDO", kind="intergovernmental"))
+>>> _ = store.add_edge(Leads(source="org:unido", target="area:asgm"))
+>>> [n.id for n in store.nodes("Area")]
+['area:asgm']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from schema import EDGE_CLASSES, NODE_CLASSES, AnyEdge, AnyNode, Edge, Node, Provenance, edge_adapter, node_adapter
+
+
+class GraphError(ValueError):
+    """An operation on the store that cannot be done (unknown node, type clash)."""
+
+
+def _merge_aliases(name: str, old: list[str], new: list[str]) -> list[str]:
+    seen = {name.casefold()}
+    out: list[str] = []
+    for alias in [*old, *new]:
+        if alias and alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            out.append(alias)
+    return out
+
+
+class GraphStore:
+    """Typed access to a MultiDiGraph whose edges are keyed by their type."""
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
+        self.nx: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
+
+    # -- writing -------------------------------------------------------------------------------
+    def add_node(self, node: Node) -> Node:
+        """Add ``node``, or merge it into the node with the same id; return the stored node.
+
+        Merging keeps the first name, adds the new name and aliases as aliases, unions
+        provenance, and fills properties the stored node lacks.
+        """
+        data = node.model_dump(mode="json", exclude_none=True)
+        if node.id not in self.nx:
+            self.nx.add_node(node.id, **data)
+            return node
+        old = self.nx.nodes[node.id]
+        if old["type"] != data["type"]:
+            raise GraphError(f"node {node.id!r} is already a {old['type']}, cannot merge a {data['type']} into it")
+        merged = {**data, **old}  # stored values win; new ones fill gaps
+        merged["aliases"] = _merge_aliases(old["name"], old.get("aliases", []),
+                                           [data["name"], *data.get("aliases", [])])
+        merged["provenance"] = self._merged_provenance(old.get("provenance", []), node.provenance)
+        old.clear()
+        old.update(merged)
+        return self.node(node.id)
+
+    def add_edge(self, edge: Edge) -> Edge:
+        """Add ``edge`` once per (type, source, target); repeated adds merge provenance.
+
+        Both ends must already be in the graph and have the types the edge type allows.
+        """
+        for end in (edge.source, edge.target):
+            if end not in self.nx:
+                raise GraphError(f"{edge.type_name} edge refers to unknown node {end!r}; add the node first")
+        for end, allowed in ((edge.source, edge.sources), (edge.target, edge.targets)):
+            if self.nx.nodes[end]["type"] not in allowed:
+                raise GraphError(f"{edge.type_name} cannot touch {end!r} of type {self.nx.nodes[end]['type']}")
+        data = edge.model_dump(mode="json", exclude_none=True, exclude={"source", "target"})
+        key = edge.type_name
+        if not self.nx.has_edge(edge.source, edge.target, key):
+            self.nx.add_edge(edge.source, edge.target, key=key, **data)
+            return edge
+        old = self.nx.edges[edge.source, edge.target, key]
+        merged = {**data, **old}
+        merged["provenance"] = self._merged_provenance(old.get("provenance", []), edge.provenance)
+        old.clear()
+        old.update(merged)
+        return self.edge(edge.source, edge.target, key)
+
+    @staticmethod
+    def _merged_provenance(old: list[dict[str, Any]], new: list[Provenance]) -> list[dict[str, Any]]:
+        """Stored provenance dicts plus the new entries not already there (same rule as merge_provenance)."""
+        seen = {(p["document"], p["locator"], p["start"], p["end"]) for p in old}
+        out = list(old)
+        for prov in new:
+            if prov.identity() not in seen:
+                seen.add(prov.identity())
+                out.append(prov.model_dump(mode="json", exclude_none=True))
+        return out
+
+    # -- reading -------------------------------------------------------------------------------
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.nx
+
+    def __len__(self) -> int:
+        return self.nx.number_of_nodes()
+
+    def node(self, node_id: str) -> AnyNode:
+        """The node with this id as its schema model; KeyError if absent."""
+        if node_id not in self.nx:
+            raise KeyError(node_id)
+        return node_adapter.validate_python({"id": node_id, **self.nx.nodes[node_id]})
+
+    def nodes(self, node_type: str | None = None) -> Iterator[AnyNode]:
+        """All nodes, or those of one type, as schema models, in insertion order."""
+        if node_type is not None and node_type not in NODE_CLASSES:
+            raise GraphError(f"unknown node type {node_type!r}; known: {', '.join(NODE_CLASSES)}")
+        for node_id, data in self.nx.nodes(data=True):
+            if node_type is None or data["type"] == node_type:
+                yield node_adapter.validate_python({"id": node_id, **data})
+
+    def edge(self, source: str, target: str, edge_type: str) -> AnyEdge:
+        """The edge of ``edge_type`` from ``source`` to ``target``; KeyError if absent."""
+        if not self.nx.has_edge(source, target, edge_type):
+            raise KeyError((source, target, edge_type))
+        return edge_adapter.validate_python({"source": source, "target": target,
+                                             **self.nx.edges[source, target, edge_type]})
+
+    def edges(self, edge_type: str | None = None, source: str | None = None,
+              target: str | None = None) -> Iterator[AnyEdge]:
+        """Edges, optionally filtered by type and by either end, as schema models."""
+        if edge_type is not None and edge_type not in EDGE_CLASSES:
+            raise GraphError(f"unknown edge type {edge_type!r}; known: {', '.join(EDGE_CLASSES)}")
+        if source is not None:
+            triples = self.nx.out_edges(source, keys=True, data=True) if source in self.nx else []
+        elif target is not None:
+            triples = self.nx.in_edges(target, keys=True, data=True) if target in self.nx else []
+        else:
+            triples = self.nx.edges(keys=True, data=True)
+        for u, v, key, data in triples:
+            if (edge_type is None or key == edge_type) and (target is None or v == target):
+                yield edge_adapter.validate_python({"source": u, "target": v, **data})
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Node counts by type and edge counts by type."""
+        nodes = Counter(data["type"] for _, data in self.nx.nodes(data=True))
+        edges = Counter(key for _, _, key in self.nx.edges(keys=True))
+        return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}

@@ -1,0 +1,95 @@
+"""Find mentions of countries and territories, keyed by ISO 3166-1 alpha-3.
+
+Names come from pycountry (name, official and common names; "Bolivia, Plurinational
+State of" also read in UN order "Plurinational State of Bolivia") plus the variants
+real text uses (schema/reference/country_variants.json): "Kyrgyz Republic",
+"Cote d'Ivoire", "the Philippines", "Republic of the Congo", "Viet Nam", "US", "DRC".
+Matching is case-sensitive (countries are proper nouns, so "turkey" and "chad" are
+not), whole-word, longest name first ("Papua New Guinea" is not "Guinea"), and a name
+right after an honorific ("Mr. Jordan") is a person, not a country.
+
+>>> [m.key for m in find_countries("Sierra Leone, Papua New Guinea, Cote d'Ivoire and the US")]
+['SLE', 'PNG', 'CIV', 'USA']
+>>> find_countries("850,000 US$ for the prize, said Mr. Chad Smith and Ms. Jordan")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+
+from loaders.gazetteers.mention import Mention, flexible
+from schema.reference import country_variants
+
+_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Sir)\.?\s+$")
+_BLOCKERS = ("New Jersey", "New Mexico", "New Guinea", "New South Wales", "Georgia Institute", "Jordan River")
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Every name this gazetteer knows -> alpha-3 (blocker names map to '')."""
+    data = country_variants()
+    ambiguous = set(data["ambiguous"])
+    names: dict[str, str] = {}
+    heads: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        for raw in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            if not raw:
+                continue
+            name = raw.removeprefix("the ")
+            if "," in name:
+                head, _, tail = name.partition(",")
+                tail = tail.strip()
+                tail = tail.removeprefix("The ").removeprefix("the ")
+                names.setdefault(f"{tail} {head}".strip(), c.alpha_3)
+                heads.setdefault(head.strip(), set()).add(c.alpha_3)
+                continue
+            names.setdefault(name, c.alpha_3)
+    for head, codes in heads.items():
+        if len(codes) == 1 and head not in names:
+            names[head] = next(iter(codes))
+    names.update(data["variants"])
+    for name in ambiguous:
+        names.pop(name, None)
+    for name in _BLOCKERS:
+        names[name] = ""
+    return names
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = country_names()
+    alternation = "|".join(flexible(n).replace(r"[\s\-]+", r"\s+") for n in sorted(names, key=len, reverse=True))
+    name_re = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])")
+    acronyms = country_variants()["acronyms"]
+    acr = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
+    acr_re = re.compile(rf"(?<![\w.\-])(?:{acr})(?![\w$\-]|\.\w)")
+    return name_re, acr_re
+
+
+def _lookup(surface: str) -> str | None:
+    names = country_names()
+    key = re.sub(r"\s+", " ", surface).replace("\u2019", "'")
+    if key in names:
+        return names[key] or None
+    for name, code in names.items():  # rare: a typographic apostrophe or dash variant
+        if re.fullmatch(flexible(name).replace(r"[\s\-]+", r"\s+"), surface):
+            return code or None
+    return None
+
+
+def find_countries(text: str) -> list[Mention]:
+    """Every country mention in ``text``, in text order."""
+    name_re, acr_re = _patterns()
+    found: list[Mention] = []
+    for m in name_re.finditer(text):
+        code = _lookup(m.group(0))
+        if code and not _HONORIFIC.search(text, max(0, m.start() - 6), m.start()):
+            found.append(Mention("Country", code, m.start(), m.end(), m.group(0)))
+    acronyms = country_variants()["acronyms"]
+    for m in acr_re.finditer(text):
+        found.append(Mention("Country", acronyms[m.group(0)], m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,43 @@
+"""A mention: where in the text a known thing is named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mention:
+    """``text[start:end]`` names the thing of ``node_type`` whose reference key is ``key``."""
+
+    node_type: str
+    key: str
+    start: int
+    end: int
+    surface: str
+
+
+def flexible(phrase: str) -> str:
+    """A regex for ``phrase`` that lets spaces be any whitespace (line breaks in PDF text),
+    hyphens be spaces, apostrophes be typographic and '&' stand for 'and'.
+
+    >>> bool(re.fullmatch(flexible("small-scale gold"), "small scale\\ngold"))
+    True
+    """
+    out = []
+    for ch in phrase:
+        if ch == " ":
+            out.append(r"[\s\-]+")
+        elif ch == "-":
+            out.append(r"[\s\-\u2010\u2011]*")
+        elif ch in "'\u2019":
+            out.append("['\u2019]")
+        else:
+            out.append(re.escape(ch))
+    pattern = "".join(out)
+    return pattern.replace(r"[\s\-]+and[\s\-]+", r"[\s\-]+(?:and|&)[\s\-]+").replace(r"[\s\-]+\&[\s\-]+", r"[\s\-]+(?:and|&)[\s\-]+")
+
+
+def alternation(phrases: list[str]) -> str:
+    """Non-capturing alternation of flexible phrases, longest first so the longest name wins."""
+    return "(?:" + "|".join(flexible(p) for p in sorted(set(phrases), key=len, reverse=True)) + ")"
