@@ -34,7 +34,16 @@ def graph_to_json(store: GraphStore, meta: dict[str, Any] | None = None) -> dict
     """The node-link dict of ``store`` (``nodes`` and ``edges``, each edge keyed by its type)."""
     data = nx.node_link_data(store.nx, edges="edges")
     data["graph"] = {**data.get("graph", {}), **(meta or {}), "format": FORMAT, "format_version": FORMAT_VERSION}
+    data["nodes"] = [_ordered(n, ("id", "type", "name", "key", "aliases")) for n in data["nodes"]]
+    data["edges"] = [_ordered(e, ("source", "target", "type", "key", "basis")) for e in data["edges"]]
     return data
+
+
+def _ordered(item: dict[str, Any], first: tuple[str, ...]) -> dict[str, Any]:
+    """The same dict with readable keys first and provenance last, so files diff well."""
+    head = {k: item[k] for k in first if k in item}
+    rest = {k: v for k, v in item.items() if k not in head and k != "provenance"}
+    return {**head, **rest, **({"provenance": item["provenance"]} if "provenance" in item else {})}
 
 
 def write_atomic(path: Path, text: str) -> None:

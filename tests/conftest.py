@@ -1,0 +1,58 @@
+"""Shared fixtures: where the real corpus, gold and evaluator live, and a built corpus graph."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("GMPGRAPH_SHARED", REPO.parent / "shared")).resolve()
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold" / "dev"
+EVALUATOR = SHARED / "eval" / "gmp_eval.py"
+
+
+def gmpgraph_command() -> list[str]:
+    """The installed console script if there is one beside this Python, else ``python -m gmpgraph``."""
+    script = Path(sys.executable).parent / "gmpgraph"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "gmpgraph"]
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The five real reports; tests that need them fail loudly in CI and skip elsewhere."""
+    if not CORPUS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"the shared corpus is missing at {CORPUS} (set GMPGRAPH_SHARED)")
+        pytest.skip(f"no shared corpus at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus built once by the real CLI, as a file."""
+    out = tmp_path_factory.mktemp("built") / "graph.json"
+    proc = subprocess.run([*gmpgraph_command(), "build", str(corpus), "-o", str(out), "--quiet"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def corpus_text(name: str) -> str:
+    """The decoded text of a corpus document (as provenance offsets see it)."""
+    from loaders.text import read_text
+
+    return read_text(CORPUS / name)
+
+
+@pytest.fixture
+def copy_corpus(corpus: Path, tmp_path: Path) -> Path:
+    """A writable copy of the corpus folder."""
+    target = tmp_path / "corpus"
+    shutil.copytree(corpus, target)
+    return target

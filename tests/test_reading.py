@@ -1,0 +1,88 @@
+"""Reading files as text (with clear refusals) and locating blocks and sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.blocks import block_at, provenance_for, split_blocks
+from loaders.extract import extract_file, extract_text
+from loaders.text import ReadError, decode_text, read_text
+from tests.conftest import CORPUS, corpus_text
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty file"),
+    (b"  \n\t\n", "empty file"),
+    (b"\x00\x01\x02binary\x00\xff", "binary file"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3", "a PDF file"),
+    (b"PK\x03\x04\x14\x00", "ZIP container"),
+    ("Côte d'Ivoire".encode("latin-1"), r"not UTF-8 text \(invalid byte 0xf4 at offset 1\)"),
+])
+def test_unreadable_bytes_are_refused_with_a_reason(data: bytes, message: str) -> None:
+    with pytest.raises(ReadError, match=message):
+        decode_text(data, "bad.txt")
+
+
+def test_bom_and_utf16_and_line_endings_are_handled() -> None:
+    assert decode_text("\ufeffViet Nam\r\n".encode("utf-8"), "a") == "Viet Nam\n"
+    assert decode_text("Viet Nam".encode("utf-16"), "a") == "Viet Nam"
+
+
+def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 2048)
+    with pytest.raises(ReadError, match="larger than"):
+        read_text(big, max_bytes=1024)
+
+
+def test_numbered_paragraphs_of_the_pag6_report(corpus: Path) -> None:
+    text = corpus_text("pag6-meeting-report-2014.txt")
+    blocks = split_blocks(text)
+    paras = [b.locator for b in blocks if b.locator.startswith("para ")]
+    assert paras == [f"para {n}" for n in range(1, 50)]
+    para5 = next(b for b in blocks if b.locator == "para 5")
+    # the page break inside paragraph 5 does not cut it in two
+    assert text[para5.start:para5.end].endswith("looked forward to a clear recommendation from the meeting to take "
+                                                "forward.")
+    para26 = next(b for b in blocks if b.locator == "para 26")
+    assert para26.section == "4. Review of the overall progress and activities of the Partnership"
+
+
+def test_provenance_quotes_the_sentence_of_the_mention(corpus: Path) -> None:
+    text = corpus_text("pag6-meeting-report-2014.txt")
+    blocks = split_blocks(text)
+    start = text.index("Articles 14, 16")
+    prov = provenance_for(text, "pag6.txt", block_at(blocks, start), start, start + 8)
+    assert prov.locator == "para 31"
+    assert prov.quote == text[prov.start:prov.end]
+    assert prov.quote == ("The work undertaken under these different activities was relevant to "
+                          "Articles 14, 16, 17, 18, 19 and 22 of the Convention.")
+
+
+def test_sentences_do_not_split_at_honorifics() -> None:
+    text = "6. Mr. Atle Fretheim (Norway), chair of the meeting, welcomed the participants. Then he left."
+    result = extract_text("r.txt", text)
+    (norway,) = [n for n in result.nodes if n.id == "country:NOR"]
+    assert norway.provenance[0].quote == ("Mr. Atle Fretheim (Norway), chair of the meeting, welcomed the "
+                                          "participants.")
+
+
+def test_long_sentences_are_clipped_around_the_mention() -> None:
+    text = "1. " + "word " * 200 + "in Indonesia " + "word " * 200
+    (node,) = extract_text("r.txt", text).nodes
+    quote = node.provenance[0].quote
+    assert "Indonesia" in quote and len(quote) <= 320
+
+
+def test_every_provenance_span_of_the_corpus_quotes_its_document(corpus: Path) -> None:
+    for path in sorted(CORPUS.iterdir()):
+        text = read_text(path)
+        result = extract_file(path)
+        assert result.nodes, path.name
+        for node in [result.document, *result.nodes]:
+            for prov in node.provenance:
+                assert prov.document == path.name
+                assert text[prov.start:prov.end] == prov.quote
+                assert len(prov.quote) <= 320
