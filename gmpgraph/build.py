@@ -23,8 +23,9 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from gmpgraph.store import GraphStore
-from loaders.extract import extract_text
-from loaders.text import DEFAULT_MAX_BYTES, ReadError, read_source
+from loaders.extract import extract_document
+from loaders.readers import read_document
+from loaders.text import DEFAULT_MAX_BYTES, ReadError
 from schema import Extraction, node_id
 
 
@@ -99,15 +100,15 @@ def build_graph(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
 
 def _build_one(store: GraphStore, path: Path, max_bytes: int, seen_hashes: dict[str, str]) -> FileResult:
     try:
-        text, digest = read_source(path, max_bytes=max_bytes)
+        doc, digest = read_document(path, max_bytes=max_bytes)
     except ReadError as exc:
         return FileResult(path=str(path), file=path.name, ok=False, error=str(exc))
     if digest in seen_hashes:
         return FileResult(path=str(path), file=path.name, ok=False,
                           error=f"{path.name}: same content as {seen_hashes[digest]}, skipped as a duplicate")
     seen_hashes[digest] = path.name
-    name = _unique_name(store, path.name)
-    extraction = extract_text(name, text, sha256=digest)
+    doc.meta.file = _unique_name(store, path.name)
+    extraction = extract_document(doc, sha256=digest)
     merge_extraction(store, extraction)
     return FileResult(path=str(path), file=path.name, ok=True, document_id=extraction.document.id,
                       nodes=len(extraction.nodes), edges=len(extraction.edges))

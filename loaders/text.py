@@ -42,6 +42,12 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     """Read ``path`` once: its decoded text and the SHA-256 of its bytes."""
+    data, digest = read_bytes(path, max_bytes)
+    return decode_text(data, Path(path).name), digest
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
+    """The bytes of ``path`` and their SHA-256, refusing files over ``max_bytes``."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -51,7 +57,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, st
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"{path.name}: cannot read file: {exc.strerror or exc}") from None
-    return decode_text(data, path.name), hashlib.sha256(data).hexdigest()
+    return data, hashlib.sha256(data).hexdigest()
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from schema.edges import AnyEdge
-from schema.nodes import AnyNode, Document
+from schema.nodes import AnyNode, DocumentNode
 
 
 class GraphExport(BaseModel):
@@ -23,6 +23,6 @@ class GraphExport(BaseModel):
 class Extraction(BaseModel):
     """Everything the loaders found in one document: its node, entities and relations."""
 
-    document: Document
+    document: DocumentNode
     nodes: list[AnyNode] = Field(default_factory=list)
     edges: list[AnyEdge] = Field(default_factory=list)

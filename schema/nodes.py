@@ -1,4 +1,4 @@
-"""Node models: one pydantic class per node type of ONTOLOGY.md, plus Document.
+"""Node models: one pydantic class per node type of ONTOLOGY.md, plus the Document node (DocumentNode).
 
 Every node has an ``id`` of the form ``<prefix>:<local>`` where the prefix names
 its type (``area:asgm``, ``article:7``, ``country:PHL``, ``org:unido``), so an id
@@ -202,7 +202,7 @@ class Person(Node):
     type: Literal["Person"] = "Person"
 
 
-class Document(Node):
+class DocumentNode(Node):
     """A source document the graph was built from; every other node links to one."""
 
     type_name: ClassVar[str] = "Document"
@@ -210,17 +210,20 @@ class Document(Node):
     file: str = Field(description="File name as given to the build.")
     sha256: str = Field(min_length=64, max_length=64, description="Content hash of the file's bytes.")
     chars: int = Field(ge=0, description="Length of the decoded text.")
+    format: str | None = Field(default=None, description="How it was read: text, markdown, html-table, slides, pdf, docx.")
     title: str | None = None
     symbol: str | None = Field(default=None, description="UN document symbol, e.g. UNEP/Hg/PAG.12/2.")
     date: str | None = Field(default=None, description="Date of the document (ISO 8601), if stated.")
+    period_start: str | None = Field(default=None, description="Start of the period the report covers.")
+    period_end: str | None = Field(default=None, description="End of the period the report covers.")
 
 
 AnyNode = Annotated[
-    Union[Area, Article, Country, Organization, Project, Publication, Event, Person, Document],
+    Union[Area, Article, Country, Organization, Project, Publication, Event, Person, DocumentNode],
     Field(discriminator="type"),
 ]
 NODE_CLASSES: dict[str, type[Node]] = {
     cls.type_name: cls
-    for cls in (Area, Article, Country, Organization, Project, Publication, Event, Person, Document)
+    for cls in (Area, Article, Country, Organization, Project, Publication, Event, Person, DocumentNode)
 }
 node_adapter: TypeAdapter[AnyNode] = TypeAdapter(AnyNode)

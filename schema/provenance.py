@@ -23,7 +23,9 @@ class Provenance(BaseModel):
     quote: str = Field(min_length=1, max_length=2000, description="A short verbatim quote.")
     start: int = Field(ge=0, description="Offset of the quote's first character in the text.")
     end: int = Field(ge=0, description="Offset just past the quote's last character.")
-    section: str | None = Field(default=None, description="Heading or area context, if known.")
+    section: str | None = Field(default=None, description="The path of headings above the quote, if known.")
+    area: str | None = Field(default=None, description="Partnership area the quote sits under (heading or table "
+                                                       "row), if any.")
 
     @model_validator(mode="after")
     def _span_fits_quote(self) -> "Provenance":

@@ -7,7 +7,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from schema import (Area, Article, CollaboratesWith, Country, Document, Funds, GraphExport, Leads, LocatedIn,
+from schema import (Area, Article, CollaboratesWith, Country, DocumentNode, Funds, GraphExport, Leads, LocatedIn,
                     MentionedIn, Organization, Provenance, Supports, edge_adapter, node_adapter, node_id)
 from schema.reference import area_by_key, article_titles, areas, country_name
 
@@ -110,4 +110,4 @@ def test_json_schema_covers_every_type() -> None:
                  "Document", "LEADS", "FUNDS", "IMPLEMENTS", "PART_OF", "LOCATED_IN", "SUPPORTS",
                  "COLLABORATES_WITH", "AFFILIATED_WITH", "Provenance"):
         assert name in text, name
-    assert Document(id="doc:a.txt", name="a.txt", file="a.txt", sha256="0" * 64, chars=1).type == "Document"
+    assert DocumentNode(id="doc:a.txt", name="a.txt", file="a.txt", sha256="0" * 64, chars=1).type == "Document"

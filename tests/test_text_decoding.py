@@ -1,4 +1,4 @@
-"""Reading files as text (with clear refusals) and locating blocks and sentences."""
+"""Decoding files as text (with clear refusals), and provenance: locator, section, area, sentence."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.blocks import block_at, provenance_for, split_blocks
 from loaders.extract import extract_file, extract_text
 from loaders.text import ReadError, decode_text, read_text
-from tests.conftest import CORPUS, corpus_text
+from tests.conftest import CORPUS
 
 
 @pytest.mark.parametrize("data, message", [
@@ -37,28 +36,27 @@ def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
         read_text(big, max_bytes=1024)
 
 
-def test_numbered_paragraphs_of_the_pag6_report(corpus: Path) -> None:
-    text = corpus_text("pag6-meeting-report-2014.txt")
-    blocks = split_blocks(text)
-    paras = [b.locator for b in blocks if b.locator.startswith("para ")]
-    assert paras == [f"para {n}" for n in range(1, 50)]
-    para5 = next(b for b in blocks if b.locator == "para 5")
-    # the page break inside paragraph 5 does not cut it in two
-    assert text[para5.start:para5.end].endswith("looked forward to a clear recommendation from the meeting to take "
-                                                "forward.")
-    para26 = next(b for b in blocks if b.locator == "para 26")
-    assert para26.section == "4. Review of the overall progress and activities of the Partnership"
-
-
 def test_provenance_quotes_the_sentence_of_the_mention(corpus: Path) -> None:
-    text = corpus_text("pag6-meeting-report-2014.txt")
-    blocks = split_blocks(text)
-    start = text.index("Articles 14, 16")
-    prov = provenance_for(text, "pag6.txt", block_at(blocks, start), start, start + 8)
+    result = extract_file(CORPUS / "pag6-meeting-report-2014.txt")
+    (article16,) = [n for n in result.nodes if n.id == "article:16"]
+    prov = article16.provenance[0]
     assert prov.locator == "para 31"
-    assert prov.quote == text[prov.start:prov.end]
+    assert prov.section == "4. Review of the overall progress and activities of the Partnership"
     assert prov.quote == ("The work undertaken under these different activities was relevant to "
                           "Articles 14, 16, 17, 18, 19 and 22 of the Convention.")
+
+
+def test_provenance_carries_the_area_a_mention_sits_under(corpus: Path) -> None:
+    result = extract_file(CORPUS / "pag12-activities-report-2022.txt")
+    (burkina,) = [n for n in result.nodes if n.id == "country:BFA"]
+    assert {p.area for p in burkina.provenance} == {"asgm"}
+    assert any(p.locator.startswith("§IV.1 b) bullet") for p in burkina.provenance)
+
+
+def test_mentions_in_page_furniture_are_dropped() -> None:
+    text = "1. Kenya reported progress.\n\n12\n\n2. Ghana did too.\n\n预览已结束，完整报告链接如下：\n\nhttps://example.cn/Peru"
+    ids = sorted(n.id for n in extract_text("r.txt", text).nodes)
+    assert ids == ["country:GHA", "country:KEN"]
 
 
 def test_sentences_do_not_split_at_honorifics() -> None:

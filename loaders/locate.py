@@ -1,0 +1,75 @@
+"""Find the block a mention sits in, and the sentence around it, for provenance.
+
+>>> from loaders.readers import parse_text
+>>> doc = parse_text("II. Overview\\n\\n7. Mr. Fretheim (Norway) chaired. It ended.", "r.txt")
+>>> index = BlockIndex(doc)
+>>> start = doc.text.index("Norway")
+>>> prov = provenance_for(doc, index.block_at(start), start, start + 6)
+>>> prov.locator, prov.quote
+('para 7', 'Mr. Fretheim (Norway) chaired.')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from schema import Block, Document, Provenance
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|No|Nos|St|Inc|Ltd|Co|Corp|vs|etc|approx|para|paras|Corr|Rev|"
+                     r"Vol|fig|e\.g|i\.e|U\.S|U\.K|al)|\b[A-Z])\.$")
+_LIST_START = r"\n(?=[ \t]*(?:[-\u2022*\uf0b7]|\d+\.|[a-z]\)|\(?[ivx]+\)))"
+_LEFT = re.compile(r"[.!?;](?:[\"\u201d\u2019)])?\s+|" + _LIST_START + r"|</?(?:p|li|ul)\b[^>]*>")
+_RIGHT = re.compile(r"[.!?;](?=[\"\u201d\u2019)]?\s)|" + _LIST_START + r"|</?(?:p|li|ul)\b[^>]*>")
+MAX_QUOTE = 320
+CONTAINERS = frozenset({"table", "row"})
+
+
+class BlockIndex:
+    """Innermost-block look-up by text offset for one document."""
+
+    def __init__(self, doc: Document) -> None:
+        blocks = [b for b in doc.walk() if b.kind not in CONTAINERS and b.end > b.start]
+        self.blocks = sorted(blocks, key=lambda b: (b.start, -b.end))
+        self.starts = [b.start for b in self.blocks]
+        self.dropped = sorted((d.start, d.end) for d in doc.dropped)
+
+    def block_at(self, offset: int) -> Block | None:
+        """The smallest block whose span holds ``offset``, or None (furniture, blank space)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        best: Block | None = None
+        for block in reversed(self.blocks[max(0, i - 64):i + 1]):
+            if block.start <= offset < block.end and (best is None or block.end - block.start < best.end - best.start):
+                best = block
+        return best
+
+
+def sentence_span(text: str, block: Block, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``block`` that holds ``text[start:end]``, at most MAX_QUOTE characters."""
+    left = block.start
+    for m in _LEFT.finditer(text, block.start, start):
+        boundary = m.end()
+        if not _ABBREV.search(text[max(block.start, boundary - 12):boundary].rstrip()):
+            left = boundary
+    right = block.end
+    for m in _RIGHT.finditer(text, end, block.end):
+        boundary = m.end() if m.group(0)[:1] in ".!?;" else m.start()
+        if not _ABBREV.search(text[max(block.start, boundary - 12):boundary]):
+            right = boundary
+            break
+    if right - left > MAX_QUOTE:
+        half = (MAX_QUOTE - (end - start)) // 2
+        left = max(left, start - max(half, 0))
+        right = min(right, max(end, left + MAX_QUOTE))
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def provenance_for(doc: Document, block: Block, start: int, end: int) -> Provenance:
+    """Provenance of a mention at ``doc.text[start:end]`` in ``block``: locator, section, area, sentence."""
+    left, right = sentence_span(doc.text, block, start, end)
+    return Provenance(document=doc.meta.file, locator=block.locator, quote=doc.text[left:right], start=left,
+                      end=right, section=block.section, area=block.area)
