@@ -95,7 +95,7 @@ def build(
                   TextColumn("{task.description}"), console=err, transient=True,
                   disable=quiet or not err.is_terminal) as progress:
         task = progress.add_task("", total=len(files))
-        store, report = build_graph(files, max_bytes=int(max_mb * 1024 * 1024),
+        store, report = build_graph(files, max_bytes=int(max_mb * 1_000_000),
                                     on_file=lambda r: progress.update(task, advance=1, description=r.file))
     meta = {"built_at": datetime.now(UTC).isoformat(timespec="seconds"), "gmpgraph_version": __version__,
             "documents": [f.file for f in report.built],

@@ -18,7 +18,7 @@ import hashlib
 from pathlib import Path
 
 #: files larger than this are refused with a clear error rather than read whole
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_BYTES = 32_000_000
 
 _MAGIC = {
     b"%PDF": "a PDF file",

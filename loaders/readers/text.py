@@ -47,7 +47,8 @@ _MD_HEADING = re.compile(r"(#{1,6})\s*(.*)$")
 _FOOTNOTE = re.compile(rf"([{SUPERSCRIPTS}]+)\s*(\S.*)$")
 _STAR_FOOTNOTE = re.compile(r"\*\s+(.*?\b[A-Z]+(?:\([A-Z]+\))?/[\w.()/-]+.*)$")
 _MARK = re.compile(rf"(?<=[\w)\]\u201d\"'.,;:])(?<![{SUPERSCRIPTS}])([{SUPERSCRIPTS}]+)")
-_MASTHEAD = re.compile(r"(English only|Distr\.?:?\s*\w*|Original:\s*\w+|Limited|General)$", re.IGNORECASE)
+_MASTHEAD = re.compile(r"(English only|Distr\.?:?\s*\w*(?:\s+\d{1,2}\s+\w+\s+\d{4})?|Original:\s*\w+|Limited|General)$",
+                       re.IGNORECASE)
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-\u2013]\s*\d{1,4}\s*[-\u2013]", re.IGNORECASE)
 _HTML_ITEM = re.compile(r"<(p|li)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -302,7 +303,7 @@ class TextReader:
         if self.current is not None and self.current.kind == "heading-bold":
             self._extend(self.current, line)  # a bold title running over several lines
             return i + 1
-        kind = self._classify(i)
+        kind = self._classify(i, self._mid_sentence(blank_before))
         if kind[0] == "text":
             if self._continues(line, blank_before):
                 target = self.current if not blank_before else self.last_content
@@ -314,7 +315,14 @@ class TextReader:
         handler = getattr(self, f"_open_{kind[0]}")
         return handler(i, *kind[1:])
 
-    def _classify(self, i: int) -> tuple:
+    def _mid_sentence(self, blank_before: bool) -> bool:
+        """Is the open block a paragraph or bullet cut mid-sentence at the end of the previous line?"""
+        target = self.last_content if blank_before and self.fmt == "pdf" else None if blank_before else self.current
+        if target is None or target.kind not in ("paragraph", "bullet"):
+            return False
+        return not _TERMINAL.search(self.text[target.block.start:target.block.end].rstrip())
+
+    def _classify(self, i: int, mid_sentence: bool = False) -> tuple:
         line = self.lines[i]
         body, indent = line.body, line.indent
         nxt = next((ln for ln in self.lines[i + 1:i + 4] if not ln.blank and ln.index not in self.furniture), None)
@@ -344,7 +352,7 @@ class TextReader:
         if _MASTHEAD.fullmatch(body):
             return ("text",)
         bullet = _BULLET.match(body)
-        if bullet:
+        if bullet and not (mid_sentence and bullet.group(1) == "\u2013"):  # '– for example' carries a sentence on
             rest = bullet.group(2)
             if indent == 0 and _LETTERED.match(rest):
                 return ("heading", 3, rest)
@@ -369,7 +377,7 @@ class TextReader:
         if self.fmt == "slides" and line.raw.startswith(" "):
             return ("bullet", 0 if indent <= 1 else indent)
         if (indent == 0 and body[:1].isupper() and _short_title(body, 80, 10) and "\t" not in line.raw
-                and (nxt is None or not nxt.body[:1].islower())):
+                and not mid_sentence and (nxt is None or not nxt.body[:1].islower())):
             return ("heading", 3, body)
         return ("text",)
 
@@ -550,7 +558,11 @@ class TextReader:
         return j
 
     def _row(self, label: str, r: int, row_lines: list[Line]) -> Block:
-        names = " ".join(_strip_markup(ln.raw.split("\t")[0]) for ln in row_lines).strip()
+        names = _strip_markup(row_lines[0].raw.split("\t")[0])
+        for ln in row_lines[1:]:  # "Mercury supply and" / "storage": a label cut over two lines
+            part = _strip_markup(ln.raw.split("\t")[0])
+            if part and _CONNECTOR_END.search(names):
+                names = f"{names} {part}"
         names = re.sub(r"\s*\(.*$", "", names).strip() or names
         short = names if len(names) <= 60 else names[:60].rsplit(" ", 1)[0] + "…"
         locator = f'{label} header' if r == 0 else f'{label} row "{short}"'
