@@ -157,17 +157,74 @@ def info(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> Non
     """
     store = load_or_exit(graph)
     meta = dict(store.nx.graph)
-    documents = [{"id": d.id, "file": d.file, "chars": d.chars} for d in store.nodes("Document")]
+    documents = [{"id": d.id, "file": d.file, "format": d.format, "title": d.title, "date": d.date,
+                  "period": [d.period_start, d.period_end] if d.period_start else None, "chars": d.chars}
+                 for d in store.nodes("Document")]
     result = {"graph": str(graph), **store.counts(), "documents": documents, "failed": meta.get("failed", []),
               "built_at": meta.get("built_at"), "gmpgraph_version": meta.get("gmpgraph_version")}
     if as_json:
         print(json.dumps(result, indent=1))
         return
     out.print(f"[bold]{graph}[/] built {result['built_at'] or '?'} by gmpgraph {result['gmpgraph_version'] or '?'}")
-    out.print(f"{len(documents)} documents: " + ", ".join(d["file"] for d in documents))
+    out.print(f"{len(documents)} documents:")
+    for d in documents:
+        dated = f", {d['date']}" if d["date"] else ""
+        out.print(f"  {d['file']} ({d['format'] or 'text'}{dated}) {d['title'] or ''}")
     for f in result["failed"]:
         out.print(f"[yellow]failed at build:[/] {f['file']}: {f['error']}")
     _print_counts(store.counts())
+
+
+@app.command()
+def read(
+    path: Annotated[Path, typer.Argument(help="A report: text, Markdown-ish, PDF or DOCX (told from its content).",
+                                         show_default=False)],
+    as_json: JsonOption = False,
+    depth: Annotated[int, typer.Option("--depth", min=1, help="Show blocks down to this nesting depth.")] = 99,
+) -> None:
+    """Show how gmpgraph reads one document: its metadata and block tree with locators.
+
+    The locators printed here ('para 26', '§IV.3 b) bullet 4', 'table 2 row "Mercury in
+    products"', 'footnote 17') are the ones provenance uses.
+
+    Example:  gmpgraph read ../shared/corpus/pag6-meeting-report-2014.txt --depth 2
+    """
+    from loaders.readers import read_document
+    from loaders.text import ReadError
+
+    try:
+        doc, _ = read_document(path)
+    except ReadError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    if as_json:
+        print(doc.model_dump_json(indent=1, exclude={"text"}))
+        return
+    meta = doc.meta
+    out.print(f"[bold]{meta.file}[/] ({meta.format})")
+    for label, value in (("title", meta.title), ("symbol", meta.symbol), ("date", meta.date),
+                         ("meeting", meta.meeting), ("period", f"{meta.period_start} to {meta.period_end}"
+                                                     if meta.period_start else None)):
+        if value:
+            out.print(f"  {label}: {value}")
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    tree = Tree("[dim]blocks[/]")
+
+    def add(node: Tree, blocks: list, level: int) -> None:
+        for block in blocks:
+            text = " ".join(doc.block_text(block).split())
+            label = f"[cyan]{escape(block.locator)}[/] [dim]{block.kind}[/] {escape(text[:70])}"
+            child = node.add(label)
+            if level < depth:
+                add(child, block.children, level + 1)
+
+    add(tree, doc.blocks, 1)
+    out.print(tree)
+    if doc.dropped:
+        out.print(f"[dim]dropped {len(doc.dropped)} spans: "
+                  + ", ".join(sorted({d.reason for d in doc.dropped})) + "[/]")
 
 
 @app.command()

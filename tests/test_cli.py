@@ -116,7 +116,19 @@ def test_schema_prints_json_schema() -> None:
     assert "oneOf" in node or "anyOf" in node
 
 
-@pytest.mark.parametrize("command", [(), ("build",), ("info",), ("schema",)])
+def test_read_shows_the_block_tree_with_locators(corpus: Path) -> None:
+    proc = run("read", str(corpus / "pag12-activities-report-2022.txt"))
+    assert proc.returncode == 0
+    assert "§IV.3 b) bullet 4" in proc.stdout and "footnote 1" in proc.stdout
+    assert "date: 2022-03-10" in proc.stdout
+    data = json.loads(run("read", str(corpus / "overall-progress-2010-2012.txt"), "--json").stdout)
+    assert data["meta"]["period_start"] == "2010-07-01"
+    assert "table 2" in json.dumps(data)
+    bad = run("read", str(corpus.parent / "eval" / "gmp_eval.py.missing"))
+    assert bad.returncode == 1 and "cannot read file" in bad.stderr
+
+
+@pytest.mark.parametrize("command", [(), ("build",), ("info",), ("schema",), ("read",)])
 def test_help_teaches_every_command(command: tuple[str, ...]) -> None:
     proc = run(*command, "--help")
     assert proc.returncode == 0
