@@ -15,12 +15,17 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from loaders.entities.acronyms import find_definitions
+from loaders.entities.found import Found, name_key
+from loaders.entities.orgs import find_organizations
+from loaders.entities.naming import organization_kind
+from loaders.entities.people import find_people
 from loaders.gazetteers import Mention, find_areas, find_articles, find_countries
 from loaders.locate import BlockIndex, provenance_for
 from loaders.readers import parse_text, read_document
 from loaders.text import DEFAULT_MAX_BYTES
-from schema import (Area, Article, Country, Document, DocumentNode, Extraction, MentionedIn, Node, Provenance,
-                    node_id)
+from schema import (AffiliatedWith, Area, Article, Country, Document, DocumentNode, Edge, Extraction, MentionedIn,
+                    Node, Organization, Person, Provenance, node_id)
 from schema.reference import area_by_key, country_name
 
 Finder = Callable[[str], list[Mention]]
@@ -41,23 +46,73 @@ def extract_text(document: str, text: str, sha256: str | None = None) -> Extract
 def extract_document(doc: Document, sha256: str | None = None) -> Extraction:
     """Extract the entities of a read document; mentions in dropped furniture are ignored."""
     index = BlockIndex(doc)
+    document = document_node(doc, sha256)
+
+    def provenance(start: int, end: int) -> Provenance | None:
+        block = index.block_at(start)
+        return provenance_for(doc, block, start, end) if block is not None else None
+
+    nodes: list[Node] = []
+    edges: list[Edge] = []
     mentions: dict[tuple[str, str], list[tuple[Mention, Provenance]]] = defaultdict(list)
     for finder in FINDERS:
         for mention in finder(doc.text):
-            block = index.block_at(mention.start)
-            if block is None:
-                continue
-            mentions[(mention.node_type, mention.key)].append(
-                (mention, provenance_for(doc, block, mention.start, mention.end)))
-    document = document_node(doc, sha256)
-    nodes: list[Node] = []
-    edges: list[MentionedIn] = []
+            prov = provenance(mention.start, mention.end)
+            if prov is not None:
+                mentions[(mention.node_type, mention.key)].append((mention, prov))
     for (node_type, key), found in sorted(mentions.items(), key=lambda item: item[1][0][0].start):
-        provenance = [p for _, p in found]
-        node = _entity(node_type, key, [m.surface for m, _ in found], provenance)
-        nodes.append(node)
-        edges.append(MentionedIn(source=node.id, target=document.id, provenance=provenance))
+        nodes.append(_entity(node_type, key, [m.surface for m, _ in found], [p for _, p in found]))
+
+    named, affiliations = _named_entities(doc)
+    groups: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
+    for f in named:
+        prov = provenance(f.start, f.end)
+        if prov is not None:
+            groups[_group_key(f)].append((f, prov))
+    by_key: dict[tuple[str, str], Node] = {}
+    for key, found in sorted(groups.items(), key=lambda item: item[1][0][1].start):
+        by_key[key] = _named_node(found)
+        nodes.append(by_key[key])
+    aliases = {(n.type, name_key(a)): n for n in by_key.values() for a in (n.name, *n.aliases)}
+    for person_key, org_ref, prov in affiliations:
+        person = by_key.get(person_key)
+        org = by_key.get(org_ref) or aliases.get(org_ref)
+        if person is not None and org is not None and person.provenance:
+            edges.append(AffiliatedWith(source=person.id, target=org.id, provenance=[prov]))
+    for node in nodes:
+        edges.append(MentionedIn(source=node.id, target=document.id, provenance=node.provenance))
     return Extraction(document=document, nodes=nodes, edges=edges)
+
+
+def _named_entities(doc: Document) -> tuple[list[Found], list[tuple[tuple[str, str], tuple[str, str], Provenance]]]:
+    """Organisations and people, and (person key, organisation key, provenance) affiliations."""
+    text = doc.text
+    definitions = find_definitions(text)
+    first_pass = find_organizations(text, doc, set(), definitions)
+    people = find_people(text, first_pass)
+    return [*find_organizations(text, doc, {p.name for p in people}, definitions), *people], []
+
+
+def _group_key(f: Found) -> tuple[str, str]:
+    if f.node_type == "Organization" and f.props.get("country") and f.name.startswith("Government"):
+        return ("Organization", f"government of {f.props['country']}")
+    return (f.node_type, name_key(f.name))
+
+
+def _named_node(found: list[tuple[Found, Provenance]]) -> Node:
+    """One node from all the mentions of one organisation or person in a document."""
+    first = found[0][0]
+    names = [f.name for f, _ in found]
+    reference = next((f.name for f, _ in found if "reference" in f.rule or "well-known" in f.rule), None)
+    name = reference or max(set(names), key=lambda n: (names.count(n), len(n)))
+    aliases = list(dict.fromkeys(a for f, _ in found for a in (f.name, *f.aliases) if a != name))
+    provenance = [p for _, p in found]
+    ident = node_id(first.node_type, name)
+    if first.node_type == "Person":
+        return Person(id=ident, name=name, aliases=aliases, provenance=provenance)
+    kinds = [(f.kind, f.rule) for f, _ in found if f.kind]
+    kind, rule = kinds[0] if kinds else organization_kind(name)
+    return Organization(id=ident, name=name, aliases=aliases, kind=kind, kind_rule=rule, provenance=provenance)
 
 
 def _entity(node_type: str, key: str, surfaces: list[str], provenance: list[Provenance]) -> Node:

@@ -93,3 +93,23 @@ def country_name(alpha_3: str) -> str | None:
         return country.name
     official = getattr(country, "official_name", None)
     return (official or getattr(country, "common_name", None) or country.name).removeprefix("the ")
+
+
+@dataclass(frozen=True)
+class OrganizationRef:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+
+
+@cache
+def organizations() -> tuple[OrganizationRef, ...]:
+    """Well-known organisations with their acronyms and kinds."""
+    return tuple(OrganizationRef(o["name"], tuple(o["aliases"]), o["kind"])
+                 for o in _load("organizations.json")["organizations"])
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Adjective -> alpha-3: 'Danish' -> 'DNK'."""
+    return dict(country_variants()["demonyms"])

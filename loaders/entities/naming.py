@@ -1,0 +1,87 @@
+"""What sort of thing a name names, from its words, and an organisation's kind.
+
+>>> entity_type("Biodiversity Research Institute"), entity_type("Global Mercury Observation System")
+('Organization', 'Project')
+>>> organization_kind("Ministry of the Environment of Japan")
+('government', "name has 'Ministry'")
+"""
+
+from __future__ import annotations
+
+import re
+
+ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", "Committee", "Institute",
+             "Institution", "University", "Universidade", "Universidad", "College", "School", "Centre", "Center",
+             "Association", "Federation", "Foundation", "Fund", "Facility", "Bank", "Ministry", "Ministerio",
+             "Department", "Secretariat", "Office", "Alliance", "Society", "Corporation", "Corp", "Inc", "Ltd",
+             "Company", "Board", "Boards", "Service", "Authority", "Administration", "Union", "Consortium",
+             "Cooperative", "Branch", "Division", "Laboratory", "Court", "Government", "Bureau", "Group", "Team",
+             "Partnership", "Initiative", "Task Force", "Coalition", "Trust", "Institut", "Consilium",
+             "Instituto", "Agencies", "Industries", "Services")
+PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Study", "Plan",
+                 "Plans", "Flagship", "Campaign", "Platform", "Synthesis", "Sampling", "Monitoring", "Observatory",
+                 "Grant", "Grants")
+PUBLICATION_HEADS = ("Guidance", "Guide", "Guidelines", "Report", "Toolkit", "Catalogue", "Catalog",
+                     "Assessment", "Assessments", "List", "Handbook", "Manual", "Sourcebook", "Newsletter",
+                     "Inventory", "Framework", "Brochure", "Roadmap", "Paper", "Review", "Factsheet", "Document",
+                     "Documents", "Tool", "Tools", "Standard", "Standards", "Directory")
+EVENT_HEADS = ("Meeting", "Conference", "Forum", "Workshop", "Session", "Webinar", "Summit", "Symposium",
+               "Congress", "Dialogue", "Consultation", "Event", "Retreat", "Assembly", "Meetings", "Conferences",
+               "Forums", "Workshops", "Sessions", "Webinars", "Events", "Seminar", "Seminars", "Training")
+_OF_HEAD = re.compile(r"(\w+)\s+(?:of|for|on|to|in|at)\s")
+
+
+def _head(name: str) -> tuple[str, str]:
+    """The last word and the word before a first 'of/for/on' (the head of 'Ministry of X')."""
+    words = re.sub(r"\s*\(.*?\)\s*", " ", name).split()
+    last = words[-1].strip(".,") if words else ""
+    m = _OF_HEAD.search(name)
+    return last, (m.group(1) if m else "")
+
+
+def entity_type(name: str) -> str | None:
+    """'Organization', 'Project', 'Publication', 'Event' or None, from the head words of ``name``."""
+    if re.search(r"\bConference of the Parties\b", name) and not re.search(r"\b(?:meeting|session)\b", name,
+                                                                             re.IGNORECASE):
+        return "Organization"  # the body, not one of its meetings
+    last, first = _head(name)
+    if "Task Force" in name:
+        return "Organization"
+    lists = ((EVENT_HEADS, "Event"), (PUBLICATION_HEADS, "Publication"), (PROJECT_HEADS, "Project"),
+             (ORG_HEADS, "Organization"))
+    opening = name.split()[0] if name.split() else ""
+    for word in (first, last, opening if opening in ("Universidade", "Universidad", "Instituto", "Institut",
+                                                     "University", "Ministry", "Ministerio") else ""):
+        for heads, etype in lists:
+            if word and word in heads:
+                return etype
+    return None
+
+
+_KIND_RULES: tuple[tuple[str, str, str], ...] = (
+    ("government", r"\b(?:Government|Ministry|Ministerio|Minister|Department of|Secretariat of Environment|"
+                   r"Environmental Protection Agency|Geological Service|Health Service|Supreme Court|"
+                   r"National Science Foundation|State Department|Food and Drug Administration|"
+                   r"Agency for International Development|Trade and Development Agency|Pollution Control Board)\b",
+     "government body"),
+    ("intergovernmental", r"\b(?:United Nations|UN |UNEP|Convention|Conference of the Parties|Secretariat|"
+                          r"European Union|European Commission|World Bank|Environment Facility|Intergovernmental|"
+                          r"Organi[sz]ation of American States|Association of Southeast Asian Nations|"
+                          r"Caribbean Community|Regional Centre|Coordinating Cent(?:er|re)|Task Force|"
+                          r"Governing Council|Economic Commission|Trust Fund|GEF)\b", "intergovernmental body"),
+    ("academia", r"\b(?:University|Universidade|Universidad|College|School of|Institute of Technology|Academy|"
+                 r"Research Council|Laboratory|Graduate School|Research Institute|Science)\b", "academic body"),
+    ("private_sector", r"\b(?:Inc|Ltd|Corp|Corporation|Company|S\.A|GmbH|Cooperative|cooperative|Industries|"
+                       r"Business Council|Cement|Chlorine|Jewelry|Instruments)\b", "company or industry body"),
+    ("ngo", r"\b(?:Council|Foundation|Alliance|Society|Institute|Working Group|Network|Coalition|Fund for|"
+            r"Association|Bureau|Project|Trust|International)\b", "non-governmental body"),
+)
+
+
+def organization_kind(name: str) -> tuple[str, str]:
+    """(kind, rule) for an organisation's name; 'other' when no rule fits."""
+    for kind, pattern, _ in _KIND_RULES:
+        m = re.search(pattern, name)
+        if m:
+            return kind, f"name has {m.group(0).strip()!r}"
+    return "other", "no rule matched"
