@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from gmpgraph.resolve import resolve_entities
 from gmpgraph.store import GraphStore
 from loaders.extract import extract_document
 from loaders.readers import read_document
@@ -46,6 +47,7 @@ class BuildReport(BaseModel):
 
     files: list[FileResult] = Field(default_factory=list)
     counts: dict[str, dict[str, int]] = Field(default_factory=dict)
+    merged: int = Field(default=0, description="Nodes merged into another by cross-document resolution.")
 
     @property
     def failed(self) -> list[FileResult]:
@@ -94,6 +96,7 @@ def build_graph(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
         report.files.append(result)
         if on_file:
             on_file(result)
+    report.merged = resolve_entities(store)
     report.counts = store.counts()
     return store, report
 

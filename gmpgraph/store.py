@@ -102,6 +102,28 @@ class GraphStore:
                 out.append(prov.model_dump(mode="json", exclude_none=True))
         return out
 
+    def merge_into(self, keep: str, drop: str) -> None:
+        """Make ``drop`` part of ``keep``: its name and aliases become aliases, its provenance and
+        edges move over (edges merge with any ``keep`` already has), and ``drop`` is removed."""
+        if keep == drop:
+            return
+        for ident in (keep, drop):
+            if ident not in self.nx:
+                raise GraphError(f"cannot merge unknown node {ident!r}")
+        old = self.node(drop)
+        target = self.nx.nodes[keep]
+        if target["type"] != old.type:
+            raise GraphError(f"cannot merge a {old.type} into a {target['type']}")
+        target["aliases"] = _merge_aliases(target["name"], target.get("aliases", []), [old.name, *old.aliases])
+        target["provenance"] = self._merged_provenance(target.get("provenance", []), old.provenance)
+        for u, v, key, data in [*self.nx.in_edges(drop, keys=True, data=True),
+                                *self.nx.out_edges(drop, keys=True, data=True)]:
+            edge = edge_adapter.validate_python({"source": keep if u == drop else u,
+                                                 "target": keep if v == drop else v, **data})
+            if edge.source != edge.target:
+                self.add_edge(edge)
+        self.nx.remove_node(drop)
+
     # -- reading -------------------------------------------------------------------------------
     def __contains__(self, node_id: object) -> bool:
         return node_id in self.nx

@@ -225,6 +225,8 @@ def _nested(name: str, begin: int) -> list[Found]:
     out = []
     for m in re.finditer(r"\s(?:of|for)\s+the\s+(?=[A-Z])|,\s+(?=[A-Z])", name):
         inner = name[m.end():]
+        if m.group(0).startswith(",") and not _SUB_UNIT.match(name):
+            continue  # 'University of Illinois at Chicago, Great Lakes Center ...' names a unit, not another body
         if entity_type(inner) == "Organization" and len(inner.split()) >= 2 and not find_countries(inner) == [
                 ] is False:
             kind, rule = organization_kind(inner)
@@ -329,7 +331,13 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         right_ok = right_type is not None or person or (m.group(1) is not None and left_type is not None
                                                          and several_words)
         if left_ok and right_ok:
-            return [(start, start + m.start()), *_split_and(text, start + m.end(), end, persons)]
+            right_start = start + m.end()
+            # 'Misuzu Asari, Graduate School ...': a person's name, then the organisation
+            lead = re.match(r"([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){1,2}),\s+(?=[A-Z])", text[right_start:end])
+            if lead and (lead.group(1) in persons or (entity_type(lead.group(1)) is None and entity_type(
+                    clean_name(text[right_start + lead.end():end])) == "Organization")):
+                right_start += lead.end()
+            return [(start, start + m.start()), *_split_and(text, right_start, end, persons)]
     return [(start, end)]
 
 
