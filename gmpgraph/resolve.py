@@ -117,9 +117,14 @@ def _parts_naming_the_same(name: str) -> list[str]:
     m = re.match(r"(.+?)\s+of\s+the\s+[A-Z]", name)
     if m and len(m.group(1).split()) >= 2:
         parts.append(m.group(1))
-    m = re.match(r"(.+?),\s+(.+)$", name)
+    m = re.match(r"(.+?)(?:,|\s[\u2013\-])\s+(.+)$", name)
     if m and len(m.group(2).split()) >= 2:
         parts.append(m.group(2))
+    if m and len(m.group(1).split()) >= 2 and "\u2013" in name:
+        parts.append(m.group(1))
+    m = re.match(r"(.+?)\s+(?:Institute|Foundation|Inc|Ltd|Corp|Corporation|Group|Company)$", name)
+    if m:
+        parts.append(m.group(1))
     first, _, rest = name.partition(" ")
     if is_acronym(first) and len(rest.split()) >= 2:
         parts.append(rest)
@@ -167,6 +172,24 @@ def resolve_entities(store: GraphStore) -> int:
                     for other in by_key.get(name_key(part), []):
                         if _documents(nodes[other]) & _documents(node) or len(part.split()) >= 3:
                             clusters.union(other, ident)
+            by_part: dict[str, list[str]] = defaultdict(list)
+            for ident, node in nodes.items():
+                for part in _parts_naming_the_same(node.name):
+                    by_part[name_key(part)].append(ident)
+            for idents in by_part.values():  # 'IEA Clean Coal Centre' and 'International Energy Agency, Clean Coal Centre'
+                for other in idents[1:]:
+                    clusters.union(idents[0], other)
+            acronyms = {i: n.name for i, n in nodes.items() if is_acronym(n.name) and " " not in n.name}
+            for ident, short in acronyms.items():
+                for other, node in nodes.items():
+                    if other == ident or not _documents(node) & _documents(nodes[ident]):
+                        continue
+                    initials = "".join(w[0] for w in node.name.split() if w[:1].isupper())
+                    spelled = len(short) >= 3 and initials.startswith(short) and not any(
+                        is_acronym(a) and " " not in a for a in node.aliases if a != short)
+                    longer = any(a.startswith(short + "-") for a in (node.name, *node.aliases))
+                    if spelled or longer:  # 'BCRC' for 'Basel Convention Regional Centre ...' / 'BCRC-Caribbean'
+                        clusters.union(other, ident)
             keys = sorted((name_key(n.name), i) for i, n in nodes.items())
             for (a, ia), (b, ib) in zip(keys, keys[1:], strict=False):
                 if _spelling_variants(a, b):

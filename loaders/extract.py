@@ -88,7 +88,7 @@ def _named_entities(doc: Document) -> tuple[list[Found], list[tuple[tuple[str, s
     """Organisations and people, and (person key, organisation key, provenance) affiliations."""
     text = doc.text
     definitions = find_definitions(text)
-    first_pass = find_organizations(text, doc, set(), definitions)
+    first_pass = find_organizations(text, doc, set(), definitions, context=False)
     people = find_people(text, first_pass)
     return [*find_organizations(text, doc, {p.name for p in people}, definitions), *people], []
 

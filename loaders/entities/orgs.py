@@ -93,11 +93,36 @@ def _definitions(text: str, definitions: list[Definition]) -> list[Found]:
     return found
 
 
+_UNSPELLED = re.compile(r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s+\(([A-Z]{2,6})\)")
+
+
+def _translated_acronyms(text: str, definitions: list[Definition]) -> list[Found]:
+    """'National Research Council (CNR)': an acronym of the name in another language is still its alias."""
+    spelled = {d.short_start for d in definitions}
+    found = []
+    for m in _UNSPELLED.finditer(text):
+        if m.start(2) in spelled:
+            continue
+        long = clean_name(m.group(1))
+        words = long.split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        long = " ".join(words)
+        if len(words) >= 2 and entity_type(long) == "Organization":
+            start = m.start(1) + m.group(1).find(words[0])
+            kind, rule = organization_kind(long)
+            found.append(Found("Organization", long, start, start + len(long), (long, m.group(2)), kind,
+                               f"name and an acronym in another language; kind: {rule}"))
+            found.append(Found("Organization", long, m.start(2), m.end(2), (m.group(2),), kind, "acronym"))
+    return found
+
+
 def _governments(text: str) -> list[Found]:
     found: list[Found] = []
     for m in _GOVERNMENTS.finditer(text):
         # the country list that follows: "Spain and Uruguay", "Austria, Belgium, ... and Sweden"
-        tail = text[m.end():m.end() + 400]
+        tail = re.sub(r"\s\([A-Z]{2,4}\)", lambda x: " " * len(x.group(0)), text[m.end():m.end() + 400])
+        tail = re.sub(r"\bSt\.(?=\s)", "St ", tail)
         stop = re.search(r"[.;:()\n]|\b(?!and\b|the\b)[a-z]+\b", tail)
         span = tail[:stop.start()] if stop else tail
         for c in find_countries(span):
@@ -143,6 +168,9 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
     if _SUB_UNIT.match(before) and entity_type(segment) == "Organization" and re.search(
             r"(?:University|College|Universidade)", segment):
         return True  # 'Graduate School of ..., Kyoto University'
+    if re.search(r"(?:University|College)\b", before) and re.search(r"\b(?:Center|Centre|Institute|Laboratory)$",
+                                                                     segment):
+        return True  # 'University of Illinois at Chicago, Great Lakes Center for ... Health'
     if not re.search(_HEAD_OF.pattern.lstrip("^") + r"\s+(?:of|for)\b", before):
         return False
     ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s]+)$", segment)
@@ -165,7 +193,7 @@ def capitalised_runs(text: str) -> list[tuple[int, int]]:
             gap = text[tokens[j - 1].end():tokens[j].start()]
             if gap == ", " and not _comma_continues(text, start, tokens[j].start()):
                 break
-            if not (gap in (" - ", "-", ", ") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
+            if not (gap in (" - ", "-", ", ", " \u2013 ") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
                 break
             if "\n" in gap and tokens[j - 1].end() - text.rfind("\n", 0, tokens[j - 1].end()) < 60:
                 break  # a short line (a masthead or slide line) ends the name
@@ -364,13 +392,169 @@ def _partner_headings(doc: Document) -> list[Found]:
     return found
 
 
+_AGENT_CUE = re.compile(
+    r"\b(?:(?:funded|financed|implemented|executed|led|organi[sz]ed|overseen|supported|sponsored|hosted|chaired|"
+    r"coordinated|conducted|prepared|published|produced|managed|run|developed|co-organi[sz]ed) by|"
+    r"with (?:the )?(?:financial )?(?:funding|support|assistance) (?:from|of)|funding from|grant from|"
+    r"(?:in )?partnership with|in (?:close )?(?:collaboration|cooperation) with|together with|worked with|"
+    r"working with|works with|partnered with|collaborating with|on behalf of|partners? such as|between the|"
+    r"companies \(|organi[sz]ations \(|(?:internet|online) platforms|retailer|NGOs? such as)\s*(?:the\s+)?",
+    re.IGNORECASE)
+_POSTPOSED = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z\-]{2,12})\s+(?:driven|funded|supported|-led|led)\b"
+                        r"|([A-Z][\w\u00c0-\u017f]+(?:\s+[A-Z][\w\u00c0-\u017f]+){0,3})\s+\(member of\b")
+_LIST_ON_BEHALF = re.compile(r"(?:^|(?<=\n)|(?<=-\s))((?:[A-Z][A-Z\w\-]+)(?:(?:,\s+|\s+and\s+)[A-Z][A-Z\w\-]+){1,4}),"
+                             r"\s+on behalf of", re.MULTILINE)
+_AS_PARTNERS = re.compile(r"\b(?:has|have|with)\s+((?:[A-Z][\w\-]+(?:,\s+(?:and\s+)?|\s+and\s+)){1,6}[A-Z][\w\-]+)\s+"
+                          r"as\s+(?:\w+\s+)?partners\b")
+_ITEM = re.compile(r"((?:[A-Z]|[a-z](?=[A-Z]))[\w&'\u2019\-]*(?:\s+(?:[A-Z][\w&'\u2019\-]*|of|for|de|la|du|do|da|"
+                   r"del|para|y)){0,7})")
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
+    r"(?:is|are|has|have)\s+(?:also\s+|currently\s+)?(?:executing|implementing|strengthening|working|continued|"
+    r"supported|developed|launched|partnered|established|been|several|ongoing)\b|"
+    r"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
+    r"(?:also\s+)?(?:supported|began|continued|developed|implemented|launched|documented|commenced|obtained|"
+    r"completed|collaborated|partnered|executed|organi[sz]ed|produced)\b", re.MULTILINE)
+_NAMES_SENTENCE = re.compile(r"(?<=[\u201d\"]\.\s)((?:[A-Z][\w\u00c0-\u017f&'\-]*(?:\s+[\w\u00c0-\u017f&'\-]+){0,3}"
+                             r"(?:,\s+)?){1,5})\.(?=\s)")
+_NOT_ALONE = frozenset({"Basel", "Rotterdam", "Stockholm", "Minamata", "Partnership", "Partners", "Partner", "Secretariat", "Parties", "Party", "Government",
+                        "Governments", "Convention", "Committee", "Council", "Meeting", "Project", "Programme",
+                        "Lead", "Leads", "Participants", "Countries", "Country", "Area", "Areas", "UN", "The",
+                        "This", "It", "They", "He", "She", "We", "In", "Activities", "Work", "Webinar", "Survey",
+                        "Group", "Phase", "COVID-19", "Since", "Together", "Both", "Each"})
+
+
+def _acceptable_name(name: str, persons: set[str]) -> bool:
+    """A context-found name that is not a country, an area, a person, a titled thing or a bare generic word."""
+    from loaders.gazetteers.areas import find_areas
+
+    words = name.split()
+    if not words or len(words) > 6 or name in persons or name in _NOT_ALONE or words[0] in _NOT_ALONE:
+        return False
+    if len(name) <= 2:
+        return False  # 'TV', 'EU'-length tokens need the reference list
+    if any(w in _NOT_ALONE for w in words) and len(words) == 1:
+        return False
+    if re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December|Monday|Tuesday|Wednesday|Thursday|Friday)(?:\s.*)?", name):
+        return False
+    countries = find_countries(name)
+    if countries and countries[0].start == 0:
+        return False
+    if find_areas(name) or entity_type(name) in ("Project", "Publication", "Event"):
+        return False
+    if words[0] in demonyms() or (len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+s", name)):
+        return False  # 'Indian ...', 'Proposals', 'Samples'
+    if re.search(r"[a-z][A-Z]{3,}$", name):
+        return False  # 'planetGOLD'-style brand names are programmes
+    return not re.search(r"\d{3,}", name)
+
+
+def _listed_items(text: str, start: int) -> list[tuple[int, int]]:
+    """The names of a coordination list starting at ``start``: 'RESOLVE and RMI', 'X, Y, and Z', 'WWF/FFEM'."""
+    spans = []
+    pos = start
+    for _ in range(8):
+        country = find_countries(text[pos:pos + 60])
+        if country and country[0].start == 0 and not re.match(r"['\u2019]s\b", text[pos + country[0].end:]):
+            spans.append((pos, pos + country[0].end))
+            sep = re.match(r"\s*(?:\([A-Z]{2,4}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:the\s+)?)", text[pos + country[0].end:])
+            if not sep:
+                break
+            pos = pos + country[0].end + sep.end()
+            continue
+        m = _ITEM.match(text, pos)
+        if not m:
+            break
+        item = m.group(1)
+        possessive = re.match(r"[A-Z][\w ]+?['\u2019]s\s+", item)
+        if possessive and find_countries(possessive.group(0)):
+            item = item[possessive.end():]  # "Mexico's Instituto ...": the body, not the country
+            m = re.match(r"", text[m.start(1) + possessive.end():])
+            start = pos + possessive.end()
+            spans.append((start, start + len(item)))
+            break
+        # a trailing connector belongs to the list, not the name
+        item = re.sub(r"\s+(?:of|for|de|la|du|do|da)$", "", item)
+        spans.append((m.start(1), m.start(1) + len(item)))
+        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:the\s+)?|\s*/\s*|\s+\u2013\s+)", text[m.start(1) + len(item):])
+        if not sep:
+            break
+        pos = m.start(1) + len(item) + sep.end()
+    return spans
+
+
+def _contextual(text: str, persons: set[str], known: list[tuple[int, int]]) -> list[Found]:
+    """Names that act as organisations: after 'funded by', 'partnership with', as the subject of 'is
+    executing', in a list of partners after a quoted project title, or around a slash ('WWF/FFEM')."""
+    found: list[Found] = []
+
+    def add(start: int, end: int, rule: str) -> None:
+        name = clean_name(text[start:end])
+        countries = find_countries(name)
+        if countries and countries[0].start == 0 and countries[-1].end == len(name) and "by" in rule:
+            found.append(Found("Organization", f"Government of {name}", start, end, (name,), "government",
+                               "a country acting as an organisation", {"country": countries[0].key}))
+            return
+        if not _acceptable_name(name, persons):
+            return
+        kind, kind_rule = organization_kind(name)
+        found.append(Found("Organization", name, start, start + len(name), (name,), kind,
+                           f"{rule}; kind: {kind_rule}"))
+
+    for m in _AGENT_CUE.finditer(text):
+        for a, b in _listed_items(text, m.end()):
+            add(a, b, f"named after {m.group(0).strip()!r}")
+    for m in _SUBJECT.finditer(text):
+        group = 1 if m.group(1) else 2
+        add(m.start(group), m.end(group), "the subject of an agent verb")
+    for m in _NAMES_SENTENCE.finditer(text):
+        for item in re.finditer(r"[^,]+", m.group(1)):
+            a = m.start(1) + item.start() + (len(item.group(0)) - len(item.group(0).lstrip()))
+            add(a, m.start(1) + item.end(), "listed as a partner after a project title")
+    def in_symbol(pos: int) -> bool:  # 'UNEP/MC/COP.4/27' is a document symbol, not a pair of bodies
+        chain = re.search(r"[\w.()\-]*(?:/[\w.()\-]+)+", text[max(0, pos - 30):pos + 30])
+        return bool(chain) and (chain.group(0).count("/") >= 2 or bool(re.search(r"\d", chain.group(0))))
+
+    for m in re.finditer(r"([\w.\-]+)\s*/\s*([A-Z][A-Za-z]{1,10})\b", text):
+        if in_symbol(m.start(2)):
+            continue
+        if is_acronym(m.group(2)) and any(a < m.end(1) <= b for a, b in known):
+            add(m.start(2), m.end(2), "paired with an organisation by a slash")
+    for m in re.finditer(r"\b([A-Z][A-Za-z]{1,10})\s*/\s*([\w\-]+)", text):
+        if in_symbol(m.start(1)):
+            continue
+        if is_acronym(m.group(1)) and any(a <= m.start(2) < b for a, b in known):
+            add(m.start(1), m.end(1), "paired with an organisation by a slash")
+    for m in _POSTPOSED.finditer(text):
+        g = 1 if m.group(1) else 2
+        if g == 2 or is_acronym(m.group(1)):
+            add(m.start(g), m.end(g), "named with 'driven'/'led' or '(member of'")
+    for pattern in (_LIST_ON_BEHALF, _AS_PARTNERS):
+        for m in pattern.finditer(text):
+            for item in re.finditer(r"[A-Z][\w\-]+", m.group(1)):
+                add(m.start(1) + item.start(), m.start(1) + item.end(), "listed as partners")
+    for m in re.finditer(r"\bhost country,?\s+", text):
+        for c in find_countries(text[m.end():m.end() + 40])[:1]:
+            if c.start == 0:
+                add(m.end(), m.end() + c.end, "the host country, named by")
+    return found
+
+
 def find_organizations(text: str, doc: Document | None = None, persons: set[str] | None = None,
-                       definitions: list[Definition] | None = None) -> list[Found]:
-    """Every organisation mention in ``text``, in text order (nested names are kept)."""
+                       definitions: list[Definition] | None = None, context: bool = True) -> list[Found]:
+    """Every organisation mention in ``text``, in text order (nested names are kept).
+
+    ``context`` adds names found only by how they act ('funded by X'); it needs ``persons``
+    to tell people from organisations, so a first pass without people leaves it off."""
     definitions = find_definitions(text) if definitions is None else definitions
-    known = [*_reference(text), *_definitions(text, definitions)]
+    known = [*_reference(text), *_definitions(text, definitions), *_translated_acronyms(text, definitions)]
     covered = [(f.start, f.end) for f in known]
     found = [*known, *_governments(text), *_headed_names(text, persons or set(), covered), *_lower_heads(text)]
+    if context:
+        taken = [(f.start, f.end) for f in found]
+        found += [f for f in _contextual(text, persons or set(), taken)
+                  if not any(a <= f.start < b or f.start <= a < f.end for a, b in taken)]
     if doc is not None:
         found += _partner_headings(doc)
     _, _, lookup = _reference_pattern()
