@@ -142,7 +142,7 @@ def resolve_entities(store: GraphStore) -> int:
     """Merge Organization and Person nodes that name the same thing; returns how many were merged away."""
     merged = 0
     reference = {name_key(o.name) for o in organizations()}
-    for node_type in ("Organization", "Person"):
+    for node_type in ("Organization", "Person", "Project", "Publication", "Event"):
         nodes = {n.id: n for n in store.nodes(node_type)}
         clusters = _Clusters(list(nodes))
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -190,8 +190,16 @@ def resolve_entities(store: GraphStore) -> int:
                     longer = any(a.startswith(short + "-") for a in (node.name, *node.aliases))
                     if spelled or longer:  # 'BCRC' for 'Basel Convention Regional Centre ...' / 'BCRC-Caribbean'
                         clusters.union(other, ident)
+        if node_type in ("Project", "Publication", "Event"):
+            for ident, node in nodes.items():  # 'Conference of Plenipotentiaries on the Minamata Convention'
+                m = re.match(r"(.+?)\s+(?:on|of)\s+the\s+[A-Z]", node.name)
+                if m and len(m.group(1).split()) >= 2:
+                    for other in by_key.get(name_key(m.group(1)), []):
+                        if _documents(nodes[other]) & _documents(node):
+                            clusters.union(other, ident)
+        if node_type == "Organization":
             keys = sorted((name_key(n.name), i) for i, n in nodes.items())
-            for (a, ia), (b, ib) in zip(keys, keys[1:], strict=False):
+            for (a, ia), (b, ib) in zip(keys, keys[1:], strict=False):  # noqa: B007
                 if _spelling_variants(a, b):
                     clusters.union(ia, ib)
         for group in clusters.groups().values():

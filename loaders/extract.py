@@ -20,12 +20,13 @@ from loaders.entities.found import Found, name_key
 from loaders.entities.orgs import find_organizations
 from loaders.entities.naming import organization_kind
 from loaders.entities.people import find_people
+from loaders.entities.titles import find_titled
 from loaders.gazetteers import Mention, find_areas, find_articles, find_countries
 from loaders.locate import BlockIndex, provenance_for
 from loaders.readers import parse_text, read_document
 from loaders.text import DEFAULT_MAX_BYTES
 from schema import (AffiliatedWith, Area, Article, Country, Document, DocumentNode, Edge, Extraction, MentionedIn,
-                    Node, Organization, Person, Provenance, node_id)
+                    NODE_CLASSES, Node, Organization, Person, Provenance, node_id)
 from schema.reference import area_by_key, country_name
 
 Finder = Callable[[str], list[Mention]]
@@ -90,7 +91,13 @@ def _named_entities(doc: Document) -> tuple[list[Found], list[tuple[tuple[str, s
     definitions = find_definitions(text)
     first_pass = find_organizations(text, doc, set(), definitions, context=False)
     people = find_people(text, first_pass)
-    return [*find_organizations(text, doc, {p.name for p in people}, definitions), *people], []
+    orgs = find_organizations(text, doc, {p.name for p in people}, definitions)
+    org_spans = [(o.start, o.end) for o in orgs]
+    org_names = {name_key(o.name) for o in orgs} | {name_key(a) for o in orgs for a in o.aliases}
+    titled = [t for t in find_titled(text, definitions)
+              if name_key(t.name) not in org_names
+              and not any(a <= t.start and t.end <= b for a, b in org_spans)]  # 'United Nations ... Programme'
+    return [*orgs, *people, *titled], []
 
 
 def _group_key(f: Found) -> tuple[str, str]:
@@ -110,6 +117,8 @@ def _named_node(found: list[tuple[Found, Provenance]]) -> Node:
     ident = node_id(first.node_type, name)
     if first.node_type == "Person":
         return Person(id=ident, name=name, aliases=aliases, provenance=provenance)
+    if first.node_type in ("Project", "Publication", "Event"):
+        return NODE_CLASSES[first.node_type](id=ident, name=name, aliases=aliases, provenance=provenance)
     kinds = [(f.kind, f.rule) for f, _ in found if f.kind]
     kind, rule = kinds[0] if kinds else organization_kind(name)
     return Organization(id=ident, name=name, aliases=aliases, kind=kind, kind_rule=rule, provenance=provenance)

@@ -178,7 +178,7 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
         ends_qualified and (find_countries(ends_qualified.group(1)) or re.fullmatch(r"[A-Z]{2,8}", ends_qualified.group(1))))
 
 
-def capitalised_runs(text: str) -> list[tuple[int, int]]:
+def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list[tuple[int, int]]:
     """Spans of capitalised names: capitalised words joined by connectors ('of', 'for', 'and', ...)."""
     runs: list[tuple[int, int]] = []
     tokens = list(_TOKEN.finditer(text))
@@ -201,9 +201,9 @@ def capitalised_runs(text: str) -> list[tuple[int, int]]:
             if word[:1].isupper():
                 last_cap = j
                 end = tokens[j].end()
-            elif word.lower() not in CONNECTORS or word == "in":
+            elif word.lower() not in connectors or (word == "in" and connectors is CONNECTORS):
                 break
-            elif word.lower() == "the" and tokens[j - 1].group(0).lower() not in CONNECTORS:
+            elif word.lower() == "the" and tokens[j - 1].group(0).lower() not in connectors:
                 break  # 'of the', 'for the' join a name; 'Convention the Partnership' does not
             elif word.lower() in ("of", "for", "on", "to") and tokens[j - 1].group(0).lower() == "and":
                 break  # '... of UNEP and of the United Nations ...' coordinates two phrases

@@ -1,0 +1,248 @@
+"""Find named projects, publications and events.
+
+Rules:
+
+1. numbered meetings of the Convention's and the Partnership's bodies: "INC7", "COP-4",
+   "PAG-12", "ICCM4", "the sixth meeting of the Partnership Advisory Group", "the third meeting
+   of the Conference of the Parties" (codes and ordinal phrases of one meeting get one name);
+2. quoted titles, typed by their own head word ("... Guide" is a publication) or by the
+   noun next to them ("the project: \u201cRoadmap to Responsible Gold\u201d", "the UNEP
+   \u201cActing Now\u201d publication");
+3. capitalised names headed by a project, publication or event word ("Global Mercury
+   Observation System", "Catalogue of Technologies and Services on ...", "Global Forum on
+   ASGM"), and acronym definitions typed the same way;
+4. a name with a lower-case head: "Just Gold project", "Mines to Market programme",
+   "Mesoamerica workshop", "Tiira summit";
+5. brand names of programmes ("planetGOLD", "planetGOLD Guyana").
+
+>>> [(f.node_type, f.name) for f in find_titled("UNEP reported to INC7 on the \u201cQuick Start Guide\u201d.")]
+[('Event', 'INC-7'), ('Publication', 'Quick Start Guide')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.acronyms import Definition, find_definitions
+from loaders.entities.found import Found, clean_name
+from loaders.entities.naming import entity_type
+from loaders.entities.acronyms import CONNECTORS
+from loaders.entities.orgs import capitalised_runs
+from loaders.gazetteers.countries import find_countries
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+            "eighteenth", "nineteenth", "twentieth"]
+_ORDINAL = "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)"
+# bodies whose meetings are numbered, with the code their meetings go by
+BODIES: dict[str, tuple[str, str]] = {
+    "partnership advisory group": ("PAG", "meeting of the Partnership Advisory Group"),
+    "unep global mercury partnership advisory group": ("PAG", "meeting of the Partnership Advisory Group"),
+    "pag": ("PAG", "meeting of the Partnership Advisory Group"),
+    "conference of the parties": ("COP", "meeting of the Conference of the Parties to the Minamata Convention"),
+    "conference of the parties to the minamata convention": (
+        "COP", "meeting of the Conference of the Parties to the Minamata Convention"),
+    "intergovernmental negotiating committee": (
+        "INC", "session of the intergovernmental negotiating committee to prepare a global legally binding "
+               "instrument on mercury"),
+    "inc": ("INC", "session of the intergovernmental negotiating committee to prepare a global legally binding "
+                   "instrument on mercury"),
+    "international conference on chemicals management": (
+        "ICCM", "session of the International Conference on Chemicals Management"),
+}
+_CODE = re.compile(r"(?<![\w\-/.])(INC|COP|PAG|ICCM|ICMGP)[\s\-]?(\d{1,2})(?![\w/])")
+_ORDINAL_MEETING = re.compile(
+    rf"\b(?:the\s+)?({_ORDINAL})\s+(meeting|session)\s+of\s+(?:the\s+)?"
+    r"(UNEP Global Mercury Partnership Advisory Group|Partnership Advisory Group|PAG|Conference of the Parties"
+    r"(?: to the Minamata Convention)?|intergovernmental negotiating committee|INC|"
+    r"International Conference on Chemicals Management)", re.IGNORECASE)
+_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{3,220}?)[\u201d\"]")
+_BEFORE_PROJECT = re.compile(r"(?:project|programme|program|initiative|campaign|called|entitled|titled)\s*[:,]?\s*$",
+                             re.IGNORECASE)
+_BEFORE_PUBLICATION = re.compile(r"(?:publication|report|guidance|guide|document|study|book|brochure|paper|"
+                                 r"toolkit|video|film|article|guidelines)\s*[:,]?\s*$", re.IGNORECASE)
+_AFTER = re.compile(r"^\s*(project|programme|program|initiative|campaign|publication|report|guidance|document|"
+                    r"study|brochure|toolkit|webinar|workshop|forum|session|event)s?\b", re.IGNORECASE)
+_LOWER_HEAD = re.compile(
+    r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*|to|of|for|"
+    r"and|in|the|on|with)){0,11})\s+(project|programme|program|workshop|summit|webinar|campaign|meeting)s?\b")
+TITLE_CONNECTORS = CONNECTORS | frozenset({"in", "a", "an", "as", "with", "from", "by", "via", "through", "towards",
+                                           "into", "under", "among", "between", "at", "&", "-"})
+_GENERIC_TITLE_WORDS = frozenset({"strategic", "business", "action", "activity", "work", "preparation", "mailing",
+                                  "response", "plan", "plans", "programme", "programmes", "project", "projects",
+                                  "report", "list", "document", "grant", "system", "network", "study", "meeting",
+                                  "workshop", "session", "assessment", "assessments", "guidance", "partnership",
+                                  "areas", "area", "ongoing", "two", "one", "kick", "off", "kick-off", "practical",
+                                  "guide", "environmental", "policy", "technical", "monitoring", "national",
+                                  "global", "regional", "annual", "progress", "final", "draft", "new"})
+_HEAD_INITIAL = re.compile(
+    r"\b((?:Technical\s+)?(?:Guidance|Guidelines|Toolkit|Study report|Report|Catalogue|Guide|Protocol|Factsheets|"
+    r"Analysis)(?:\s+(?:document|report))?\s+(?:on|for|of|in|to)\s+[^.,;:()\n\u201c\u201d\"]{5,140})")
+_TITLE_STOP = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|which|that|developed|prepared|published|"
+                         r"presented|adopted|launched|as well as|and the|by the|in \d{4}|to be|to support|with a)\b.*$")
+_BRAND = re.compile(r"(?<![\w\-])([a-z]+[A-Z]{2,}[A-Za-z]*)(?:\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
+_NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Each", "Every", "Our", "Its", "Their",
+                              "Other", "Such", "Some", "All", "These", "Both", "Existing", "Related", "Several",
+                              "Within", "Through", "Under", "With", "For", "From", "By", "Ongoing", "Two", "One",
+                              "Three", "New", "Pact's", "Phase"})
+TYPE_OF_HEAD = {"project": "Project", "programme": "Project", "program": "Project", "initiative": "Project",
+                "campaign": "Project", "publication": "Publication", "report": "Publication",
+                "guidance": "Publication", "document": "Publication", "study": "Project", "brochure": "Publication",
+                "toolkit": "Publication", "webinar": "Event", "workshop": "Event", "forum": "Event",
+                "session": "Event", "event": "Event", "summit": "Event"}
+
+
+def _ordinal_number(word: str) -> int:
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS.index(word) + 1
+    return int(re.match(r"\d+", word).group(0))
+
+
+def _meetings(text: str) -> list[Found]:
+    found = []
+    for m in _CODE.finditer(text):
+        code, number = m.group(1), int(m.group(2))
+        if code == "ICMGP":
+            name = f"{number}th International Conference on Mercury as a Global Pollutant"
+            found.append(Found("Event", f"ICMGP-{number}", m.start(), m.end(), (m.group(0), name), None,
+                               "numbered meeting code"))
+            continue
+        found.append(Found("Event", f"{code}-{number}", m.start(), m.end(), (m.group(0), f"{code}{number}"),
+                           None, "numbered meeting code"))
+    for m in _ORDINAL_MEETING.finditer(text):
+        body = m.group(3).lower()
+        code, long = BODIES.get(body, ("", ""))
+        number = _ordinal_number(m.group(1))
+        phrase = clean_name(m.group(0))
+        if code:
+            full = f"{ORDINALS[number - 1].capitalize() if number <= len(ORDINALS) else number} {long}"
+            found.append(Found("Event", f"{code}-{number}", m.start(), m.end(), (phrase, full, f"{code}{number}"),
+                               None, "ordinal meeting of a known body"))
+    return found
+
+
+_BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL})\s+meeting", re.IGNORECASE)
+
+
+def _quoted(text: str) -> list[Found]:
+    found = []
+    for m in _QUOTED.finditer(text):
+        title = clean_name(m.group(1).strip(" .,;:"))
+        words = title.split()
+        if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 30]
+        node_type = entity_type(title)
+        follow = _AFTER.match(after)
+        if follow:
+            node_type = TYPE_OF_HEAD[follow.group(1).lower()]
+        elif _BEFORE_PROJECT.search(before):
+            node_type = "Project"
+        elif _BEFORE_PUBLICATION.search(before):
+            node_type = "Publication"
+        if node_type not in ("Project", "Publication", "Event"):
+            window = text[max(0, m.start() - 300):m.start()]
+            if re.search(r"\bprojects?\b", window, re.IGNORECASE):
+                node_type = "Project"  # a list of titles under 'has several ongoing projects'
+            elif re.search(r"\b(?:publications?|reports?|books?|guidance)\b", window, re.IGNORECASE):
+                node_type = "Publication"
+            else:
+                continue
+        years = re.search(r",?\s*\(?\d{4}(?:\s*[\u2013\-]\s*\d{4})?\)?$", title)
+        name = title[:years.start()].strip(" ,") if years and len(title[:years.start()].split()) >= 2 else title
+        found.append(Found(node_type, name, m.start(1), m.start(1) + len(m.group(1).rstrip(" .,;:")),
+                           tuple({title, name}), None, "quoted title"))
+    return found
+
+
+def _generic(name: str) -> bool:
+    """'Business Plan', 'Activity Report', 'Project Preparation Grant': a kind of thing, not a name."""
+    words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
+    return all(w in _GENERIC_TITLE_WORDS or w in CONNECTORS for w in words)
+
+
+def _headed(text: str, definitions: list[Definition]) -> list[Found]:
+    found = []
+    for start, end in capitalised_runs(text, TITLE_CONNECTORS):
+        raw = text[start:end]
+        cut = re.search(r"\s(?:by|with|from|at|as|between|among|under|towards)\s+(?:the\s+)?[A-Z]", raw)
+        if cut and entity_type(clean_name(raw[:cut.start()])) in ("Project", "Publication", "Event"):
+            end = start + cut.start()  # 'Guidance ... prepared by the Partnership': the title ends before 'by'
+        name = clean_name(text[start:end])
+        words = name.split()
+        while words and words[0] in _NOT_TITLE_WORDS:
+            words = words[1:]
+        while words and words[-1].lower() in TITLE_CONNECTORS:
+            words = words[:-1]
+        name = " ".join(words)
+        node_type = entity_type(name)
+        if node_type not in ("Project", "Publication", "Event") or len(words) < 2 or _generic(name):
+            continue
+        if find_countries(name) and len(words) <= 2:
+            continue
+        begin = text.find(words[0], start)
+        ordinal = re.search(rf"\b({_ORDINAL})\s+$", text[max(0, begin - 12):begin], re.IGNORECASE)
+        if ordinal and node_type == "Event":
+            name = f"{ordinal.group(1)} {name}"
+            begin = begin - len(ordinal.group(0))
+        found.append(Found(node_type, name, begin, begin + len(name), (name,), None,
+                           f"name headed by a {node_type.lower()} word"))
+    for m in _HEAD_INITIAL.finditer(text):
+        title = _TITLE_STOP.sub("", m.group(1)).strip(" ,;")
+        if len(title.split()) >= 4:
+            found.append(Found("Publication", title, m.start(1), m.start(1) + len(title), (title,), None,
+                               "title opening with a publication word"))
+    for d in definitions:
+        long = clean_name(d.long)
+        node_type = entity_type(long)
+        if node_type in ("Project", "Publication", "Event") and not _generic(long):
+            found.append(Found(node_type, long, d.long_start, d.long_end, (long, d.short), None,
+                               "acronym definition"))
+            found.append(Found(node_type, long, d.short_start, d.short_end, (d.short,), None, "acronym"))
+    return found
+
+
+def _lower_heads(text: str) -> list[Found]:
+    found = []
+    for m in _LOWER_HEAD.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0] in _NOT_TITLE_WORDS or words[0].lower() in ("to", "of", "for", "and")):
+            words = words[1:]
+        if not words or words[-1].lower() in ("to", "of", "for", "and", "in", "the", "on", "with"):
+            continue
+        name = " ".join(words)
+        if _generic(name):
+            continue
+        if find_countries(name) and len(words) <= 2 and m.group(2) not in ("workshop",):
+            continue
+        head = m.group(2).lower()
+        node_type = TYPE_OF_HEAD.get(head, "Project")
+        begin = m.start(1) + m.group(1).find(words[0])
+        full = f"{name} {m.group(2)}"
+        found.append(Found(node_type, full if node_type == "Event" else name, begin, m.end(2), (name, full), None,
+                           f"name with a lower-case '{head}'"))
+    for m in _BRAND.finditer(text):
+        brand, place = m.group(1), m.group(2)
+        found.append(Found("Project", brand, m.start(1), m.end(1), (brand,), None, "programme brand name"))
+        if place and find_countries(place) and find_countries(place)[0].start == 0:
+            found.append(Found("Project", f"{brand} {place}", m.start(1), m.end(2), (f"{brand} {place}",), None,
+                               "programme brand name and its country"))
+    return found
+
+
+def find_titled(text: str, definitions: list[Definition] | None = None) -> list[Found]:
+    """Projects, publications and events named in ``text``, in text order."""
+    definitions = find_definitions(text) if definitions is None else definitions
+    found = [*_meetings(text), *_quoted(text), *_headed(text, definitions), *_lower_heads(text)]
+    kept: list[Found] = []
+    spans: dict[tuple[int, int], str] = {}
+    for f in found:  # earlier rules are more specific: a quoted title's type wins over its head word's
+        key = (f.start, f.end)
+        if key in spans and spans[key] != f.node_type:
+            continue
+        spans.setdefault(key, f.node_type)
+        if not any(k.node_type == f.node_type and k.name == f.name and k.start == f.start for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, -(f.end - f.start)))
