@@ -191,11 +191,16 @@ def resolve_entities(store: GraphStore) -> int:
                     if spelled or longer:  # 'BCRC' for 'Basel Convention Regional Centre ...' / 'BCRC-Caribbean'
                         clusters.union(other, ident)
         if node_type in ("Project", "Publication", "Event"):
-            for ident, node in nodes.items():  # 'Conference of Plenipotentiaries on the Minamata Convention'
-                m = re.match(r"(.+?)\s+(?:on|of)\s+the\s+[A-Z]", node.name)
-                if m and len(m.group(1).split()) >= 2:
-                    for other in by_key.get(name_key(m.group(1)), []):
-                        if _documents(nodes[other]) & _documents(node):
+            for ident, node in nodes.items():
+                # 'Conference of Plenipotentiaries on the Minamata Convention', 'Quick Start Guide for managing
+                # ...', 'Basel Convention Technical Guidelines on ...': the short title is the same thing
+                for m in re.finditer(r"\s+(?:on|of|for|to|in)\s+", node.name):
+                    head, tail = node.name[:m.start()], node.name[m.end():]
+                    if len(head.split()) < 2:
+                        continue
+                    for other in [*by_key.get(name_key(head), []), *by_key.get(name_key(tail), [])]:
+                        if other != ident and _documents(nodes[other]) & _documents(node) and (
+                                name_key(head) == name_key(nodes[other].name) or m.group(0).strip() == "of"):
                             clusters.union(other, ident)
         if node_type == "Organization":
             keys = sorted((name_key(n.name), i) for i, n in nodes.items())

@@ -195,7 +195,7 @@ def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list
                 break
             if not (gap in (" - ", "-", ", ", " \u2013 ") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
                 break
-            if "\n" in gap and tokens[j - 1].end() - text.rfind("\n", 0, tokens[j - 1].end()) < 60:
+            if "\n" in gap and tokens[j - 1].end() - text.rfind("\n", 0, tokens[j - 1].end()) < 40:
                 break  # a short line (a masthead or slide line) ends the name
             word = tokens[j].group(0)
             if word[:1].isupper():

@@ -27,7 +27,7 @@ from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
 from loaders.entities.naming import entity_type
 from loaders.entities.acronyms import CONNECTORS
-from loaders.entities.orgs import capitalised_runs
+from loaders.entities.orgs import _in_quotes, capitalised_runs
 from loaders.gazetteers.countries import find_countries
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -57,15 +57,21 @@ _ORDINAL_MEETING = re.compile(
     r"(?: to the Minamata Convention)?|intergovernmental negotiating committee|INC|"
     r"International Conference on Chemicals Management)", re.IGNORECASE)
 _QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{3,220}?)[\u201d\"]")
-_BEFORE_PROJECT = re.compile(r"(?:project|programme|program|initiative|campaign|called|entitled|titled)\s*[:,]?\s*$",
+_BEFORE_PROJECT = re.compile(r"(?:project|programme|program|initiative|campaign|called|titled)\s*[:,]?\s*$",
                              re.IGNORECASE)
 _BEFORE_PUBLICATION = re.compile(r"(?:publication|report|guidance|guide|document|study|book|brochure|paper|"
                                  r"toolkit|video|film|article|guidelines)\s*[:,]?\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*(project|programme|program|initiative|campaign|publication|report|guidance|document|"
-                    r"study|brochure|toolkit|webinar|workshop|forum|session|event)s?\b", re.IGNORECASE)
+                    r"study|brochure|toolkit|webinar|workshop|forum|session|event)s?(?![a-z])", re.IGNORECASE)
+_BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|seminar|meeting)s?\s+(?:on|entitled|"
+                           r"titled|called)?\s*[:,]?\s*$", re.IGNORECASE)
 _LOWER_HEAD = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*|to|of|for|"
     r"and|in|the|on|with)){0,11})\s+(project|programme|program|workshop|summit|webinar|campaign|meeting)s?\b")
+_PLAIN_WORDS = frozenset({"Virtual", "Joint", "Annual", "Online", "Regional", "National", "Technical", "Special",
+                          "Final", "Pilot", "Demonstration", "European", "Face-to-face", "Core-member", "PhD", "TV",
+                          "INC", "PAG", "COP", "GEF", "UNEP", "Partnership", "Expert", "Experts", "Subregional",
+                          "Side", "Informal", "High-level", "Bureau", "Preparatory", "Global", "International"})
 TITLE_CONNECTORS = CONNECTORS | frozenset({"in", "a", "an", "as", "with", "from", "by", "via", "through", "towards",
                                            "into", "under", "among", "between", "at", "&", "-"})
 _GENERIC_TITLE_WORDS = frozenset({"strategic", "business", "action", "activity", "work", "preparation", "mailing",
@@ -78,14 +84,15 @@ _GENERIC_TITLE_WORDS = frozenset({"strategic", "business", "action", "activity",
 _HEAD_INITIAL = re.compile(
     r"\b((?:Technical\s+)?(?:Guidance|Guidelines|Toolkit|Study report|Report|Catalogue|Guide|Protocol|Factsheets|"
     r"Analysis)(?:\s+(?:document|report))?\s+(?:on|for|of|in|to)\s+[^.,;:()\n\u201c\u201d\"]{5,140})")
-_TITLE_STOP = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|which|that|developed|prepared|published|"
+_TITLE_STOP = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|which|that|specify|specifies|outlines|"
+                         r"developed|prepared|published|"
                          r"presented|adopted|launched|as well as|and the|by the|in \d{4}|to be|to support|with a)\b.*$")
 _BRAND = re.compile(r"(?<![\w\-])([a-z]+[A-Z]{2,}[A-Za-z]*)(?:\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 _NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Each", "Every", "Our", "Its", "Their",
                               "Other", "Such", "Some", "All", "These", "Both", "Existing", "Related", "Several",
                               "Within", "Through", "Under", "With", "For", "From", "By", "Ongoing", "Two", "One",
                               "Three", "New", "Pact's", "Phase"})
-TYPE_OF_HEAD = {"project": "Project", "programme": "Project", "program": "Project", "initiative": "Project",
+TYPE_OF_HEAD = {"meeting": "Event", "project": "Project", "programme": "Project", "program": "Project", "initiative": "Project",
                 "campaign": "Project", "publication": "Publication", "report": "Publication",
                 "guidance": "Publication", "document": "Publication", "study": "Project", "brochure": "Publication",
                 "toolkit": "Publication", "webinar": "Event", "workshop": "Event", "forum": "Event",
@@ -138,6 +145,8 @@ def _quoted(text: str) -> list[Found]:
         follow = _AFTER.match(after)
         if follow:
             node_type = TYPE_OF_HEAD[follow.group(1).lower()]
+        elif _BEFORE_EVENT.search(before):
+            node_type = "Event"
         elif _BEFORE_PROJECT.search(before):
             node_type = "Project"
         elif _BEFORE_PUBLICATION.search(before):
@@ -183,6 +192,13 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         if find_countries(name) and len(words) <= 2:
             continue
         begin = text.find(words[0], start)
+        month = re.search(r"\s+(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December)$", name)
+        if month:
+            name = name[:month.start()]
+        year = re.match(r"\s+((?:19|20)\d\d)\b", text[begin + len(name):begin + len(name) + 6])
+        if year and node_type == "Event":
+            name = f"{name} {year.group(1)}"
         ordinal = re.search(rf"\b({_ORDINAL})\s+$", text[max(0, begin - 12):begin], re.IGNORECASE)
         if ordinal and node_type == "Event":
             name = f"{ordinal.group(1)} {name}"
@@ -190,6 +206,8 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         found.append(Found(node_type, name, begin, begin + len(name), (name,), None,
                            f"name headed by a {node_type.lower()} word"))
     for m in _HEAD_INITIAL.finditer(text):
+        if re.search(r"[A-Z][\w\-]*\s+$", text[max(0, m.start() - 30):m.start()]) or _in_quotes(text, m.start()):
+            continue  # 'Operational Guidelines of ...' and quoted titles are read whole elsewhere
         title = _TITLE_STOP.sub("", m.group(1)).strip(" ,;")
         if len(title.split()) >= 4:
             found.append(Found("Publication", title, m.start(1), m.start(1) + len(title), (title,), None,
@@ -213,8 +231,11 @@ def _lower_heads(text: str) -> list[Found]:
         if not words or words[-1].lower() in ("to", "of", "for", "and", "in", "the", "on", "with"):
             continue
         name = " ".join(words)
-        if _generic(name):
+        if _generic(name) or re.fullmatch(rf"(?:{_ORDINAL})", words[0], re.IGNORECASE):
             continue
+        if len(words) == 1 and (name in _PLAIN_WORDS or name.endswith(("-funded", "-based", "-led")) or (
+                m.group(2) not in ("workshop", "summit") and not re.search(r"[A-Z].*[A-Z]", name))):
+            continue  # 'Virtual meeting', 'Joint project' are not names; 'Mesoamerica workshop', 'I-SEED project' are
         if find_countries(name) and len(words) <= 2 and m.group(2) not in ("workshop",):
             continue
         head = m.group(2).lower()
@@ -243,6 +264,7 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
         if key in spans and spans[key] != f.node_type:
             continue
         spans.setdefault(key, f.node_type)
-        if not any(k.node_type == f.node_type and k.name == f.name and k.start == f.start for k in kept):
+        if not any(k.node_type == f.node_type and k.start == f.start and (k.name == f.name or k.end > f.end)
+                   for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, -(f.end - f.start)))
