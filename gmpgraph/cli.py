@@ -34,7 +34,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay on one line for grep and logs
 
 GraphOption = Annotated[Path, typer.Option(
     "--graph", "-g", help="Graph file to read (written by 'gmpgraph build'). Env: GMPGRAPH_GRAPH.",
@@ -225,6 +225,39 @@ def read(
     if doc.dropped:
         out.print(f"[dim]dropped {len(doc.dropped)} spans: "
                   + ", ".join(sorted({d.reason for d in doc.dropped})) + "[/]")
+
+
+@app.command("eval")
+def eval_(
+    graph: Annotated[Path, typer.Argument(help="Graph file (node-link JSON) to score.", show_default=False)],
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files or folders of them.", show_default=False)],
+    as_json: JsonOption = False,
+    show_errors: Annotated[int, typer.Option("--show-errors", min=0, metavar="N",
+                                             help="List up to N false positives / negatives of each kind.")] = 0,
+) -> None:
+    """Score a graph against gold annotations (the same numbers as ../shared/eval/gmp_eval.py).
+
+    Gold files follow ONTOLOGY.md: {"document", "entities": [...], "relations": [...]}.
+
+    Example:  gmpgraph eval graph.json ../shared/gold/dev --show-errors 20
+    """
+    from gmpgraph.evaluate import evaluate, format_table
+
+    for path in (graph, *gold):
+        if not path.exists():
+            err.print(f"[red]error:[/] {path}: no such file or folder")
+            raise typer.Exit(EXIT_USAGE)
+    try:
+        result = evaluate(graph, gold)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        err.print(f"[red]error:[/] cannot score {graph} against {', '.join(map(str, gold))}: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    if as_json:
+        print(json.dumps(result, indent=1))
+        return
+    print(format_table(result, show_errors))
+    for warning in result["gold_warnings"]:
+        err.print(f"gold warning: {warning}")
 
 
 @app.command()

@@ -58,11 +58,23 @@ def _reference_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tu
     return name_re, acr_re, lookup
 
 
+def in_document_symbol(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a UN document symbol such as 'UNEP/MC/COP.4/27' or 'UNEP(DTIE)/Hg/INC.6/13'?"""
+    start = pos
+    while start > 0 and re.match(r"[\w.()/\-]", text[start - 1]):
+        start -= 1
+    chain = re.match(r"[\w.()/\-]+", text[start:])
+    token = chain.group(0) if chain else ""
+    return token.count("/") >= 2 or (token.count("/") == 1 and bool(re.search(r"\d", token)))
+
+
 def _reference(text: str) -> list[Found]:
     name_re, acr_re, lookup = _reference_pattern()
     found = []
     for pattern, rule in ((name_re, "reference name"), (acr_re, "reference acronym")):
         for m in pattern.finditer(text):
+            if pattern is acr_re and in_document_symbol(text, m.start()):
+                continue
             hit = lookup.get(name_key(m.group(0)))
             if hit:
                 found.append(Found("Organization", hit[0], m.start(), m.end(), (m.group(0),), hit[1], rule))
@@ -347,8 +359,13 @@ def _typed(name: str) -> str | None:
 
 def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple[int, int]]:
     """Split 'Ministry of the Environment of Japan and Misuzu Asari' where both sides are names."""
+    from loaders.gazetteers.areas import find_areas
+
     run = text[start:end]
+    areas = [(a.start, a.end) for a in find_areas(run)]
     for m in re.finditer(r"\s+and\s+(the\s+)?", run):
+        if any(a < m.start() < b for a, b in areas):
+            continue  # 'Partnership on Fate and Transport' names an area: no split inside it
         left, right = run[:m.start()], run[m.end():]
         left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
         person = any(right.startswith(p) for p in persons)
@@ -513,8 +530,7 @@ def _contextual(text: str, persons: set[str], known: list[tuple[int, int]]) -> l
             a = m.start(1) + item.start() + (len(item.group(0)) - len(item.group(0).lstrip()))
             add(a, m.start(1) + item.end(), "listed as a partner after a project title")
     def in_symbol(pos: int) -> bool:  # 'UNEP/MC/COP.4/27' is a document symbol, not a pair of bodies
-        chain = re.search(r"[\w.()\-]*(?:/[\w.()\-]+)+", text[max(0, pos - 30):pos + 30])
-        return bool(chain) and (chain.group(0).count("/") >= 2 or bool(re.search(r"\d", chain.group(0))))
+        return in_document_symbol(text, pos)
 
     for m in re.finditer(r"([\w.\-]+)\s*/\s*([A-Z][A-Za-z]{1,10})\b", text):
         if in_symbol(m.start(2)):
