@@ -202,6 +202,20 @@ def resolve_entities(store: GraphStore) -> int:
                         if other != ident and _documents(nodes[other]) & _documents(node) and (
                                 name_key(head) == name_key(nodes[other].name) or m.group(0).strip() == "of"):
                             clusters.union(other, ident)
+            heads: dict[tuple[str, str], list[str]] = defaultdict(list)
+            for ident, node in nodes.items():
+                m = re.match(r"(.+?)\s+of\s+the\s+[A-Z]", node.name)
+                if m and len(m.group(1).split()) >= 2:  # 'Overarching Framework of the (UNEP Global Mercury) Partnership'
+                    for doc in _documents(node):
+                        heads[(doc, name_key(m.group(1)))].append(ident)
+                for word in node.name.split():  # 'GEF planetGOLD' is the programme 'planetGOLD'
+                    if re.fullmatch(r"[a-z]+[A-Z]{2,}\w*", word) and len(node.name.split()) <= 3 and word != node.name:
+                        for other in by_key.get(name_key(word), []):
+                            if _documents(nodes[other]) & _documents(node):
+                                clusters.union(other, ident)
+            for idents in heads.values():
+                for other in idents[1:]:
+                    clusters.union(idents[0], other)
         if node_type == "Organization":
             keys = sorted((name_key(n.name), i) for i, n in nodes.items())
             for (a, ia), (b, ib) in zip(keys, keys[1:], strict=False):  # noqa: B007

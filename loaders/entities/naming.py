@@ -19,12 +19,12 @@ ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", 
              "Partnership", "Initiative", "Task Force", "Coalition", "Trust", "Institut", "Consilium",
              "Instituto", "Agencies", "Industries", "Services")
 PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Study", "Plan",
-                 "Plans", "Flagship", "Campaign", "Platform", "Synthesis", "Sampling", "Monitoring", "Observatory",
+                 "Plans", "Flagship", "Campaign", "Platform", "Sampling", "Monitoring", "Observatory",
                  "Grant", "Grants")
 PUBLICATION_HEADS = ("Guidance", "Guide", "Guidelines", "Report", "Toolkit", "Catalogue", "Catalog",
                      "Assessment", "Assessments", "List", "Handbook", "Manual", "Sourcebook", "Newsletter",
                      "Inventory", "Framework", "Brochure", "Roadmap", "Paper", "Review", "Factsheet", "Document",
-                     "Documents", "Tool", "Tools", "Standard", "Standards", "Directory")
+                     "Documents", "Tool", "Tools", "Standard", "Standards", "Directory", "Synthesis", "Hub", "Portal")
 EVENT_HEADS = ("Meeting", "Conference", "Forum", "Workshop", "Session", "Webinar", "Summit", "Symposium",
                "Congress", "Dialogue", "Consultation", "Event", "Retreat", "Assembly", "Meetings", "Conferences",
                "Forums", "Workshops", "Sessions", "Webinars", "Events", "Seminar", "Seminars", "Training")
@@ -50,6 +50,7 @@ def entity_type(name: str) -> str | None:
     lists = ((EVENT_HEADS, "Event"), (PUBLICATION_HEADS, "Publication"), (PROJECT_HEADS, "Project"),
              (ORG_HEADS, "Organization"))
     opening = name.split()[0] if name.split() else ""
+    last = last.capitalize() if last.isupper() and len(last) > 3 else last  # 'Monitoring NETWORK'
     for word in (first, last, opening if opening in ("Universidade", "Universidad", "Instituto", "Institut",
                                                      "University", "Ministry", "Ministerio") else ""):
         for heads, etype in lists:

@@ -190,6 +190,18 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
         ends_qualified and (find_countries(ends_qualified.group(1)) or re.fullmatch(r"[A-Z]{2,8}", ends_qualified.group(1))))
 
 
+def _coordinated(text: str, after: int) -> bool:
+    """A comma opening a coordinated list inside a title: '..., Transportation and Handling of Mercury',
+    '... in Kenya, Ivory Coast, India, Bangladesh and the Philippines'."""
+    segment = re.match(r"[A-Z][^.;:()\n\u201c\u201d]{0,120}", text[after:after + 120])
+    if not segment:
+        return False
+    countries = find_countries(segment.group(0))
+    if countries and countries[0].start == 0:
+        return True
+    return bool(re.match(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+and\s+[A-Z]", segment.group(0)))
+
+
 def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list[tuple[int, int]]:
     """Spans of capitalised names: capitalised words joined by connectors ('of', 'for', 'and', ...)."""
     runs: list[tuple[int, int]] = []
@@ -203,7 +215,8 @@ def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list
         start, end, j, last_cap = tok.start(), tok.end(), i + 1, i
         while j < len(tokens):
             gap = text[tokens[j - 1].end():tokens[j].start()]
-            if gap == ", " and not _comma_continues(text, start, tokens[j].start()):
+            if gap == ", " and not _comma_continues(text, start, tokens[j].start()) and not (
+                    connectors is not CONNECTORS and _coordinated(text, tokens[j].start())):
                 break
             if not (gap in (" - ", "-", ", ", " \u2013 ") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
                 break

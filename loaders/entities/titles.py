@@ -82,19 +82,21 @@ _GENERIC_TITLE_WORDS = frozenset({"strategic", "business", "action", "activity",
                                   "guide", "environmental", "policy", "technical", "monitoring", "national",
                                   "global", "regional", "annual", "progress", "final", "draft", "new"})
 _HEAD_INITIAL = re.compile(
-    r"\b((?:Technical\s+)?(?:Guidance|Guidelines|Toolkit|Study report|Report|Catalogue|Guide|Protocol|Factsheets|"
-    r"Analysis)(?:\s+(?:document|report))?\s+(?:on|for|of|in|to)\s+[^.,;:()\n\u201c\u201d\"]{5,140})")
+    r"\b((?:Technical\s+(?:[Gg]uidelines|[Gg]uidance|[Rr]eport)|Guidance|Guidelines|Toolkit|Study report|Report|"
+    r"Catalogue|Guide|Protocol|Factsheets|Analysis)(?:\s+(?:[Dd]ocument|[Rr]eport))?\s+(?:on|for|of|in|to)\s+"
+    r"[^.,;:()\n\u201c\u201d\"]{5,140})")
 _TITLE_STOP = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|which|that|specify|specifies|outlines|"
                          r"developed|prepared|published|"
-                         r"presented|adopted|launched|as well as|and the|by the|in \d{4}|to be|to support|with a)\b.*$")
+                         r"presented|adopted|launched|as well as|and the|by the|in \d{4}|to be|with a)\b.*$")
 _BRAND = re.compile(r"(?<![\w\-])([a-z]+[A-Z]{2,}[A-Za-z]*)(?:\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
+_ROLES = re.compile(r"^(?:Executive|Director|Chair|Co-chair|President|Minister|Secretary|Head|Deputy)\b")
 _NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Each", "Every", "Our", "Its", "Their",
                               "Other", "Such", "Some", "All", "These", "Both", "Existing", "Related", "Several",
                               "Within", "Through", "Under", "With", "For", "From", "By", "Ongoing", "Two", "One",
                               "Three", "New", "Pact's", "Phase"})
 TYPE_OF_HEAD = {"meeting": "Event", "project": "Project", "programme": "Project", "program": "Project", "initiative": "Project",
                 "campaign": "Project", "publication": "Publication", "report": "Publication",
-                "guidance": "Publication", "document": "Publication", "study": "Project", "brochure": "Publication",
+                "guidance": "Publication", "document": "Publication", "study": "Publication", "brochure": "Publication",
                 "toolkit": "Publication", "webinar": "Event", "workshop": "Event", "forum": "Event",
                 "session": "Event", "event": "Event", "summit": "Event"}
 
@@ -137,7 +139,7 @@ def _quoted(text: str) -> list[Found]:
     for m in _QUOTED.finditer(text):
         title = clean_name(m.group(1).strip(" .,;:"))
         words = title.split()
-        if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")):
+        if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")) or _generic(title):
             continue
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 30]
@@ -166,6 +168,14 @@ def _quoted(text: str) -> list[Found]:
     return found
 
 
+def _names_area(name: str) -> bool:
+    """'ASGM', 'Mercury in Products': a partnership area, not a title."""
+    from loaders.gazetteers.areas import find_areas
+
+    areas = find_areas(name)
+    return bool(areas) and areas[0].start == 0 and areas[-1].end >= len(name) - 1
+
+
 def _generic(name: str) -> bool:
     """'Business Plan', 'Activity Report', 'Project Preparation Grant': a kind of thing, not a name."""
     words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
@@ -186,8 +196,15 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         while words and words[-1].lower() in TITLE_CONNECTORS:
             words = words[:-1]
         name = " ".join(words)
+        suffix = re.match(r"(.+?)\s+[-\u2013]\s+([A-Z][A-Z0-9]{2,})$", name)  # 'Global Observation ... - GOS4M'
+        extra: tuple[str, ...] = ()
+        if suffix:
+            name, extra = suffix.group(1), (suffix.group(2),)
+            words = name.split()
         node_type = entity_type(name)
         if node_type not in ("Project", "Publication", "Event") or len(words) < 2 or _generic(name):
+            continue
+        if _ROLES.match(name) or _names_area(name):
             continue
         if find_countries(name) and len(words) <= 2:
             continue
@@ -203,8 +220,13 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         if ordinal and node_type == "Event":
             name = f"{ordinal.group(1)} {name}"
             begin = begin - len(ordinal.group(0))
-        found.append(Found(node_type, name, begin, begin + len(name), (name,), None,
+        found.append(Found(node_type, name, begin, begin + len(name), (name, *extra), None,
                            f"name headed by a {node_type.lower()} word"))
+        inner = re.search(r"\s+of\s+the\s+([A-Z].+)$", name)
+        if inner and entity_type(inner.group(1)) == node_type and len(inner.group(1).split()) >= 2:
+            at = begin + inner.start(1)
+            found.append(Found(node_type, inner.group(1), at, at + len(inner.group(1)), (inner.group(1),), None,
+                               "named inside a longer title"))
     for m in _HEAD_INITIAL.finditer(text):
         if re.search(r"[A-Z][\w\-]*\s+$", text[max(0, m.start() - 30):m.start()]) or _in_quotes(text, m.start()):
             continue  # 'Operational Guidelines of ...' and quoted titles are read whole elsewhere
@@ -215,7 +237,10 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
     for d in definitions:
         long = clean_name(d.long)
         node_type = entity_type(long)
-        if node_type in ("Project", "Publication", "Event") and not _generic(long):
+        follow = _AFTER.match(text[d.short_end + 1:d.short_end + 30])
+        if node_type is None and follow:
+            node_type = TYPE_OF_HEAD[follow.group(1).lower()]  # 'Scalable Trade in Artisanal Gold (STAG) project'
+        if node_type in ("Project", "Publication", "Event") and not _generic(long) and not _names_area(long):
             found.append(Found(node_type, long, d.long_start, d.long_end, (long, d.short), None,
                                "acronym definition"))
             found.append(Found(node_type, long, d.short_start, d.short_end, (d.short,), None, "acronym"))
@@ -238,10 +263,12 @@ def _lower_heads(text: str) -> list[Found]:
             continue  # 'Virtual meeting', 'Joint project' are not names; 'Mesoamerica workshop', 'I-SEED project' are
         if find_countries(name) and len(words) <= 2 and m.group(2) not in ("workshop",):
             continue
+        if _names_area(name):
+            continue
         head = m.group(2).lower()
         node_type = TYPE_OF_HEAD.get(head, "Project")
         begin = m.start(1) + m.group(1).find(words[0])
-        full = f"{name} {m.group(2)}"
+        full = f"{name} {text[m.start(2):m.end()]}"  # 'Mercury Regional Storage projects' as written
         found.append(Found(node_type, full if node_type == "Event" else name, begin, m.end(2), (name, full), None,
                            f"name with a lower-case '{head}'"))
     for m in _BRAND.finditer(text):
