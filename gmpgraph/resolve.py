@@ -204,12 +204,17 @@ def resolve_entities(store: GraphStore) -> int:
                             clusters.union(other, ident)
             heads: dict[tuple[str, str], list[str]] = defaultdict(list)
             for ident, node in nodes.items():
-                m = re.match(r"(.+?)\s+of\s+the\s+[A-Z]", node.name)
-                if m and len(m.group(1).split()) >= 2:  # 'Overarching Framework of the (UNEP Global Mercury) Partnership'
+                # 'Overarching Framework of the (UNEP Global Mercury) Partnership', 'Guidance Document on developing
+                # ...' / '... on Preparing ...', 'Good Practice Document' / 'Good Practice for Management of ...'
+                m = re.match(r"(.+?)\s+(?:of\s+the|on|for)\s+[A-Za-z]", node.name)
+                head = m.group(1) if m else re.sub(r"\s+(?:Document|Report|Guidance)$", "", node.name)
+                if len(head.split()) >= 2 and head != node.name or (m and len(head.split()) >= 2):
                     for doc in _documents(node):
-                        heads[(doc, name_key(m.group(1)))].append(ident)
+                        heads[(doc, name_key(head))].append(ident)
                 for word in node.name.split():  # 'GEF planetGOLD' is the programme 'planetGOLD'
-                    if re.fullmatch(r"[a-z]+[A-Z]{2,}\w*", word) and len(node.name.split()) <= 3 and word != node.name:
+                    rest = node.name.replace(word, "").strip()
+                    if (re.fullmatch(r"[a-z]+[A-Z]{2,}\w*", word) and len(node.name.split()) <= 3 and word != node.name
+                            and not find_countries(rest)):  # 'planetGOLD Guyana' is a country project of its own
                         for other in by_key.get(name_key(word), []):
                             if _documents(nodes[other]) & _documents(node):
                                 clusters.union(other, ident)

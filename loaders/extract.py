@@ -97,7 +97,10 @@ def _named_entities(doc: Document) -> tuple[list[Found], list[tuple[tuple[str, s
     titled = [t for t in find_titled(text, definitions)
               if name_key(t.name) not in org_names
               and not any(a <= t.start and t.end <= b for a, b in org_spans)]  # 'United Nations ... Programme'
-    return [*orgs, *people, *titled], []
+    title_spans = [(t.start, t.end) for t in titled if t.node_type in ("Project", "Publication")]
+    orgs = [o for o in orgs if "reference" in o.rule or "acronym" in o.rule
+            or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start) for a, b in title_spans)]
+    return [*orgs, *people, *titled], []  # (words of a title such as 'Catalogue of ... Services on ...' are not bodies)
 
 
 def _group_key(f: Found) -> tuple[str, str]:

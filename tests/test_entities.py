@@ -130,7 +130,7 @@ def test_an_acronym_in_brackets_is_not_a_persons_affiliation() -> None:
     ("the Global Mercury Observation System (GMOS) is a project", "Project", "Global Mercury Observation System"),
     ("the PAG held its eleventh meeting (PAG-11) on 15 and 16 December 2020", "Event", "PAG-11"),
     ("ahead of the seventh session of the intergovernmental negotiating committee (INC7)", "Event", "INC-7"),
-    ("22. Mesoamerica workshop: 26\u201328 November 2014, Mexico City;", "Event", "Mesoamerica workshop"),
+    ("22. Mesoamerica workshop: 26\u201328 November 2014, Mexico City;", "Event", "Mesoamerica workshop, Mexico City"),
     ("Conservation International is executing planetGOLD Guyana", "Project", "planetGOLD Guyana"),
 ])
 def test_titled_things_in_real_sentences(sentence: str, node_type: str, name: str) -> None:

@@ -24,7 +24,9 @@ PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "Syst
 PUBLICATION_HEADS = ("Guidance", "Guide", "Guidelines", "Report", "Toolkit", "Catalogue", "Catalog",
                      "Assessment", "Assessments", "List", "Handbook", "Manual", "Sourcebook", "Newsletter",
                      "Inventory", "Framework", "Brochure", "Roadmap", "Paper", "Review", "Factsheet", "Document",
-                     "Documents", "Tool", "Tools", "Standard", "Standards", "Directory", "Synthesis", "Hub", "Portal")
+                     "Documents", "Tool", "Tools", "Standard", "Standards", "Directory", "Synthesis", "Hub", "Portal",
+                     "Factsheets", "Guides", "Reports", "Toolkits", "Protocol", "Protocols", "Module", "Modules",
+                     "Handbooks", "Manuals")
 EVENT_HEADS = ("Meeting", "Conference", "Forum", "Workshop", "Session", "Webinar", "Summit", "Symposium",
                "Congress", "Dialogue", "Consultation", "Event", "Retreat", "Assembly", "Meetings", "Conferences",
                "Forums", "Workshops", "Sessions", "Webinars", "Events", "Seminar", "Seminars", "Training")

@@ -30,10 +30,15 @@ from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.orgs import _in_quotes, capitalised_runs
 from loaders.gazetteers.countries import find_countries
 
+_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+         "eightieth": 80, "ninetieth": 90}
+_TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90}
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
             "eighteenth", "nineteenth", "twentieth"]
-_ORDINAL = "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)"
+_ORDINAL = ("(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:" + "|".join(ORDINALS[:9]) + ")|"
+            + "|".join(_TENS) + "|" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)")
 # bodies whose meetings are numbered, with the code their meetings go by
 BODIES: dict[str, tuple[str, str]] = {
     "partnership advisory group": ("PAG", "meeting of the Partnership Advisory Group"),
@@ -52,15 +57,18 @@ BODIES: dict[str, tuple[str, str]] = {
 }
 _CODE = re.compile(r"(?<![\w\-/.])(INC|COP|PAG|ICCM|ICMGP)[\s\-]?(\d{1,2})(?![\w/])")
 _ORDINAL_MEETING = re.compile(
-    rf"\b(?:the\s+)?({_ORDINAL})\s+(meeting|session)\s+of\s+(?:the\s+)?"
-    r"(UNEP Global Mercury Partnership Advisory Group|Partnership Advisory Group|PAG|Conference of the Parties"
-    r"(?: to the Minamata Convention)?|intergovernmental negotiating committee|INC|"
-    r"International Conference on Chemicals Management)", re.IGNORECASE)
-_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{3,220}?)[\u201d\"]")
+    rf"\b(?:the\s+)?((?i:{_ORDINAL}))(?:\s+and\s+((?i:{_ORDINAL})))?\s+(meetings?|sessions?)\s+of\s+(?:the\s+)?"
+    r"((?:[A-Z][\w\-]*|UNEP)(?:[ \t]+(?:[A-Z][\w\-]*|of|the|on|to|for|and)){0,12}|intergovernmental negotiating committee"
+    r"|group of technical experts|expert group)")
+_DATED_MEETING = re.compile(
+    r"^[ \t]*(?:\d{1,3}\.\s+)?([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|and|the|of))*\s+(?:workshop|meeting|forum|"
+    r"consultation|conference))\s*:\s*[^,;\n]{4,40}\d{4},\s*([A-Z][\w\s\-]{2,30}?)\s*[;.]?\s*$", re.MULTILINE)
+_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{3,220}?)[\u201d\"]|(?<![*\w])\*([A-Z][^*\n]{3,220}?)\*(?![*\w])")
 _BEFORE_PROJECT = re.compile(r"(?:project|programme|program|initiative|campaign|called|titled)\s*[:,]?\s*$",
                              re.IGNORECASE)
 _BEFORE_PUBLICATION = re.compile(r"(?:publication|report|guidance|guide|document|study|book|brochure|paper|"
-                                 r"toolkit|video|film|article|guidelines)\s*[:,]?\s*$", re.IGNORECASE)
+                                 r"toolkit|video|film|article|guidelines)\s+(?:on|of|entitled|titled|called)?\s*[:,]?"
+                                 r"\s*$|(?:publication|report|document|study)\s*[:,]?\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*(project|programme|program|initiative|campaign|publication|report|guidance|document|"
                     r"study|brochure|toolkit|webinar|workshop|forum|session|event)s?(?![a-z])", re.IGNORECASE)
 _BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|seminar|meeting)s?\s+(?:on|entitled|"
@@ -87,7 +95,8 @@ _HEAD_INITIAL = re.compile(
     r"[^.,;:()\n\u201c\u201d\"]{5,140})")
 _TITLE_STOP = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|which|that|specify|specifies|outlines|"
                          r"developed|prepared|published|"
-                         r"presented|adopted|launched|as well as|and the|by the|in \d{4}|to be|with a)\b.*$")
+                         r"presented|adopted|launched|as well as|and the|by the|in \d{4}|to be|with a|in collaboration|in cooperation|"
+                         r"in partnership|with the support|together with|including|for the purpose)\b.*$")
 _BRAND = re.compile(r"(?<![\w\-])([a-z]+[A-Z]{2,}[A-Za-z]*)(?:\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 _ROLES = re.compile(r"^(?:Executive|Director|Chair|Co-chair|President|Minister|Secretary|Head|Deputy)\b")
 _NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Each", "Every", "Our", "Its", "Their",
@@ -102,9 +111,15 @@ TYPE_OF_HEAD = {"meeting": "Event", "project": "Project", "programme": "Project"
 
 
 def _ordinal_number(word: str) -> int:
+    """'sixth' -> 6, 'seventieth' -> 70, 'twenty-fifth' -> 25, '10th' -> 10."""
     word = word.lower()
     if word in ORDINALS:
         return ORDINALS.index(word) + 1
+    if word in _TENS:
+        return _TENS[word]
+    if "-" in word and word.split("-")[0] in _TENS_PREFIX:
+        tens, unit = word.split("-", 1)
+        return _TENS_PREFIX[tens] + ORDINALS.index(unit) + 1
     return int(re.match(r"\d+", word).group(0))
 
 
@@ -120,14 +135,28 @@ def _meetings(text: str) -> list[Found]:
         found.append(Found("Event", f"{code}-{number}", m.start(), m.end(), (m.group(0), f"{code}{number}"),
                            None, "numbered meeting code"))
     for m in _ORDINAL_MEETING.finditer(text):
-        body = m.group(3).lower()
-        code, long = BODIES.get(body, ("", ""))
-        number = _ordinal_number(m.group(1))
-        phrase = clean_name(m.group(0))
-        if code:
-            full = f"{ORDINALS[number - 1].capitalize() if number <= len(ORDINALS) else number} {long}"
-            found.append(Found("Event", f"{code}-{number}", m.start(), m.end(), (phrase, full, f"{code}{number}"),
-                               None, "ordinal meeting of a known body"))
+        body_text = re.sub(r"(?:\s+(?:of|the|on|to|for|and))+$", "", m.group(4).strip())
+        code, long = BODIES.get(body_text.lower(), ("", ""))
+        for g in (1, 2):
+            if not m.group(g):
+                continue
+            number = _ordinal_number(m.group(g))
+            phrase = f"{m.group(g)} {m.group(3).rstrip('s').lower()} of the {body_text}"
+            phrase = phrase[:1].upper() + phrase[1:]
+            if code:
+                full = f"{ORDINALS[number - 1].capitalize() if number <= len(ORDINALS) else number} {long}"
+                found.append(Found("Event", f"{code}-{number}", m.start(), m.end(), (phrase, full, f"{code}{number}"),
+                                   None, "ordinal meeting of a known body"))
+            elif len(body_text.split()) >= 2:
+                found.append(Found("Event", phrase, m.start(), m.end(), (phrase,), None, "ordinal meeting of a body"))
+    for m in _DATED_MEETING.finditer(text):  # '22. Mesoamerica workshop: 26-28 November 2014, Mexico City;'
+        name = f"{m.group(1)}, {m.group(2).strip()}"
+        found.append(Found("Event", name, m.start(1), m.end(2), (name, m.group(1)), None,
+                           "meeting listed with its date and place"))
+    for m in _BODY_THEN_ORDINAL.finditer(text):  # a masthead: 'Partnership Advisory Group / Twelfth meeting'
+        number = _ordinal_number(m.group(2))
+        found.append(Found("Event", f"PAG-{number}", m.start(), m.end(), (clean_name(m.group(0)), f"PAG{number}"),
+                           None, "ordinal meeting of a known body"))
     return found
 
 
@@ -137,13 +166,16 @@ _BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL
 def _quoted(text: str) -> list[Found]:
     found = []
     for m in _QUOTED.finditer(text):
-        title = clean_name(m.group(1).strip(" .,;:"))
+        g = 1 if m.group(1) is not None else 2
+        title = clean_name(m.group(g).strip(" .,;:"))
         words = title.split()
         if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")) or _generic(title):
             continue
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 30]
         node_type = entity_type(title)
+        if node_type == "Organization":
+            continue  # a name quoted in its own language, such as a ministry's
         follow = _AFTER.match(after)
         if follow:
             node_type = TYPE_OF_HEAD[follow.group(1).lower()]
@@ -154,7 +186,7 @@ def _quoted(text: str) -> list[Found]:
         elif _BEFORE_PUBLICATION.search(before):
             node_type = "Publication"
         if node_type not in ("Project", "Publication", "Event"):
-            window = text[max(0, m.start() - 300):m.start()]
+            window = text[max(0, m.start() - 800):m.start()] + " " + text[m.end():m.end() + 80]
             if re.search(r"\bprojects?\b", window, re.IGNORECASE):
                 node_type = "Project"  # a list of titles under 'has several ongoing projects'
             elif re.search(r"\b(?:publications?|reports?|books?|guidance)\b", window, re.IGNORECASE):
@@ -163,7 +195,10 @@ def _quoted(text: str) -> list[Found]:
                 continue
         years = re.search(r",?\s*\(?\d{4}(?:\s*[\u2013\-]\s*\d{4})?\)?$", title)
         name = title[:years.start()].strip(" ,") if years and len(title[:years.start()].split()) >= 2 else title
-        found.append(Found(node_type, name, m.start(1), m.start(1) + len(m.group(1).rstrip(" .,;:")),
+        suffix = re.match(r"(.+?)\s+[-\u2013]\s+([A-Z][A-Z0-9]{2,})$", name)
+        if suffix:
+            name = suffix.group(1)
+        found.append(Found(node_type, name, m.start(g), m.start(g) + len(m.group(g).rstrip(" .,;:")),
                            tuple({title, name}), None, "quoted title"))
     return found
 
@@ -240,18 +275,28 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         follow = _AFTER.match(text[d.short_end + 1:d.short_end + 30])
         if node_type is None and follow:
             node_type = TYPE_OF_HEAD[follow.group(1).lower()]  # 'Scalable Trade in Artisanal Gold (STAG) project'
-        if node_type in ("Project", "Publication", "Event") and not _generic(long) and not _names_area(long):
+        if node_type in ("Project", "Publication", "Event") and not _names_area(long) and (
+                not _generic(long) or re.search(r"\b[A-Z]{3,}\b", long)):  # 'Monitoring NETWORK (MONET)' is a name
             found.append(Found(node_type, long, d.long_start, d.long_end, (long, d.short), None,
                                "acronym definition"))
             found.append(Found(node_type, long, d.short_start, d.short_end, (d.short,), None, "acronym"))
     return found
 
 
+_CALLED = re.compile(r"\b(project|programme|program|initiative|campaign)\s+(?:called|named|entitled|titled)\s+"
+                     r"([A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|of|for|and|the|to|in)){0,8})")
+
+
 def _lower_heads(text: str) -> list[Found]:
     found = []
+    for m in _CALLED.finditer(text):  # 'a project called Pilares'
+        name = re.sub(r"\s+(?:of|for|and|the|to|in)$", "", m.group(2))
+        found.append(Found(TYPE_OF_HEAD[m.group(1).lower()], name, m.start(2), m.start(2) + len(name), (name,), None,
+                           "named after 'project called'"))
     for m in _LOWER_HEAD.finditer(text):
         words = m.group(1).split()
-        while words and (words[0] in _NOT_TITLE_WORDS or words[0].lower() in ("to", "of", "for", "and")):
+        while words and (words[0] in _NOT_TITLE_WORDS or words[0].lower() in ("to", "of", "for", "and")
+                         or re.search(r"-(?:funded|led|based|supported)$", words[0])):
             words = words[1:]
         if not words or words[-1].lower() in ("to", "of", "for", "and", "in", "the", "on", "with"):
             continue
@@ -280,10 +325,50 @@ def _lower_heads(text: str) -> list[Found]:
     return found
 
 
+_ENUM_CUE = re.compile(r"\b(documents?|modules?|publications?|guides?|guidelines|reports?|toolkits?|products|"
+                       r"projects?|programmes?)\b[^.;]{0,60}?(?:namely|comprising|including|:)\s*", re.IGNORECASE)
+_ENUM_ITEM = re.compile(r"\s*(?:and\s+)?(?:\(\d{1,2}\)|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|[a-h]\))\s+([A-Z][^;\n<]{3,200}?)\s*"
+                        r"(?=;|\.\s|\.$|</|$)")
+_CITED_TITLE = re.compile(r"(?:[A-Z][\w'\-]+,\s+(?:[A-Z]\.\s?)+|[A-Z][\w'\-]+,\s+[A-Z][a-z]+)[^()]{0,80}?"
+                          r"\(?\b(?:19|20)\d\d\)?\.\s+([A-Z][^.()\n]{10,200}?)(?=[.)])")
+
+
+def _title_cased(title: str) -> bool:
+    """'Procedures for Establishing Cooperatives and Village-Owned Enterprises in ASGM Sector' reads as a
+    title; 'Assess web-based platforms that best fulfil ...' reads as a task."""
+    words = [w for w in title.split() if w.lower() not in TITLE_CONNECTORS]
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return 2 <= len(title.split()) <= 16 and capitals >= 0.6 * max(len(words), 1)
+
+
+def _enumerated(text: str) -> list[Found]:
+    """'six modules ..., comprising: (1) Procedures for ...; (2) Leadership in ASGM Sector; ... and (6) ...'
+    and cited works: 'Veiga, M.M. and Fadina, O. (2020). A review of the failed attempts ...'."""
+    found = []
+    for cue in _ENUM_CUE.finditer(text):
+        node_type = "Project" if cue.group(1).lower().startswith(("project", "programme")) else "Publication"
+        pos = cue.end()
+        for _ in range(12):
+            item = _ENUM_ITEM.match(text, pos)
+            if not item:
+                break
+            title = clean_name(item.group(1))
+            if _title_cased(title):
+                found.append(Found(node_type, title, item.start(1), item.start(1) + len(item.group(1)), (title,), None,
+                                   f"item of a list of {cue.group(1).lower()}"))
+            pos = item.end() + 1
+    for m in _CITED_TITLE.finditer(text):
+        title = clean_name(m.group(1))
+        if len(title.split()) < 4 or re.search(r"\b[A-Z][a-z]{1,5}\.", m.group(1)):
+            continue  # a journal's abbreviated name, not a title
+        found.append(Found("Publication", title, m.start(1), m.end(1), (title,), None, "title of a cited work"))
+    return found
+
+
 def find_titled(text: str, definitions: list[Definition] | None = None) -> list[Found]:
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
-    found = [*_meetings(text), *_quoted(text), *_headed(text, definitions), *_lower_heads(text)]
+    found = [*_meetings(text), *_quoted(text), *_enumerated(text), *_headed(text, definitions), *_lower_heads(text)]
     kept: list[Found] = []
     spans: dict[tuple[int, int], str] = {}
     for f in found:  # earlier rules are more specific: a quoted title's type wins over its head word's
