@@ -71,8 +71,8 @@ _BEFORE_PUBLICATION = re.compile(r"(?:publication|report|guidance|guide|document
                                  r"\s*$|(?:publication|report|document|study)\s*[:,]?\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*(project|programme|program|initiative|campaign|publication|report|guidance|document|"
                     r"study|brochure|toolkit|webinar|workshop|forum|session|event)s?(?![a-z])", re.IGNORECASE)
-_BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|seminar|meeting)s?\s+(?:on|entitled|"
-                           r"titled|called)?\s*[:,]?\s*$", re.IGNORECASE)
+_BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|seminar|meeting|plenary)s?\b"
+                           r"(?:[^.;\u201c]{0,40}?\b(?:on|entitled|titled|called))?\s*[:,]?\s*$", re.IGNORECASE)
 _LOWER_HEAD = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*|to|of|for|"
     r"and|in|the|on|with)){0,11})\s+(project|programme|program|workshop|summit|webinar|campaign|meeting)s?\b")
@@ -90,8 +90,8 @@ _GENERIC_TITLE_WORDS = frozenset({"strategic", "business", "action", "activity",
                                   "guide", "environmental", "policy", "technical", "monitoring", "national",
                                   "global", "regional", "annual", "progress", "final", "draft", "new"})
 _HEAD_INITIAL = re.compile(
-    r"\b((?:Technical\s+(?:[Gg]uidelines|[Gg]uidance|[Rr]eport)|Guidance|Guidelines|Toolkit|Study report|Report|"
-    r"Catalogue|Guide|Protocol|Factsheets|Analysis)(?:\s+(?:[Dd]ocument|[Rr]eport))?\s+(?:on|for|of|in|to)\s+"
+    r"\b((?:Technical[ \t]+(?:[Gg]uidelines|[Gg]uidance|[Rr]eport)|Guidance|Guidelines|Toolkit|Study[ \t]report|Report|"
+    r"Catalogue|Guide|Protocol|Factsheets|Analysis)(?:[ \t]+(?:[Dd]ocument|[Rr]eport))?[ \t]+(?:on|for|of|in|to)[ \t]+"
     r"[^.,;:()\n\u201c\u201d\"]{5,140})")
 _TITLE_STOP = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|which|that|specify|specifies|outlines|"
                          r"developed|prepared|published|"
@@ -171,6 +171,8 @@ def _quoted(text: str) -> list[Found]:
         words = title.split()
         if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")) or _generic(title):
             continue
+        if g == 2 and re.search(r"\b[A-Z][a-z]{1,6}\.", m.group(2)):
+            continue  # '*Extrac. Ind. Soc.*': an abbreviated journal name
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 30]
         node_type = entity_type(title)
@@ -221,7 +223,7 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
     found = []
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
         raw = text[start:end]
-        cut = re.search(r"\s(?:by|with|from|at|as|between|among|under|towards)\s+(?:the\s+)?[A-Z]", raw)
+        cut = re.search(r"\s(?:by|at|between|among|under)\s+(?:the\s+)?[A-Z]", raw)
         if cut and entity_type(clean_name(raw[:cut.start()])) in ("Project", "Publication", "Event"):
             end = start + cut.start()  # 'Guidance ... prepared by the Partnership': the title ends before 'by'
         name = clean_name(text[start:end])
