@@ -63,6 +63,9 @@ class GraphStore:
         merged = {**data, **old}  # stored values win; new ones fill gaps
         merged["aliases"] = _merge_aliases(old["name"], old.get("aliases", []),
                                            [data["name"], *data.get("aliases", [])])
+        for field, values in data.items():  # list facts (former names, ...) are unioned, not overwritten
+            if isinstance(values, list) and field not in ("aliases", "provenance"):
+                merged[field] = list(dict.fromkeys([*old.get(field, []), *values]))
         merged["provenance"] = self._merged_provenance(old.get("provenance", []), node.provenance)
         old.clear()
         old.update(merged)
@@ -116,6 +119,9 @@ class GraphStore:
             raise GraphError(f"cannot merge a {old.type} into a {target['type']}")
         target["aliases"] = _merge_aliases(target["name"], target.get("aliases", []), [old.name, *old.aliases])
         target["provenance"] = self._merged_provenance(target.get("provenance", []), old.provenance)
+        for field, values in old.model_dump(mode="json").items():  # list facts such as former names are unioned
+            if isinstance(values, list) and field not in ("aliases", "provenance"):
+                target[field] = list(dict.fromkeys([*target.get(field, []), *values]))
         for u, v, key, data in [*self.nx.in_edges(drop, keys=True, data=True),
                                 *self.nx.out_edges(drop, keys=True, data=True)]:
             edge = edge_adapter.validate_python({"source": keep if u == drop else u,

@@ -124,7 +124,9 @@ def _named_node(found: list[tuple[Found, Provenance]]) -> Node:
         return NODE_CLASSES[first.node_type](id=ident, name=name, aliases=aliases, provenance=provenance)
     kinds = [(f.kind, f.rule) for f, _ in found if f.kind]
     kind, rule = kinds[0] if kinds else organization_kind(name)
-    return Organization(id=ident, name=name, aliases=aliases, kind=kind, kind_rule=rule, provenance=provenance)
+    former = list(dict.fromkeys(f.props["former_name"] for f, _ in found if f.props.get("former_name")))
+    return Organization(id=ident, name=name, aliases=aliases, kind=kind, kind_rule=rule, former_names=former,
+                        provenance=provenance)
 
 
 def _entity(node_type: str, key: str, surfaces: list[str], provenance: list[Provenance]) -> Node:

@@ -172,6 +172,8 @@ class Organization(Node):
     type: Literal["Organization"] = "Organization"
     kind: OrganizationKind = "other"
     kind_rule: str | None = Field(default=None, description="The rule that decided ``kind``.")
+    former_names: list[str] = Field(default_factory=list, description="Earlier names the text states "
+                                                                       "('ICSC, formerly IEACCC').")
 
 
 class Project(Node):

@@ -171,7 +171,8 @@ def test_spelling_variants_merge_but_different_countries_do_not() -> None:
 def test_renames_stated_in_the_text_are_kept_as_aliases(corpus: Path) -> None:
     store, _ = build_graph([corpus])
     icsc = next(n for n in store.nodes("Organization") if n.name == "International Centre for Sustainable Carbon")
-    assert "ICSC" in icsc.aliases
+    assert {"ICSC", "IEACCC"} <= set(icsc.aliases)
+    assert icsc.former_names == ["IEACCC"]
 
 
 def test_the_corpus_resolves_acronyms_and_long_forms_across_documents(corpus: Path) -> None:

@@ -129,6 +129,34 @@ def _translated_acronyms(text: str, definitions: list[Definition]) -> list[Found
     return found
 
 
+_FORMERLY = re.compile(
+    r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s*\(\s*([A-Z]{2,8})\s*,\s*"
+    r"(?:formerly|previously)(?:\s+known\s+as)?\s+([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,6})"
+    r"|((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){0,6}[A-Z][\w\-]*)\s*[,(]\s*(?:formerly|previously)"
+    r"(?:\s+known\s+as)?\s+(?:the\s+)?([A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|for|and))*)")
+
+
+def _renames(text: str) -> list[Found]:
+    """'The International Centre for Sustainable Carbon (ICSC, formerly IEACCC; ...)': the former name
+    is an alias, and recorded as a former name."""
+    found = []
+    for m in _FORMERLY.finditer(text):
+        if m.group(1):
+            name, short, former = clean_name(m.group(1)), m.group(2), m.group(3)
+            start, end = m.start(1) + m.group(1).find(name.split()[0]), m.end(3)
+            aliases = (name, short, former)
+        else:
+            name, former = clean_name(m.group(4)), m.group(5)
+            start, end = m.start(4), m.end(5)
+            aliases = (name, former)
+        if not name or not former or former == name:
+            continue
+        kind, rule = organization_kind(name)
+        found.append(Found("Organization", name, start, end, aliases, kind, f"renamed, stated in the text; {rule}",
+                           {"former_name": former}))
+    return found
+
+
 def _governments(text: str) -> list[Found]:
     found: list[Found] = []
     for m in _GOVERNMENTS.finditer(text):
@@ -577,7 +605,8 @@ def find_organizations(text: str, doc: Document | None = None, persons: set[str]
     ``context`` adds names found only by how they act ('funded by X'); it needs ``persons``
     to tell people from organisations, so a first pass without people leaves it off."""
     definitions = find_definitions(text) if definitions is None else definitions
-    known = [*_reference(text), *_definitions(text, definitions), *_translated_acronyms(text, definitions)]
+    known = [*_reference(text), *_definitions(text, definitions), *_translated_acronyms(text, definitions),
+             *_renames(text)]
     covered = [(f.start, f.end) for f in known]
     found = [*known, *_governments(text), *_headed_names(text, persons or set(), covered), *_lower_heads(text)]
     if context:
