@@ -64,7 +64,7 @@ def extract_document(doc: Document, sha256: str | None = None) -> Extraction:
     for (node_type, key), found in sorted(mentions.items(), key=lambda item: item[1][0][0].start):
         nodes.append(_entity(node_type, key, [m.surface for m, _ in found], [p for _, p in found]))
 
-    named, affiliations = _named_entities(doc)
+    named = _named_entities(doc)
     groups: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
     for f in named:
         prov = provenance(f.start, f.end)
@@ -74,19 +74,14 @@ def extract_document(doc: Document, sha256: str | None = None) -> Extraction:
     for key, found in sorted(groups.items(), key=lambda item: item[1][0][1].start):
         by_key[key] = _named_node(found)
         nodes.append(by_key[key])
-    aliases = {(n.type, name_key(a)): n for n in by_key.values() for a in (n.name, *n.aliases)}
-    for person_key, org_ref, prov in affiliations:
-        person = by_key.get(person_key)
-        org = by_key.get(org_ref) or aliases.get(org_ref)
-        if person is not None and org is not None and person.provenance:
-            edges.append(AffiliatedWith(source=person.id, target=org.id, provenance=[prov]))
+    edges.extend(_affiliations(groups, by_key, nodes))
     for node in nodes:
         edges.append(MentionedIn(source=node.id, target=document.id, provenance=node.provenance))
     return Extraction(document=document, nodes=nodes, edges=edges)
 
 
-def _named_entities(doc: Document) -> tuple[list[Found], list[tuple[tuple[str, str], tuple[str, str], Provenance]]]:
-    """Organisations and people, and (person key, organisation key, provenance) affiliations."""
+def _named_entities(doc: Document) -> list[Found]:
+    """Organisations, people, projects, publications and events named in a document."""
     text = doc.text
     definitions = find_definitions(text)
     first_pass = find_organizations(text, doc, set(), definitions, context=False)
@@ -100,7 +95,36 @@ def _named_entities(doc: Document) -> tuple[list[Found], list[tuple[tuple[str, s
     title_spans = [(t.start, t.end) for t in titled if t.node_type in ("Project", "Publication")]
     orgs = [o for o in orgs if "reference" in o.rule or "acronym" in o.rule
             or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start) for a, b in title_spans)]
-    return [*orgs, *people, *titled], []  # (words of a title such as 'Catalogue of ... Services on ...' are not bodies)
+    return [*orgs, *people, *titled]  # (words of a title such as 'Catalogue of ... Services on ...' are not bodies)
+
+
+def _affiliations(groups: dict[tuple[str, str], list[tuple[Found, Provenance]]],
+                  by_key: dict[tuple[str, str], Node], nodes: list[Node]) -> list[AffiliatedWith]:
+    """AFFILIATED_WITH from 'Name (Organisation)' and 'Name (Country)': the country means its government."""
+    aliases = {name_key(a): n for n in by_key.values() if n.type == "Organization" for a in (n.name, *n.aliases)}
+    edges: dict[tuple[str, str], AffiliatedWith] = {}
+    for key, found in groups.items():
+        if key[0] != "Person":
+            continue
+        person = by_key[key]
+        for f, prov in found:
+            org: Node | None = None
+            if f.props.get("affiliation"):
+                org = aliases.get(name_key(f.props["affiliation"]))
+            elif f.props.get("country"):
+                gov_key = ("Organization", f"government of {f.props['country']}")
+                org = by_key.get(gov_key)
+                if org is None:
+                    name = f"Government of {country_name(f.props['country'])}"
+                    org = Organization(id=node_id("Organization", name), name=name, kind="government",
+                                       kind_rule="a country named as a person's affiliation", provenance=[prov])
+                    by_key[gov_key] = org
+                    nodes.append(org)
+            if org is None:
+                continue
+            edge = edges.setdefault((person.id, org.id), AffiliatedWith(source=person.id, target=org.id))
+            edge.provenance.append(prov)
+    return list(edges.values())
 
 
 def _group_key(f: Found) -> tuple[str, str]:
