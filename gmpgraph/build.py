@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from gmpgraph.infer import add_mandate_supports
 from gmpgraph.resolve import resolve_entities
 from gmpgraph.store import GraphStore
 from loaders.extract import extract_document
@@ -97,6 +98,7 @@ def build_graph(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
         if on_file:
             on_file(result)
     report.merged = resolve_entities(store)
+    add_mandate_supports(store)
     report.counts = store.counts()
     return store, report
 

@@ -23,6 +23,7 @@ from loaders.entities.people import find_people
 from loaders.entities.titles import find_titled
 from loaders.gazetteers import Mention, find_areas, find_articles, find_countries
 from loaders.locate import BlockIndex, provenance_for
+from loaders.relations import Located, RelationReader
 from loaders.readers import parse_text, read_document
 from loaders.text import DEFAULT_MAX_BYTES
 from schema import (AffiliatedWith, Area, Article, Country, Document, DocumentNode, Edge, Extraction, MentionedIn,
@@ -55,6 +56,7 @@ def extract_document(doc: Document, sha256: str | None = None) -> Extraction:
 
     nodes: list[Node] = []
     edges: list[Edge] = []
+    located: list[Located] = []
     mentions: dict[tuple[str, str], list[tuple[Mention, Provenance]]] = defaultdict(list)
     for finder in FINDERS:
         for mention in finder(doc.text):
@@ -62,7 +64,9 @@ def extract_document(doc: Document, sha256: str | None = None) -> Extraction:
             if prov is not None:
                 mentions[(mention.node_type, mention.key)].append((mention, prov))
     for (node_type, key), found in sorted(mentions.items(), key=lambda item: item[1][0][0].start):
-        nodes.append(_entity(node_type, key, [m.surface for m, _ in found], [p for _, p in found]))
+        node = _entity(node_type, key, [m.surface for m, _ in found], [p for _, p in found])
+        nodes.append(node)
+        located += [Located(node, m.start, m.end, index.block_at(m.start)) for m, _ in found]
 
     named = _named_entities(doc)
     groups: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
@@ -74,7 +78,10 @@ def extract_document(doc: Document, sha256: str | None = None) -> Extraction:
     for key, found in sorted(groups.items(), key=lambda item: item[1][0][1].start):
         by_key[key] = _named_node(found)
         nodes.append(by_key[key])
+        located += [Located(by_key[key], f.start, f.end, index.block_at(f.start)) for f, _ in found]
     edges.extend(_affiliations(groups, by_key, nodes))
+    as_of = doc.meta.period_end or doc.meta.date
+    edges.extend(RelationReader(doc, index, located, as_of).read())
     for node in nodes:
         edges.append(MentionedIn(source=node.id, target=document.id, provenance=node.provenance))
     return Extraction(document=document, nodes=nodes, edges=edges)

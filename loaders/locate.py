@@ -44,8 +44,9 @@ class BlockIndex:
         return best
 
 
-def sentence_span(text: str, block: Block, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``block`` that holds ``text[start:end]``, at most MAX_QUOTE characters."""
+def sentence_span(text: str, block: Block, start: int, end: int, clip: bool = True) -> tuple[int, int]:
+    """The sentence of ``block`` that holds ``text[start:end]``; with ``clip``, at most MAX_QUOTE characters
+    around the mention."""
     left = block.start
     for m in _LEFT.finditer(text, block.start, start):
         boundary = m.end()
@@ -57,7 +58,7 @@ def sentence_span(text: str, block: Block, start: int, end: int) -> tuple[int, i
         if not _ABBREV.search(text[max(block.start, boundary - 12):boundary]):
             right = boundary
             break
-    if right - left > MAX_QUOTE:
+    if clip and right - left > MAX_QUOTE:
         half = (MAX_QUOTE - (end - start)) // 2
         left = max(left, start - max(half, 0))
         right = min(right, max(end, left + MAX_QUOTE))

@@ -1,0 +1,365 @@
+"""Relations between the things one document names, read from sentences and structure.
+
+Every mention of a node is located in its block and sentence; the rules below read those
+sentences (and the area each block sits under) and return schema edges with provenance:
+
+* PART_OF - a project named under an area's heading or table row, or in a sentence about one
+  area only;
+* LOCATED_IN - a country in a project's or event's own name ("planetGOLD Guyana"); the
+  countries of a sentence that names one project or event ("In Guyana, ... the project: ...",
+  "The Programme works in eight countries (...)", said of the programme just named);
+* SUPPORTS (basis 'stated') - an article mention tied to the projects, publications and events
+  of its sentence (else of its paragraph) and to the area the sentence names or sits under;
+  SUPPORTS (basis 'area-mandate') from each area to the articles its mandate serves;
+* LEADS - leads lists ("**Mercury in products:** The ... Agency ..."), a table column of leads,
+  "(Organisation) on <area>" in a list of area leads' presentations, and sentences that say
+  lead/co-lead/co-leadership/took over, with a hand-over date as ``start``/``end``;
+* COLLABORATES_WITH - a sentence that names two areas and joint work;
+* FUNDS and IMPLEMENTS - "funded by X", "with funding from X", "X granted 850,000 US$" (with
+  amount and currency) and "X is executing", "implemented by X", "X began work on the project".
+
+>>> from loaders.extract import extract_text
+>>> result = extract_text("r.txt", "IV. Mercury in products\\n\\n- The Skin-Lightening Cream Campaign works in Kenya.")
+>>> sorted((e.type, e.source, e.target) for e in result.edges if e.type != "MENTIONED_IN")[:2]
+[('LOCATED_IN', 'project:skin-lightening-cream-campaign', 'country:KEN'), ('PART_OF', 'project:skin-lightening-cream-campaign', 'area:products')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from loaders.locate import BlockIndex, sentence_span
+from schema import (Block, CollaboratesWith, Document, Edge, Funds, Implements, Leads, LocatedIn, Node, PartOf,
+                    Provenance, Supports)
+from schema.reference import area_by_key
+
+TITLED = ("Project", "Publication", "Event")
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_LEAD_WORDS = re.compile(r"\b(?:co-?leads?|leads? of|lead(?:s|ing)? the|leadership|co-?chair|took over|as (?:the )?"
+                         r"(?:Partnership area |partnership area )?leads?|designated to serve as co-?lead|area leads?)\b",
+                         re.IGNORECASE)
+_JOINT = re.compile(r"\b(?:joint(?:ly)?|collaborat\w*|cooperat\w*|co-operat\w*|coordination|in coordination with|links? "
+                    r"with|together with|including the leads of|cross-partnership|with the Partnership areas?)\b",
+                    re.IGNORECASE)
+_FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by\s+(?:the\s+)?|"
+                       r"\b(?:with|through) (?:the )?(?:financial )?(?:funding|funds|support|grant|financing) "
+                       r"(?:from|of)\s+(?:the\s+)?|\bfunding from\s+(?:the\s+)?|\bgrant from\s+(?:the\s+)?",
+                       re.IGNORECASE)
+_FUNDER_VERB = re.compile(r"\b(?:granted|approved|provided|contributed|donated|committed)\b")
+_IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed) by\s+(?:the\s+)?|"
+                            r"\b(?:in partnership with|together with|in collaboration with)\s+(?:the\s+)?", re.IGNORECASE)
+_IMPLEMENTER_VERB = re.compile(r"^\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+)?(?:executing|implementing|"
+                               r"carrying out|began|begun|continued|commenced|launched|implemented|executed|"
+                               r"supported|started|conducted|developed|documented|participated|won|completed|working)\b")
+_AMOUNT = re.compile(r"(?:(?P<cur1>US\$|USD|\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|billion|"
+                     r"thousand|m\b|bn\b)?|(?P<num2>\d[\d,.]*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>US\$|"
+                     r"USD|US dollars|dollars|EUR|euros?|CHF|NOK|Swiss francs|Norwegian kroner))")
+_CURRENCY = {"US$": "USD", "USD": "USD", "$": "USD", "US dollars": "USD", "dollars": "USD", "EUR": "EUR", "€": "EUR",
+             "euro": "EUR", "euros": "EUR", "£": "GBP", "CHF": "CHF", "Swiss francs": "CHF", "NOK": "NOK",
+             "Norwegian kroner": "NOK", "JPY": "JPY", "¥": "JPY"}
+_MULTIPLIER = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
+_HAND_OVER = re.compile(r"took over (?:in\s+)?(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\s+from\s+(?:the\s+)?",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A mention of ``node`` at ``text[start:end]`` in ``block``."""
+
+    node: Node
+    start: int
+    end: int
+    block: Block
+
+
+def parse_amount(text: str) -> tuple[float, str] | None:
+    """The first sum of money in ``text``, normalised: (amount, ISO 4217 currency).
+
+    >>> parse_amount("The Government of Norway granted 850,000 US$ to the project")
+    (850000.0, 'USD')
+    >>> parse_amount("GEF approved a medium size proposal of $1 million")
+    (1000000.0, 'USD')
+    """
+    m = _AMOUNT.search(text)
+    if not m:
+        return None
+    number = (m.group("num1") or m.group("num2") or "").rstrip(".,")
+    currency = m.group("cur1") or m.group("cur2")
+    multiplier = m.group("mult1") or m.group("mult2")
+    try:
+        value = float(number.replace(",", ""))
+    except ValueError:
+        return None
+    value *= _MULTIPLIER.get((multiplier or "").lower(), 1)
+    return value, _CURRENCY.get(currency, _CURRENCY.get(currency.lower(), "USD"))
+
+
+class RelationReader:
+    """Reads the relations of one document from its located mentions."""
+
+    def __init__(self, doc: Document, index: BlockIndex, located: list[Located], as_of: dt.date | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.located = sorted(located, key=lambda m: m.start)
+        self.as_of = as_of
+        self.edges: dict[tuple[str, str, str], Edge] = {}
+        self.by_sentence: dict[tuple[int, int], list[Located]] = defaultdict(list)
+        self.sentence_of: dict[int, tuple[int, int]] = {}
+        for m in self.located:
+            span = sentence_span(self.text, m.block, m.start, m.end, clip=False)
+            self.by_sentence[span].append(m)
+            self.sentence_of[id(m)] = span
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _provenance(self, block: Block, span: tuple[int, int]) -> Provenance:
+        start, end = span
+        if end - start > 320:
+            end = start + 320
+            while end > start + 1 and self.text[end - 1].isspace():
+                end -= 1
+        return Provenance(document=self.doc.meta.file, locator=block.locator, quote=self.text[start:end], start=start,
+                          end=end, section=block.section, area=block.area)
+
+    def _add(self, edge_class: type[Edge], source: Node, target: Node, block: Block, span: tuple[int, int],
+             **props: object) -> None:
+        if source.id == target.id or source.type not in edge_class.sources or target.type not in edge_class.targets:
+            return
+        edge = edge_class(source=source.id, target=target.id, **{k: v for k, v in props.items() if v is not None})
+        key = (edge.type, edge.source, edge.target)
+        prov = self._provenance(block, span)
+        if key in self.edges:
+            existing = self.edges[key]
+            if prov.identity() not in {p.identity() for p in existing.provenance}:
+                existing.provenance.append(prov)
+            return
+        edge.provenance.append(prov)
+        self.edges[key] = edge
+
+    def _of(self, mentions: list[Located], *types: str) -> list[Located]:
+        return [m for m in mentions if m.node.type in types]
+
+    def _area_node(self, key: str | None) -> Node | None:
+        if key is None:
+            return None
+        for m in self.located:
+            if m.node.type == "Area" and m.node.key == key:
+                return m.node
+        from schema import Area
+
+        return Area(id=f"area:{key}", key=key, name=area_by_key()[key].name)
+
+    # -- rules -----------------------------------------------------------------------------------
+    def read(self) -> list[Edge]:
+        for span, mentions in self.by_sentence.items():
+            block = mentions[0].block
+            self._part_of(span, mentions, block)
+            self._located_in(span, mentions, block)
+            self._supports(span, mentions, block)
+            self._leads(span, mentions, block)
+            self._collaborates(span, mentions, block)
+            self._funds_implements(span, mentions, block)
+        self._lead_tables()
+        return list(self.edges.values())
+
+    def _part_of(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
+        areas = {m.node.key for m in self._of(mentions, "Area")}
+        for m in self._of(mentions, "Project"):
+            key = block.area or (next(iter(areas)) if len(areas) == 1 else None)
+            area = self._area_node(key)
+            if area is not None:
+                self._add(PartOf, m.node, area, block, span)
+
+    def _located_in(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
+        things = self._of(mentions, "Project", "Event")
+        countries = [m for m in self._of(mentions, "Country") if not self._inside_other(m, mentions)]
+        for thing in things:  # a country in the thing's own name
+            for c in countries:
+                if thing.start <= c.start and c.end <= thing.end:
+                    self._add(LocatedIn, thing.node, c.node, block, span)
+        distinct = {t.node.id for t in things}
+        subject = things[0] if len(distinct) == 1 else None
+        sentence = self.text[span[0]:span[1]]
+        if subject is None and not things and re.match(
+                r"\s*(?:The|This|These)\s+(?:programme|project|initiative|Programme|Project|network)\b", sentence):
+            subject = self._previous_titled(span[0], block)
+        if subject is None:
+            return
+        for c in countries:
+            if not (subject.start <= c.start and c.end <= subject.end):
+                self._add(LocatedIn, subject.node, c.node, block, span)
+
+    def _inside_other(self, country: Located, mentions: list[Located]) -> bool:
+        """A country inside an organisation's name ('Ministry of the Environment of Japan') is not a place of work."""
+        return any(m.node.type == "Organization" and m.start <= country.start and country.end <= m.end
+                   for m in mentions)
+
+    def _previous_titled(self, before: int, block: Block) -> Located | None:
+        for m in reversed(self.located):
+            if m.start < before and m.node.type in ("Project", "Event") and before - m.start < 1500:
+                return m
+        return None
+
+    def _supports(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
+        articles = self._of(mentions, "Article")
+        if not articles:
+            return
+        things = self._of(mentions, *TITLED)
+        if not things:  # the paragraph's thing: the nearest project, publication or event before, same block
+            things = [m for m in self.located if m.block is block and m.node.type in TITLED and m.start < span[0]][-1:]
+        areas = {m.node.key for m in self._of(mentions, "Area")} or ({block.area} if block.area else set())
+        for a in articles:
+            for t in things:
+                self._add(Supports, t.node, a.node, block, span, basis="stated")
+            for key in areas:
+                area = self._area_node(key)
+                if area is not None:
+                    self._add(Supports, area, a.node, block, span, basis="stated")
+
+    def _leads(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
+        sentence = self.text[span[0]:span[1]]
+        own = self.text[block.start:block.end]
+        orgs = self._of(mentions, "Organization")
+        areas = self._of(mentions, "Area")
+        # a leads list: '**Mercury in products:** The Environmental Protection Agency of the United States'
+        heading = re.match(r"[-\u2022*\s]*\*\*([^*]{3,90}?):?\*\*:?", own)
+        if heading and block.kind == "bullet" and span[0] <= block.start + len(heading.group(0)) + 5:
+            head_areas = [m for m in areas if m.start < block.start + heading.end()]
+            for area in head_areas:
+                for org in orgs:
+                    if org.start > block.start + heading.end() - 2:
+                        self._add(Leads, org.node, area.node, block, span, as_of=self.as_of)
+            if head_areas:
+                return
+        # presentations by area leads: 'Ms. X (UNIDO) on Artisanal and Small-scale Gold Mining; ...'
+        for segment in re.finditer(r"[^;]+", sentence):
+            seg_start, seg_end = span[0] + segment.start(), span[0] + segment.end()
+            on_area = re.search(r"\)\s+(?:on|for)\s+(?:the\s+)?[A-Z]", segment.group(0))
+            seg_areas = [m for m in areas if seg_start <= m.start < seg_end and (
+                on_area and m.start >= seg_start + on_area.start())]
+            if on_area and seg_areas and re.search(r"\blead", self.text[max(0, span[0] - 600):span[1]], re.I):
+                for org in orgs:
+                    if seg_start <= org.start < seg_start + on_area.start() + 1:
+                        self._add(Leads, org.node, seg_areas[0].node, block, span, as_of=self.as_of)
+        if not _LEAD_WORDS.search(sentence):
+            return
+        target_keys = [m.node.key for m in areas] or ([block.area] if block.area else [])
+        if not target_keys:
+            return
+        hand_over = _HAND_OVER.search(sentence)
+        handed_at = None
+        if hand_over:
+            month = _MONTHS.get((hand_over.group("month") or "").lower(), 1)
+            handed_at = dt.date(int(hand_over.group("year")), month, 1)
+        for org in orgs:
+            previous = hand_over and org.start >= span[0] + hand_over.end() - 1
+            before_from = re.search(r"\bfrom\s+(?:the\s+)?$", self.text[max(span[0], org.start - 12):org.start])
+            if before_from and not previous:
+                continue
+            area = self._area_node(target_keys[0])
+            if area is None:
+                continue
+            if previous:
+                self._add(Leads, org.node, area, block, span, end=handed_at)
+            else:
+                self._add(Leads, org.node, area, block, span, start=handed_at, as_of=self.as_of)
+
+    def _lead_tables(self) -> None:
+        """A table with a column of leads: each row's area is led by the organisations in that column."""
+        for table in (b for b in self.doc.walk() if b.kind == "table"):
+            header = table.children[0] if table.children else None
+            if header is None:
+                continue
+            cells = [c for c in header.children if c.kind == "cell"]
+            lead_columns = {i + 1 for i, c in enumerate(cells) if re.search(r"\blead", self.text[c.start:c.end], re.I)}
+            if not lead_columns:
+                continue
+            for row in table.children[1:]:
+                area = self._area_node(row.area)
+                if area is None:
+                    continue
+                for cell in row.children:
+                    column = re.search(r"cell (\d+)", cell.locator)
+                    if not column or int(column.group(1)) not in lead_columns:
+                        continue
+                    text = self.text[cell.start:cell.end]
+                    took_over = _HAND_OVER.search(" ".join(self.text[c.start:c.end] for c in row.children
+                                                           if "cell " + column.group(1) in c.locator))
+                    for m in self.located:
+                        if m.node.type == "Organization" and cell.start <= m.start < cell.end:
+                            prior = bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[:m.start - cell.start]))
+                            when = None
+                            if took_over:
+                                when = dt.date(int(took_over.group("year")),
+                                               _MONTHS.get((took_over.group("month") or "").lower(), 1), 1)
+                            if prior:
+                                self._add(Leads, m.node, area, cell, (cell.start, cell.end), end=when)
+                            else:
+                                self._add(Leads, m.node, area, cell, (cell.start, cell.end), start=when,
+                                          as_of=self.as_of)
+                    for other in row.children:  # 'Governments of Spain and Uruguay took over in November' /
+                        if other is cell or "cell " + column.group(1) not in other.locator:  # '2011 from the ...'
+                            continue
+                        for m in self.located:
+                            if m.node.type == "Organization" and other.start <= m.start < other.end:
+                                when = dt.date(int(took_over.group("year")), _MONTHS.get(
+                                    (took_over.group("month") or "").lower(), 1), 1) if took_over else None
+                                self._add(Leads, m.node, area, other, (other.start, other.end), end=when)
+
+    def _collaborates(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
+        sentence = self.text[span[0]:span[1]]
+        if not _JOINT.search(sentence):
+            return
+        keys = list(dict.fromkeys(m.node.key for m in self._of(mentions, "Area")))
+        if len(keys) == 1 and block.area and block.area != keys[0]:
+            keys = [block.area, keys[0]]
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                first, second = self._area_node(a), self._area_node(b)
+                if first is not None and second is not None:
+                    self._add(CollaboratesWith, first, second, block, span)
+
+    def _funds_implements(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
+        things = self._of(mentions, "Project", "Event")
+        if not things:
+            return
+        target = things[0].node if len({t.node.id for t in things}) == 1 else None
+        sentence = self.text[span[0]:span[1]]
+        funders: set[str] = set()
+        for cue in _FUND_CUE.finditer(sentence):
+            at = span[0] + cue.end()
+            for org in self._of(mentions, "Organization"):
+                if at <= org.start <= at + 3 or self._listed_after(at, org.start):
+                    funders.add(org.node.id)
+                    for t in things if target is None else things[:1]:
+                        if target is not None or t.start > org.start:
+                            amount = parse_amount(sentence)
+                            self._add(Funds, org.node, t.node, block, span,
+                                      amount=amount[0] if amount else None, currency=amount[1] if amount else None)
+        for org in self._of(mentions, "Organization"):
+            after = self.text[org.end:org.end + 60]
+            if org.node.id not in funders and _FUNDER_VERB.match(after.strip()) and target is not None:
+                amount = parse_amount(self.text[org.end:span[1]])
+                self._add(Funds, org.node, things[0].node, block, span, amount=amount[0] if amount else None,
+                          currency=amount[1] if amount else None)
+                funders.add(org.node.id)
+        if target is None:
+            return
+        for cue in _IMPLEMENT_CUE.finditer(sentence):
+            at = span[0] + cue.end()
+            for org in self._of(mentions, "Organization"):
+                if org.node.id not in funders and (at <= org.start <= at + 3 or self._listed_after(at, org.start)):
+                    self._add(Implements, org.node, things[0].node, block, span)
+        for org in self._of(mentions, "Organization"):
+            if org.node.id not in funders and org.start < things[0].start and _IMPLEMENTER_VERB.match(
+                    self.text[org.end:org.end + 40]):
+                self._add(Implements, org.node, things[0].node, block, span)
+
+    def _listed_after(self, at: int, start: int) -> bool:
+        """Is ``start`` in the list of names that begins at ``at`` ('X, Y and Z')?"""
+        between = self.text[at:start]
+        return len(between) < 120 and bool(re.fullmatch(r"[\w\s,.&'()\-\u2019]*?(?:,|\band\b|/)\s*(?:the\s+)?", between))
