@@ -22,6 +22,7 @@ from loaders.entities.naming import organization_kind
 from loaders.entities.people import find_people
 from loaders.entities.titles import find_titled
 from loaders.gazetteers import Mention, find_areas, find_articles, find_countries
+from loaders.gazetteers.places import find_places
 from loaders.locate import BlockIndex, provenance_for
 from loaders.relations import Located, RelationReader
 from loaders.readers import parse_text, read_document
@@ -31,7 +32,7 @@ from schema import (AffiliatedWith, Area, Article, Country, Document, DocumentNo
 from schema.reference import area_by_key, country_name
 
 Finder = Callable[[str], list[Mention]]
-FINDERS: tuple[Finder, ...] = (find_areas, find_articles, find_countries)
+FINDERS: tuple[Finder, ...] = (find_areas, find_articles, find_countries, find_places)
 
 
 def extract_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
@@ -64,7 +65,7 @@ def extract_document(doc: Document, sha256: str | None = None) -> Extraction:
             if prov is not None:
                 mentions[(mention.node_type, mention.key)].append((mention, prov))
     for (node_type, key), found in sorted(mentions.items(), key=lambda item: item[1][0][0].start):
-        node = _entity(node_type, key, [m.surface for m, _ in found], [p for _, p in found])
+        node = _entity(node_type, key, [m.surface for m, _ in found if m.names_it], [p for _, p in found])
         nodes.append(node)
         located += [Located(node, m.start, m.end, index.block_at(m.start)) for m, _ in found]
 

@@ -15,6 +15,7 @@ class Mention:
     start: int
     end: int
     surface: str
+    names_it: bool = True  # False when the surface names something else that implies it (a city for its country)
 
 
 def flexible(phrase: str) -> str:
