@@ -52,7 +52,7 @@ _FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) b
 _FUNDER_VERB = re.compile(r"\b(?:granted|approved|provided|contributed|donated|committed)\b")
 _IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed) by\s+(?:the\s+)?|"
                             r"\b(?:in partnership with|together with|in collaboration with)\s+(?:the\s+)?", re.IGNORECASE)
-_IMPLEMENTER_VERB = re.compile(r"^\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+)?(?:executing|implementing|"
+_IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+)?(?:executing|implementing|"
                                r"carrying out|began|begun|continued|commenced|launched|implemented|executed|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working)\b")
 _AMOUNT = re.compile(r"(?:(?P<cur1>US\$|USD|\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|billion|"
@@ -136,6 +136,9 @@ class RelationReader:
             existing = self.edges[key]
             if prov.identity() not in {p.identity() for p in existing.provenance}:
                 existing.provenance.append(prov)
+            for field in ("start", "end", "as_of", "amount", "currency"):  # a later statement may add a date
+                if getattr(existing, field) is None and getattr(edge, field) is not None:
+                    setattr(existing, field, getattr(edge, field))
             return
         edge.provenance.append(prov)
         self.edges[key] = edge
@@ -323,43 +326,88 @@ class RelationReader:
                 if first is not None and second is not None:
                     self._add(CollaboratesWith, first, second, block, span)
 
+    def _chain(self, orgs: list[Located], at: int) -> list[Located]:
+        """The organisations listed from ``at``: 'X, Y and the Z' (acronyms in brackets allowed)."""
+        chain: list[Located] = []
+        pos = at
+        for org in sorted(orgs, key=lambda m: m.start):
+            if org.start < pos:
+                continue
+            gap = self.text[pos:org.start]
+            if chain and not re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*(?:,|and|,\s*and|/|\u2013|-)\s*(?:the\s+)?", gap):
+                break
+            if not chain and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+                break
+            chain.append(org)
+            pos = org.end
+        return chain
+
     def _funds_implements(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
-        things = self._of(mentions, "Project", "Event")
-        if not things:
-            return
-        target = things[0].node if len({t.node.id for t in things}) == 1 else None
         sentence = self.text[span[0]:span[1]]
-        funders: set[str] = set()
+        orgs = self._of(mentions, "Organization")
+        things = self._of(mentions, "Project", "Event")
+        money = bool(re.search(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b", sentence))
+        funders: list[Located] = []
         for cue in _FUND_CUE.finditer(sentence):
-            at = span[0] + cue.end()
-            for org in self._of(mentions, "Organization"):
-                if at <= org.start <= at + 3 or self._listed_after(at, org.start):
-                    funders.add(org.node.id)
-                    for t in things if target is None else things[:1]:
-                        if target is not None or t.start > org.start:
-                            amount = parse_amount(sentence)
-                            self._add(Funds, org.node, t.node, block, span,
-                                      amount=amount[0] if amount else None, currency=amount[1] if amount else None)
-        for org in self._of(mentions, "Organization"):
-            after = self.text[org.end:org.end + 60]
-            if org.node.id not in funders and _FUNDER_VERB.match(after.strip()) and target is not None:
-                amount = parse_amount(self.text[org.end:span[1]])
-                self._add(Funds, org.node, things[0].node, block, span, amount=amount[0] if amount else None,
-                          currency=amount[1] if amount else None)
-                funders.add(org.node.id)
-        if target is None:
+            funders += self._chain(orgs, span[0] + cue.end())
+        if money:
+            for org in orgs:
+                if _FUNDER_VERB.match(self.text[org.end:org.end + 40].strip()) and org not in funders:
+                    funders.append(org)
+        funder_ids = {f.node.id for f in funders}
+        amount = parse_amount(sentence) if funders else None
+        if funders:
+            for cue_funders in self._funder_groups(sentence, span, orgs):
+                targets = self._nearest_things(things, cue_funders[0].start, span) or self._of(mentions, "Area")
+                if not targets:  # 'Based on funding from WWF/FFEM, ARM started ...': the organisations funded
+                    targets = [o for o in orgs if o.node.id not in funder_ids]
+                for funder in cue_funders:
+                    for target in targets:
+                        if target.node.id != funder.node.id:
+                            single = amount is not None and len(funder_ids) == 1
+                            self._add(Funds, funder.node, target.node, block, span,
+                                      amount=amount[0] if single else None, currency=amount[1] if single else None)
+        if not things:
             return
         for cue in _IMPLEMENT_CUE.finditer(sentence):
             at = span[0] + cue.end()
-            for org in self._of(mentions, "Organization"):
-                if org.node.id not in funders and (at <= org.start <= at + 3 or self._listed_after(at, org.start)):
-                    self._add(Implements, org.node, things[0].node, block, span)
-        for org in self._of(mentions, "Organization"):
-            if org.node.id not in funders and org.start < things[0].start and _IMPLEMENTER_VERB.match(
-                    self.text[org.end:org.end + 40]):
-                self._add(Implements, org.node, things[0].node, block, span)
+            for target in self._nearest_things(things, at, span):
+                for org in self._chain(orgs, at):
+                    if org.node.id not in funder_ids:
+                        self._add(Implements, org.node, target.node, block, span)
+        for verb in _IMPLEMENTER_VERB.finditer(sentence):
+            at = span[0] + verb.start()
+            before = [o for o in orgs if o.end <= at and at - o.end <= 3]
+            if not before:
+                continue
+            last = before[-1]  # 'UNEP, UNIDO and NRDC launched': everyone in the list before the verb
+            listed = [o for o in orgs if o.end <= last.end and self._chain(orgs, o.start)[-1:] == [last]] or [last]
+            after = [t for t in things if t.start >= at and not re.search(r"[;]", self.text[at:t.start])]
+            targets = after[:1] or (things if len({t.node.id for t in things}) == 1 else [])
+            for org in listed:
+                for target in targets:
+                    if org.node.id not in funder_ids:
+                        self._add(Implements, org.node, target.node, block, span)
 
-    def _listed_after(self, at: int, start: int) -> bool:
-        """Is ``start`` in the list of names that begins at ``at`` ('X, Y and Z')?"""
-        between = self.text[at:start]
-        return len(between) < 120 and bool(re.fullmatch(r"[\w\s,.&'()\-\u2019]*?(?:,|\band\b|/)\s*(?:the\s+)?", between))
+    def _funder_groups(self, sentence: str, span: tuple[int, int], orgs: list[Located]) -> list[list[Located]]:
+        groups = []
+        for cue in _FUND_CUE.finditer(sentence):
+            chain = self._chain(orgs, span[0] + cue.end())
+            if chain:
+                groups.append(chain)
+        for org in orgs:
+            if _FUNDER_VERB.match(self.text[org.end:org.end + 40].strip()) and not any(org in g for g in groups):
+                groups.append([org])
+        return groups
+
+    def _nearest_things(self, things: list[Located], at: int, span: tuple[int, int]) -> list[Located]:
+        """The project or event a cue at ``at`` is about: the only one, else the nearest in its clause."""
+        if len({t.node.id for t in things}) == 1:
+            return things[:1]
+        clause_start = max(self.text.rfind(";", span[0], at), span[0])
+        clause_end = self.text.find(";", at, span[1])
+        clause_end = span[1] if clause_end < 0 else clause_end
+        inside = [t for t in things if clause_start <= t.start < clause_end]
+        if not inside:
+            return []
+        return [min(inside, key=lambda t: abs(t.start - at))]
