@@ -161,7 +161,7 @@ def resolve_entities(store: GraphStore) -> int:
                     q = qualified_key(name)
                     if q:
                         qualified[q].append(ident)
-            for (country, body), idents in qualified.items():
+            for (_country, body), idents in qualified.items():
                 for other in idents[1:]:
                     clusters.union(idents[0], other)
                 for ident in by_key.get(body, []):  # the same body named without its country

@@ -122,7 +122,7 @@ class GraphStore:
         for field, values in old.model_dump(mode="json").items():  # list facts such as former names are unioned
             if isinstance(values, list) and field not in ("aliases", "provenance"):
                 target[field] = list(dict.fromkeys([*target.get(field, []), *values]))
-        for u, v, key, data in [*self.nx.in_edges(drop, keys=True, data=True),
+        for u, v, _key, data in [*self.nx.in_edges(drop, keys=True, data=True),
                                 *self.nx.out_edges(drop, keys=True, data=True)]:
             edge = edge_adapter.validate_python({"source": keep if u == drop else u,
                                                  "target": keep if v == drop else v, **data})

@@ -37,13 +37,8 @@ class ReadError(Exception):
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read ``path`` as text (UTF-8, or UTF-16/UTF-8 with a byte-order mark)."""
-    return read_source(path, max_bytes)[0]
-
-
-def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
-    """Read ``path`` once: its decoded text and the SHA-256 of its bytes."""
-    data, digest = read_bytes(path, max_bytes)
-    return decode_text(data, Path(path).name), digest
+    data, _ = read_bytes(path, max_bytes)
+    return decode_text(data, Path(path).name)
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:

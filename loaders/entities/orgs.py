@@ -240,7 +240,7 @@ def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list
         if not tok.group(0)[:1].isupper():
             i += 1
             continue
-        start, end, j, last_cap = tok.start(), tok.end(), i + 1, i
+        start, end, j = tok.start(), tok.end(), i + 1
         while j < len(tokens):
             gap = text[tokens[j - 1].end():tokens[j].start()]
             if gap == ", " and not _comma_continues(text, start, tokens[j].start()) and not (
@@ -252,7 +252,6 @@ def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list
                 break  # a short line (a masthead or slide line) ends the name
             word = tokens[j].group(0)
             if word[:1].isupper():
-                last_cap = j
                 end = tokens[j].end()
             elif word.lower() not in connectors or (word == "in" and connectors is CONNECTORS):
                 break
@@ -291,7 +290,7 @@ def _headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) 
                 continue
             offset = raw.find(words[0])
             begin = part_start + offset
-            if _within(covered, begin, begin + len(name)) or _in_quotes(text, begin):
+            if _within(covered, begin, begin + len(name)) or in_quotes(text, begin):
                 continue
             kind, rule = organization_kind(name)
             found.append(Found("Organization", name, begin, begin + len(name), (name,), kind,
@@ -308,8 +307,7 @@ def _nested(name: str, begin: int) -> list[Found]:
         inner = name[m.end():]
         if m.group(0).startswith(",") and not _SUB_UNIT.match(name):
             continue  # 'University of Illinois at Chicago, Great Lakes Center ...' names a unit, not another body
-        if entity_type(inner) == "Organization" and len(inner.split()) >= 2 and not find_countries(inner) == [
-                ] is False:
+        if entity_type(inner) == "Organization" and len(inner.split()) >= 2:
             kind, rule = organization_kind(inner)
             out.append(Found("Organization", inner, begin + m.end(), begin + len(name), (inner,), kind,
                              f"named inside a longer name; kind: {rule}"))
@@ -330,7 +328,7 @@ def _within(covered: list[tuple[int, int]], start: int, end: int) -> bool:
     return len(inside) >= 2 and total >= 0.9 * (end - start)
 
 
-def _in_quotes(text: str, pos: int) -> bool:
+def in_quotes(text: str, pos: int) -> bool:
     """Inside a quoted title on the same line ('the project \u201cRural development of the ... Councils\u201d')."""
     line_start = text.rfind("\n", 0, pos) + 1
     before = text[line_start:pos]

@@ -27,7 +27,7 @@ from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
 from loaders.entities.naming import entity_type
 from loaders.entities.acronyms import CONNECTORS
-from loaders.entities.orgs import _in_quotes, capitalised_runs
+from loaders.entities.orgs import capitalised_runs, in_quotes
 from loaders.gazetteers.countries import find_countries
 
 _TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
@@ -265,7 +265,7 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
             found.append(Found(node_type, inner.group(1), at, at + len(inner.group(1)), (inner.group(1),), None,
                                "named inside a longer title"))
     for m in _HEAD_INITIAL.finditer(text):
-        if re.search(r"[A-Z][\w\-]*\s+$", text[max(0, m.start() - 30):m.start()]) or _in_quotes(text, m.start()):
+        if re.search(r"[A-Z][\w\-]*\s+$", text[max(0, m.start() - 30):m.start()]) or in_quotes(text, m.start()):
             continue  # 'Operational Guidelines of ...' and quoted titles are read whole elsewhere
         title = _TITLE_STOP.sub("", m.group(1)).strip(" ,;")
         if len(title.split()) >= 4:
