@@ -10,7 +10,9 @@ names (areas, articles, countries) and a MENTIONED_IN edge from each to the docu
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -81,11 +83,42 @@ def extract_document(doc: Document, sha256: str | None = None) -> Extraction:
         nodes.append(by_key[key])
         located += [Located(by_key[key], f.start, f.end, index.block_at(f.start)) for f, _ in found]
     edges.extend(_affiliations(groups, by_key, nodes))
+    located += _repeated_mentions(doc, index, located)
     as_of = doc.meta.period_end or doc.meta.date
     edges.extend(RelationReader(doc, index, located, as_of).read())
     for node in nodes:
         edges.append(MentionedIn(source=node.id, target=document.id, provenance=node.provenance))
     return Extraction(document=document, nodes=nodes, edges=edges)
+
+
+def _repeated_mentions(doc: Document, index: BlockIndex, located: list[Located]) -> list[Located]:
+    """Every other place a named organisation or project appears under a name it was found by (one sense
+    per document): 'Pact' found once as a partner is Pact wherever the report names it again.
+
+    The names are matched in one pass (a compiled alternation, longest first), on word boundaries,
+    case-sensitively, and never inside a mention already located.
+    """
+    surfaces: dict[str, Node] = {}
+    for m in located:
+        if m.node.type in ("Organization", "Project"):
+            surface = doc.text[m.start:m.end]
+            if len(surface) >= 3 and any(c.isupper() for c in surface) and "\n" not in surface:
+                surfaces.setdefault(surface, m.node)
+    if not surfaces:
+        return []
+    taken = sorted((m.start, m.end) for m in located)
+    starts = [a for a, _ in taken]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+                         + r")(?![\w-])")
+    found: list[Located] = []
+    for hit in pattern.finditer(doc.text):
+        i = bisect.bisect_right(starts, hit.end()) - 1
+        if any(a < hit.end() and hit.start() < b for a, b in taken[max(0, i - 32):i + 1]):
+            continue
+        block = index.block_at(hit.start())
+        if block is not None:
+            found.append(Located(surfaces[hit.group(0)], hit.start(), hit.end(), block))
+    return found
 
 
 def _named_entities(doc: Document) -> list[Found]:

@@ -47,14 +47,22 @@ _JOINT = re.compile(r"\b(?:joint(?:ly)?|collaborat\w*|cooperat\w*|co-operat\w*|c
                     re.IGNORECASE)
 _FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by\s+(?:the\s+)?|"
                        r"\b(?:with|through) (?:the )?(?:financial )?(?:funding|funds|support|grant|financing) "
-                       r"(?:from|of)\s+(?:the\s+)?|\bfunding from\s+(?:the\s+)?|\bgrant from\s+(?:the\s+)?",
+                       r"(?:from|of)\s+(?:the\s+)?|\bfunding from\s+(?:the\s+)?|\bgrant from\s+(?:the\s+)?|"
+                       r"\b(?:financial |voluntary |generous |in-kind )*(?:support|funding|contributions?|funds) "
+                       r"(?:provided|made available|received) (?:by|from)\s+(?:the\s+)?|"
+                       r"\bfunds from\s+(?:the\s+)?",
                        re.IGNORECASE)
-_FUNDER_VERB = re.compile(r"\b(?:granted|approved|provided|contributed|donated|committed)\b")
-_IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed) by\s+(?:the\s+)?|"
-                            r"\b(?:in partnership with|together with|in collaboration with)\s+(?:the\s+)?", re.IGNORECASE)
+_FUNDER_VERB = re.compile(r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|contributed|donated|"
+                          r"committed)\b(?! (?:to|with|in)\b)")
+_FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
+_IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|"
+                            r"coordinated) by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
+                            r"\b(?:in partnership with|together with|in collaboration with|a partnership with)\s+"
+                            r"(?:the\s+)?", re.IGNORECASE)
 _IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+)?(?:executing|implementing|"
                                r"carrying out|began|begun|continued|commenced|launched|implemented|executed|"
-                               r"supported|started|conducted|developed|documented|participated|won|completed|working)\b")
+                               r"supported|started|conducted|developed|documented|participated|won|completed|working|contributed to the "
+                               r"implementation|is leading|leads|partnered)\b")
 _AMOUNT = re.compile(r"(?:(?P<cur1>US\$|USD|\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|billion|"
                      r"thousand|m\b|bn\b)?|(?P<num2>\d[\d,.]*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>US\$|"
                      r"USD|US dollars|dollars|EUR|euros?|CHF|NOK|Swiss francs|Norwegian kroner))")
@@ -110,10 +118,13 @@ class RelationReader:
         self.edges: dict[tuple[str, str, str], Edge] = {}
         self.by_sentence: dict[tuple[int, int], list[Located]] = defaultdict(list)
         self.sentence_of: dict[int, tuple[int, int]] = {}
+        self.by_block: dict[int, list[Located]] = defaultdict(list)
         for m in self.located:
             span = sentence_span(self.text, m.block, m.start, m.end, clip=False)
             self.by_sentence[span].append(m)
             self.sentence_of[id(m)] = span
+            self.by_block[id(m.block)].append(m)
+        self.lead_in = self._lead_ins()
 
     # -- helpers ---------------------------------------------------------------------------------
     def _provenance(self, block: Block, span: tuple[int, int]) -> Provenance:
@@ -156,6 +167,64 @@ class RelationReader:
 
         return Area(id=f"area:{key}", key=key, name=area_by_key()[key].name)
 
+    def _lead_ins(self) -> dict[int, Block]:
+        """Each bullet or short paragraph -> the block ending in ':' that introduces it ('GEF planetGOLD
+        programme:', 'Diálogos has several ongoing projects ..., including:', '(activities led by CNR):')."""
+        scopes: dict[int, Block] = {}
+        current: Block | None = None
+        for block in self.doc.walk():
+            own = self.text[block.start:block.end].rstrip(" *_\n")
+            if block.kind == "heading" or block.kind not in ("paragraph", "bullet"):
+                current = None if block.kind == "heading" else current
+                continue
+            if current is not None:
+                if block.kind == "bullet":
+                    inside = current.kind == "paragraph" or block.level > current.level or (
+                        block.level == current.level and current.level > 0)
+                else:
+                    inside = not block.number and len(own) < 300
+                if inside and not own.endswith(":"):
+                    scopes[id(block)] = current
+                    continue
+                current = None
+            if own.endswith(":"):
+                current = block
+        return scopes
+
+    def _block_topic(self, block: Block) -> Located | None:
+        """The one project a lead-in block names, for the blocks it introduces."""
+        lead = self.lead_in.get(id(block))
+        if lead is None:
+            return None
+        projects = [m for m in self.by_block[id(lead)] if m.node.type == "Project"]
+        return projects[0] if len({m.node.id for m in projects}) == 1 else None
+
+    def _lead_orgs(self, lead: Block) -> list[Located]:
+        """Who a lead-in says does the work: 'activities led by CNR', 'Diálogos has several projects'."""
+        mentions = self.by_block[id(lead)]
+        orgs = [m for m in mentions if m.node.type == "Organization"]
+        found: list[Located] = []
+        for cue in _IMPLEMENT_CUE.finditer(self.text, lead.start, lead.end):
+            found += self._chain(orgs, cue.end())
+        own = self.text[lead.start:lead.end]
+        opening = re.match(r"[-\u2022*\s]*", own)
+        at = lead.start + (opening.end() if opening else 0)
+        first = [o for o in orgs if o.start == at]
+        if first and re.match(r"(?:\s*\([^)]{1,20}\))?\s*(?:'s|\u2019s|has|have|is|are|implemented|worked|carried|"
+                              r"conducted|undertook|continued|began)\b", self.text[first[0].end:first[0].end + 40]):
+            found += first
+        return found
+
+    def _anaphor_topic(self, span: tuple[int, int], block: Block) -> Located | None:
+        """What 'it', 'the programme' or 'the projects' stands for: the last project named earlier in the
+        block, else the block's lead-in project."""
+        sentence = self.text[span[0]:span[1]]
+        if not re.search(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global )?(?:[Pp]rogramme|[Pp]roject|projects|"
+                         r"initiative|network)\b", sentence):
+            return None
+        earlier = [m for m in self.by_block[id(block)] if m.node.type == "Project" and m.end <= span[0]]
+        return earlier[-1] if earlier else self._block_topic(block)
+
     # -- rules -----------------------------------------------------------------------------------
     def read(self) -> list[Edge]:
         for span, mentions in self.by_sentence.items():
@@ -166,6 +235,7 @@ class RelationReader:
             self._leads(span, mentions, block)
             self._collaborates(span, mentions, block)
             self._funds_implements(span, mentions, block)
+        self._lead_in_implementers()
         self._lead_tables()
         return list(self.edges.values())
 
@@ -190,6 +260,8 @@ class RelationReader:
         if subject is None and not things and re.match(
                 r"\s*(?:The|This|These)\s+(?:programme|project|initiative|Programme|Project|network)\b", sentence):
             subject = self._previous_titled(span[0], block)
+        if subject is None and not things:
+            subject = self._anaphor_topic(span, block)
         if subject is None:
             return
         for c in countries:
@@ -329,6 +401,7 @@ class RelationReader:
     def _chain(self, orgs: list[Located], at: int) -> list[Located]:
         """The organisations listed from ``at``: 'X, Y and the Z' (acronyms in brackets allowed)."""
         chain: list[Located] = []
+        joins: list[str] = []
         pos = at
         for org in sorted(orgs, key=lambda m: m.start):
             if org.start < pos:
@@ -336,16 +409,21 @@ class RelationReader:
             gap = self.text[pos:org.start]
             if chain and not re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*(?:,|and|,\s*and|/|\u2013|-)\s*(?:the\s+)?", gap):
                 break
-            if not chain and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+            if not chain and not re.fullmatch(r"\s*(?:the\s+)?(?:Governments? of\s+(?:the\s+)?)?", gap):
                 break
             chain.append(org)
+            joins.append(gap)
             pos = org.end
+        if len(chain) > 1 and re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*,\s*(?:the\s+)?", joins[-1]):
+            chain.pop()  # 'with funding from the USDoS, the AGC continued': a list ends in 'and X' or 'X/Y'
         return chain
 
     def _funds_implements(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
         sentence = self.text[span[0]:span[1]]
         orgs = self._of(mentions, "Organization")
-        things = self._of(mentions, "Project", "Event")
+        things = [t for t in self._of(mentions, "Project", "Event")  # 'planetGOLD Guyana', not its 'planetGOLD'
+                  if not any(o is not t and o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start
+                             for o in mentions if o.node.type in ("Project", "Event"))]
         money = bool(re.search(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b", sentence))
         funders: list[Located] = []
         for cue in _FUND_CUE.finditer(sentence):
@@ -354,21 +432,35 @@ class RelationReader:
             for org in orgs:
                 if _FUNDER_VERB.match(self.text[org.end:org.end + 40].strip()) and org not in funders:
                     funders.append(org)
+        adjective = [o for o in orgs if _FUNDED_ADJECTIVE.match(self.text[o.end:o.end + 14])]  # 'EU-funded project'
+        funders += [o for o in adjective if o not in funders]
         funder_ids = {f.node.id for f in funders}
         amount = parse_amount(sentence) if funders else None
         if funders:
             for cue_funders in self._funder_groups(sentence, span, orgs):
                 targets = self._nearest_things(things, cue_funders[0].start, span) or self._of(mentions, "Area")
-                if not targets:  # 'Based on funding from WWF/FFEM, ARM started ...': the organisations funded
-                    targets = [o for o in orgs if o.node.id not in funder_ids]
+                if not targets:  # 'The project is funded by ...'
+                    topic = self._anaphor_topic(span, block)
+                    targets = [topic] if topic is not None else []
+                if not targets:  # 'Based on funding from WWF/FFEM, ARM started ...': the organisation funded
+                    after = cue_funders[-1].end
+                    targets = [o for o in orgs if o.node.id not in funder_ids and o.start > after and re.fullmatch(
+                        r"\s*(?:\([^)]{1,20}\))?\s*,\s*(?:the\s+)?", self.text[after:o.start])][:1]
+                if not targets:  # 'activities carried out by the interim secretariat ... support provided by X'
+                    targets = [o for o in orgs if o.node.id not in funder_ids and re.search(
+                        r"\b(?:carried out|implemented|executed|undertaken|conducted) by\s+(?:the\s+)?$",
+                        self.text[max(span[0], o.start - 40):o.start])][:1]
                 for funder in cue_funders:
                     for target in targets:
                         if target.node.id != funder.node.id:
                             single = amount is not None and len(funder_ids) == 1
                             self._add(Funds, funder.node, target.node, block, span,
                                       amount=amount[0] if single else None, currency=amount[1] if single else None)
-        if not things:
-            return
+        for org in orgs:  # "Pact's Mines to Market programme"
+            owned = re.match(r"(?:'s|\u2019s)\s+", self.text[org.end:org.end + 4])
+            for t in things:
+                if owned and t.start == org.end + owned.end() and t.node.type == "Project":
+                    self._add(Implements, org.node, t.node, block, span)
         for cue in _IMPLEMENT_CUE.finditer(sentence):
             at = span[0] + cue.end()
             for target in self._nearest_things(things, at, span):
@@ -384,10 +476,28 @@ class RelationReader:
             listed = [o for o in orgs if o.end <= last.end and self._chain(orgs, o.start)[-1:] == [last]] or [last]
             after = [t for t in things if t.start >= at and not re.search(r"[;]", self.text[at:t.start])]
             targets = after[:1] or (things if len({t.node.id for t in things}) == 1 else [])
+            if not targets and not things:
+                topic = self._anaphor_topic(span, block) or self._block_topic(block)
+                targets = [topic] if topic is not None else []
             for org in listed:
                 for target in targets:
                     if org.node.id not in funder_ids:
                         self._add(Implements, org.node, target.node, block, span)
+
+    def _lead_in_implementers(self) -> None:
+        """The organisations a lead-in names implement the projects of the blocks it introduces."""
+        for block in self.doc.walk():
+            lead = self.lead_in.get(id(block))
+            if lead is None:
+                continue
+            orgs = self._lead_orgs(lead)
+            for m in self.by_block[id(block)]:
+                if m.node.type != "Project":
+                    continue
+                span = self.sentence_of[id(m)]
+                for org in orgs:
+                    self._add(Implements, org.node, m.node, lead, (lead.start, lead.end))
+                    self._add(Implements, org.node, m.node, block, span)
 
     def _funder_groups(self, sentence: str, span: tuple[int, int], orgs: list[Located]) -> list[list[Located]]:
         groups = []
@@ -397,6 +507,8 @@ class RelationReader:
                 groups.append(chain)
         for org in orgs:
             if _FUNDER_VERB.match(self.text[org.end:org.end + 40].strip()) and not any(org in g for g in groups):
+                groups.append([org])
+            elif _FUNDED_ADJECTIVE.match(self.text[org.end:org.end + 14]) and not any(org in g for g in groups):
                 groups.append([org])
         return groups
 
