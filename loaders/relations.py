@@ -63,6 +63,12 @@ _IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|c
                                r"carrying out|began|begun|continued|commenced|launched|implemented|executed|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|contributed to the "
                                r"implementation|is leading|leads|partnered)\b")
+# sessions of governing and negotiating bodies decide on articles; they are not work that supports one
+_GOVERNING_SESSION = re.compile(r"\b(?:Conference of the Parties|negotiating committee|Conference of Plenipotentiaries|"
+                                r"Governing Council|General Assembly|COP-?\d|INC-?\d)", re.IGNORECASE)
+_EVENT_PLACE_GAP = re.compile(r"\s+in\s+(?:the\s+)?|\s*(?::\s*[\w ,\-\u2013]{0,30})?\(\s*(?:[^();]{0,30}?,\s*)?|,?\s*(?:which\s+|that\s+)?(?:was\s+|"
+                              r"were\s+|will be\s+|to be\s+|is\s+)?(?:held|took place|convened|hosted|organi[sz]ed)\b"
+                              r"[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?")
 _AMOUNT = re.compile(r"(?:(?P<cur1>US\$|USD|\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|billion|"
                      r"thousand|m\b|bn\b)?|(?P<num2>\d[\d,.]*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>US\$|"
                      r"USD|US dollars|dollars|EUR|euros?|CHF|NOK|Swiss francs|Norwegian kroner))")
@@ -82,6 +88,12 @@ class Located:
     start: int
     end: int
     block: Block
+
+
+def _outermost(mentions: list[Located]) -> list[Located]:
+    """The mentions not inside a longer one ('planetGOLD Guyana', not the 'planetGOLD' in it)."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and o.end - o.start > m.end - m.start for o in mentions)]
 
 
 def parse_amount(text: str) -> tuple[float, str] | None:
@@ -125,6 +137,8 @@ class RelationReader:
             self.sentence_of[id(m)] = span
             self.by_block[id(m.block)].append(m)
         self.lead_in = self._lead_ins()
+        paragraphs = [b for b in doc.walk() if b.kind == "paragraph"]
+        self.previous = {id(b): a for a, b in zip(paragraphs, paragraphs[1:]) if a.section == b.section}
 
     # -- helpers ---------------------------------------------------------------------------------
     def _provenance(self, block: Block, span: tuple[int, int]) -> Provenance:
@@ -196,7 +210,7 @@ class RelationReader:
         lead = self.lead_in.get(id(block))
         if lead is None:
             return None
-        projects = [m for m in self.by_block[id(lead)] if m.node.type == "Project"]
+        projects = _outermost([m for m in self.by_block[id(lead)] if m.node.type == "Project"])
         return projects[0] if len({m.node.id for m in projects}) == 1 else None
 
     def _lead_orgs(self, lead: Block) -> list[Located]:
@@ -254,6 +268,12 @@ class RelationReader:
             for c in countries:
                 if thing.start <= c.start and c.end <= thing.end:
                     self._add(LocatedIn, thing.node, c.node, block, span)
+        for event in self._of(things, "Event"):  # 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome'
+            for c in countries:
+                gap = self.text[event.end:c.start]
+                if c.start >= event.end and len(gap) <= 70 and _EVENT_PLACE_GAP.fullmatch(gap) and not any(
+                        event.end <= t.start < c.start for t in things):
+                    self._add(LocatedIn, event.node, c.node, block, span)
         distinct = {t.node.id for t in things}
         subject = things[0] if len(distinct) == 1 else None
         sentence = self.text[span[0]:span[1]]
@@ -283,10 +303,15 @@ class RelationReader:
         articles = self._of(mentions, "Article")
         if not articles:
             return
-        things = self._of(mentions, *TITLED)
+        things = [t for t in self._of(mentions, *TITLED) if not _GOVERNING_SESSION.search(t.node.name)]
         if not things:  # the paragraph's thing: the nearest project, publication or event before, same block
             things = [m for m in self.located if m.block is block and m.node.type in TITLED and m.start < span[0]][-1:]
         areas = {m.node.key for m in self._of(mentions, "Area")} or ({block.area} if block.area else set())
+        if not areas:  # the one area the paragraph is about, named in an earlier sentence
+            earlier = {m.node.key for m in self.by_block[id(block)] if m.node.type == "Area" and m.end <= span[0]}
+            if not earlier and id(block) in self.previous:  # '31. ...' continuing '30. Mr. X presented the ... area'
+                earlier = {m.node.key for m in self.by_block[id(self.previous[id(block)])] if m.node.type == "Area"}
+            areas = earlier if len(earlier) == 1 else set()
         for a in articles:
             for t in things:
                 self._add(Supports, t.node, a.node, block, span, basis="stated")
@@ -421,9 +446,7 @@ class RelationReader:
     def _funds_implements(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
         sentence = self.text[span[0]:span[1]]
         orgs = self._of(mentions, "Organization")
-        things = [t for t in self._of(mentions, "Project", "Event")  # 'planetGOLD Guyana', not its 'planetGOLD'
-                  if not any(o is not t and o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start
-                             for o in mentions if o.node.type in ("Project", "Event"))]
+        things = _outermost(self._of(mentions, "Project", "Event"))  # 'planetGOLD Guyana', not its 'planetGOLD'
         money = bool(re.search(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b", sentence))
         funders: list[Located] = []
         for cue in _FUND_CUE.finditer(sentence):

@@ -75,3 +75,46 @@ def test_area_mandate_supports_are_kept_apart_from_stated_ones(corpus: Path) -> 
     assert bases[("area:asgm", "article:7")] == "stated"  # pag6 para 26 says so
     assert bases[("area:waste", "article:11")] in ("stated", "area-mandate")
     assert "area-mandate" in set(bases.values())
+
+
+def test_a_lead_in_names_the_implementer_of_the_projects_it_introduces() -> None:
+    found = edges("- Di\u00e1logos has several ongoing projects involving mercury-free ASGM, including:\n"
+                  " - Uganda (with Appelglobal) \u201cFree Your Mine, 2018-2021\u201d. UNACOH, NAPE.\n"
+                  " - Bolivia \u201cMercury Free Gold Mining (2020-2022)\u201d. Plagbol.\n")
+    implemented = {t for (kind, s, t) in found if kind == "IMPLEMENTS" and s == "org:dialogos"}
+    assert {"project:free-your-mine", "project:mercury-free-gold-mining"} <= implemented
+
+
+def test_the_programme_and_it_stand_for_the_project_named_before() -> None:
+    text = ("- GEF planetGOLD programme:\n"
+            " - In June 2020, the GEF Council approved an expansion of the planetGOLD programme, adding eight "
+            "countries: Bolivia, Ghana. In June 2021, it was extended to an additional seven countries: Sierra Leone, "
+            "Zambia.\n"
+            " - Conservation International is executing planetGOLD Guyana.\n"
+            " - UNDP is carrying out the projects in Colombia, Indonesia, Kenya, and Peru.\n")
+    found = edges(text)
+    assert ("LOCATED_IN", "project:planetgold", "country:ZMB") in found
+    assert any(kind == "IMPLEMENTS" and source == "org:united-nations-development-programme" and "planetgold" in target
+               for kind, source, target in found)
+    assert ("IMPLEMENTS", "org:conservation-international", "project:planetgold-guyana") in found
+    assert ("IMPLEMENTS", "org:conservation-international", "project:planetgold") not in found
+
+
+def test_funders_listed_as_governments_support_the_one_who_carried_out_the_work() -> None:
+    found = edges("The above-described activities carried out by the interim secretariat would not have been possible "
+                  "without the generous voluntary financial support provided by the Governments of Austria, Belgium "
+                  "and the United States of America.")
+    for gov in ("org:government-of-austria", "org:government-of-belgium"):
+        assert ("FUNDS", gov, "org:interim-secretariat-of-the-minamata-convention") in found
+
+
+def test_a_comma_after_the_funder_is_not_a_list() -> None:
+    found = edges("- In Peru, with funding from the USDoS, the AGC continued work on the project: \u201cIncreased "
+                  "Transparency and Control of Mercury\u201d.")
+    assert ("FUNDS", "org:artisanal-gold-council", "project:increased-transparency-and-control-of-mercury") not in found
+
+
+def test_an_event_is_located_where_it_was_held() -> None:
+    found = edges("The third meeting of the Conference of the Parties to the Minamata Convention (Geneva, November "
+                  "2019) called for cooperation with the Partnership.")
+    assert ("LOCATED_IN", "event:cop-3", "country:CHE") in found

@@ -28,6 +28,7 @@ _CONTEXTS = re.compile(
     rf"(?:\w+\s+){{0,3}}?in\s+(?:the\s+city\s+of\s+)?(?P<a>{_NAME})"
     rf"|\bin\s+(?P<b>{_NAME})\s*(?:,\s*[A-Z][\w ]+)?\s*(?:,|from|on|in|during)\s"
     rf"|\((?P<c>{_NAME})\)"
+    rf"|\((?P<f>{_NAME}),\s*(?:\d{{1,2}}\s+)?[A-Z][a-z]+\s+\d{{4}}\)"
     rf"|(?:\d{{4}}|\b[A-Z][a-z]+ \d{{4}}),\s*(?P<d>{_NAME})\s*(?:[;.)]|$)"
     rf"|^[ \t]*(?:\d+\.\s+)?[^\n:]{{3,120}}:\s*[^\n]{{0,40}}?,\s*(?P<e>{_NAME})\s*[;.]?\s*$", re.MULTILINE)
 
@@ -54,7 +55,7 @@ def find_places(text: str) -> list[Mention]:
     """Country mentions implied by city names in place contexts, in text order."""
     found = []
     for m in _CONTEXTS.finditer(text):
-        for group in "abcde":
+        for group in "abcdef":
             value = m.group(group)
             if not value:
                 continue
