@@ -382,33 +382,36 @@ class RelationReader:
                 area = self._area_node(row.area)
                 if area is None:
                     continue
-                for cell in row.children:
-                    column = re.search(r"cell (\d+)", cell.locator)
-                    if not column or int(column.group(1)) not in lead_columns:
-                        continue
-                    text = self.text[cell.start:cell.end]
-                    took_over = _HAND_OVER.search(" ".join(self.text[c.start:c.end] for c in row.children
-                                                           if "cell " + column.group(1) in c.locator))
-                    for m in self.located:
-                        if m.node.type == "Organization" and cell.start <= m.start < cell.end:
-                            prior = bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[:m.start - cell.start]))
-                            when = None
-                            if took_over:
-                                when = dt.date(int(took_over.group("year")),
-                                               _MONTHS.get((took_over.group("month") or "").lower(), 1), 1)
-                            if prior:
-                                self._add(Leads, m.node, area, cell, (cell.start, cell.end), end=when)
-                            else:
-                                self._add(Leads, m.node, area, cell, (cell.start, cell.end), start=when,
-                                          as_of=self.as_of)
-                    for other in row.children:  # 'Governments of Spain and Uruguay took over in November' /
-                        if other is cell or "cell " + column.group(1) not in other.locator:  # '2011 from the ...'
-                            continue
-                        for m in self.located:
-                            if m.node.type == "Organization" and other.start <= m.start < other.end:
-                                when = dt.date(int(took_over.group("year")), _MONTHS.get(
-                                    (took_over.group("month") or "").lower(), 1), 1) if took_over else None
-                                self._add(Leads, m.node, area, other, (other.start, other.end), end=when)
+                for column in sorted(lead_columns):
+                    self._lead_cells(area, [c for c in row.children if re.search(rf"cell {column}\b", c.locator)])
+
+    def _lead_cells(self, area: Node, cells: list[Block]) -> None:
+        """The leads in one table cell (its items in order): 'Governments of Spain and Uruguay took over in
+        November' / '2011 from the Mercury Policy Project.' -> Spain and Uruguay from 2011-11, the Mercury
+        Policy Project until then."""
+        joined = " ".join(self.text[c.start:c.end] for c in cells)
+        took_over = _HAND_OVER.search(joined)
+        when = None
+        if took_over:
+            when = dt.date(int(took_over.group("year")), _MONTHS.get((took_over.group("month") or "").lower(), 1), 1)
+        handed_from: int | None = None  # absolute offset after which the names are the previous leads
+        if took_over:
+            seen_over = False
+            for c in cells:
+                text = self.text[c.start:c.end]
+                over = re.search(r"took over", text, re.IGNORECASE)
+                seen_over = seen_over or bool(over)
+                origin = re.search(r"\bfrom\s+(?:the\s+)?", text[over.end():] if over else text)
+                if seen_over and origin:
+                    handed_from = c.start + (over.end() if over else 0) + origin.start()
+                    break
+        for c in cells:
+            for m in self.located:
+                if m.node.type == "Organization" and c.start <= m.start < c.end:
+                    if handed_from is not None and m.start >= handed_from:
+                        self._add(Leads, m.node, area, c, (c.start, c.end), end=when)
+                    else:
+                        self._add(Leads, m.node, area, c, (c.start, c.end), start=when, as_of=self.as_of)
 
     def _collaborates(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
         sentence = self.text[span[0]:span[1]]
