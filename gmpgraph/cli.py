@@ -279,6 +279,9 @@ def schema(
     print(json.dumps(schemas[part](), indent=1))
 
 
+from gmpgraph import query_cli  # noqa: E402,F401  (registers 'query' and 'gaps' on app)
+
+
 def run() -> None:
     """Console-script entry point."""
     try:

@@ -138,7 +138,7 @@ class RelationReader:
             self.by_block[id(m.block)].append(m)
         self.lead_in = self._lead_ins()
         paragraphs = [b for b in doc.walk() if b.kind == "paragraph"]
-        self.previous = {id(b): a for a, b in zip(paragraphs, paragraphs[1:]) if a.section == b.section}
+        self.previous = {id(b): a for a, b in zip(paragraphs, paragraphs[1:], strict=False) if a.section == b.section}
 
     # -- helpers ---------------------------------------------------------------------------------
     def _provenance(self, block: Block, span: tuple[int, int]) -> Provenance:

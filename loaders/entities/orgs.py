@@ -15,7 +15,7 @@ Rules, each reading the text (a generic NER model is not used; see README for wh
 
 >>> [f.name for f in find_organizations("The Governments of Spain and Uruguay took over from the Mercury "
 ...                                     "Policy Project and the Biodiversity Research Institute (BRI).")]
-['Government of Spain', 'Government of Uruguay', 'Biodiversity Research Institute', 'Biodiversity Research Institute', 'Biodiversity Research Institute', 'Biodiversity Research Institute']
+['Government of Spain', 'Government of Uruguay', 'Mercury Policy Project', 'Biodiversity Research Institute', 'Biodiversity Research Institute', 'Biodiversity Research Institute', 'Biodiversity Research Institute']
 """
 
 from __future__ import annotations

@@ -63,7 +63,8 @@ def country_names() -> dict[str, str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = country_names()
     alternation = "|".join(flexible(n).replace(r"[\s\-]+", r"\s+") for n in sorted(names, key=len, reverse=True))
-    name_re = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])")
+    name_re = re.compile(rf"(?<![\w\-])(?:{alternation})(?![^\W\u00b9\u00b2\u00b3\u2070-\u2079]|-)")  # 'Indonesia¹⁸'
+
     acronyms = country_variants()["acronyms"]
     acr = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
     acr_re = re.compile(rf"(?<![\w.\-])(?:{acr})(?![\w$\-]|\.\w)")

@@ -1,0 +1,337 @@
+"""The questions researchers ask, as plain functions over a :class:`GraphStore`.
+
+Every answer is made of schema models: the nodes it names and the edges that justify them, each
+edge with its provenance (document, locator, quote), so any line of an answer can be traced to
+the text. Entities are named by id (``org:unido``), key (``7``, ``asgm``, ``IDN``), name or
+alias; an unknown one raises :class:`NotFound` with the closest names.
+
+>>> from gmpgraph.graphfile import graph_from_json
+>>> store = graph_from_json({"nodes": [
+...     {"id": "area:asgm", "type": "Area", "key": "asgm", "name": "Artisanal and small-scale gold mining"},
+...     {"id": "article:7", "type": "Article", "key": "7", "name": "Article 7"},
+...     {"id": "project:planetgold", "type": "Project", "name": "planetGOLD"}], "edges": [
+...     {"type": "SUPPORTS", "source": "project:planetgold", "target": "article:7", "basis": "stated"},
+...     {"type": "PART_OF", "source": "project:planetgold", "target": "area:asgm"}]})
+>>> [s.node.name for s in supporters(store, "7").stated]
+['planetGOLD']
+>>> resolve(store, "planetgold").id
+'project:planetgold'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Literal
+
+import networkx as nx
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
+
+from gmpgraph.store import GraphStore
+from schema import AnyEdge, AnyNode, Area, Article, Country, Organization
+from schema.reference import area_by_key
+
+MAX_DEPTH = 4
+MAX_PATHS = 20
+
+
+class NotFound(LookupError):
+    """No entity answers to a reference; ``suggestions`` holds the closest names (ids)."""
+
+    def __init__(self, reference: str, suggestions: list[str], wanted: str | None = None) -> None:
+        self.reference = reference
+        self.suggestions = suggestions
+        what = f"no {wanted} " if wanted else "nothing "
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"{what}named {reference!r} in the graph{hint}")
+
+
+class Link(BaseModel):
+    """A neighbour and the edge that ties it to the subject (the edge carries the evidence)."""
+
+    node: AnyNode
+    edge: AnyEdge
+
+
+class Supporter(BaseModel):
+    """Something that supports an article, with who does it, who pays, where, and in which area."""
+
+    node: AnyNode
+    edge: AnyEdge = Field(description="The SUPPORTS edge, or for support through an area's mandate the "
+                                      "PART_OF edge that puts the project in that area.")
+    via_area: str | None = Field(default=None, description="Area id whose mandate carries the support.")
+    areas: list[AnyNode] = Field(default_factory=list)
+    implementers: list[Link] = Field(default_factory=list)
+    funders: list[Link] = Field(default_factory=list)
+    countries: list[Link] = Field(default_factory=list)
+
+
+class ArticleSupport(BaseModel):
+    """Everything that supports one article, split by what the text states and what an area's mandate implies."""
+
+    article: Article
+    stated: list[Supporter]
+    area_mandate: list[Supporter]
+
+
+class Lead(BaseModel):
+    """An organisation leading an area, and when: from ``edge.start`` to ``edge.end``, or stated ``as_of``."""
+
+    organization: Organization
+    edge: AnyEdge
+    status: Literal["in office", "stated then", "former", "later"] = Field(
+        description="For an as-of date: 'in office' (inside a known start/end), 'stated then' (stated as lead "
+                    "in a report of that year), 'former' (ended before), 'later' (started after).")
+
+
+class AreaLeads(BaseModel):
+    """The leads of one area, optionally on one date."""
+
+    area: Area
+    as_of: dt.date | None
+    leads: list[Lead]
+
+
+class OrganizationRoles(BaseModel):
+    """The areas an organisation leads and works in, what it funds, who funds it."""
+
+    organization: Organization
+    leads: list[Link]
+    works_in: list[AnyNode] = Field(description="Areas of the projects it implements.")
+    implements: list[Link]
+    funds: list[Link]
+    funded_by: list[Link]
+
+
+class CountryProfile(BaseModel):
+    """The work in one country."""
+
+    country: Country
+    projects: list[Link]
+    events: list[Link]
+    areas: list[AnyNode]
+    implementers: list[Link]
+    funders: list[Link]
+    organizations: list[Link] = Field(description="Organisations of this country's government that lead or work.")
+
+
+class Subgraph(BaseModel):
+    """Nodes and the edges between them."""
+
+    nodes: list[AnyNode]
+    edges: list[AnyEdge]
+
+
+class SearchHit(BaseModel):
+    """A node whose name or alias resembles the query."""
+
+    node: AnyNode
+    matched: str
+    score: float
+
+
+# -- resolving references -----------------------------------------------------------------------
+def _names(store: GraphStore, types: Iterable[str] | None = None) -> dict[str, str]:
+    """Lower-cased name, alias and key -> node id (first one wins)."""
+    wanted = set(types) if types else None
+    table: dict[str, str] = {}
+    for node_id, data in store.nx.nodes(data=True):
+        if wanted is not None and data["type"] not in wanted:
+            continue
+        for name in (data.get("key"), data.get("name"), *data.get("aliases", [])):
+            if name:
+                table.setdefault(str(name).casefold(), node_id)
+    return table
+
+
+def resolve(store: GraphStore, reference: str, *types: str) -> AnyNode:
+    """The node ``reference`` names: an id, a key ('7', 'asgm', 'IDN'), a name or an alias, any case.
+
+    Raises :class:`NotFound` with up to three close names when nothing matches.
+    """
+    reference = reference.strip()
+    if reference in store.nx and (not types or store.nx.nodes[reference]["type"] in types):
+        return store.node(reference)
+    table = _names(store, types or None)
+    hit = table.get(reference.casefold())
+    if hit is None and types == ("Article",):
+        hit = table.get(reference.casefold().removeprefix("article").strip())
+    if hit is not None:
+        return store.node(hit)
+    close = process.extract(reference.casefold(), list(table), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+    suggestions = list(dict.fromkeys(table[name] for name, _, _ in close))
+    raise NotFound(reference, suggestions, "/".join(t.lower() for t in types) or None)
+
+
+def _links(store: GraphStore, node_id: str, edge_type: str, direction: Literal["out", "in"]) -> list[Link]:
+    edges = store.edges(edge_type, source=node_id) if direction == "out" else store.edges(edge_type, target=node_id)
+    return [Link(node=store.node(e.target if direction == "out" else e.source), edge=e) for e in edges]
+
+
+# -- questions ----------------------------------------------------------------------------------
+def supporters(store: GraphStore, article: str) -> ArticleSupport:
+    """What supports an article: stated in the text, or through an area's mandate (with that area's projects).
+
+    Each supporter comes with its areas, implementers, funders and countries.
+    """
+    node = resolve(store, article, "Article")
+    stated, mandate = [], []
+    for edge in store.edges("SUPPORTS", target=node.id):
+        supporter = _supporter(store, store.node(edge.source), edge)
+        (stated if getattr(edge, "basis", "stated") == "stated" else mandate).append(supporter)
+    stated_ids = {s.node.id for s in stated}
+    for area in [s for s in [*stated, *mandate] if s.node.type == "Area"]:
+        if int(node.key) not in area_by_key()[area.node.key].mandate_articles:
+            continue
+        for link in _links(store, area.node.id, "PART_OF", "in"):  # the area's projects, with their PART_OF edge
+            if link.node.id not in stated_ids:
+                mandate.append(_supporter(store, link.node, link.edge, via_area=area.node.id))
+    return ArticleSupport(article=node, stated=stated, area_mandate=mandate)
+
+
+def _supporter(store: GraphStore, node: AnyNode, edge: AnyEdge, via_area: str | None = None) -> Supporter:
+    areas = [link.node for link in _links(store, node.id, "PART_OF", "out")] if node.type != "Area" else [node]
+    return Supporter(node=node, edge=edge, via_area=via_area, areas=areas,
+                     implementers=_links(store, node.id, "IMPLEMENTS", "in"),
+                     funders=_links(store, node.id, "FUNDS", "in"),
+                     countries=_links(store, node.id, "LOCATED_IN", "out"))
+
+
+def leads(store: GraphStore, area: str, as_of: dt.date | None = None) -> AreaLeads:
+    """The leads of an area; with ``as_of``, those in office on that date.
+
+    A lead is in office when the date falls inside its known ``start``/``end``; a lead whose dates are
+    unknown counts when a report of that year states it (``as_of`` in the same year). Without a date,
+    every lead is listed with its dates.
+    """
+    node = resolve(store, area, "Area")
+    found = []
+    for link in _links(store, node.id, "LEADS", "in"):
+        e = link.edge
+        start, end, stated = getattr(e, "start", None), getattr(e, "end", None), getattr(e, "as_of", None)
+        if as_of is None:
+            status = "former" if end else "in office"
+        elif end is not None and as_of >= end:
+            status = "former"
+        elif start is not None and as_of < start:
+            status = "later"
+        elif start is not None or end is not None:
+            status = "in office"
+        elif stated is not None and stated.year == as_of.year:
+            status = "stated then"
+        else:
+            continue
+        found.append(Lead(organization=link.node, edge=e, status=status))
+    if as_of is not None:
+        found = [lead for lead in found if lead.status in ("in office", "stated then")]
+    return AreaLeads(area=node, as_of=as_of, leads=found)
+
+
+def organization_roles(store: GraphStore, organization: str) -> OrganizationRoles:
+    """What an organisation leads, implements and funds, who funds it, and the areas it works in."""
+    node = resolve(store, organization, "Organization")
+    implements = _links(store, node.id, "IMPLEMENTS", "out")
+    areas = {}
+    for link in implements:
+        for part in _links(store, link.node.id, "PART_OF", "out"):
+            areas[part.node.id] = part.node
+    return OrganizationRoles(organization=node, leads=_links(store, node.id, "LEADS", "out"),
+                             works_in=list(areas.values()), implements=implements,
+                             funds=_links(store, node.id, "FUNDS", "out"),
+                             funded_by=_links(store, node.id, "FUNDS", "in"))
+
+
+def area_funders(store: GraphStore, area: str) -> list[Link]:
+    """Who funds an area: directly, or through a project that is part of it (the edge shows which)."""
+    node = resolve(store, area, "Area")
+    found = _links(store, node.id, "FUNDS", "in")
+    for project in _links(store, node.id, "PART_OF", "in"):
+        found += _links(store, project.node.id, "FUNDS", "in")
+    return found
+
+
+def country_profile(store: GraphStore, country: str) -> CountryProfile:
+    """Projects, events, areas, implementers, funders and government bodies of one country."""
+    node = resolve(store, country, "Country")
+    located = _links(store, node.id, "LOCATED_IN", "in")
+    projects = [link for link in located if link.node.type == "Project"]
+    events = [link for link in located if link.node.type == "Event"]
+    areas, implementers, funders = {}, [], []
+    for link in projects:
+        for part in _links(store, link.node.id, "PART_OF", "out"):
+            areas[part.node.id] = part.node
+        implementers += _links(store, link.node.id, "IMPLEMENTS", "in")
+        funders += _links(store, link.node.id, "FUNDS", "in")
+    names = {node.name.casefold(), *(a.casefold() for a in node.aliases)}
+    governments = []
+    for org in store.nodes("Organization"):
+        if org.kind == "government" and any(org.name.casefold().endswith(" " + n) for n in names):
+            governments += _links(store, org.id, "LEADS", "out") + _links(store, org.id, "IMPLEMENTS", "out")
+    return CountryProfile(country=node, projects=projects, events=events, areas=list(areas.values()),
+                          implementers=implementers, funders=funders, organizations=governments)
+
+
+def neighbourhood(store: GraphStore, entity: str, depth: int = 1) -> Subgraph:
+    """Everything within ``depth`` edges of an entity (1 to MAX_DEPTH), documents left out."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise ValueError(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    node = resolve(store, entity)
+    undirected = _content_view(store)
+    reached = nx.single_source_shortest_path_length(undirected, node.id, cutoff=depth)
+    return _subgraph(store, reached)
+
+
+def paths(store: GraphStore, source: str, target: str, limit: int = 5) -> list[Subgraph]:
+    """The shortest paths between two entities (documents left out), at most ``limit`` (≤ MAX_PATHS)."""
+    start, end = resolve(store, source), resolve(store, target)
+    undirected = _content_view(store)
+    try:
+        found = []
+        for path in nx.all_shortest_paths(undirected, start.id, end.id):
+            found.append(_subgraph(store, path, ordered=True))
+            if len(found) >= min(limit, MAX_PATHS):
+                break
+        return found
+    except nx.NetworkXNoPath:
+        return []
+
+
+def _content_view(store: GraphStore) -> nx.Graph:
+    keep = [n for n, data in store.nx.nodes(data=True) if data["type"] != "Document"]
+    return store.nx.subgraph(keep).to_undirected(as_view=True)
+
+
+def _subgraph(store: GraphStore, node_ids: Iterable[str], ordered: bool = False) -> Subgraph:
+    ids = list(node_ids)
+    wanted = set(ids)
+    edges = [e for e in store.edges() if e.source in wanted and e.target in wanted and e.type != "MENTIONED_IN"]
+    if ordered:  # only the edges along the path, in order
+        steps = set(zip(ids, ids[1:], strict=False)) | set(zip(ids[1:], ids, strict=False))
+        edges = [e for e in edges if (e.source, e.target) in steps]
+    return Subgraph(nodes=[store.node(i) for i in ids], edges=edges)
+
+
+def search(store: GraphStore, query: str, limit: int = 10, node_type: str | None = None) -> list[SearchHit]:
+    """Nodes whose name or alias resembles ``query`` (typo-tolerant), best first.
+
+    Uses rapidfuzz's WRatio (a weighted mix of whole, partial and token-order similarity), so
+    'mercury policy' finds 'Mercury Policy Project' and 'planetgld' finds 'planetGOLD'.
+    """
+    query = query.strip()
+    if not query:
+        return []
+    choices: list[tuple[str, str]] = []
+    for node_id, data in store.nx.nodes(data=True):
+        if data["type"] == "Document" or (node_type and data["type"] != node_type):
+            continue
+        for name in (data.get("name"), *data.get("aliases", []), data.get("key")):
+            if name and len(str(name)) >= 0.6 * len(query):  # a short alias inside a long query is no match
+                choices.append((str(name), node_id))
+    best: dict[str, SearchHit] = {}
+    for name, score, index in process.extract(query, [c[0] for c in choices], scorer=fuzz.WRatio,
+                                              processor=str.casefold, limit=limit * 8, score_cutoff=70):
+        node_id = choices[index][1]
+        if node_id not in best or best[node_id].score < score:
+            best[node_id] = SearchHit(node=store.node(node_id), matched=name, score=round(score, 1))
+    return sorted(best.values(), key=lambda h: (-h.score, h.node.name))[:limit]

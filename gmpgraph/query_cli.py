@@ -1,0 +1,357 @@
+"""``gmpgraph query ...`` and ``gmpgraph gaps``: the query layer on the command line.
+
+Tables by default (rich), ``--json`` for scripts. Exit codes: 0 an answer (possibly empty, said on
+stderr); 1 the graph file is unreadable; 2 a bad argument (a date that is not YYYY-MM-DD, a depth out
+of range); 4 the entity named does not exist (with "did you mean ...").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, TypeVar
+
+import typer
+from pydantic import BaseModel
+from rich.markup import escape
+from rich.table import Table
+
+from gmpgraph.cli import DEFAULT_GRAPH, EXIT_USAGE, GraphOption, JsonOption, app, err, load_or_exit, out
+
+EXIT_NOT_FOUND = 4
+T = TypeVar("T")
+
+query_app = typer.Typer(help="Ask the graph a question: supporters of an article, leads of an area, funding, a "
+                             "country's work, neighbourhoods, paths, search. Every answer cites its evidence.",
+                        no_args_is_help=True, rich_markup_mode="rich")
+app.add_typer(query_app, name="query")
+
+
+def _answer(compute: Callable[[], T]) -> T:
+    """Run a query, turning unknown entities and bad values into clear messages and exit codes."""
+    from gmpgraph.queries import NotFound
+
+    try:
+        return compute()
+    except NotFound as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(EXIT_NOT_FOUND) from None
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _emit(result: BaseModel | Sequence[BaseModel], as_json: bool, render: Callable[[Any], None]) -> None:
+    if as_json:
+        if isinstance(result, BaseModel):
+            print(result.model_dump_json(indent=1, exclude_none=True))
+        else:
+            print(json.dumps([r.model_dump(mode="json", exclude_none=True) for r in result], indent=1))
+        return
+    render(result)
+
+
+def _quote(edge: Any) -> str:
+    if not edge or not edge.provenance:
+        return ""
+    p = edge.provenance[0]
+    more = f" (+{len(edge.provenance) - 1})" if len(edge.provenance) > 1 else ""
+    return f"[dim]{escape(p.document)} {escape(p.locator)}:[/] “{escape(p.quote[:110])}”{more}"
+
+
+def _names(links: Sequence[Any]) -> str:
+    return escape(", ".join(dict.fromkeys(link.node.name for link in links)))
+
+
+def _empty(what: str) -> None:
+    err.print(f"[yellow]{what}[/]")
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]error:[/] --as-of {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2010-06-30")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@query_app.command()
+def supports(
+    article: Annotated[str, typer.Argument(help="Article number (7), id (article:7) or name.")],
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+) -> None:
+    """What supports a Convention article: stated in the text, and through an area's mandate.
+
+    Example:  gmpgraph query supports 7
+    """
+    from gmpgraph.queries import supporters
+
+    store = load_or_exit(graph)
+    result = _answer(lambda: supporters(store, article))
+
+    def render(r: Any) -> None:
+        out.print(f"[bold]{escape(r.article.name)}[/] {escape(r.article.title or '')}")
+        for label, rows in (("stated in the text", r.stated), ("through an area's mandate", r.area_mandate)):
+            table = Table(title=f"{label} ({len(rows)})", show_lines=False, expand=True)
+            for column in ("supporter", "type", "areas", "implementers", "funders", "countries", "evidence"):
+                table.add_column(column, overflow="fold")
+            for s in rows:
+                table.add_row(escape(s.node.name), s.node.type, escape(", ".join(a.name for a in s.areas)),
+                              _names(s.implementers), _names(s.funders), _names(s.countries), _quote(s.edge))
+            out.print(table)
+        if not r.stated and not r.area_mandate:
+            _empty(f"nothing in the graph supports {r.article.name}")
+
+    _emit(result, as_json, render)
+
+
+@query_app.command("leads")
+def leads_(
+    area: Annotated[str, typer.Argument(help="Area key (asgm, supply-storage, ...), id or name.")],
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD",
+                                              help="Only the leads in office on this date.")] = None,
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+) -> None:
+    """Who leads a partnership area, with start and end dates; --as-of for one date.
+
+    Example:  gmpgraph query leads supply-storage --as-of 2010-06-30
+    """
+    from gmpgraph.queries import leads
+
+    store = load_or_exit(graph)
+    when = _date(as_of)
+    result = _answer(lambda: leads(store, area, when))
+
+    def render(r: Any) -> None:
+        table = Table(title=f"Leads of {escape(r.area.name)}" + (f" on {r.as_of}" if r.as_of else ""), expand=True)
+        for column in ("organisation", "status", "from", "until", "stated as of", "evidence"):
+            table.add_column(column, overflow="fold")
+        for lead in r.leads:
+            e = lead.edge
+            table.add_row(escape(lead.organization.name), lead.status, str(e.start or ""), str(e.end or ""),
+                          str(e.as_of or ""), _quote(e))
+        out.print(table)
+        if not r.leads:
+            _empty(f"no lead of {r.area.name} known" + (f" on {r.as_of}" if r.as_of else ""))
+
+    _emit(result, as_json, render)
+
+
+@query_app.command()
+def org(
+    organization: Annotated[str, typer.Argument(help="Organisation id, name or acronym (UNIDO).")],
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+) -> None:
+    """What an organisation leads, implements and funds, who funds it, and the areas it works in.
+
+    Example:  gmpgraph query org UNIDO
+    """
+    from gmpgraph.queries import organization_roles
+
+    store = load_or_exit(graph)
+    result = _answer(lambda: organization_roles(store, organization))
+
+    def render(r: Any) -> None:
+        out.print(f"[bold]{escape(r.organization.name)}[/] ({r.organization.kind})")
+        out.print(f"works in: {escape(', '.join(a.name for a in r.works_in)) or '-'}")
+        table = Table(expand=True)
+        for column in ("role", "what", "evidence"):
+            table.add_column(column, overflow="fold")
+        for role, links in (("leads", r.leads), ("implements", r.implements), ("funds", r.funds),
+                            ("funded by", r.funded_by)):
+            for link in links:
+                amount = f" ({link.edge.amount:,.0f} {link.edge.currency})" if link.edge.amount else ""
+                table.add_row(role, escape(link.node.name) + amount, _quote(link.edge))
+        out.print(table)
+
+    _emit(result, as_json, render)
+
+
+@query_app.command()
+def funders(
+    area: Annotated[str, typer.Argument(help="Area key, id or name.")],
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+) -> None:
+    """Who funds an area, directly or through its projects.
+
+    Example:  gmpgraph query funders asgm
+    """
+    from gmpgraph.queries import area_funders
+
+    store = load_or_exit(graph)
+    result = _answer(lambda: area_funders(store, area))
+
+    def render(links: Any) -> None:
+        table = Table(title=f"Funders of {escape(area)}", expand=True)
+        for column in ("funder", "funds", "amount", "evidence"):
+            table.add_column(column, overflow="fold")
+        for link in links:
+            e = link.edge
+            amount = f"{e.amount:,.0f} {e.currency}" if e.amount else ""
+            table.add_row(escape(link.node.name), escape(store.node(e.target).name), amount, _quote(e))
+        out.print(table)
+        if not links:
+            _empty("no funder known")
+
+    _emit(result, as_json, render)
+
+
+@query_app.command()
+def country(
+    country_ref: Annotated[str, typer.Argument(metavar="COUNTRY", help="ISO alpha-3 code (IDN), id or name.")],
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+) -> None:
+    """The work in one country: projects, events, areas, implementers, funders.
+
+    Example:  gmpgraph query country IDN
+    """
+    from gmpgraph.queries import country_profile
+
+    store = load_or_exit(graph)
+    result = _answer(lambda: country_profile(store, country_ref))
+
+    def render(r: Any) -> None:
+        out.print(f"[bold]{escape(r.country.name)}[/] ({r.country.key})")
+        out.print(f"areas: {escape(', '.join(a.name for a in r.areas)) or '-'}")
+        out.print(f"implementers: {_names(r.implementers) or '-'}")
+        out.print(f"funders: {_names(r.funders) or '-'}")
+        table = Table(expand=True)
+        for column in ("project or event", "type", "evidence"):
+            table.add_column(column, overflow="fold")
+        for link in [*r.projects, *r.events]:
+            table.add_row(escape(link.node.name), link.node.type, _quote(link.edge))
+        out.print(table)
+        if not r.projects and not r.events:
+            _empty(f"no project or event located in {r.country.name}")
+
+    _emit(result, as_json, render)
+
+
+def _render_subgraph(store: Any, sub: Any, title: str) -> None:
+    table = Table(title=title, expand=True)
+    for column in ("from", "edge", "to", "evidence"):
+        table.add_column(column, overflow="fold")
+    for e in sub.edges:
+        table.add_row(escape(store.node(e.source).name), e.type, escape(store.node(e.target).name), _quote(e))
+    out.print(table)
+
+
+@query_app.command()
+def neighbours(
+    entity: Annotated[str, typer.Argument(help="Any entity: id, key, name or alias.")],
+    depth: Annotated[int, typer.Option("--depth", "-d", help="How many edges away (1-4).")] = 1,
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+) -> None:
+    """An entity's neighbourhood: everything within --depth edges, with the edges' evidence.
+
+    Example:  gmpgraph query neighbours planetGOLD --depth 1
+    """
+    from gmpgraph.queries import neighbourhood
+
+    store = load_or_exit(graph)
+    result = _answer(lambda: neighbourhood(store, entity, depth))
+    _emit(result, as_json, lambda r: _render_subgraph(store, r, f"{len(r.nodes)} nodes within {depth} of {entity}"))
+
+
+@query_app.command()
+def path(
+    source: Annotated[str, typer.Argument(help="First entity.")],
+    target: Annotated[str, typer.Argument(help="Second entity.")],
+    limit: Annotated[int, typer.Option("--limit", min=1, max=20, help="At most this many shortest paths.")] = 5,
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+) -> None:
+    """The shortest paths between two entities.
+
+    Example:  gmpgraph query path UNIDO planetGOLD
+    """
+    from gmpgraph.queries import paths
+
+    store = load_or_exit(graph)
+    result = _answer(lambda: paths(store, source, target, limit))
+
+    def render(found: Any) -> None:
+        for i, sub in enumerate(found, 1):
+            out.print(f"[bold]{i}.[/] " + " → ".join(escape(n.name) for n in sub.nodes))
+            _render_subgraph(store, sub, "")
+        if not found:
+            _empty(f"no path between {source} and {target}")
+
+    _emit(result, as_json, render)
+
+
+@query_app.command("search")
+def search_(
+    text: Annotated[str, typer.Argument(help="Words to look for; spelling mistakes are tolerated.")],
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 10,
+    node_type: Annotated[str | None, typer.Option("--type", help="Only this node type (Organization, ...).")] = None,
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+) -> None:
+    """Find entities by name or alias, across all types (typo-tolerant).
+
+    Example:  gmpgraph query search "mercury policy"
+    """
+    from gmpgraph.queries import search
+
+    store = load_or_exit(graph)
+    result = _answer(lambda: search(store, text, limit, node_type))
+
+    def render(hits: Any) -> None:
+        table = Table(expand=True)
+        for column in ("id", "type", "name", "matched", "score"):
+            table.add_column(column, overflow="fold")
+        for h in hits:
+            table.add_row(h.node.id, h.node.type, escape(h.node.name), escape(h.matched), f"{h.score:.0f}")
+        out.print(table)
+        if not hits:
+            _empty(f"nothing resembles {text!r}")
+
+    _emit(result, as_json, render)
+
+
+@app.command()
+def gaps(
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
+    matrix_only: Annotated[bool, typer.Option("--matrix", help="Only the area x article coverage matrix.")] = False,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only findings of this kind (article-without-project, "
+                                             "area-without-funder, area-with-single-lead, "
+                                             "country-missing-related-area, areas-never-collaborate).")] = None,
+) -> None:
+    """Cross-area gap analysis: the area x article coverage matrix, and the gaps it shows.
+
+    Matrix cells read 'stated/mandate': how many things in the area the text ties to the article,
+    and 'M' where the area's mandate covers it. --json gives every cell's evidence edges.
+
+    Example:  gmpgraph gaps --kind area-without-funder
+    """
+    from gmpgraph.analysis import coverage_matrix, findings
+
+    store = load_or_exit(graph)
+    matrix = coverage_matrix(store)
+    found = [] if matrix_only else [f for f in findings(store) if kind is None or f.kind == kind]
+    if as_json:
+        print(json.dumps({"matrix": matrix.model_dump(mode="json"),
+                          "findings": [f.model_dump(mode="json") for f in found]}, indent=1))
+        return
+    columns = [a for a in matrix.articles if any(c.article == a for c in matrix.cells)]
+    table = Table(title="Area × article coverage (stated count; M = area mandate)")
+    table.add_column("area")
+    for a in columns:
+        table.add_column(a.removeprefix("article:"), justify="center")
+    for area in matrix.areas:
+        row = []
+        for a in columns:
+            cell = matrix.cell(area, a)
+            row.append("" if cell is None else f"{cell.stated or ''}{'M' if cell.area_mandate else ''}")
+        table.add_row(escape(store.node(area).name), *row)
+    out.print(table)
+    if matrix_only:
+        return
+    listing = Table(title=f"Findings ({len(found)})", expand=True)
+    for column in ("kind", "subject", "finding"):
+        listing.add_column(column, overflow="fold")
+    for f in found:
+        listing.add_row(f.kind, f.subject, escape(f.message))
+    out.print(listing)

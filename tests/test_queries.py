@@ -1,0 +1,132 @@
+"""The query layer and gap analysis on the graph built from the real corpus, checked against the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from gmpgraph import GraphStore, load_graph
+from gmpgraph.analysis import coverage_matrix, findings
+from gmpgraph.queries import (NotFound, area_funders, country_profile, leads, neighbourhood, organization_roles,
+                              paths, resolve, search, supporters)
+from tests.conftest import gmpgraph_command
+
+
+@pytest.fixture(scope="module")
+def store(corpus_graph: Path) -> GraphStore:
+    return load_graph(corpus_graph)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([*gmpgraph_command(), *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "COLUMNS": "200"})
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def test_supporters_of_article_7_include_planetgold_and_the_national_action_plans(store: GraphStore) -> None:
+    answer = supporters(store, "7")
+    names = {s.node.name for s in answer.stated + answer.area_mandate}
+    assert "planetGOLD" in names
+    assert any("National Action Plan" in n for n in names)
+    assert any(s.node.id == "area:asgm" for s in answer.stated)  # '(Article 7)' said in the ASGM section
+    planetgold = next(s for s in answer.area_mandate if s.node.name == "planetGOLD")
+    assert planetgold.via_area == "area:asgm" and planetgold.edge.type == "PART_OF"
+    assert planetgold.edge.provenance and {c.node.key for c in planetgold.countries} >= {"IDN", "GUY"}
+    assert "Artisanal Gold Council" in {i.node.name for i in planetgold.implementers}
+    stated_basis = {getattr(s.edge, "basis", None) for s in answer.stated}
+    assert stated_basis == {"stated"}
+
+
+def test_leads_of_supply_and_storage_change_hands_in_november_2011(store: GraphStore) -> None:
+    before = {lead.organization.name for lead in leads(store, "supply-storage", dt.date(2010, 6, 30)).leads}
+    assert before == {"Mercury Policy Project"}
+    after = {lead.organization.name for lead in leads(store, "supply-storage", dt.date(2012, 6, 30)).leads}
+    assert {"Government of Spain", "Government of Uruguay"} <= after
+    assert "Mercury Policy Project" not in after
+    mpp = next(lead for lead in leads(store, "supply-storage").leads if lead.organization.name == "Mercury Policy Project")
+    assert mpp.status == "former" and mpp.edge.end == dt.date(2011, 11, 1)
+    assert "from the Mercury Policy Project" in mpp.edge.provenance[0].quote
+
+
+def test_country_profile_of_indonesia_lists_asgm_and_coal_work(store: GraphStore) -> None:
+    profile = country_profile(store, "IDN")
+    assert {a.key for a in profile.areas} >= {"asgm", "coal"}
+    assert "planetGOLD Indonesia" in {p.node.name for p in profile.projects}
+    assert all(link.edge.provenance for link in profile.projects)
+
+
+def test_organisation_roles_and_area_funders(store: GraphStore) -> None:
+    unido = organization_roles(store, "UNIDO")
+    assert "asgm" in {link.node.key for link in unido.leads}
+    commission = organization_roles(store, "European Commission")
+    coal = [link for link in commission.funds if "coal" in link.node.name]
+    assert coal and coal[0].edge.amount == 125000 and coal[0].edge.currency == "USD"
+    assert any(link.node.name == "European Commission" for link in area_funders(store, "coal"))
+
+
+def test_names_resolve_by_key_alias_and_case_and_unknown_names_suggest(store: GraphStore) -> None:
+    assert resolve(store, "asgm").id == "area:asgm"
+    assert resolve(store, "unido").id == "org:united-nations-industrial-development-organization"
+    with pytest.raises(NotFound) as caught:
+        resolve(store, "planetgld")
+    assert "project:planetgold" in caught.value.suggestions
+
+
+def test_search_tolerates_typos(store: GraphStore) -> None:
+    assert search(store, "mercury policy")[0].node.id == "org:mercury-policy-project"
+    assert search(store, "planetgld")[0].node.name.startswith("planetGOLD")
+    assert search(store, "   ") == []
+
+
+def test_neighbourhood_and_paths(store: GraphStore) -> None:
+    near = neighbourhood(store, "planetGOLD", 1)
+    assert {n.id for n in near.nodes} >= {"area:asgm", "org:artisanal-gold-council", "country:IDN"}
+    assert all(e.type != "MENTIONED_IN" for e in near.edges)
+    with pytest.raises(ValueError):
+        neighbourhood(store, "planetGOLD", 9)
+    found = paths(store, "UNIDO", "planetGOLD")
+    assert found and found[0].nodes[0].name.startswith("United Nations Industrial")
+    assert len(found[0].edges) == len(found[0].nodes) - 1
+
+
+def test_every_coverage_count_is_traced_to_edges(store: GraphStore) -> None:
+    matrix = coverage_matrix(store)
+    assert len(matrix.areas) == 8
+    for cell in matrix.cells:
+        supports = [e for e in cell.evidence if e.type == "SUPPORTS"]
+        assert len(supports) == cell.stated
+        for e in supports:
+            assert store.nx.has_edge(e.source, e.target, "SUPPORTS") and e.target == cell.article
+    asgm7 = matrix.cell("area:asgm", "article:7")
+    assert asgm7 is not None and asgm7.area_mandate == 1 and asgm7.stated >= 1
+
+
+def test_findings_name_their_evidence(store: GraphStore) -> None:
+    found = findings(store)
+    kinds = {f.kind for f in found}
+    assert {"article-without-project", "areas-never-collaborate"} <= kinds
+    assert not any(f.kind == "article-without-project" and f.subject == "article:7" for f in found)
+    for f in found:
+        assert f.message and f.subject in f.model_dump()["subject"]
+        if f.kind == "country-missing-related-area":
+            assert f.evidence and all(e.type in ("LOCATED_IN", "PART_OF") for e in f.evidence)
+
+
+def test_query_commands_print_tables_json_and_helpful_errors(corpus_graph: Path) -> None:
+    table = run("query", "leads", "supply-storage", "--as-of", "2010-06-30", "--graph", str(corpus_graph))
+    assert table.returncode == 0 and "Mercury Policy Project" in table.stdout
+    data = json.loads(run("query", "supports", "7", "--json", "--graph", str(corpus_graph)).stdout)
+    assert data["article"]["key"] == "7" and data["stated"][0]["edge"]["provenance"]
+    unknown = run("query", "country", "Atlantis", "--graph", str(corpus_graph))
+    assert unknown.returncode == 4 and "no country named 'Atlantis'" in unknown.stderr
+    bad_date = run("query", "leads", "asgm", "--as-of", "June 2010", "--graph", str(corpus_graph))
+    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+    gaps = json.loads(run("gaps", "--json", "--graph", str(corpus_graph)).stdout)
+    assert gaps["matrix"]["cells"] and gaps["findings"]
+    assert run("gaps", "--matrix", "--graph", str(corpus_graph)).returncode == 0
