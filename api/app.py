@@ -1,4 +1,8 @@
-"""FastAPI application over a built graph file (read-only).
+"""FastAPI application over a built graph (read-only): the query layer and gap analysis over HTTP.
+
+The graph is loaded once, by the caller (``gmpgraph serve`` or :func:`app_from_settings`). Unknown
+ids answer 404 with suggestions, invalid parameters 422, and page sizes and path depths are bounded
+so no request runs unbounded. CORS is off unless origins are configured.
 
 >>> from fastapi.testclient import TestClient
 >>> from gmpgraph import GraphStore
@@ -8,10 +12,39 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-from pydantic import BaseModel
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from gmpgraph import GraphStore
+from gmpgraph.analysis import CoverageMatrix, Finding, coverage_matrix, findings
+from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, NotFound,
+                              OrganizationRoles, SearchHit, Subgraph, country_profile, leads, neighbourhood,
+                              organization_roles, paths, resolve, search, supporters)
+from schema import NODE_CLASSES, AnyEdge, AnyNode
+
+MAX_PAGE = 200
+NodeType = Literal[tuple(t for t in NODE_CLASSES if t != "Document")]  # type: ignore[valid-type]
+
+
+class Settings(BaseModel):
+    """Server settings, from environment variables (see the README)."""
+
+    graph: Path = Field(default=Path("graph.json"), description="GMPGRAPH_GRAPH: the graph file to serve.")
+    cors_origins: list[str] = Field(default_factory=list, description="GMPGRAPH_CORS_ORIGINS: comma-separated "
+                                                                      "origins allowed by CORS (none by default).")
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        origins = [o.strip() for o in os.environ.get("GMPGRAPH_CORS_ORIGINS", "").split(",") if o.strip()]
+        return cls(graph=Path(os.environ.get("GMPGRAPH_GRAPH", "graph.json")), cors_origins=origins)
 
 
 class Stats(BaseModel):
@@ -21,12 +54,129 @@ class Stats(BaseModel):
     edges: dict[str, int]
 
 
-def create_app(store: GraphStore) -> FastAPI:
-    """An app serving ``store``; the graph is loaded once by the caller."""
-    app = FastAPI(title="gmpgraph", summary="The UNEP Global Mercury Partnership knowledge graph.")
+class Page(BaseModel):
+    """One page of entities."""
+
+    total: int
+    offset: int
+    limit: int
+    items: list[AnyNode]
+
+
+class Entity(BaseModel):
+    """One entity with its provenance and the edges around it (documents left out)."""
+
+    node: AnyNode
+    outgoing: list[AnyEdge]
+    incoming: list[AnyEdge]
+
+
+class Gaps(BaseModel):
+    """The gap analysis: matrix and findings."""
+
+    matrix: CoverageMatrix
+    findings: list[Finding]
+
+
+class Problem(BaseModel):
+    """An error: what went wrong, and what might have been meant."""
+
+    detail: str
+    suggestions: list[str] = Field(default_factory=list)
+
+
+NOT_FOUND = {404: {"model": Problem, "description": "No entity with that id, key or name."}}
+
+
+def create_app(store: GraphStore, cors_origins: list[str] | None = None) -> FastAPI:
+    """An app serving ``store`` read-only; the graph is loaded once by the caller."""
+    app = FastAPI(title="gmpgraph", version="0.1.0",
+                  summary="The UNEP Global Mercury Partnership knowledge graph and its links to the Minamata "
+                          "Convention: queries and cross-area gap analysis, every answer with its evidence.")
+    if cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
+
+    @app.exception_handler(NotFound)
+    async def not_found(_: Request, exc: NotFound) -> JSONResponse:
+        return JSONResponse(status_code=404, content={"detail": str(exc), "suggestions": exc.suggestions})
 
     @app.get("/stats", response_model=Stats, summary="Counts of nodes and edges by type")
     def stats() -> Stats:
         return Stats(**store.counts())
 
+    @app.get("/entities", response_model=Page, summary="Entities of one type, paged, optionally filtered by name")
+    def entities(
+        type: Annotated[NodeType | None, Query(description="Node type.", examples=["Organization"])] = None,
+        q: Annotated[str | None, Query(max_length=200, description="Substring of the name or an alias.")] = None,
+        offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    ) -> Page:
+        needle = q.casefold() if q else None
+        chosen = [n for n in store.nodes(type) if n.type != "Document" and (
+            needle is None or any(needle in name.casefold() for name in (n.name, *n.aliases)))]
+        return Page(total=len(chosen), offset=offset, limit=limit, items=chosen[offset:offset + limit])
+
+    @app.get("/entities/{ref}", response_model=Entity, responses=NOT_FOUND,
+             summary="One entity (id, key, name or alias) with its provenance and neighbouring edges")
+    def entity(ref: str) -> Entity:
+        node = resolve(store, ref)
+        return Entity(node=node,
+                      outgoing=[e for e in store.edges(source=node.id) if e.type != "MENTIONED_IN"],
+                      incoming=list(store.edges(target=node.id)))
+
+    @app.get("/entities/{ref}/neighbourhood", response_model=Subgraph, responses=NOT_FOUND,
+             summary="Everything within `depth` edges of an entity")
+    def entity_neighbourhood(ref: str, depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> Subgraph:
+        return neighbourhood(store, ref, depth)
+
+    @app.get("/articles/{number}/supporters", response_model=ArticleSupport, responses=NOT_FOUND,
+             summary="What supports an article, split by basis (stated / area-mandate)")
+    def article_supporters(number: Annotated[int, PathParam(ge=1, le=35, description="Article number.")]
+                           ) -> ArticleSupport:
+        return supporters(store, str(number))
+
+    @app.get("/areas/{key}/leads", response_model=AreaLeads, responses=NOT_FOUND,
+             summary="Leads of an area, optionally those in office on a date")
+    def area_leads(key: str, as_of: Annotated[dt.date | None, Query(description="YYYY-MM-DD",
+                                                                       examples=["2010-06-30"])] = None) -> AreaLeads:
+        return leads(store, key, as_of)
+
+    @app.get("/organizations/{ref}/funding", response_model=OrganizationRoles, responses=NOT_FOUND,
+             summary="What an organisation leads, implements and funds, and who funds it")
+    def organization_funding(ref: str) -> OrganizationRoles:
+        return organization_roles(store, ref)
+
+    @app.get("/countries/{iso3}", response_model=CountryProfile, responses=NOT_FOUND,
+             summary="Projects, events, areas, implementers and funders in one country")
+    def country(iso3: str) -> CountryProfile:
+        return country_profile(store, iso3)
+
+    @app.get("/paths", response_model=list[Subgraph], responses=NOT_FOUND,
+             summary="Shortest paths between two entities")
+    def shortest_paths(source: Annotated[str, Query(alias="from", max_length=300)],
+                       target: Annotated[str, Query(alias="to", max_length=300)],
+                       limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 5) -> list[Subgraph]:
+        return paths(store, source, target, limit)
+
+    @app.get("/search", response_model=list[SearchHit], summary="Typo-tolerant search by name or alias")
+    def search_entities(q: Annotated[str, Query(min_length=1, max_length=200)],
+                        limit: Annotated[int, Query(ge=1, le=100)] = 10) -> list[SearchHit]:
+        return search(store, q, limit)
+
+    @app.get("/gaps", response_model=Gaps, summary="Gap analysis: coverage matrix and findings")
+    def gaps() -> Gaps:
+        return Gaps(matrix=coverage_matrix(store), findings=findings(store))
+
+    @app.get("/gaps/matrix", response_model=CoverageMatrix, summary="The area x article coverage matrix")
+    def gaps_matrix() -> CoverageMatrix:
+        return coverage_matrix(store)
+
     return app
+
+
+def app_from_settings() -> FastAPI:
+    """The app for ``uvicorn api.app:app_from_settings --factory``: graph file and CORS from the environment."""
+    from gmpgraph import load_graph
+
+    settings = Settings.from_env()
+    return create_app(load_graph(settings.graph), settings.cors_origins)

@@ -355,3 +355,24 @@ def gaps(
     for f in found:
         listing.add_row(f.kind, f.subject, escape(f.message))
     out.print(listing)
+
+
+@app.command()
+def serve(
+    graph: GraphOption = DEFAULT_GRAPH,
+    host: Annotated[str, typer.Option(help="Interface to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    cors: Annotated[list[str] | None, typer.Option("--cors-origin", help="Allow this browser origin (CORS); "
+                                                   "repeat for more. Off by default.")] = None,
+) -> None:
+    """Serve the graph read-only over HTTP (FastAPI + uvicorn); OpenAPI docs at /docs.
+
+    Example:  gmpgraph serve --graph graph.json --port 8000   then open http://127.0.0.1:8000/docs
+    """
+    import uvicorn
+
+    from api.app import create_app
+
+    store = load_or_exit(graph)
+    err.print(f"serving {graph} on http://{host}:{port} (docs at /docs)")
+    uvicorn.run(create_app(store, cors or []), host=host, port=port, log_level="warning")
