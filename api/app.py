@@ -27,8 +27,9 @@ from gmpgraph import GraphStore
 from gmpgraph.analysis import CoverageMatrix, Finding, coverage_matrix, findings
 from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, NotFound,
                               OrganizationRoles, SearchHit, Subgraph, country_profile, leads, neighbourhood,
-                              organization_roles, paths, resolve, search, supporters)
+                              growth, organization_roles, paths, resolve, search, supporters)
 from schema import NODE_CLASSES, AnyEdge, AnyNode
+from schema.nodes import MembershipFigure
 
 MAX_PAGE = 200
 NodeType = Literal[tuple(t for t in NODE_CLASSES if t != "Document")]  # type: ignore[valid-type]
@@ -162,6 +163,10 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None) -> Fast
     def search_entities(q: Annotated[str, Query(min_length=1, max_length=200)],
                         limit: Annotated[int, Query(ge=1, le=100)] = 10) -> list[SearchHit]:
         return search(store, q, limit)
+
+    @app.get("/growth", response_model=list[MembershipFigure], summary="Partnership membership over time")
+    def membership_growth() -> list[MembershipFigure]:
+        return growth(store)
 
     @app.get("/gaps", response_model=Gaps, summary="Gap analysis: coverage matrix and findings")
     def gaps() -> Gaps:

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from gmpgraph.store import GraphStore
 from schema import AnyEdge, AnyNode, Area, Article, Country, Organization
+from schema.nodes import MembershipFigure
 from schema.reference import area_by_key
 
 MAX_DEPTH = 4
@@ -335,3 +336,13 @@ def search(store: GraphStore, query: str, limit: int = 10, node_type: str | None
         if node_id not in best or best[node_id].score < score:
             best[node_id] = SearchHit(node=store.node(node_id), matched=name, score=round(score, 1))
     return sorted(best.values(), key=lambda h: (-h.score, h.node.name))[:limit]
+
+
+def growth(store: GraphStore) -> list[MembershipFigure]:
+    """The Partnership's membership counts over time, one per date (the first statement of a date wins),
+    each with the document and sentence that states it."""
+    by_date: dict[str, MembershipFigure] = {}
+    for document in store.nodes("Document"):
+        for figure in getattr(document, "membership", []):
+            by_date.setdefault(figure.as_of, figure)
+    return [by_date[d] for d in sorted(by_date)]

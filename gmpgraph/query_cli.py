@@ -311,6 +311,31 @@ def search_(
     _emit(result, as_json, render)
 
 
+@query_app.command("growth")
+def growth_(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> None:
+    """The Partnership's membership over time, by category, as the reports state it.
+
+    Example:  gmpgraph query growth
+    """
+    from gmpgraph.queries import growth
+
+    store = load_or_exit(graph)
+    result = growth(store)
+
+    def render(figures: Any) -> None:
+        table = Table(title="Partnership membership", expand=True)
+        for column in ("as of", "total", "by category", "source"):
+            table.add_column(column, overflow="fold")
+        for f in figures:
+            table.add_row(f.as_of, str(f.total), escape(", ".join(f"{n} {c}" for c, n in f.by_category.items())),
+                          f"[dim]{escape(f.provenance.document)} {escape(f.provenance.locator)}[/]")
+        out.print(table)
+        if not figures:
+            _empty("no membership figures stated in the graph's documents")
+
+    _emit(result, as_json, render)
+
+
 @app.command()
 def gaps(
     graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,

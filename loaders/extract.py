@@ -26,6 +26,7 @@ from loaders.entities.titles import find_titled
 from loaders.gazetteers import Mention, find_areas, find_articles, find_countries
 from loaders.gazetteers.places import find_places
 from loaders.locate import BlockIndex, provenance_for
+from loaders.membership import find_membership
 from loaders.relations import Located, RelationReader
 from loaders.readers import parse_text, read_document
 from loaders.text import DEFAULT_MAX_BYTES
@@ -222,4 +223,5 @@ def document_node(doc: Document, sha256: str | None = None) -> DocumentNode:
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(), chars=len(text), format=meta.format,
         title=meta.title, symbol=meta.symbol, date=meta.date.isoformat() if meta.date else None,
         period_start=meta.period_start.isoformat() if meta.period_start else None,
-        period_end=meta.period_end.isoformat() if meta.period_end else None, provenance=[provenance])
+        period_end=meta.period_end.isoformat() if meta.period_end else None, provenance=[provenance],
+        membership=find_membership(doc))

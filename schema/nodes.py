@@ -204,6 +204,16 @@ class Person(Node):
     type: Literal["Person"] = "Person"
 
 
+class MembershipFigure(BaseModel):
+    """A stated count of the Partnership's members on a date ("As of 30 June 2012, there were 111 official
+    partners ..., including 24 governments, ...")."""
+
+    as_of: str = Field(description="Date of the count (ISO 8601).")
+    total: int = Field(ge=0)
+    by_category: dict[str, int] = Field(default_factory=dict, description="Category as written -> count.")
+    provenance: Provenance
+
+
 class DocumentNode(Node):
     """A source document the graph was built from; every other node links to one."""
 
@@ -218,6 +228,8 @@ class DocumentNode(Node):
     date: str | None = Field(default=None, description="Date of the document (ISO 8601), if stated.")
     period_start: str | None = Field(default=None, description="Start of the period the report covers.")
     period_end: str | None = Field(default=None, description="End of the period the report covers.")
+    membership: list[MembershipFigure] = Field(default_factory=list, description="Membership counts the "
+                                                                                 "document states.")
 
 
 AnyNode = Annotated[

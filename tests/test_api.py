@@ -40,6 +40,7 @@ def test_supporters_leads_country_and_gaps(client: TestClient) -> None:
     gaps = client.get("/gaps").json()
     assert gaps["matrix"]["cells"] and gaps["findings"]
     assert client.get("/gaps/matrix").json()["areas"]
+    assert [f["total"] for f in client.get("/growth").json()] == [70, 111, 236]
 
 
 def test_entities_paging_search_paths_and_neighbourhood(client: TestClient) -> None:
@@ -79,7 +80,8 @@ def test_unknown_names_suggest_what_was_meant(client: TestClient) -> None:
 def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     for path in ("/stats", "/entities", "/entities/{ref}", "/articles/{number}/supporters", "/areas/{key}/leads",
-                 "/organizations/{ref}/funding", "/countries/{iso3}", "/paths", "/search", "/gaps", "/gaps/matrix"):
+                 "/organizations/{ref}/funding", "/countries/{iso3}", "/paths", "/search", "/gaps", "/gaps/matrix",
+                 "/growth"):
         assert path in spec["paths"], path
         assert spec["paths"][path]["get"]["summary"]
 

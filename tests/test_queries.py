@@ -130,3 +130,13 @@ def test_query_commands_print_tables_json_and_helpful_errors(corpus_graph: Path)
     gaps = json.loads(run("gaps", "--json", "--graph", str(corpus_graph)).stdout)
     assert gaps["matrix"]["cells"] and gaps["findings"]
     assert run("gaps", "--matrix", "--graph", str(corpus_graph)).returncode == 0
+
+
+def test_membership_growth_over_time_as_the_reports_state_it(store: GraphStore) -> None:
+    from gmpgraph.queries import growth
+
+    figures = {f.as_of: f for f in growth(store)}
+    assert figures["2010-07-01"].total == 70 and figures["2012-06-30"].total == 111
+    assert figures["2012-06-30"].by_category["governments"] == 24
+    assert figures["2022-03-01"].total == 236 and figures["2022-03-01"].by_category["industry/private sector"] == 58
+    assert "111 official partners" in figures["2012-06-30"].provenance.quote
