@@ -140,3 +140,23 @@ def test_membership_growth_over_time_as_the_reports_state_it(store: GraphStore) 
     assert figures["2012-06-30"].by_category["governments"] == 24
     assert figures["2022-03-01"].total == 236 and figures["2022-03-01"].by_category["industry/private sector"] == 58
     assert "111 official partners" in figures["2012-06-30"].provenance.quote
+
+
+def test_cypher_on_the_embedded_graph_gives_the_query_layers_answers(store: GraphStore, corpus_graph: Path) -> None:
+    from gmpgraph.cypher import CypherError, cypher_view, run_cypher
+
+    view = cypher_view(store)
+    rows = run_cypher(store, 'MATCH (o:Organization)-[r:LEADS]->(a:Area) WHERE a.key = "supply-storage" '
+                             'RETURN o.name, r.start, r.end', view)
+    assert {r["o.name"] for r in rows} == {lead.organization.name for lead in leads(store, "supply-storage").leads}
+    mpp = next(r for r in rows if r["o.name"] == "Mercury Policy Project")
+    assert mpp["r.end"] == "2011-11-01"
+    in_indonesia = run_cypher(store, 'MATCH (p:Project)-[:LOCATED_IN]->(c:Country) WHERE c.key = "IDN" '
+                                     'RETURN p.name', view)
+    assert {r["p.name"] for r in in_indonesia} == {p.node.name for p in country_profile(store, "IDN").projects}
+    for hostile in ('CREATE (n:Project {name: "x"})', "MATCH (n) DETACH DELETE n", "MATCH (n RETURN n"):
+        with pytest.raises(CypherError):
+            run_cypher(store, hostile, view)
+    assert store.counts() == load_graph(corpus_graph).counts()  # nothing was written
+    cli = run("cypher", "MATCH (n) DETACH DELETE n", "--graph", str(corpus_graph))
+    assert cli.returncode == 2 and "error" in cli.stderr
