@@ -64,6 +64,18 @@ def _names(links: Sequence[Any]) -> str:
     return escape(", ".join(dict.fromkeys(link.node.name for link in links)))
 
 
+def _table(*columns: str, title: str = "") -> Table:
+    """A full-width table whose columns fold long text."""
+    table = Table(title=title or None, expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _amount(edge: Any) -> str:
+    return f"{edge.amount:,.0f} {edge.currency}" if getattr(edge, "amount", None) else ""
+
+
 def _empty(what: str) -> None:
     err.print(f"[yellow]{what}[/]")
 
@@ -95,9 +107,8 @@ def supports(
     def render(r: Any) -> None:
         out.print(f"[bold]{escape(r.article.name)}[/] {escape(r.article.title or '')}")
         for label, rows in (("stated in the text", r.stated), ("through an area's mandate", r.area_mandate)):
-            table = Table(title=f"{label} ({len(rows)})", show_lines=False, expand=True)
-            for column in ("supporter", "type", "areas", "implementers", "funders", "countries", "evidence"):
-                table.add_column(column, overflow="fold")
+            table = _table("supporter", "type", "areas", "implementers", "funders", "countries", "evidence",
+                           title=f"{label} ({len(rows)})")
             for s in rows:
                 table.add_row(escape(s.node.name), s.node.type, escape(", ".join(a.name for a in s.areas)),
                               _names(s.implementers), _names(s.funders), _names(s.countries), _quote(s.edge))
@@ -126,9 +137,8 @@ def leads_(
     result = _answer(lambda: leads(store, area, when))
 
     def render(r: Any) -> None:
-        table = Table(title=f"Leads of {escape(r.area.name)}" + (f" on {r.as_of}" if r.as_of else ""), expand=True)
-        for column in ("organisation", "status", "from", "until", "stated as of", "evidence"):
-            table.add_column(column, overflow="fold")
+        title = f"Leads of {escape(r.area.name)}" + (f" on {r.as_of}" if r.as_of else "")
+        table = _table("organisation", "status", "from", "until", "stated as of", "evidence", title=title)
         for lead in r.leads:
             e = lead.edge
             table.add_row(escape(lead.organization.name), lead.status, str(e.start or ""), str(e.end or ""),
@@ -157,13 +167,11 @@ def org(
     def render(r: Any) -> None:
         out.print(f"[bold]{escape(r.organization.name)}[/] ({r.organization.kind})")
         out.print(f"works in: {escape(', '.join(a.name for a in r.works_in)) or '-'}")
-        table = Table(expand=True)
-        for column in ("role", "what", "evidence"):
-            table.add_column(column, overflow="fold")
+        table = _table("role", "what", "evidence")
         for role, links in (("leads", r.leads), ("implements", r.implements), ("funds", r.funds),
                             ("funded by", r.funded_by)):
             for link in links:
-                amount = f" ({link.edge.amount:,.0f} {link.edge.currency})" if link.edge.amount else ""
+                amount = f" ({_amount(link.edge)})" if _amount(link.edge) else ""
                 table.add_row(role, escape(link.node.name) + amount, _quote(link.edge))
         out.print(table)
 
@@ -185,13 +193,10 @@ def funders(
     result = _answer(lambda: area_funders(store, area))
 
     def render(links: Any) -> None:
-        table = Table(title=f"Funders of {escape(area)}", expand=True)
-        for column in ("funder", "funds", "amount", "evidence"):
-            table.add_column(column, overflow="fold")
+        table = _table("funder", "funds", "amount", "evidence", title=f"Funders of {escape(area)}")
         for link in links:
             e = link.edge
-            amount = f"{e.amount:,.0f} {e.currency}" if e.amount else ""
-            table.add_row(escape(link.node.name), escape(store.node(e.target).name), amount, _quote(e))
+            table.add_row(escape(link.node.name), escape(store.node(e.target).name), _amount(e), _quote(e))
         out.print(table)
         if not links:
             _empty("no funder known")
@@ -218,9 +223,7 @@ def country(
         out.print(f"areas: {escape(', '.join(a.name for a in r.areas)) or '-'}")
         out.print(f"implementers: {_names(r.implementers) or '-'}")
         out.print(f"funders: {_names(r.funders) or '-'}")
-        table = Table(expand=True)
-        for column in ("project or event", "type", "evidence"):
-            table.add_column(column, overflow="fold")
+        table = _table("project or event", "type", "evidence")
         for link in [*r.projects, *r.events]:
             table.add_row(escape(link.node.name), link.node.type, _quote(link.edge))
         out.print(table)
@@ -231,9 +234,7 @@ def country(
 
 
 def _render_subgraph(store: Any, sub: Any, title: str) -> None:
-    table = Table(title=title, expand=True)
-    for column in ("from", "edge", "to", "evidence"):
-        table.add_column(column, overflow="fold")
+    table = _table("from", "edge", "to", "evidence", title=title)
     for e in sub.edges:
         table.add_row(escape(store.node(e.source).name), e.type, escape(store.node(e.target).name), _quote(e))
     out.print(table)
@@ -299,9 +300,7 @@ def search_(
     result = _answer(lambda: search(store, text, limit, node_type))
 
     def render(hits: Any) -> None:
-        table = Table(expand=True)
-        for column in ("id", "type", "name", "matched", "score"):
-            table.add_column(column, overflow="fold")
+        table = _table("id", "type", "name", "matched", "score")
         for h in hits:
             table.add_row(h.node.id, h.node.type, escape(h.node.name), escape(h.matched), f"{h.score:.0f}")
         out.print(table)
@@ -323,9 +322,7 @@ def growth_(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> 
     result = growth(store)
 
     def render(figures: Any) -> None:
-        table = Table(title="Partnership membership", expand=True)
-        for column in ("as of", "total", "by category", "source"):
-            table.add_column(column, overflow="fold")
+        table = _table("as of", "total", "by category", "source", title="Partnership membership")
         for f in figures:
             table.add_row(f.as_of, str(f.total), escape(", ".join(f"{n} {c}" for c, n in f.by_category.items())),
                           f"[dim]{escape(f.provenance.document)} {escape(f.provenance.locator)}[/]")
@@ -358,9 +355,7 @@ def cypher(
     if as_json:
         print(json.dumps(rows, indent=1, default=str))
         return
-    table = Table(expand=True)
-    for column in (rows[0] if rows else []):
-        table.add_column(escape(column), overflow="fold")
+    table = _table(*(escape(column) for column in (rows[0] if rows else [])))
     for row in rows:
         table.add_row(*(escape(str(v)) for v in row.values()))
     out.print(table)
@@ -406,9 +401,7 @@ def gaps(
     out.print(table)
     if matrix_only:
         return
-    listing = Table(title=f"Findings ({len(found)})", expand=True)
-    for column in ("kind", "subject", "finding"):
-        listing.add_column(column, overflow="fold")
+    listing = _table("kind", "subject", "finding", title=f"Findings ({len(found)})")
     for f in found:
         listing.add_row(f.kind, f.subject, escape(f.message))
     out.print(listing)
@@ -417,7 +410,8 @@ def gaps(
 @app.command()
 def serve(
     graph: GraphOption = DEFAULT_GRAPH,
-    host: Annotated[str, typer.Option(help="Interface to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Interface to listen on; 127.0.0.1 keeps it on this machine."
+                                      )] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     cors: Annotated[list[str] | None, typer.Option("--cors-origin", help="Allow this browser origin (CORS); "
                                                    "repeat for more. Off by default.")] = None,
