@@ -20,11 +20,14 @@ from typing import Annotated, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from gmpgraph import GraphStore
 from gmpgraph.analysis import CoverageMatrix, Finding, coverage_matrix, findings
+from gmpgraph.maps import MapPage, coverage_picture, make_map
+from gmpgraph.maps.render import content_security_policy
 from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, NotFound,
                               OrganizationRoles, SearchHit, Subgraph, country_profile, leads, neighbourhood,
                               growth, organization_roles, paths, resolve, search, supporters)
@@ -87,6 +90,22 @@ class Problem(BaseModel):
 
 
 NOT_FOUND = {404: {"model": Problem, "description": "No entity with that id, key or name."}}
+HTML_PAGE = {200: {"content": {"text/html": {}}, "description": "A self-contained HTML map (no network needed)."}}
+# an HTML route's extra responses default to text/html in the OpenAPI; its 404 is JSON, say so
+MAP_RESPONSES = {**HTML_PAGE, 404: {"description": NOT_FOUND[404]["description"], "content": {
+    "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}
+
+
+def security_headers(csp: str) -> dict[str, str]:
+    """Headers for an HTML or SVG answer: its Content-Security-Policy (no framing either), no MIME sniffing,
+    no referrer, no caching of a page that embeds the graph."""
+    return {"Content-Security-Policy": csp + "; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY", "Cache-Control": "no-store",
+            "Cross-Origin-Opener-Policy": "same-origin"}
+
+
+def _html(page: MapPage) -> HTMLResponse:
+    return HTMLResponse(page.html, headers=security_headers(page.csp))
 
 
 def create_app(store: GraphStore, cors_origins: list[str] | None = None) -> FastAPI:
@@ -94,6 +113,7 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None) -> Fast
     app = FastAPI(title="gmpgraph", version="0.1.0",
                   summary="The UNEP Global Mercury Partnership knowledge graph and its links to the Minamata "
                           "Convention: queries and cross-area gap analysis, every answer with its evidence.")
+    app.add_middleware(GZipMiddleware, minimum_size=4096)  # a map page is ~1 MB, mostly vis-network; gzip ~4x
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
 
@@ -175,6 +195,49 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None) -> Fast
     @app.get("/gaps/matrix", response_model=CoverageMatrix, summary="The area x article coverage matrix")
     def gaps_matrix() -> CoverageMatrix:
         return coverage_matrix(store)
+
+    # -- maps: the same views as 'gmpgraph map', as self-contained HTML pages --------------------------------
+    @app.get("/maps/network", response_class=HTMLResponse, responses=HTML_PAGE, summary="Map: the whole network")
+    def map_network() -> HTMLResponse:
+        return _html(make_map(store, "network"))
+
+    @app.get("/maps/collaboration", response_class=HTMLResponse, responses=HTML_PAGE,
+             summary="Map: how the areas collaborate and which partners they share")
+    def map_collaboration() -> HTMLResponse:
+        return _html(make_map(store, "collaboration"))
+
+    @app.get("/maps/coverage", response_class=HTMLResponse, responses=HTML_PAGE,
+             summary="Map: the area x article coverage as a heat map (HTML page)")
+    def map_coverage() -> HTMLResponse:
+        return _html(make_map(store, "coverage"))
+
+    @app.get("/maps/coverage.svg", response_class=Response,
+             responses={200: {"content": {"image/svg+xml": {}}, "description": "The heat map as SVG."}},
+             summary="Map: the area x article coverage as an SVG picture")
+    def map_coverage_svg() -> Response:
+        return Response(coverage_picture(store), media_type="image/svg+xml",
+                        headers=security_headers(content_security_policy(None)))
+
+    @app.get("/maps/area/{key}", response_class=HTMLResponse, responses=MAP_RESPONSES,
+             summary="Map: one area with its leads, projects, implementers, funders, countries and articles")
+    def map_area(key: Annotated[str, PathParam(max_length=100)]) -> HTMLResponse:
+        return _html(make_map(store, "area", key))
+
+    @app.get("/maps/article/{number}", response_class=HTMLResponse, responses=MAP_RESPONSES,
+             summary="Map: what supports an article (stated solid, area-mandate dashed)")
+    def map_article(number: Annotated[int, PathParam(ge=1, le=35, description="Article number.")]) -> HTMLResponse:
+        return _html(make_map(store, "article", str(number)))
+
+    @app.get("/maps/country/{iso3}", response_class=HTMLResponse, responses=MAP_RESPONSES,
+             summary="Map: the work in one country")
+    def map_country(iso3: Annotated[str, PathParam(max_length=100)]) -> HTMLResponse:
+        return _html(make_map(store, "country", iso3))
+
+    @app.get("/maps/entity/{ref}", response_class=HTMLResponse, responses=MAP_RESPONSES,
+             summary="Map: one entity's neighbourhood to `depth` edges")
+    def map_entity(ref: Annotated[str, PathParam(max_length=300)],
+                   depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> HTMLResponse:
+        return _html(make_map(store, "entity", ref, depth))
 
     return app
 

@@ -94,7 +94,8 @@ def _area_ids(store: GraphStore) -> list[str]:
 
 def coverage_matrix(store: GraphStore) -> CoverageMatrix:
     """Counts of stated SUPPORTS per area and article, plus the area-mandate ones, each traced to edges."""
-    article_ids = sorted((n.id for n in store.nodes("Article")), key=lambda i: int(i.split(":")[1]))
+    mandated = {f"article:{n}" for area in store.nodes("Area") for n in area_by_key()[area.key].mandate_articles}
+    article_ids = sorted({n.id for n in store.nodes("Article")} | mandated, key=lambda i: int(i.split(":")[1]))
     cells = []
     for area_id in _area_ids(store):
         mandate = set(area_by_key()[store.node(area_id).key].mandate_articles)

@@ -279,7 +279,7 @@ def schema(
     print(json.dumps(schemas[part](), indent=1))
 
 
-from gmpgraph import query_cli  # noqa: E402,F401  (registers 'query' and 'gaps' on app)
+from gmpgraph import map_cli, query_cli  # noqa: E402,F401  (registers query, gaps, cypher, serve, map on app)
 
 
 def run() -> None:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,3 +61,32 @@ def copy_corpus(corpus: Path, tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(corpus, target)
     return target
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_server(graph: Path) -> Iterator[str]:
+    """A real ``gmpgraph serve`` (uvicorn) on a free loopback port, stopped afterwards; yields its base URL."""
+    port = free_port()
+    proc = subprocess.Popen([*gmpgraph_command(), "serve", "--graph", str(graph), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):  # wait for the real server to listen (start-up, not a timing assertion)
+            try:
+                httpx.get(url + "/stats", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None:
+                    pytest.fail(f"server exited: {proc.stderr.read() if proc.stderr else ''}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -3,9 +3,6 @@ server on 127.0.0.1 talked to over the network."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from gmpgraph import load_graph
-from tests.conftest import gmpgraph_command
+from tests.conftest import running_server
 
 
 @pytest.fixture(scope="module")
@@ -86,31 +83,10 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         assert spec["paths"][path]["get"]["summary"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(corpus_graph: Path) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen([*gmpgraph_command(), "serve", "--graph", str(corpus_graph), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):  # wait for the real server to listen (start-up, not a timing assertion)
-            try:
-                httpx.get(url + "/stats", timeout=1)
-                break
-            except httpx.TransportError:
-                if proc.poll() is not None:
-                    pytest.fail(f"server exited: {proc.stderr.read() if proc.stderr else ''}")
-                time.sleep(0.1)
+    with running_server(corpus_graph) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_a_real_uvicorn_server_answers_over_the_network(server: str) -> None:

@@ -1,0 +1,76 @@
+"""Interactive network maps of the graph (pyvis / vis-network), offline and safe with any document text.
+
+One call per map: :func:`make_map` takes a view name and its argument and gives the HTML page.
+
+>>> from gmpgraph.graphfile import graph_from_json
+>>> store = graph_from_json({"nodes": [
+...     {"id": "area:asgm", "type": "Area", "key": "asgm", "name": "Artisanal and small-scale gold mining"}],
+...     "edges": []})
+>>> page = make_map(store, "network")
+>>> page.html.startswith("<!DOCTYPE html>") and "https://" not in page.html.split("<script nonce")[0]
+True
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gmpgraph.analysis import coverage_matrix
+from gmpgraph.maps.heatmap import coverage_page, coverage_svg
+from gmpgraph.maps.render import MapPage, content_security_policy, render_html, render_page
+from gmpgraph.maps.views import (MapView, area_view, article_view, collaboration_view, country_view, entity_view,
+                                 network_view)
+from gmpgraph.store import GraphStore
+
+ViewName = Literal["network", "area", "article", "country", "entity", "collaboration", "coverage"]
+#: views and the argument each needs (None: no argument)
+VIEWS: dict[str, str | None] = {"network": None, "area": "KEY", "article": "N", "country": "ISO3",
+                                "entity": "ID", "collaboration": None, "coverage": None}
+_EXAMPLES = {"area": "asgm", "article": "7", "country": "IDN", "entity": "UNIDO"}
+
+
+def select_view(store: GraphStore, view: str, argument: str | None = None, depth: int = 1) -> MapView:
+    """The nodes and edges of one network view (every view but ``coverage``).
+
+    Raises ValueError for an unknown view or a missing argument, and queries.NotFound for an unknown entity.
+    """
+    if view not in VIEWS or view == "coverage":
+        raise ValueError(f"unknown map view {view!r}; choose one of: {', '.join(VIEWS)}")
+    needs = VIEWS[view]
+    if needs and not argument:
+        raise ValueError(f"the {view} map needs {needs}, e.g. 'map {view} {_EXAMPLES[view]}'")
+    if needs is None and argument:
+        raise ValueError(f"the {view} map takes no argument (got {argument!r})")
+    if view == "network":
+        return network_view(store)
+    if view == "collaboration":
+        return collaboration_view(store)
+    assert argument is not None
+    if view == "area":
+        return area_view(store, argument)
+    if view == "article":
+        return article_view(store, argument)
+    if view == "country":
+        return country_view(store, argument)
+    return entity_view(store, argument, depth)
+
+
+def make_map(store: GraphStore, view: str, argument: str | None = None, depth: int = 1) -> MapPage:
+    """The page for one view; ``coverage`` is a heat-map picture, the others are interactive networks."""
+    if view == "coverage":
+        if argument:
+            raise ValueError(f"the coverage map takes no argument (got {argument!r})")
+        names = {n.id: n.name for n in store.nodes("Area")}
+        matrix = coverage_matrix(store)
+        return MapPage(html=coverage_page(matrix, names), csp=content_security_policy(None),
+                       nodes=len(matrix.areas) + len(matrix.articles), edges=len(matrix.cells))
+    return render_page(select_view(store, view, argument, depth))
+
+
+def coverage_picture(store: GraphStore) -> str:
+    """The area × article coverage heat map as a bare SVG."""
+    return coverage_svg(coverage_matrix(store), {n.id: n.name for n in store.nodes("Area")})
+
+
+__all__ = ["VIEWS", "MapPage", "MapView", "ViewName", "coverage_picture", "make_map", "render_html", "render_page",
+           "select_view"]

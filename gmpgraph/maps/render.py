@@ -1,0 +1,203 @@
+"""Draw a :class:`MapView` as one self-contained, offline, script-safe HTML file.
+
+pyvis builds the network (nodes, edges, vis-network options) and supplies the vis-network
+library it bundles; the page itself comes from this package's own template, because pyvis's
+template links Bootstrap from a CDN on every path and writes a ``lib/`` folder on one.
+
+Safety, in three layers:
+
+1. All document text (names, aliases, quotes) travels only inside a JSON block
+   (``<script type="application/json">``) written with Jinja's ``tojson``, which escapes ``<``,
+   ``>``, ``&`` and ``'`` - so ``</script>`` in a name cannot end the block - and is read with
+   ``JSON.parse``; the page puts it on screen only through vis-network's plain-text tooltips and
+   ``textContent``, never ``innerHTML``.
+2. The template autoescapes everything else it prints (the title).
+3. A Content-Security-Policy in the page allows only the page's own scripts (by a per-page nonce)
+   and no network connections at all, so even a mistake in 1-2 could neither run an injected
+   script nor call out.
+
+Large graphs: the layout runs a capped number of physics iterations before the first draw
+(fewer as the graph grows), edges are straight and unlabelled beyond a few hundred nodes, and
+physics is switched off once the layout has settled, so a map of thousands of nodes opens and
+stays still.
+
+>>> from gmpgraph.maps.views import MapView
+>>> from schema import Organization
+>>> view = MapView(name="network", title="t", nodes=[Organization(id="org:x", name="</script>x")], edges=[])
+>>> page = render_html(view)
+>>> "</script>x" in page, "\\\\u003c/script\\\\u003ex" in page
+(False, True)
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from pyvis.network import Network
+
+from gmpgraph.maps.style import (EDGE_LEGEND_ORDER, NODE_STYLE, SHARED_STYLE, edge_style, edge_tooltip,
+                                 node_size, node_tooltip, short)
+from gmpgraph.maps.views import MapView
+
+#: above this many nodes edges are straight and unlabelled, and hiding while dragging
+LARGE = 300
+LABEL_LENGTH = 40
+
+_VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=select_autoescape(["html", "j2"]),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+@cache
+def _assets() -> tuple[Markup, Markup]:
+    """vis-network's JavaScript and CSS as bundled with pyvis, inlined (the source-map comment dropped,
+    so no tool ever fetches it)."""
+    script = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
+    script = script.replace("//# sourceMappingURL=vis-network.min.js.map", "")
+    style = (_VIS / "vis-network.css").read_text(encoding="utf-8")
+    for text in (script, style):
+        if "</script" in text.lower() or "</style" in text.lower():
+            raise RuntimeError("the bundled vis-network asset cannot be inlined safely")
+    return Markup(script), Markup(style)
+
+
+def physics_options(node_count: int) -> dict[str, Any]:
+    """vis-network options: Barnes-Hut physics with stabilisation capped by graph size.
+
+    >>> physics_options(50)["physics"]["stabilization"]["iterations"]
+    600
+    >>> physics_options(5000)["edges"]["smooth"]
+    False
+    """
+    large = node_count > LARGE
+    iterations = 600 if node_count <= 200 else 250 if node_count <= 1000 else 120 if node_count <= 2500 else 60
+    return {
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000 if not large else -3000, "centralGravity": 0.3,
+                          "springLength": 260 if node_count <= 20 else 110, "springConstant": 0.04,
+                          "damping": 0.4, "avoidOverlap": 0 if large else 0.05,
+                          "theta": 0.8 if large else 0.5},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
+            "minVelocity": 1.0,
+            "timestep": 0.5,
+            "adaptiveTimestep": not large,
+        },
+        "layout": {"improvedLayout": node_count <= 150, "randomSeed": 7},
+        "edges": {"smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
+                  "font": {"size": 9, "align": "middle", "strokeWidth": 3, "color": "#444444"},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1.2},
+        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"}, "borderWidth": 1},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                        "keyboard": {"enabled": True, "bindToWindow": False}, "multiselect": True},
+    }
+
+
+def build_network(view: MapView) -> Network:
+    """The pyvis network of a view: nodes coloured, shaped and sized by type and degree, edges styled by type."""
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=view.title)
+    degree: Counter[str] = Counter()
+    for edge in view.edges:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    names = {node.id: node.name for node in view.nodes}
+    focus = set(view.focus)
+    for node in view.nodes:
+        style = NODE_STYLE.get(node.type, NODE_STYLE["Organization"])
+        net.add_node(node.id, label=short(node.name, LABEL_LENGTH), shape=style.shape,
+                     color={"background": style.colour, "border": "#222222" if node.id in focus else style.colour,
+                            "highlight": {"background": style.colour, "border": "#000000"},
+                            "hover": {"background": style.colour, "border": "#000000"}},
+                     borderWidth=4 if node.id in focus else 1,
+                     size=node_size(degree[node.id], style.size) * (1.4 if node.id in focus else 1),
+                     title=node_tooltip(node, degree[node.id]), ntype=node.type, areas=view.areas.get(node.id, []))
+    labelled = len(view.nodes) <= LARGE
+    for index, edge in enumerate(view.edges):
+        style = edge_style(edge)
+        net.add_edge(edge.source, edge.target, id=f"e{index}", color=style.colour, dashes=style.vis_dashes,
+                     label=style.label if labelled else None, etype=edge.type, basis=edge.basis,
+                     title=edge_tooltip(edge, names.get(edge.source, edge.source), names.get(edge.target, edge.target)),
+                     arrows={"to": {"enabled": not type(edge).undirected}})
+    for index, link in enumerate(view.shared_partners):
+        style = SHARED_STYLE
+        net.add_edge(link.source, link.target, id=f"s{index}", color=style.colour, dashes=style.vis_dashes,
+                     label=f"{len(link.partners)} shared", etype="SHARED_PARTNERS", basis="derived",
+                     width=1 + len(link.partners), arrows={"to": {"enabled": False}},
+                     title=f"{names[link.source]} and {names[link.target]} share {len(link.partners)} partner(s): "
+                           + short(", ".join(link.partners), 600))
+    for item in (*net.nodes, *net.edges):  # pyvis keeps None-valued options; vis-network would read them as set
+        for key in [k for k, v in item.items() if v is None]:
+            del item[key]
+    net.options = physics_options(len(view.nodes))
+    return net
+
+
+def _legend(view: MapView) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    node_types = sorted({n.type for n in view.nodes}, key=list(NODE_STYLE).index)
+    nodes = [{"type": t, "colour": NODE_STYLE[t].colour, "shape": NODE_STYLE[t].shape, "label": NODE_STYLE[t].label,
+              "count": str(sum(n.type == t for n in view.nodes))} for t in node_types]
+    styles = list(dict.fromkeys(edge_style(e) for e in view.edges))
+    if view.shared_partners:
+        styles.append(SHARED_STYLE)
+    order = {style: index for index, style in enumerate(EDGE_LEGEND_ORDER)}
+    edges = [{"colour": s.colour, "dashed": "dashed" if s.dashes else "", "label": s.label}
+             for s in sorted(styles, key=lambda s: order.get(s, len(order)))]
+    return nodes, edges
+
+
+@dataclass(frozen=True)
+class MapPage:
+    """A rendered page and the Content-Security-Policy it was written for (served as a header too)."""
+
+    html: str
+    csp: str
+    nodes: int = 0
+    edges: int = 0
+
+
+def render_html(view: MapView) -> str:
+    """The map of ``view`` as one HTML page that needs no network and runs no text from documents."""
+    return render_page(view).html
+
+
+def render_page(view: MapView) -> MapPage:
+    """The map of ``view`` with its Content-Security-Policy."""
+    net = build_network(view)
+    nodes, edges, heading, _height, _width, _options = net.get_network_data()
+    script, style = _assets()
+    node_legend, edge_legend = _legend(view)
+    payload = {"view": view.name, "nodes": nodes, "edges": edges, "options": net.options, "focus": view.focus,
+               "areas": view.area_names}
+    nonce = secrets.token_urlsafe(18)
+    csp = content_security_policy(nonce)
+    html = _environment().get_template("map.html.j2").render(
+        title=heading, view=view.name, node_count=len(nodes), edge_count=len(edges), payload=payload,
+        node_legend=node_legend, edge_legend=edge_legend, areas=view.area_names, vis_script=script, vis_style=style,
+        nonce=nonce, csp=csp)
+    return MapPage(html=html, csp=csp, nodes=len(nodes), edges=len(edges))
+
+
+def content_security_policy(nonce: str | None) -> str:
+    """The policy a map page runs under: its own nonce'd scripts only (none at all without a nonce),
+    no connections, no frames, no forms.
+
+    >>> content_security_policy(None).split("; ")[1]
+    "script-src 'none'"
+    """
+    scripts = f"'nonce-{nonce}'" if nonce else "'none'"
+    return ("default-src 'none'; "
+            f"script-src {scripts}; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+            "connect-src 'none'; base-uri 'none'; form-action 'none'")
