@@ -279,7 +279,7 @@ def schema(
     print(json.dumps(schemas[part](), indent=1))
 
 
-from gmpgraph import map_cli, query_cli  # noqa: E402,F401  (registers query, gaps, cypher, serve, map on app)
+from gmpgraph import db_cli, map_cli, query_cli  # noqa: E402,F401  (register query, gaps, serve, map, cypher, push, ... on app)
 
 
 def run() -> None:

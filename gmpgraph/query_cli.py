@@ -334,36 +334,6 @@ def growth_(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> 
 
 
 @app.command()
-def cypher(
-    query: Annotated[str, typer.Argument(help="A read-only Cypher query starting with MATCH.")],
-    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
-) -> None:
-    """Run a read-only Cypher query on the embedded graph (grand-cypher over networkx).
-
-    Labels are node types, relationship types are edge types; the same text runs on Neo4j.
-
-    Example:  gmpgraph cypher 'MATCH (o:Organization)-[r:LEADS]->(a:Area) WHERE a.key = "coal" RETURN o.name, r.start'
-    """
-    from gmpgraph.cypher import CypherError, run_cypher
-
-    store = load_or_exit(graph)
-    try:
-        rows = run_cypher(store, query)
-    except CypherError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(EXIT_USAGE) from None
-    if as_json:
-        print(json.dumps(rows, indent=1, default=str))
-        return
-    table = _table(*(escape(column) for column in (rows[0] if rows else [])))
-    for row in rows:
-        table.add_row(*(escape(str(v)) for v in row.values()))
-    out.print(table)
-    if not rows:
-        _empty("no rows")
-
-
-@app.command()
 def gaps(
     graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
     matrix_only: Annotated[bool, typer.Option("--matrix", help="Only the area x article coverage matrix.")] = False,

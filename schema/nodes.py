@@ -90,6 +90,19 @@ class Node(BaseModel):
     provenance: list[Provenance] = Field(default_factory=list, description="Where it was seen.")
     key: str | None = Field(default=None, description="Reference key (Area slug, Article number, ISO3).")
 
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_on_one_line(cls, aliases: list[str]) -> list[str]:
+        """Aliases as names are written: a name broken over lines in a PDF is one name (spaces collapsed),
+        each once. ``Node(..., aliases=["United Nations\\nEnvironment  Programme"])`` keeps
+        ``"United Nations Environment Programme"``."""
+        out: dict[str, str] = {}
+        for alias in aliases:
+            alias = " ".join(alias.split())
+            if alias:
+                out.setdefault(alias.casefold(), alias)
+        return list(out.values())
+
     @model_validator(mode="after")
     def _id_matches_type(self) -> "Node":
         expected = TYPE_PREFIX[self.type_name]
