@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,27 +55,23 @@ def writes_in(query: str) -> str | None:
     return found.group(1).split()[0].upper() if found else None
 
 
+@contextmanager
+def _reported(*errors: tuple[type[Exception], int]) -> Iterator[None]:
+    """Turn the given exceptions into an error line and their exit code (no traceback)."""
+    try:
+        yield
+    except tuple(kind for kind, _ in errors) as exc:
+        code = next(code for kind, code in errors if isinstance(exc, kind))
+        err.print(f"[red]error:[/] {escape(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}")
+        raise typer.Exit(code) from None
+
+
 def _connect(uri: str, user: str | None, password_env: str, database: str | None) -> Any:
+    """Open the database: 2 for an address gmpgraph cannot use, 1 when it cannot be reached."""
     from gmpgraph.graphdb import DatabaseError, connect
 
-    try:
+    with _reported((ValueError, EXIT_USAGE), (DatabaseError, EXIT_FAILED)):
         return connect(uri, user, os.environ.get(password_env), database)
-    except ValueError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except DatabaseError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(EXIT_FAILED) from None
-
-
-def _run(target: Any, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    from gmpgraph.graphdb import DatabaseError
-
-    try:
-        return target.run(query, parameters)
-    except DatabaseError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
@@ -122,9 +120,12 @@ def cypher(
             err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(EXIT_USAGE) from None
     else:
+        from gmpgraph.graphdb import DatabaseError
+
         target = _connect(neo4j, user, password_env, database)
         try:
-            rows = _run(target, query)
+            with _reported((DatabaseError, EXIT_USAGE)):
+                rows = target.run(query)
         finally:
             target.close()
     _print_rows(rows, as_json)
@@ -156,13 +157,10 @@ def push(
     target = _connect(neo4j, user, password_env, database)
     total = store.nx.number_of_nodes() + store.nx.number_of_edges()
     try:
-        with Progress(console=err, transient=True, disable=as_json) as progress:
-            task = progress.add_task("pushing", total=total)
+        with _reported((DatabaseError, EXIT_FAILED)), Progress(console=err, transient=True, disable=as_json) as bar:
+            task = bar.add_task("pushing", total=total)
             report = push_graph(store, target, batch=batch, prune=prune,
-                                progress=lambda stage, rows: progress.update(task, advance=rows, description=stage))
-    except DatabaseError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(EXIT_FAILED) from None
+                                progress=lambda stage, rows: bar.update(task, advance=rows, description=stage))
     finally:
         target.close()
     if as_json:
@@ -234,10 +232,8 @@ def ask(
         raise typer.Exit(EXIT_USAGE)
     target = _connect(neo4j, user, password_env, database)
     try:
-        rows = QUESTIONS[question](target, argument) if needs_argument else QUESTIONS[question](target)
-    except DatabaseError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(EXIT_USAGE) from None
+        with _reported((DatabaseError, EXIT_USAGE)):
+            rows = QUESTIONS[question](target, argument) if needs_argument else QUESTIONS[question](target)
     finally:
         target.close()
     _print_rows(rows, as_json)

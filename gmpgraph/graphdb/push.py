@@ -37,9 +37,18 @@ class PushReport(BaseModel):
     counts: dict[str, dict[str, int]] = Field(description="Node and edge counts by type in the database after.")
 
 
-def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
+
+
+def _send(target: Target, statement: str, name: str, rows: list[Any], batch: int,
+          progress: Callable[[str, int], None] | None, stage: str = "") -> None:
+    """Run ``statement`` once per batch of ``rows`` (bound to the parameter ``name``)."""
+    for chunk in _batches(rows, batch):
+        target.run(statement, {name: chunk}, write=True)
+        if progress and stage:
+            progress(stage, len(chunk))
 
 
 def node_rows(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
@@ -88,24 +97,17 @@ def push(store: GraphStore, target: Target, batch: int = BATCH, prune: bool = Fa
     """Write ``store`` into ``target``; ``progress(stage, rows)`` is called after each batch."""
     setup(target)
     ids = list(store.nx.nodes)
-    existing = sum(row["existing"] for chunk in _batches([{"id": i} for i in ids], batch)
-                   for row in target.run(cypher.EXISTING, {"ids": [r["id"] for r in chunk]}))
+    existing = sum(row["existing"] for chunk in _batches(ids, batch)
+                   for row in target.run(cypher.EXISTING, {"ids": chunk}))
     for node_type, rows in node_rows(store).items():
-        for chunk in _batches(rows, batch):
-            target.run(cypher.node_merge(node_type), {"rows": chunk}, write=True)
-            if progress:
-                progress(f"nodes {node_type}", len(chunk))
+        _send(target, cypher.node_merge(node_type), "rows", rows, batch, progress, f"nodes {node_type}")
     edges = edge_rows(store)
     for edge_type, rows in edges.items():
-        for chunk in _batches(rows, batch):
-            target.run(cypher.edge_merge(edge_type), {"rows": chunk}, write=True)
-            if progress:
-                progress(f"edges {edge_type}", len(chunk))
+        _send(target, cypher.edge_merge(edge_type), "rows", rows, batch, progress, f"edges {edge_type}")
     roles = role_members(store)
     for role, members in roles.items():
         target.run(cypher.role_remove(role), {"ids": members}, write=True)
-        for chunk in _batches([{"id": i} for i in members], batch):
-            target.run(cypher.role_add(role), {"ids": [r["id"] for r in chunk]}, write=True)
+        _send(target, cypher.role_add(role), "ids", members, batch, None)
     if prune:
         target.run(cypher.PRUNE_NODES, {"ids": ids}, write=True)
         for edge_type in {*edges, *(row["type"] for row in target.run(cypher.COUNT_EDGES))}:
