@@ -16,8 +16,12 @@ One broken file never stops the rest: its error is recorded and the build goes o
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -28,7 +32,7 @@ from gmpgraph.store import GraphStore
 from loaders.extract import extract_document
 from loaders.readers import read_document
 from loaders.text import DEFAULT_MAX_BYTES, ReadError
-from schema import Extraction, node_id
+from schema import Extraction
 
 
 class FileResult(BaseModel):
@@ -84,16 +88,22 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def build_graph(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
-                on_file: Callable[[FileResult], None] | None = None) -> tuple[GraphStore, BuildReport]:
+                on_file: Callable[[FileResult], None] | None = None,
+                workers: int | None = None) -> tuple[GraphStore, BuildReport]:
     """Extract every file under ``paths`` and merge the results into a new store.
 
-    ``on_file`` is called after each file (for progress display).
+    Files are extracted in ``workers`` processes (default: one per CPU, never more than there
+    are files) and merged in the order :func:`discover` gives, so the graph is the same
+    whatever the number of workers. ``on_file`` is called after each file is merged (for
+    progress display). Two files with the same name get ``name``, ``name~2``, ... in that order.
     """
+    files = discover(paths)
+    names = unique_names(files)
     store = GraphStore()
     report = BuildReport()
     seen_hashes: dict[str, str] = {}
-    for path in discover(paths):
-        result = _build_one(store, path, max_bytes, seen_hashes)
+    for path, outcome in _extractions(files, names, max_bytes, worker_count(workers, files)):
+        result = _merge_one(store, path, outcome, seen_hashes)
         report.files.append(result)
         if on_file:
             on_file(result)
@@ -103,29 +113,92 @@ def build_graph(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
     return store, report
 
 
-def _build_one(store: GraphStore, path: Path, max_bytes: int, seen_hashes: dict[str, str]) -> FileResult:
+Outcome = tuple[Extraction, str] | str  # (extraction, sha256) or the reason the file failed
+
+
+def extract_path(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+    """Read and extract one file as document ``name``; a failure comes back as its reason, never raised.
+
+    >>> extract_path(Path("/no/such/file.txt"), "file.txt")
+    'file.txt: cannot read file: No such file or directory'
+    """
     try:
         doc, digest = read_document(path, max_bytes=max_bytes)
+        doc.meta.file = name
+        return extract_document(doc, sha256=digest), digest
     except ReadError as exc:
-        return FileResult(path=str(path), file=path.name, ok=False, error=str(exc))
+        return str(exc)
+    except RecursionError:
+        return f"{path.name}: too deeply nested to read"
+    except Exception as exc:  # noqa: BLE001 - one broken file never stops the rest of a corpus
+        return f"{path.name}: could not be extracted ({type(exc).__name__}: {exc})"
+
+
+def worker_count(requested: int | None, files: list[Path]) -> int:
+    """Processes to extract with: ``requested``, or one per usable CPU; never more than the files."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(requested or cpus, len(files)))
+
+
+def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
+                 workers: int) -> Iterator[tuple[Path, Outcome]]:
+    """Each file's outcome, in the order of ``files``; extracted in a process pool when ``workers`` > 1.
+
+    The pool forks (workers inherit the loaded modules and compiled patterns) and is given the
+    largest files first so the processes finish together. A process that runs threads (a server)
+    extracts in its own process instead, since forking it could deadlock the child.
+    """
+    if workers <= 1 or threading.active_count() > 1:  # forking a threaded process can deadlock the child
+        for path in files:
+            yield path, extract_path(path, names[path], max_bytes)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        by_size = sorted(files, key=_size, reverse=True)
+        futures = {path: pool.submit(extract_path, path, names[path], max_bytes) for path in by_size}
+        for path in files:
+            try:
+                yield path, futures.pop(path).result()
+            except BrokenProcessPool:
+                yield path, f"{path.name}: the extracting process died (out of memory?)"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def unique_names(files: list[Path]) -> dict[Path, str]:
+    """A document name for each file: its file name, with '~2', '~3', ... for repeats, in order.
+
+    >>> unique_names([Path("a/r.txt"), Path("b/r.txt"), Path("b/s.txt")])[Path("b/r.txt")]
+    'r.txt~2'
+    """
+    names: dict[Path, str] = {}
+    used: set[str] = set()
+    for path in files:
+        candidate, n = path.name, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{path.name}~{n}"
+        used.add(candidate)
+        names[path] = candidate
+    return names
+
+
+def _merge_one(store: GraphStore, path: Path, outcome: Outcome, seen_hashes: dict[str, str]) -> FileResult:
+    if isinstance(outcome, str):
+        return FileResult(path=str(path), file=path.name, ok=False, error=outcome)
+    extraction, digest = outcome
     if digest in seen_hashes:
         return FileResult(path=str(path), file=path.name, ok=False,
                           error=f"{path.name}: same content as {seen_hashes[digest]}, skipped as a duplicate")
     seen_hashes[digest] = path.name
-    doc.meta.file = _unique_name(store, path.name)
-    extraction = extract_document(doc, sha256=digest)
     merge_extraction(store, extraction)
     return FileResult(path=str(path), file=path.name, ok=True, document_id=extraction.document.id,
                       nodes=len(extraction.nodes), edges=len(extraction.edges))
-
-
-def _unique_name(store: GraphStore, name: str) -> str:
-    """A document name not yet used in ``store`` (two different files may share a name)."""
-    candidate, n = name, 1
-    while node_id("Document", candidate) in store:
-        n += 1
-        candidate = f"{name}~{n}"
-    return candidate
 
 
 def merge_extraction(store: GraphStore, extraction: Extraction) -> None:

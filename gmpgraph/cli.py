@@ -67,6 +67,9 @@ def build(
     = False,
     max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Refuse files larger than this (MB).")] = 32.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-j", min=1, show_default="one per CPU",
+        help="Processes extracting files in parallel (1 = in this process).")] = None,
 ) -> None:
     """Build the graph from report files and write it as node-link JSON.
 
@@ -91,12 +94,14 @@ def build(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    # refreshed by hand after each file: no refresh thread may run while the worker processes fork
     with Progress(TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=err, transient=True,
+                  TextColumn("{task.description}"), console=err, transient=True, auto_refresh=False,
                   disable=quiet or not err.is_terminal) as progress:
         task = progress.add_task("", total=len(files))
-        store, report = build_graph(files, max_bytes=int(max_mb * 1_000_000),
-                                    on_file=lambda r: progress.update(task, advance=1, description=r.file))
+        store, report = build_graph(files, max_bytes=int(max_mb * 1_000_000), workers=workers,
+                                    on_file=lambda r: progress.update(task, advance=1, description=r.file,
+                                                                      refresh=True))
     meta = {"built_at": datetime.now(UTC).isoformat(timespec="seconds"), "gmpgraph_version": __version__,
             "documents": [f.file for f in report.built],
             "failed": [{"file": f.path, "error": f.error} for f in report.failed]}

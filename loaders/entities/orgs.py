@@ -21,7 +21,8 @@ Rules, each reading the text (a generic NER model is not used; see README for wh
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import replace
+from functools import cache, lru_cache
 
 from loaders.entities.acronyms import CONNECTORS, Definition, find_definitions, is_acronym
 from loaders.entities.found import Found, clean_name, name_key
@@ -232,6 +233,11 @@ def _coordinated(text: str, after: int) -> bool:
 
 def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list[tuple[int, int]]:
     """Spans of capitalised names: capitalised words joined by connectors ('of', 'for', 'and', ...)."""
+    return list(_capitalised_runs(text, connectors))
+
+
+@lru_cache(maxsize=64)
+def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int, int], ...]:
     runs: list[tuple[int, int]] = []
     tokens = list(_TOKEN.finditer(text))
     i = 0
@@ -262,7 +268,7 @@ def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list
             j += 1
         runs.append((start, end))
         i = max(j, i + 1)
-    return runs
+    return tuple(runs)
 
 
 def _headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -> list[Found]:
@@ -596,6 +602,22 @@ def _contextual(text: str, persons: set[str], known: list[tuple[int, int]]) -> l
     return found
 
 
+@lru_cache(maxsize=16)
+def _text_only_rules(text: str, definitions: tuple[Definition, ...]) -> tuple[tuple[Found, ...], ...]:
+    """The rules that read only the text (not the people found in it), remembered: a document is read
+    for organisations twice, before and after its people are known.
+
+    Returns (well-known, defined and renamed bodies; governments; lower-case heads)."""
+    known = (*_reference(text), *_definitions(text, list(definitions)), *_translated_acronyms(text, list(definitions)),
+             *_renames(text))
+    return known, tuple(_governments(text)), tuple(_lower_heads(text))
+
+
+def _copies(found: tuple[Found, ...]) -> list[Found]:
+    """Fresh copies of remembered finds, so that renaming one never changes the remembered one."""
+    return [replace(f, props=dict(f.props)) for f in found]
+
+
 def find_organizations(text: str, doc: Document | None = None, persons: set[str] | None = None,
                        definitions: list[Definition] | None = None, context: bool = True) -> list[Found]:
     """Every organisation mention in ``text``, in text order (nested names are kept).
@@ -603,10 +625,9 @@ def find_organizations(text: str, doc: Document | None = None, persons: set[str]
     ``context`` adds names found only by how they act ('funded by X'); it needs ``persons``
     to tell people from organisations, so a first pass without people leaves it off."""
     definitions = find_definitions(text) if definitions is None else definitions
-    known = [*_reference(text), *_definitions(text, definitions), *_translated_acronyms(text, definitions),
-             *_renames(text)]
+    known, governments, lower = (_copies(part) for part in _text_only_rules(text, tuple(definitions)))
     covered = [(f.start, f.end) for f in known]
-    found = [*known, *_governments(text), *_headed_names(text, persons or set(), covered), *_lower_heads(text)]
+    found = [*known, *governments, *_headed_names(text, persons or set(), covered), *lower]
     if context:
         taken = [(f.start, f.end) for f in found]
         found += [f for f in _contextual(text, persons or set(), taken)

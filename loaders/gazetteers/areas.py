@@ -12,7 +12,7 @@ text qualifies them: "coal partnership area", "products area", "Cement Partnersh
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.gazetteers.mention import Mention, alternation
 from schema.reference import areas
@@ -40,11 +40,17 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 def find_areas(text: str) -> list[Mention]:
     """Every mention of a partnership area in ``text``, in text order; overlaps keep the longest."""
+    return list(_areas_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _areas_in(text: str) -> tuple[Mention, ...]:
+    """find_areas, remembered: rules ask about the same short phrases many times."""
     found: list[Mention] = []
     for key, pattern in _patterns():
         for m in pattern.finditer(text):
             found.append(Mention("Area", key, m.start(), m.end(), m.group(0)))
-    return longest_first(found)
+    return tuple(longest_first(found))
 
 
 def longest_first(mentions: list[Mention]) -> list[Mention]:

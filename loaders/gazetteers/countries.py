@@ -17,7 +17,7 @@ right after an honorific ("Mr. Jordan") is a person, not a country.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -84,6 +84,12 @@ def _lookup(surface: str) -> str | None:
 
 def find_countries(text: str) -> list[Mention]:
     """Every country mention in ``text``, in text order."""
+    return list(_countries_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _countries_in(text: str) -> tuple[Mention, ...]:
+    """find_countries, remembered: rules ask about the same short phrases many times."""
     name_re, acr_re = _patterns()
     found: list[Mention] = []
     for m in name_re.finditer(text):
@@ -93,4 +99,4 @@ def find_countries(text: str) -> list[Mention]:
     acronyms = country_variants()["acronyms"]
     for m in acr_re.finditer(text):
         found.append(Mention("Country", acronyms[m.group(0)], m.start(), m.end(), m.group(0)))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
