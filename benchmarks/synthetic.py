@@ -1,4 +1,8 @@
-"""Synthetic graphs for benchmarks: the corpus graph copied ``k`` times.
+"""Synthetic graphs and corpora for benchmarks.
+
+``scaled_graph``: the corpus graph copied ``k`` times. ``make_corpus``: the corpus's reports
+copied ``k`` times as files, renamed and lightly varied, for build benchmarks.
+
 
 Areas, articles and countries are shared (there are only so many); every other node is copied
 with a numbered name and id, and every edge is copied between the copies, so a 10x graph has
@@ -9,6 +13,10 @@ the corpus's shape at ten times its size.
 """
 
 from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
 
 from gmpgraph.store import GraphStore
 from schema import edge_adapter, node_adapter
@@ -50,3 +58,56 @@ def copies_for(store: GraphStore, nodes: int) -> int:
     shared = sum(1 for _, data in store.nx.nodes(data=True) if data["type"] in SHARED_TYPES - {"Document"})
     copied = sum(1 for _, data in store.nx.nodes(data=True) if data["type"] not in SHARED_TYPES)
     return max(1, round((nodes - shared) / max(copied, 1)))
+
+
+# --- synthetic corpora: the real reports copied, renamed and lightly varied -------------------------
+
+_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ ](?:of|for|and|the|on|[A-Z][a-z]+)){1,4}[ ][A-Z][a-z]+\b")
+_SYLLABLES = ("ka", "lo", "mi", "ra", "ven", "tor", "sa", "li", "nor", "dan", "el", "ru", "ta", "bel", "mon")
+
+
+def _made_up_word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def varied_text(text: str, copy: int, share: float = 0.06) -> str:
+    """``text`` lightly varied for copy number ``copy`` (0 is the text itself).
+
+    About ``share`` of its distinct multi-word capitalised names get a made-up first word in every
+    place they occur ('Biodiversity Research Institute' -> 'Kalomi Biodiversity Research Institute'),
+    so each copy names some bodies, projects and events of its own while most of what it names
+    is shared with the other copies and has to be resolved into one node. Two country names are
+    swapped for others, so places vary too.
+    """
+    if copy == 0:
+        return text
+    rng = random.Random(copy)
+    names = sorted(set(_RUN.findall(text)))
+    chosen = [n for n in names if rng.random() < share]
+    for name in sorted(chosen, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", f"{_made_up_word(rng)} {name}", text)
+    for old, new in (("Indonesia", rng.choice(_COUNTRIES)), ("Kenya", rng.choice(_COUNTRIES))):
+        text = re.sub(rf"\b{old}\b", new, text)
+    return text
+
+
+_COUNTRIES = ("Ghana", "Peru", "Mongolia", "Zambia", "Ecuador", "Philippines", "Senegal", "Bolivia", "Nigeria", "Guyana")
+
+
+def make_corpus(source: Path, folder: Path, copies: int) -> list[Path]:
+    """Write ``copies`` varied copies of every file in ``source`` into ``folder`` (made if missing).
+
+    Copy 0 is the real report under its own name; copy k is ``<stem>-v<k>.<suffix>``. Files already
+    there with the right size are kept, so a second run of a benchmark skips the writing.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    sources = sorted(p for p in source.iterdir() if p.is_file())
+    for copy in range(copies):
+        for path in sources:
+            name = path.name if copy == 0 else f"{path.stem}-v{copy:04d}{path.suffix}"
+            target = folder / name
+            if not target.exists():
+                target.write_text(varied_text(path.read_text(encoding="utf-8"), copy), encoding="utf-8")
+            written.append(target)
+    return written

@@ -203,8 +203,8 @@ def _merge_one(store: GraphStore, path: Path, outcome: Outcome, seen_hashes: dic
 
 def merge_extraction(store: GraphStore, extraction: Extraction) -> None:
     """Add one document's nodes and edges to ``store`` (nodes first, then edges)."""
-    store.add_node(extraction.document)
+    store.merge_node(extraction.document)
     for node in extraction.nodes:
-        store.add_node(node)
+        store.merge_node(node)
     for edge in extraction.edges:
-        store.add_edge(edge)
+        store.merge_edge(edge)

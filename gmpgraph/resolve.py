@@ -144,6 +144,7 @@ def resolve_entities(store: GraphStore) -> int:
     reference = {name_key(o.name) for o in organizations()}
     for node_type in ("Organization", "Person", "Project", "Publication", "Event"):
         nodes = {n.id: n for n in store.nodes(node_type)}
+        docs = {ident: _documents(node) for ident, node in nodes.items()}
         clusters = _Clusters(list(nodes))
         by_key: dict[str, list[str]] = defaultdict(list)
         for ident, node in nodes.items():
@@ -152,7 +153,7 @@ def resolve_entities(store: GraphStore) -> int:
         for key, idents in by_key.items():
             generic = bool(_GENERIC.match(key)) and not qualified_key(key.title())
             for other in idents[1:]:
-                if not generic or _documents(nodes[idents[0]]) & _documents(nodes[other]):
+                if not generic or docs[idents[0]] & docs[other]:
                     clusters.union(idents[0], other)
         if node_type == "Organization":
             qualified: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -165,12 +166,12 @@ def resolve_entities(store: GraphStore) -> int:
                 for other in idents[1:]:
                     clusters.union(idents[0], other)
                 for ident in by_key.get(body, []):  # the same body named without its country
-                    if not _GENERIC.match(body) or _documents(nodes[ident]) & _documents(nodes[idents[0]]):
+                    if not _GENERIC.match(body) or docs[ident] & docs[idents[0]]:
                         clusters.union(idents[0], ident)
             for ident, node in nodes.items():  # 'X of the <parent>' and '<parent>, X' are X
                 for part in _parts_naming_the_same(node.name):
                     for other in by_key.get(name_key(part), []):
-                        if _documents(nodes[other]) & _documents(node) or len(part.split()) >= 3:
+                        if docs[other] & docs[ident] or len(part.split()) >= 3:
                             clusters.union(other, ident)
             by_part: dict[str, list[str]] = defaultdict(list)
             for ident, node in nodes.items():
@@ -180,9 +181,15 @@ def resolve_entities(store: GraphStore) -> int:
                 for other in idents[1:]:
                     clusters.union(idents[0], other)
             acronyms = {i: n.name for i, n in nodes.items() if is_acronym(n.name) and " " not in n.name}
+            in_document: dict[str, list[str]] = defaultdict(list)  # block: only bodies of a shared document
+            for ident in nodes:
+                for doc in docs[ident]:
+                    in_document[doc].append(ident)
             for ident, short in acronyms.items():
-                for other, node in nodes.items():
-                    if other == ident or not _documents(node) & _documents(nodes[ident]):
+                candidates = dict.fromkeys(o for doc in docs[ident] for o in in_document[doc])
+                for other in candidates:
+                    node = nodes[other]
+                    if other == ident:
                         continue
                     initials = "".join(w[0] for w in node.name.split() if w[:1].isupper())
                     spelled = len(short) >= 3 and initials.startswith(short) and not any(
@@ -199,7 +206,7 @@ def resolve_entities(store: GraphStore) -> int:
                     if len(head.split()) < 2:
                         continue
                     for other in [*by_key.get(name_key(head), []), *by_key.get(name_key(tail), [])]:
-                        if other != ident and _documents(nodes[other]) & _documents(node) and (
+                        if other != ident and docs[other] & docs[ident] and (
                                 name_key(head) == name_key(nodes[other].name) or m.group(0).strip() == "of"):
                             clusters.union(other, ident)
             heads: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -209,14 +216,14 @@ def resolve_entities(store: GraphStore) -> int:
                 m = re.match(r"(.+?)\s+(?:of\s+the|on|for)\s+[A-Za-z]", node.name)
                 head = m.group(1) if m else re.sub(r"\s+(?:Document|Report|Guidance)$", "", node.name)
                 if len(head.split()) >= 2 and head != node.name or (m and len(head.split()) >= 2):
-                    for doc in _documents(node):
+                    for doc in docs[ident]:
                         heads[(doc, name_key(head))].append(ident)
                 for word in node.name.split():  # 'GEF planetGOLD' is the programme 'planetGOLD'
                     rest = node.name.replace(word, "").strip()
                     if (re.fullmatch(r"[a-z]+[A-Z]{2,}\w*", word) and len(node.name.split()) <= 3 and word != node.name
                             and not find_countries(rest)):  # 'planetGOLD Guyana' is a country project of its own
                         for other in by_key.get(name_key(word), []):
-                            if _documents(nodes[other]) & _documents(node):
+                            if docs[other] & docs[ident]:
                                 clusters.union(other, ident)
             for idents in heads.values():
                 for other in idents[1:]:

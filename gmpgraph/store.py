@@ -45,6 +45,7 @@ class GraphStore:
 
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self.nx: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
+        self._evidence: dict[str | tuple[str, str, str], set[tuple[Any, ...]]] = {}  # see _add_provenance
 
     # -- writing -------------------------------------------------------------------------------
     def add_node(self, node: Node) -> Node:
@@ -53,57 +54,72 @@ class GraphStore:
         Merging keeps the first name, adds the new name and aliases as aliases, unions
         provenance, and fills properties the stored node lacks.
         """
+        self.merge_node(node)
+        return self.node(node.id)
+
+    def merge_node(self, node: Node) -> None:
+        """:meth:`add_node` without reading the stored node back: the cost of a merge does not grow
+        with the provenance the node has already gathered (builds merge thousands of documents)."""
         data = node.model_dump(mode="json", exclude_none=True)
         if node.id not in self.nx:
             self.nx.add_node(node.id, **data)
-            return node
+            return
         old = self.nx.nodes[node.id]
         if old["type"] != data["type"]:
             raise GraphError(f"node {node.id!r} is already a {old['type']}, cannot merge a {data['type']} into it")
-        merged = {**data, **old}  # stored values win; new ones fill gaps
-        merged["aliases"] = _merge_aliases(old["name"], old.get("aliases", []),
-                                           [data["name"], *data.get("aliases", [])])
+        for field, value in data.items():  # stored values win; new ones fill gaps
+            if field not in old:
+                old[field] = value
+        old["aliases"] = _merge_aliases(old["name"], old.get("aliases", []), [data["name"], *data.get("aliases", [])])
         for field, values in data.items():  # list facts (former names, ...) are unioned, not overwritten
             if isinstance(values, list) and field not in ("aliases", "provenance"):
-                merged[field] = list(dict.fromkeys([*old.get(field, []), *values]))
-        merged["provenance"] = self._merged_provenance(old.get("provenance", []), node.provenance)
-        old.clear()
-        old.update(merged)
-        return self.node(node.id)
+                old[field] = list(dict.fromkeys([*old.get(field, []), *values]))
+        self._add_provenance(node.id, old, node.provenance)
 
     def add_edge(self, edge: Edge) -> Edge:
         """Add ``edge`` once per (type, source, target); repeated adds merge provenance.
 
         Both ends must already be in the graph and have the types the edge type allows.
         """
+        self.merge_edge(edge)
+        return self.edge(edge.source, edge.target, edge.type_name)
+
+    def merge_edge(self, edge: Edge) -> None:
+        """:meth:`add_edge` without reading the stored edge back (see :meth:`merge_node`)."""
         for end in (edge.source, edge.target):
             if end not in self.nx:
                 raise GraphError(f"{edge.type_name} edge refers to unknown node {end!r}; add the node first")
         for end, allowed in ((edge.source, edge.sources), (edge.target, edge.targets)):
             if self.nx.nodes[end]["type"] not in allowed:
                 raise GraphError(f"{edge.type_name} cannot touch {end!r} of type {self.nx.nodes[end]['type']}")
-        data = edge.model_dump(mode="json", exclude_none=True, exclude={"source", "target"})
         key = edge.type_name
         if not self.nx.has_edge(edge.source, edge.target, key):
+            data = edge.model_dump(mode="json", exclude_none=True, exclude={"source", "target"})
             self.nx.add_edge(edge.source, edge.target, key=key, **data)
-            return edge
+            return
         old = self.nx.edges[edge.source, edge.target, key]
-        merged = {**data, **old}
-        merged["provenance"] = self._merged_provenance(old.get("provenance", []), edge.provenance)
-        old.clear()
-        old.update(merged)
-        return self.edge(edge.source, edge.target, key)
+        for field, value in edge.model_dump(mode="json", exclude_none=True,
+                                            exclude={"source", "target", "provenance"}).items():
+            if field not in old:
+                old[field] = value
+        self._add_provenance((edge.source, edge.target, key), old, edge.provenance)
 
-    @staticmethod
-    def _merged_provenance(old: list[dict[str, Any]], new: list[Provenance]) -> list[dict[str, Any]]:
-        """Stored provenance dicts plus the new entries not already there (same rule as merge_provenance)."""
-        seen = {(p["document"], p["locator"], p["start"], p["end"]) for p in old}
-        out = list(old)
+    def _add_provenance(self, owner: str | tuple[str, str, str], stored: dict[str, Any],
+                        new: list[Provenance]) -> None:
+        """Append to ``stored``'s provenance the entries of ``new`` it lacks (same rule as merge_provenance).
+
+        The identities already stored are remembered per owner, so a merge costs what it adds; they
+        are re-read whenever the stored list has changed behind the store's back."""
+        entries = stored.setdefault("provenance", [])
+        seen = self._evidence.get(owner)
+        if seen is None or len(seen) != len(entries):
+            seen = {(p["document"], p["locator"], p["start"], p["end"]) for p in entries}
+            self._evidence[owner] = seen
         for prov in new:
-            if prov.identity() not in seen:
-                seen.add(prov.identity())
-                out.append(prov.model_dump(mode="json", exclude_none=True))
-        return out
+            identity = prov.identity()
+            if identity not in seen:
+                seen.add(identity)
+                entries.append(prov.model_dump(mode="json", exclude_none=True))
 
     def merge_into(self, keep: str, drop: str) -> None:
         """Make ``drop`` part of ``keep``: its name and aliases become aliases, its provenance and
@@ -118,16 +134,18 @@ class GraphStore:
         if target["type"] != old.type:
             raise GraphError(f"cannot merge a {old.type} into a {target['type']}")
         target["aliases"] = _merge_aliases(target["name"], target.get("aliases", []), [old.name, *old.aliases])
-        target["provenance"] = self._merged_provenance(target.get("provenance", []), old.provenance)
+        self._add_provenance(keep, target, old.provenance)
         for field, values in old.model_dump(mode="json").items():  # list facts such as former names are unioned
             if isinstance(values, list) and field not in ("aliases", "provenance"):
                 target[field] = list(dict.fromkeys([*target.get(field, []), *values]))
-        for u, v, _key, data in [*self.nx.in_edges(drop, keys=True, data=True),
-                                *self.nx.out_edges(drop, keys=True, data=True)]:
+        for u, v, key, data in [*self.nx.in_edges(drop, keys=True, data=True),
+                               *self.nx.out_edges(drop, keys=True, data=True)]:
+            self._evidence.pop((u, v, key), None)
             edge = edge_adapter.validate_python({"source": keep if u == drop else u,
                                                  "target": keep if v == drop else v, **data})
             if edge.source != edge.target:
-                self.add_edge(edge)
+                self.merge_edge(edge)
+        self._evidence.pop(drop, None)
         self.nx.remove_node(drop)
 
     # -- reading -------------------------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""Peer for the build benchmark: the same files through a generic spaCy NER pipeline.
+
+Run by ``benchmarks/build.py`` with the Python of a separate environment that has spaCy
+(spaCy is not a gmpgraph dependency):
+
+    python3.12 -m venv .venv-peer && .venv-peer/bin/pip install spacy
+    .venv-peer/bin/python benchmarks/peer_spacy.py FOLDER --processes 2
+
+It loads ``en_core_web_sm`` when that is installed. That package is not on PyPI (Explosion
+publishes it on GitHub, which these machines cannot reach), so otherwise it builds the same
+architecture from spaCy's own English "efficiency" config (hash-embedding CNN tok2vec shared
+by tagger, parser and NER, the recipe en_core_web_sm is trained with) and initialises it with
+a handful of labels. The weights are untrained, which changes what it finds but not how long
+it takes: the work per token is the same. It prints one JSON object: which pipeline ran,
+files, bytes, seconds, entities found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import spacy
+from spacy.training import Example
+
+
+def pipeline() -> tuple[spacy.Language, str]:
+    try:
+        return spacy.load("en_core_web_sm"), "en_core_web_sm"
+    except OSError:
+        pass
+    from spacy.cli.init_config import init_config
+
+    config = init_config(lang="en", pipeline=["tagger", "parser", "ner"], optimize="efficiency")
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    doc = nlp.make_doc("UNEP funds the Global Mercury Partnership in Kenya.")
+    example = Example.from_dict(doc, {
+        "tags": ["NNP", "VBZ", "DT", "NNP", "NNP", "NNP", "IN", "NNP", "."],
+        "heads": [1, 1, 5, 5, 5, 1, 5, 6, 1],
+        "deps": ["nsubj", "ROOT", "det", "compound", "compound", "dobj", "prep", "pobj", "punct"],
+        "entities": ["U-ORG", "O", "O", "B-ORG", "I-ORG", "L-ORG", "O", "U-GPE", "O"],
+    })
+    nlp.initialize(get_examples=lambda: [example])
+    return nlp, "en_core_web_sm architecture (spaCy efficiency config: tok2vec, tagger, parser, ner), untrained"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--processes", type=int, default=1)
+    args = parser.parse_args()
+    files = sorted(p for p in args.folder.iterdir() if p.is_file())
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    nlp, name = pipeline()
+    nlp.max_length = max(nlp.max_length, max(len(t) for t in texts) + 1)
+    began = time.perf_counter()
+    entities = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=8, n_process=args.processes))
+    seconds = time.perf_counter() - began
+    print(json.dumps({"pipeline": name, "spacy": spacy.__version__, "files": len(files),
+                      "bytes": sum(len(t.encode("utf-8")) for t in texts), "seconds": seconds,
+                      "processes": args.processes, "entities": entities}))
+
+
+if __name__ == "__main__":
+    main()
