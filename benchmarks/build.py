@@ -125,7 +125,7 @@ def main() -> None:
             print(f"linearity {small}x -> {big}x: {measured[big].seconds:.1f} s against {expected:.1f} s by linear "
                   f"extrapolation ({(measured[big].seconds / expected - 1) * 100:+.1f}%)")
     if args.peer:
-        peer(args.peer, args.peer_scale, args.workers, measured.get(args.peer_scale))
+        peer(args.peer.absolute(), args.peer_scale, args.workers, measured.get(args.peer_scale))
 
 
 def peer(python: Path, scale: int, workers: int | None, ours: Run | None) -> None:

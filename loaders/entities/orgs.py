@@ -28,7 +28,7 @@ from loaders.entities.acronyms import CONNECTORS, Definition, find_definitions, 
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.gazetteers.countries import find_countries
-from loaders.gazetteers.mention import flexible
+from loaders.gazetteers.mention import flexible, starts_with
 from schema import Document
 from schema.reference import country_name, demonyms, organizations
 
@@ -53,9 +53,10 @@ def _reference_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tu
             (acronyms if is_acronym(form) and " " not in form else names).append(form)
     name_alt = "|".join(flexible(n) for n in sorted(set(names), key=len, reverse=True))
     acr_alt = "|".join(re.escape(a) for a in sorted(set(acronyms), key=len, reverse=True))
-    name_re = re.compile(rf"(?<![\w\-])(?:{name_alt})(?![\w\-])", re.IGNORECASE)
+    name_re = re.compile(rf"(?<![\w\-]){starts_with(names, ignore_case=True)}(?:{name_alt})(?![\w\-])",
+                         re.IGNORECASE)
     # an acronym followed by a digit or '-4' names a meeting (INC7, COP-4), not the body
-    acr_re = re.compile(rf"(?<![\w\-./])(?:{acr_alt})(?![\w]|-\d|\s\d|\.\w)")
+    acr_re = re.compile(rf"(?<![\w\-./]){starts_with(acronyms)}(?:{acr_alt})(?![\w]|-\d|\s\d|\.\w)")
     return name_re, acr_re, lookup
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from loaders.gazetteers.mention import Mention, alternation
+from loaders.gazetteers.mention import Mention, alternation, starts_with
 from schema.reference import areas
 
 
@@ -30,7 +30,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             r"(?![\w\-])"
         )
         full = rf"{alternation(list(area.names))}(?![\w\-])"
-        pattern = rf"(?<![\w\-])(?:{qualified}|{full})"
+        firsts = starts_with([*area.short_forms, *area.names, "partnership", "area"], ignore_case=True)
+        pattern = rf"(?<![\w\-]){firsts}(?:{qualified}|{full})"
         compiled.append((area.key, re.compile(pattern, re.IGNORECASE)))
         if area.acronyms:
             acronyms = "|".join(re.escape(a) for a in area.acronyms)

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 import pycountry
 
-from loaders.gazetteers.mention import Mention, flexible
+from loaders.gazetteers.mention import Mention, flexible, starts_with
 from schema.reference import country_variants
 
 _HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Sir)\.?\s+$")
@@ -63,7 +63,7 @@ def country_names() -> dict[str, str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = country_names()
     alternation = "|".join(flexible(n).replace(r"[\s\-]+", r"\s+") for n in sorted(names, key=len, reverse=True))
-    name_re = re.compile(rf"(?<![\w\-])(?:{alternation})(?![^\W\u00b9\u00b2\u00b3\u2070-\u2079]|-)")  # 'Indonesia¹⁸'
+    name_re = re.compile(rf"(?<![\w\-]){starts_with(list(names))}(?:{alternation})(?![^\W\u00b9\u00b2\u00b3\u2070-\u2079]|-)")  # 'Indonesia¹⁸'
 
     acronyms = country_variants()["acronyms"]
     acr = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))

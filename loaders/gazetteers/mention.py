@@ -42,3 +42,16 @@ def flexible(phrase: str) -> str:
 def alternation(phrases: list[str]) -> str:
     """Non-capturing alternation of flexible phrases, longest first so the longest name wins."""
     return "(?:" + "|".join(flexible(p) for p in sorted(set(phrases), key=len, reverse=True)) + ")"
+
+
+def starts_with(phrases: list[str], ignore_case: bool = False) -> str:
+    """A lookahead for the first characters of ``phrases``: put before a large alternation so that the
+    regex engine skips, in one test, every position where none of them can start (spaces, digits, ...).
+
+    >>> starts_with(["Kenya", "Peru", "kenya"])
+    '(?=[KPk])'
+    """
+    firsts = sorted({p[0] for p in phrases if p})
+    if ignore_case:
+        firsts = sorted({c for f in firsts for c in (f.lower(), f.upper())})
+    return "(?=[" + "".join(re.escape(c) if c in "\\]^-[" else c for c in firsts) + "])"

@@ -56,7 +56,12 @@ _TAG = re.compile(r"<[^>]{1,200}>")
 _CONNECTOR_END = re.compile(r"\b(?:of|and|or|the|for|on|in|to|with|a|an)$", re.IGNORECASE)
 
 
+MAX_BULLET_DEPTH = 32  # deeper lists are read as if at this depth: no real report nests further, and the
+#                        block tree stays shallow enough to walk and serialise without deep recursion
+
+
 @dataclass
+
 class Line:
     """One line of the text: ``text[start:end]`` without its newline and trailing blanks."""
 
@@ -433,14 +438,14 @@ class TextReader:
     def _open_bullet(self, i: int, indent: int) -> int:
         line = self.lines[i]
         stack = self.state.bullets
-        while stack and stack[-1][0] >= indent:
-            stack.pop()
+        while stack and (stack[-1][0] >= indent or len(stack) >= MAX_BULLET_DEPTH):
+            stack.pop()  # (a list nested deeper than MAX_BULLET_DEPTH goes on at that depth)
         parent_children = stack[-1][1].children if stack else self._children()
         section = self._section_locator()
         if stack:
             parent = stack[-1][1]
-            n = sum(1 for b in parent.children if b.kind == "bullet") + 1
-            locator = f"{parent.locator.rsplit(' (', 1)[0]}.{n}"
+            self.state.counters[f"{parent.locator}•"] += 1
+            locator = f"{parent.locator.rsplit(' (', 1)[0]}.{self.state.counters[f'{parent.locator}•']}"
         else:
             self.state.counters[f"{section}•"] += 1
             locator = f"{section} bullet {self.state.counters[f'{section}•']}".strip()
