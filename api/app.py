@@ -1,4 +1,7 @@
-"""FastAPI application over a built graph (read-only): the query layer and gap analysis over HTTP.
+"""FastAPI application over a built graph: the query layer and gap analysis over HTTP.
+
+Read-only unless started with a write token, which enables ``POST /documents`` (see api/guards.py
+for the limits, error bodies and headers every request goes through).
 
 The graph is loaded once, by the caller (``gmpgraph serve`` or :func:`app_from_settings`). Unknown
 ids answer 404 with suggestions, invalid parameters 422, and page sizes and path depths are bounded
@@ -15,16 +18,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Header, Query, Request
 from fastapi import Path as PathParam
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
+from api.guards import MAX_BODY, TIME_LIMIT, Guard, check_token, internal_error
 from gmpgraph import GraphStore
+from gmpgraph.build import ReadError, add_document
+from gmpgraph.graphfile import save_graph
 from gmpgraph.analysis import CoverageMatrix, Finding, coverage_matrix, findings
 from gmpgraph.maps import MapPage, coverage_picture, make_map
 from gmpgraph.maps.render import content_security_policy
@@ -44,11 +51,14 @@ class Settings(BaseModel):
     graph: Path = Field(default=Path("graph.json"), description="GMPGRAPH_GRAPH: the graph file to serve.")
     cors_origins: list[str] = Field(default_factory=list, description="GMPGRAPH_CORS_ORIGINS: comma-separated "
                                                                       "origins allowed by CORS (none by default).")
+    write_token: str | None = Field(default=None, description="GMPGRAPH_WRITE_TOKEN: enables POST /documents "
+                                                              "for requests bearing this token (off by default).")
 
     @classmethod
     def from_env(cls) -> Settings:
         origins = [o.strip() for o in os.environ.get("GMPGRAPH_CORS_ORIGINS", "").split(",") if o.strip()]
-        return cls(graph=Path(os.environ.get("GMPGRAPH_GRAPH", "graph.json")), cors_origins=origins)
+        return cls(graph=Path(os.environ.get("GMPGRAPH_GRAPH", "graph.json")), cors_origins=origins,
+                   write_token=os.environ.get("GMPGRAPH_WRITE_TOKEN") or None)
 
 
 class Stats(BaseModel):
@@ -82,6 +92,15 @@ class Gaps(BaseModel):
     findings: list[Finding]
 
 
+class Added(BaseModel):
+    """A report added in write mode: its document node, what it brought, and whether the file was saved."""
+
+    document_id: str
+    nodes: int
+    edges: int
+    saved: bool
+
+
 class Problem(BaseModel):
     """An error: what went wrong, and what might have been meant."""
 
@@ -90,6 +109,13 @@ class Problem(BaseModel):
 
 
 NOT_FOUND = {404: {"model": Problem, "description": "No entity with that id, key or name."}}
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "Not a readable report (the reason is given)."},
+    401: {"model": Problem, "description": "No or wrong write token."},
+    403: {"model": Problem, "description": "The server is read-only."},
+    409: {"model": Problem, "description": "The same report is already in the graph."},
+    413: {"model": Problem, "description": "The report is larger than the server accepts."},
+}
 HTML_PAGE = {200: {"content": {"text/html": {}}, "description": "A self-contained HTML map (no network needed)."}}
 # an HTML route's extra responses default to text/html in the OpenAPI; its 404 is JSON, say so
 MAP_RESPONSES = {**HTML_PAGE, 404: {"description": NOT_FOUND[404]["description"], "content": {
@@ -108,14 +134,47 @@ def _html(page: MapPage) -> HTMLResponse:
     return HTMLResponse(page.html, headers=security_headers(page.csp))
 
 
-def create_app(store: GraphStore, cors_origins: list[str] | None = None) -> FastAPI:
-    """An app serving ``store`` read-only; the graph is loaded once by the caller."""
+def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_token: str | None = None,
+               graph_path: Path | None = None, max_body: int = MAX_BODY, time_limit: float = TIME_LIMIT) -> FastAPI:
+    """An app serving ``store``; the graph is loaded once by the caller.
+
+    It is read-only unless ``write_token`` is given: then ``POST /documents`` with that token as a
+    Bearer token adds a report, and the graph is saved (atomically) to ``graph_path`` if given.
+    Bodies over ``max_body`` bytes get 413 and requests over ``time_limit`` seconds 503.
+    """
     app = FastAPI(title="gmpgraph", version="0.1.0",
                   summary="The UNEP Global Mercury Partnership knowledge graph and its links to the Minamata "
                           "Convention: queries and cross-area gap analysis, every answer with its evidence.")
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # a map page is ~1 MB, mostly vis-network; gzip ~4x
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
+    app.add_middleware(Guard, max_body=max_body, time_limit=time_limit)  # outermost: limits, gate, headers
+    app.add_exception_handler(Exception, internal_error)
+
+    @app.post("/documents", status_code=201, response_model=Added, responses=WRITE_RESPONSES,
+              summary="Add a report to the graph (write mode only: needs the server's write token)",
+              openapi_extra={"requestBody": {"required": True, "description": "The report file's bytes "
+                                             "(text, PDF or DOCX).", "content": {
+                                                 "application/octet-stream": {"schema": {"type": "string",
+                                                                                         "format": "binary"}}}}})
+    async def add_report(request: Request,
+                         name: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^/\\\x00]+$",
+                                                    description="The report's file name.")],
+                         authorization: Annotated[str | None, Header()] = None) -> Added | JSONResponse:
+        refused = check_token(write_token, authorization)
+        if refused is not None:
+            return refused
+        data = await request.body()
+        try:
+            result = await run_in_threadpool(add_document, store, data, name)
+        except ReadError as exc:
+            return JSONResponse(status_code=400, content={"detail": str(exc), "suggestions": []})
+        if not result.ok:
+            return JSONResponse(status_code=409, content={"detail": result.error, "suggestions": []})
+        if graph_path is not None:
+            await run_in_threadpool(save_graph, store, graph_path)
+        return Added(document_id=result.document_id or "", nodes=result.nodes, edges=result.edges,
+                     saved=graph_path is not None)
 
     @app.exception_handler(NotFound)
     async def not_found(_: Request, exc: NotFound) -> JSONResponse:
@@ -247,4 +306,4 @@ def app_from_settings() -> FastAPI:
     from gmpgraph import load_graph
 
     settings = Settings.from_env()
-    return create_app(load_graph(settings.graph), settings.cors_origins)
+    return create_app(load_graph(settings.graph), settings.cors_origins, settings.write_token, settings.graph)

@@ -16,12 +16,15 @@ One broken file never stops the rest: its error is recorded and the build goes o
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -30,9 +33,13 @@ from gmpgraph.infer import add_mandate_supports
 from gmpgraph.resolve import resolve_entities
 from gmpgraph.store import GraphStore
 from loaders.extract import extract_document
-from loaders.readers import read_document
+from loaders.readers import read_document, read_document_bytes
 from loaders.text import DEFAULT_MAX_BYTES, ReadError
-from schema import Extraction
+from schema import Extraction, node_id
+
+
+__all__ = ["BuildReport", "FileResult", "InputError", "ReadError", "add_document", "build_graph", "discover",
+           "extract_path", "merge_extraction", "unique_names", "worker_count"]
 
 
 class FileResult(BaseModel):
@@ -80,7 +87,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # a dangling link is reported when it is read
             found.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
@@ -144,8 +151,10 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
                  workers: int) -> Iterator[tuple[Path, Outcome]]:
     """Each file's outcome, in the order of ``files``; extracted in a process pool when ``workers`` > 1.
 
-    The pool forks (workers inherit the loaded modules and compiled patterns) and is given the
-    largest files first so the processes finish together. A process that runs threads (a server)
+    The pool forks (workers inherit the loaded modules and compiled patterns). Files go to it in
+    consecutive groups, two groups in flight, each group largest file first so the processes finish
+    together; results are merged as their group completes, so memory holds two groups' extractions at
+    most and merging keeps pace with extraction however many files there are. A process that runs threads (a server)
     extracts in its own process instead, since forking it could deadlock the child.
     """
     if workers <= 1 or threading.active_count() > 1:  # forking a threaded process can deadlock the child
@@ -153,14 +162,25 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
             yield path, extract_path(path, names[path], max_bytes)
         return
     context = multiprocessing.get_context("fork")
+    chunk = max(16, 8 * workers)
+    groups = iter([files[i:i + chunk] for i in range(0, len(files), chunk)])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        by_size = sorted(files, key=_size, reverse=True)
-        futures = {path: pool.submit(extract_path, path, names[path], max_bytes) for path in by_size}
-        for path in files:
-            try:
-                yield path, futures.pop(path).result()
-            except BrokenProcessPool:
-                yield path, f"{path.name}: the extracting process died (out of memory?)"
+
+        def submit(group: list[Path]) -> tuple[list[Path], dict[Path, Future[Outcome]]]:
+            by_size = sorted(group, key=_size, reverse=True)
+            return group, {path: pool.submit(extract_path, path, names[path], max_bytes) for path in by_size}
+
+        in_flight = deque(submit(group) for group in islice(groups, 2))
+        while in_flight:
+            group, futures = in_flight.popleft()
+            for path in group:
+                try:
+                    yield path, futures.pop(path).result()
+                except BrokenProcessPool:
+                    yield path, f"{path.name}: the extracting process died (out of memory?)"
+            following = next(groups, None)
+            if following:
+                in_flight.append(submit(following))
 
 
 def _size(path: Path) -> int:
@@ -199,6 +219,42 @@ def _merge_one(store: GraphStore, path: Path, outcome: Outcome, seen_hashes: dic
     merge_extraction(store, extraction)
     return FileResult(path=str(path), file=path.name, ok=True, document_id=extraction.document.id,
                       nodes=len(extraction.nodes), edges=len(extraction.edges))
+
+
+def add_document(store: GraphStore, data: bytes, name: str) -> FileResult:
+    """Read ``data`` as a report called ``name``, extract it and merge it into ``store`` (then resolve
+    entities across documents again). A report already in the store (same bytes) is not added twice.
+
+    Raises ReadError with the reason when ``data`` is not a readable document.
+
+    >>> from gmpgraph.store import GraphStore
+    >>> store = GraphStore()
+    >>> add_document(store, b"Viet Nam reported on Article 11.", "note.txt").document_id
+    'doc:note.txt'
+    >>> add_document(store, b"Viet Nam reported on Article 11.", "again.txt").error
+    'again.txt: same content as note.txt, skipped as a duplicate'
+    """
+    if not data.strip():
+        raise ReadError(f"{name}: empty file")
+    digest = hashlib.sha256(data).hexdigest()
+    seen = {node.sha256: node.file for node in store.nodes("Document")}  # type: ignore[attr-defined]
+    doc = read_document_bytes(data, name)
+    doc.meta.file = _unused_name(store, name)
+    outcome: Outcome = (extract_document(doc, sha256=digest), digest)
+    result = _merge_one(store, Path(name), outcome, seen)
+    if result.ok:
+        resolve_entities(store)
+        add_mandate_supports(store)
+    return result
+
+
+def _unused_name(store: GraphStore, name: str) -> str:
+    """``name``, or ``name~2``, ``name~3``, ... if a document of that name is already in ``store``."""
+    candidate, n = name, 1
+    while node_id("Document", candidate) in store:
+        n += 1
+        candidate = f"{name}~{n}"
+    return candidate
 
 
 def merge_extraction(store: GraphStore, extraction: Extraction) -> None:

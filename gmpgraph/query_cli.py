@@ -385,15 +385,35 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     cors: Annotated[list[str] | None, typer.Option("--cors-origin", help="Allow this browser origin (CORS); "
                                                    "repeat for more. Off by default.")] = None,
+    write_token_env: Annotated[str | None, typer.Option(
+        "--write-token-env", metavar="VAR", help="Enable write mode: POST /documents adds a report when it bears "
+                                                 "the token held in this environment variable, and the graph file "
+                                                 "is saved after each. Off by default (read-only).")] = None,
+    max_body_mb: Annotated[float, typer.Option("--max-body-mb", min=0.001, help="Refuse request bodies larger "
+                                                                               "than this (413).")] = 16.0,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.1, help="Stop requests running longer than "
+                                                                           "this many seconds (503).")] = 30.0,
 ) -> None:
-    """Serve the graph read-only over HTTP (FastAPI + uvicorn); OpenAPI docs at /docs.
+    """Serve the graph over HTTP (FastAPI + uvicorn), read-only unless a write token is set; docs at /docs.
 
     Example:  gmpgraph serve --graph graph.json --port 8000   then open http://127.0.0.1:8000/docs
+    Write mode:  GMPGRAPH_WRITE_TOKEN=$(openssl rand -hex 16) gmpgraph serve --write-token-env GMPGRAPH_WRITE_TOKEN
     """
+    import os
+
     import uvicorn
 
     from api.app import create_app
 
+    token = None
+    if write_token_env:
+        token = os.environ.get(write_token_env)
+        if not token:
+            err.print(f"[red]error:[/] --write-token-env {write_token_env}: that environment variable is empty or unset")
+            raise typer.Exit(EXIT_USAGE)
     store = load_or_exit(graph)
-    err.print(f"serving {graph} on http://{host}:{port} (docs at /docs)")
-    uvicorn.run(create_app(store, cors or []), host=host, port=port, log_level="warning")
+    mode = "read-write (token required)" if token else "read-only"
+    err.print(f"serving {graph} {mode} on http://{host}:{port} (docs at /docs)")
+    app = create_app(store, cors or [], write_token=token, graph_path=graph if token else None,
+                     max_body=int(max_body_mb * 1_000_000), time_limit=time_limit)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

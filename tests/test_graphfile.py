@@ -106,3 +106,58 @@ def test_links_key_is_read_too(tmp_path: Path) -> None:
     path = tmp_path / "links.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert [e.type for e in load_graph(path).edges()] == ["SUPPORTS"]
+
+
+SAVER = """
+import sys
+from pathlib import Path
+from gmpgraph.graphfile import load_graph, save_graph
+sys.path.insert(0, sys.argv[3])
+from synthetic import scaled_graph
+big = scaled_graph(load_graph(Path(sys.argv[1])), copies=int(sys.argv[4]))
+print("ready", flush=True)
+while True:
+    save_graph(big, Path(sys.argv[2]))
+"""
+
+
+def test_killing_the_process_mid_save_leaves_a_whole_file(corpus_graph: Path, tmp_path: Path) -> None:
+    """SIGKILL a process that saves a large graph over and over: at every kill the file is either the
+    old graph or the new one, complete and valid, never a part of one."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from gmpgraph.graphfile import load_graph as load
+
+    path = tmp_path / "graph.json"
+    path.write_bytes(corpus_graph.read_bytes())
+    old_nodes = len(load(path))
+    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
+    sys.path.insert(0, str(benchmarks))
+    try:
+        from synthetic import scaled_graph
+    finally:
+        sys.path.remove(str(benchmarks))
+    new_nodes = len(scaled_graph(load(corpus_graph), copies=8))
+    rng = random.Random(5)
+    seen = set()
+    for _ in range(6):
+        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(corpus_graph), str(path), str(benchmarks), "8"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
+        time.sleep(rng.uniform(0.05, 0.6))  # a save of this graph takes ~0.1-0.2 s: kills land mid-write
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        assert proc.returncode == -signal.SIGKILL
+        nodes = len(load(path))  # raises GraphFileError if the file were torn
+        assert nodes in (old_nodes, new_nodes)
+        seen.add(nodes)
+    assert new_nodes in seen  # some kill came after a completed save: the new graph is there, whole
+    whole = tmp_path / "whole.json"
+    save_graph(scaled_graph(load(corpus_graph), copies=8), whole)
+    torn = list(tmp_path.glob(".graph.json.*.tmp"))
+    # and kills did land mid-write: what they left is a half-written temporary file, never graph.json
+    assert any(partial.stat().st_size < whole.stat().st_size for partial in torn), torn
