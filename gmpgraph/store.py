@@ -45,7 +45,7 @@ class GraphStore:
 
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self.nx: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
-        self._evidence: dict[str | tuple[str, str, str], set[tuple[Any, ...]]] = {}  # see _add_provenance
+        self._evidence: dict[str | tuple[str, str, str], tuple[set[tuple[Any, ...]], int]] = {}  # _add_provenance
 
     # -- writing -------------------------------------------------------------------------------
     def add_node(self, node: Node) -> Node:
@@ -111,15 +111,15 @@ class GraphStore:
         The identities already stored are remembered per owner, so a merge costs what it adds; they
         are re-read whenever the stored list has changed behind the store's back."""
         entries = stored.setdefault("provenance", [])
-        seen = self._evidence.get(owner)
-        if seen is None or len(seen) != len(entries):
+        seen, length = self._evidence.get(owner, (None, -1))
+        if seen is None or length != len(entries):  # (a list may hold one place twice: count entries, not places)
             seen = {(p["document"], p["locator"], p["start"], p["end"]) for p in entries}
-            self._evidence[owner] = seen
         for prov in new:
             identity = prov.identity()
             if identity not in seen:
                 seen.add(identity)
                 entries.append(prov.model_dump(mode="json", exclude_none=True))
+        self._evidence[owner] = (seen, len(entries))
 
     def merge_into(self, keep: str, drop: str) -> None:
         """Make ``drop`` part of ``keep``: its name and aliases become aliases, its provenance and
