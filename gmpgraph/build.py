@@ -35,7 +35,7 @@ from gmpgraph.store import GraphStore
 from loaders.extract import extract_document
 from loaders.readers import read_document, read_document_bytes
 from loaders.text import DEFAULT_MAX_BYTES, ReadError
-from schema import Extraction, node_id
+from schema import Extraction
 
 
 __all__ = ["BuildReport", "FileResult", "InputError", "ReadError", "add_document", "build_graph", "discover",
@@ -190,14 +190,15 @@ def _size(path: Path) -> int:
         return 0
 
 
-def unique_names(files: list[Path]) -> dict[Path, str]:
-    """A document name for each file: its file name, with '~2', '~3', ... for repeats, in order.
+def unique_names(files: list[Path], taken: Iterable[str] = ()) -> dict[Path, str]:
+    """A document name for each file: its file name, with '~2', '~3', ... for repeats (in order, and
+    of the names in ``taken``, which are already used).
 
     >>> unique_names([Path("a/r.txt"), Path("b/r.txt"), Path("b/s.txt")])[Path("b/r.txt")]
     'r.txt~2'
     """
     names: dict[Path, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(taken)
     for path in files:
         candidate, n = path.name, 1
         while candidate in used:
@@ -239,22 +240,14 @@ def add_document(store: GraphStore, data: bytes, name: str) -> FileResult:
     digest = hashlib.sha256(data).hexdigest()
     seen = {node.sha256: node.file for node in store.nodes("Document")}  # type: ignore[attr-defined]
     doc = read_document_bytes(data, name)
-    doc.meta.file = _unused_name(store, name)
+    used = (node.file for node in store.nodes("Document"))  # type: ignore[attr-defined]
+    doc.meta.file = unique_names([Path(name)], taken=used)[Path(name)]
     outcome: Outcome = (extract_document(doc, sha256=digest), digest)
     result = _merge_one(store, Path(name), outcome, seen)
     if result.ok:
         resolve_entities(store)
         add_mandate_supports(store)
     return result
-
-
-def _unused_name(store: GraphStore, name: str) -> str:
-    """``name``, or ``name~2``, ``name~3``, ... if a document of that name is already in ``store``."""
-    candidate, n = name, 1
-    while node_id("Document", candidate) in store:
-        n += 1
-        candidate = f"{name}~{n}"
-    return candidate
 
 
 def merge_extraction(store: GraphStore, extraction: Extraction) -> None:
