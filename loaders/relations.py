@@ -69,6 +69,9 @@ _GOVERNING_SESSION = re.compile(r"\b(?:Conference of the Parties|negotiating com
 _EVENT_PLACE_GAP = re.compile(r"\s+in\s+(?:the\s+)?|\s*(?::\s*[\w ,\-\u2013]{0,30})?\(\s*(?:[^();]{0,30}?,\s*)?|,?\s*(?:which\s+|that\s+)?(?:was\s+|"
                               r"were\s+|will be\s+|to be\s+|is\s+)?(?:held|took place|convened|hosted|organi[sz]ed)\b"
                               r"[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?")
+# what may precede an item's own label: the bullet, bold markers, a code ('GEF 10472:')
+_ITEM_LABEL = re.compile(r"[-\u2022*\s]*?(?P<bold>\*\*|__)?\s*(?:[A-Z][A-Za-z]*[- ]?\d+\s*:\s*)?")
+_LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
 _AMOUNT = re.compile(r"(?:(?P<cur1>US\$|USD|\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|billion|"
                      r"thousand|m\b|bn\b)?|(?P<num2>\d[\d,.]*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>US\$|"
                      r"USD|US dollars|dollars|EUR|euros?|CHF|NOK|Swiss francs|Norwegian kroner))")
@@ -137,6 +140,7 @@ class RelationReader:
             self.sentence_of[id(m)] = span
             self.by_block[id(m.block)].append(m)
         self.lead_in = self._lead_ins()
+        self.item_topic = self._item_topics()
         paragraphs = [b for b in doc.walk() if b.kind == "paragraph"]
         self.previous = {id(b): a for a, b in zip(paragraphs, paragraphs[1:], strict=False) if a.section == b.section}
 
@@ -186,6 +190,7 @@ class RelationReader:
         programme:', 'Diálogos has several ongoing projects ..., including:', '(activities led by CNR):')."""
         scopes: dict[int, Block] = {}
         current: Block | None = None
+        flat = False  # the lead-in's items sit at its own level: the text lost their indent
         for block in self.doc.walk():
             own = self.text[block.start:block.end].rstrip(" *_\n")
             if block.kind == "heading" or block.kind not in ("paragraph", "bullet"):
@@ -193,8 +198,10 @@ class RelationReader:
                 continue
             if current is not None:
                 if block.kind == "bullet":
+                    if current.kind == "bullet" and not any(v is current for v in scopes.values()):
+                        flat = block.level == current.level == 0  # the first item decides
                     inside = current.kind == "paragraph" or block.level > current.level or (
-                        block.level == current.level and current.level > 0)
+                        block.level == current.level and (current.level > 0 or flat))
                 else:
                     inside = not block.number and len(own) < 300
                 if inside and not own.endswith(":"):
@@ -204,6 +211,46 @@ class RelationReader:
             if own.endswith(":"):
                 current = block
         return scopes
+
+    def _opening_title(self, block: Block) -> tuple[Located, bool] | None:
+        """The project, publication or event a list item or paragraph is labelled with, and whether the label is
+        bold: '- **Report on the Harmonized ... System:** COP-3 ...', '- GEF 10472: Implementing ... Project. ...'."""
+        own = self.text[block.start:block.end]
+        opening = _ITEM_LABEL.match(own)
+        at = block.start + (opening.end() if opening else 0)
+        titled = _outermost([m for m in self.by_block[id(block)] if m.node.type in TITLED])
+        first = next((m for m in titled if m.start == at), None)
+        if first is None or not _LABEL_END.match(self.text, first.end):
+            return None
+        return first, bool(opening and opening.group("bold"))
+
+    def _item_topics(self) -> dict[int, Located]:
+        """Each block -> the titled item it belongs to: the item itself, the items and paragraphs nested under a
+        labelled item, and the plain items and paragraphs after a bold-labelled one, up to the next heading or
+        lead-in ('- **Mercury-Added Product Reduction Projects ...:** ...' then '  - Outreach/workshop to customs
+        officials on Article 4 provisions;')."""
+        topics: dict[int, Located] = {}
+        open_items: list[tuple[int, Located, bool]] = []  # (level, topic, bold)
+        for block in self.doc.walk():
+            if block.kind == "heading":
+                open_items = []
+                continue
+            if block.kind not in ("paragraph", "bullet"):
+                continue
+            level = block.level if block.kind == "bullet" else 0
+            label = self._opening_title(block)
+            if label is not None:
+                open_items = [o for o in open_items if o[0] < level] + [(level, label[0], label[1])]
+                topics[id(block)] = label[0]
+                continue
+            own = self.text[block.start:block.end].rstrip(" *_\n")
+            if block.kind == "paragraph" and (block.number or own.endswith(":")):
+                open_items = []
+                continue
+            open_items = [o for o in open_items if o[0] < level or (o[0] == level and o[2])]
+            if open_items:
+                topics[id(block)] = open_items[-1][1]
+        return topics
 
     def _block_topic(self, block: Block) -> Located | None:
         """The one project a lead-in block names, for the blocks it introduces."""
@@ -266,7 +313,7 @@ class RelationReader:
         countries = [m for m in self._of(mentions, "Country") if not self._inside_other(m, mentions)]
         for thing in things:  # a country in the thing's own name
             for c in countries:
-                if thing.start <= c.start and c.end <= thing.end:
+                if thing.start <= c.start and c.end <= thing.end and self.text[c.start:c.end] in thing.node.name:
                     self._add(LocatedIn, thing.node, c.node, block, span)
         for event in self._of(things, "Event"):  # 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome'
             for c in countries:
@@ -281,7 +328,7 @@ class RelationReader:
                 r"\s*(?:The|This|These)\s+(?:programme|project|initiative|Programme|Project|network)\b", sentence):
             subject = self._previous_titled(span[0], block)
         if subject is None and not things:
-            subject = self._anaphor_topic(span, block)
+            subject = self._anaphor_topic(span, block) or self.item_topic.get(id(block))
         if subject is None:
             return
         for c in countries:
@@ -305,7 +352,11 @@ class RelationReader:
             return
         things = [t for t in self._of(mentions, *TITLED) if not _GOVERNING_SESSION.search(t.node.name)]
         if not things:  # the paragraph's thing: the nearest project, publication or event before, same block
-            things = [m for m in self.located if m.block is block and m.node.type in TITLED and m.start < span[0]][-1:]
+            things = [m for m in self.located if m.block is block and m.node.type in TITLED and m.start < span[0]
+                      and not _GOVERNING_SESSION.search(m.node.name)][-1:]
+        if not things:  # the titled item the block belongs to, else the one project of its lead-in
+            topic = self.item_topic.get(id(block)) or self._block_topic(block)
+            things = [topic] if topic is not None else []
         areas = {m.node.key for m in self._of(mentions, "Area")} or ({block.area} if block.area else set())
         if not areas:  # the one area the paragraph is about, named in an earlier sentence
             earlier = {m.node.key for m in self.by_block[id(block)] if m.node.type == "Area" and m.end <= span[0]}

@@ -149,10 +149,13 @@ def _meetings(text: str) -> list[Found]:
                                    None, "ordinal meeting of a known body"))
             elif len(body_text.split()) >= 2:
                 found.append(Found("Event", phrase, m.start(), m.end(), (phrase,), None, "ordinal meeting of a body"))
-    for m in _DATED_MEETING.finditer(text):  # '22. Mesoamerica workshop: 26-28 November 2014, Mexico City;'
+    dated = list(_DATED_MEETING.finditer(text))
+    repeated = {m.group(1) for m in dated if sum(1 for d in dated if d.group(1) == m.group(1)) > 1}
+    for m in dated:  # '22. Mesoamerica workshop: 26-28 November 2014, Mexico City;'
         name = f"{m.group(1)}, {m.group(2).strip()}"
-        found.append(Found("Event", name, m.start(1), m.end(2), (name, m.group(1)), None,
-                           "meeting listed with its date and place"))
+        # two 'Central Asia workshop's, in Minsk and in Bratislava: the bare name is neither's
+        aliases = (name,) if m.group(1) in repeated else (name, m.group(1))
+        found.append(Found("Event", name, m.start(1), m.end(2), aliases, None, "meeting listed with its date and place"))
     for m in _BODY_THEN_ORDINAL.finditer(text):  # a masthead: 'Partnership Advisory Group / Twelfth meeting'
         number = _ordinal_number(m.group(2))
         found.append(Found("Event", f"PAG-{number}", m.start(), m.end(), (clean_name(m.group(0)), f"PAG{number}"),
@@ -200,9 +203,30 @@ def _quoted(text: str) -> list[Found]:
         suffix = re.match(r"(.+?)\s+[-\u2013]\s+([A-Z][A-Z0-9]{2,})$", name)
         if suffix:
             name = suffix.group(1)
-        found.append(Found(node_type, name, m.start(g), m.start(g) + len(m.group(g).rstrip(" .,;:")),
-                           tuple({title, name}), None, "quoted title"))
+        span = (m.start(g), m.start(g) + len(m.group(g).rstrip(" .,;:")))
+        variants = expand_alternatives(name)
+        if len(variants) > 1:  # '"... in [Mali's/Ghana's] ... Sector"': one title per country
+            found += [Found(node_type, v, *span, (v,), None, "quoted title with alternatives") for v in variants]
+            continue
+        found.append(Found(node_type, name, *span, tuple({title, name}), None, "quoted title"))
     return found
+
+
+_ALTERNATIVES = re.compile(r"\[([^\[\]/\n]{1,40}(?:/[^\[\]/\n]{1,40})+)\]")
+
+
+def expand_alternatives(title: str) -> list[str]:
+    """The titles a bracketed choice stands for.
+
+    >>> expand_alternatives("Reducing Mercury Use in [Mali's/Ghana's] ASGM Sector")
+    ["Reducing Mercury Use in Mali's ASGM Sector", "Reducing Mercury Use in Ghana's ASGM Sector"]
+    >>> expand_alternatives("Global Forum on ASGM")
+    ['Global Forum on ASGM']
+    """
+    m = _ALTERNATIVES.search(title)
+    if m is None:
+        return [title]
+    return [title[:m.start()] + choice.strip() + title[m.end():] for choice in m.group(1).split("/")]
 
 
 def _names_area(name: str) -> bool:

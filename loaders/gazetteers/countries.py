@@ -54,9 +54,24 @@ def country_names() -> dict[str, str]:
     names.update(data["variants"])
     for name in ambiguous:
         names.pop(name, None)
-    for name in _BLOCKERS:
+    for name in (*_BLOCKERS, *_cities_naming_another_country(names)):
         names[name] = ""
     return names
+
+
+def _cities_naming_another_country(names: dict[str, str]) -> list[str]:
+    """City names with another country's name inside: 'Port of Spain' is in Trinidad and Tobago, not Spain."""
+    from loaders.gazetteers.places import city_countries
+
+    found = []
+    for city, code in city_countries().items():
+        words = re.findall(r"[\w'\-.]+", city)
+        if city in names or len(words) < 2:
+            continue
+        parts = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        if any(names.get(part) not in (None, "", code) for part in parts):
+            found.append(city)
+    return found
 
 
 @cache

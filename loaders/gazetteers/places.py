@@ -20,6 +20,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from loaders.gazetteers.countries import country_names
 from loaders.gazetteers.mention import Mention
 
 _NAME = r"[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z][\w'\u2019\-]+|of|de|es|do|da|la|del|am|upon))*"
@@ -44,6 +45,9 @@ def _lookup(name: str) -> tuple[str, str] | None:
     """The longest leading part of ``name`` that is a known city ('Jakarta from 17' -> 'Jakarta')."""
     table = city_countries()
     words = name.split()
+    named = country_names()
+    if named.get(name):  # 'held in Armenia': the country, though a city in Colombia has its name
+        return None
     for n in range(len(words), 0, -1):
         candidate = " ".join(words[:n])
         if candidate in table:
