@@ -70,8 +70,11 @@ _EVENT_PLACE_GAP = re.compile(r"\s+in\s+(?:the\s+)?|\s*(?::\s*[\w ,\-\u2013]{0,3
                               r"were\s+|will be\s+|to be\s+|is\s+)?(?:held|took place|convened|hosted|organi[sz]ed)\b"
                               r"[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?")
 # what may precede an item's own label: the bullet, bold markers, a code ('GEF 10472:')
-_ITEM_LABEL = re.compile(r"[-\u2022*\s]*?(?P<bold>\*\*|__)?\s*(?:[A-Z][A-Za-z]*[- ]?\d+\s*:\s*)?")
+_ITEM_LABEL = re.compile(r"\s*(?:[-\u2022*](?![*])\s*)?(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*|__)?\s*"
+                         r"(?:[A-Z][A-Za-z]*[- ]?\d+\s*:\s*)?")
 _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
+_BOLD_LABEL = re.compile(r"\s*(?:[-\u2022*](?![*])\s*)?(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
+_AS_TIME = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Ff]ollowing|[Pp]rior to|[Aa]head of|[Uu]ntil)\s+(?:the\s+|its\s+)?$")
 _AMOUNT = re.compile(r"(?:(?P<cur1>US\$|USD|\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|billion|"
                      r"thousand|m\b|bn\b)?|(?P<num2>\d[\d,.]*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>US\$|"
                      r"USD|US dollars|dollars|EUR|euros?|CHF|NOK|Swiss francs|Norwegian kroner))")
@@ -243,6 +246,9 @@ class RelationReader:
                 open_items = [o for o in open_items if o[0] < level] + [(level, label[0], label[1])]
                 topics[id(block)] = label[0]
                 continue
+            if _BOLD_LABEL.match(self.text, block.start, block.end):  # a new item whose title names nothing known
+                open_items = [o for o in open_items if o[0] < level]
+                continue
             own = self.text[block.start:block.end].rstrip(" *_\n")
             if block.kind == "paragraph" and (block.number or own.endswith(":")):
                 open_items = []
@@ -310,7 +316,9 @@ class RelationReader:
 
     def _located_in(self, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
         things = self._of(mentions, "Project", "Event")
-        countries = [m for m in self._of(mentions, "Country") if not self._inside_other(m, mentions)]
+        sentence = self.text[span[0]:span[1]]
+        partners = not _FUND_CUE.search(sentence) and not re.search(r"\bsupport (?:from|of)\b", sentence)
+        countries = [m for m in self._of(mentions, "Country") if not self._inside_other(m, mentions, partners)]
         for thing in things:  # a country in the thing's own name
             for c in countries:
                 if thing.start <= c.start and c.end <= thing.end and self.text[c.start:c.end] in thing.node.name:
@@ -321,9 +329,9 @@ class RelationReader:
                 if c.start >= event.end and len(gap) <= 70 and _EVENT_PLACE_GAP.fullmatch(gap) and not any(
                         event.end <= t.start < c.start for t in things):
                     self._add(LocatedIn, event.node, c.node, block, span)
-        distinct = {t.node.id for t in things}
-        subject = things[0] if len(distinct) == 1 else None
-        sentence = self.text[span[0]:span[1]]
+        subjects = [t for t in things if not _AS_TIME.search(  # 'Since the sixth session, ... in Moscow': a time
+            self.text[max(span[0], t.start - 24):t.start])]
+        subject = subjects[0] if len({t.node.id for t in subjects}) == 1 else None
         if subject is None and not things and re.match(
                 r"\s*(?:The|This|These)\s+(?:programme|project|initiative|Programme|Project|network)\b", sentence):
             subject = self._previous_titled(span[0], block)
@@ -335,10 +343,15 @@ class RelationReader:
             if not (subject.start <= c.start and c.end <= subject.end):
                 self._add(LocatedIn, subject.node, c.node, block, span)
 
-    def _inside_other(self, country: Located, mentions: list[Located]) -> bool:
-        """A country inside an organisation's name ('Ministry of the Environment of Japan') is not a place of work."""
-        return any(m.node.type == "Organization" and m.start <= country.start and country.end <= m.end
-                   for m in mentions)
+    def _inside_other(self, country: Located, mentions: list[Located], partners: bool = False) -> bool:
+        """A country inside an organisation's name ('Ministry of the Environment of Japan') is not a place of work;
+        with ``partners`` (the sentence funds nothing), a government's country is: 'memorandum of understanding
+        with the governments of Trinidad and Tobago (TTO), Antigua and Barbuda (ATG) ...'."""
+        for m in mentions:
+            if m.node.type == "Organization" and m.start <= country.start and country.end <= m.end:
+                government = m.node.name.startswith(("Government of ", "Governments of "))
+                return not (partners and government and not _FUNDER_VERB.match(self.text[m.end:m.end + 40].strip()))
+        return False
 
     def _previous_titled(self, before: int, block: Block) -> Located | None:
         for m in reversed(self.located):

@@ -75,7 +75,8 @@ _BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|
                            r"(?:[^.;\u201c]{0,40}?\b(?:on|entitled|titled|called))?\s*[:,]?\s*$", re.IGNORECASE)
 _LOWER_HEAD = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*|to|of|for|"
-    r"and|in|the|on|with)){0,11})\s+(project|programme|program|workshop|summit|webinar|campaign|meeting)s?\b")
+    r"and|in|the|on|with)){0,11})\s+(?:(pilot|demonstration)\s+)?(project|programme|program|workshop|summit|webinar|"
+    r"campaign|meeting)s?\b")
 _PLAIN_WORDS = frozenset({"Virtual", "Joint", "Annual", "Online", "Regional", "National", "Technical", "Special",
                           "Final", "Pilot", "Demonstration", "European", "Face-to-face", "Core-member", "PhD", "TV",
                           "INC", "PAG", "COP", "GEF", "UNEP", "Partnership", "Expert", "Experts", "Subregional",
@@ -134,21 +135,30 @@ def _meetings(text: str) -> list[Found]:
             continue
         found.append(Found("Event", f"{code}-{number}", m.start(), m.end(), (m.group(0), f"{code}{number}"),
                            None, "numbered meeting code"))
+    bodies: list[tuple[int, str, str]] = []  # (end, body, kind) of each, for a later 'the fourth meeting'
     for m in _ORDINAL_MEETING.finditer(text):
         body_text = re.sub(r"(?:\s+(?:of|the|on|to|for|and))+$", "", m.group(4).strip())
-        code, long = BODIES.get(body_text.lower(), ("", ""))
         for g in (1, 2):
-            if not m.group(g):
-                continue
-            number = _ordinal_number(m.group(g))
-            phrase = f"{m.group(g)} {m.group(3).rstrip('s').lower()} of the {body_text}"
-            phrase = phrase[:1].upper() + phrase[1:]
-            if code:
-                full = f"{ORDINALS[number - 1].capitalize() if number <= len(ORDINALS) else number} {long}"
-                found.append(Found("Event", f"{code}-{number}", m.start(), m.end(), (phrase, full, f"{code}{number}"),
-                                   None, "ordinal meeting of a known body"))
-            elif len(body_text.split()) >= 2:
-                found.append(Found("Event", phrase, m.start(), m.end(), (phrase,), None, "ordinal meeting of a body"))
+            if m.group(g):
+                hit = _ordinal_found(m.group(g), m.group(3), body_text, m.start(), m.end())
+                found += [hit] if hit else []
+        bodies.append((m.end(), body_text, m.group(3).rstrip("s").lower()))
+    for m in _ITS_ORDINAL.finditer(text):  # 'At its sixth session, held ... in Bangkok, the ... committee'
+        body_text = _body_near(text, m.start(), m.end())
+        if body_text is None:
+            continue
+        for g in (1, 2):
+            if m.group(g):
+                hit = _ordinal_found(m.group(g), m.group(3), body_text, m.start(), m.end())
+                found += [hit] if hit else []
+        bodies.append((m.end(), body_text, m.group(3).rstrip("s").lower()))
+    bodies.sort()
+    for m in _BARE_ORDINAL.finditer(text):  # 'The third meeting of the expert group ... The fourth meeting was held'
+        kind = m.group(2).lower()
+        earlier = [b for end, b, k in bodies if end <= m.start() and m.start() - end < 1500 and k == kind]
+        if earlier:
+            hit = _ordinal_found(m.group(1), m.group(2), earlier[-1], m.start(), m.end())
+            found += [hit] if hit else []
     dated = list(_DATED_MEETING.finditer(text))
     repeated = {m.group(1) for m in dated if sum(1 for d in dated if d.group(1) == m.group(1)) > 1}
     for m in dated:  # '22. Mesoamerica workshop: 26-28 November 2014, Mexico City;'
@@ -163,6 +173,45 @@ def _meetings(text: str) -> list[Found]:
     return found
 
 
+def _ordinal_found(ordinal: str, kind: str, body_text: str, start: int, end: int) -> Found | None:
+    """The event 'the <ordinal> <meeting|session> of <body>' names, under its code for a known body."""
+    number = _ordinal_number(ordinal)
+    phrase = f"{ordinal} {kind.rstrip('s').lower()} of the {body_text}"
+    phrase = phrase[:1].upper() + phrase[1:]
+    code, long = BODIES.get(body_text.lower(), ("", ""))
+    if code:
+        full = f"{ORDINALS[number - 1].capitalize() if number <= len(ORDINALS) else number} {long}"
+        return Found("Event", f"{code}-{number}", start, end, (phrase, full, f"{code}{number}"), None,
+                     "ordinal meeting of a known body")
+    if len(body_text.split()) >= 2:
+        return Found("Event", phrase, start, end, (phrase,), None, "ordinal meeting of a body")
+    return None
+
+
+def _body_near(text: str, start: int, end: int) -> str | None:
+    """The body 'its' stands for in 'at its sixth session': the nearest named before it in the sentence, else
+    the first after it in the sentence, else the nearest in the 600 characters before."""
+    opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    closing = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    named = [(b.start(), b.group(0)) for b in _BODY_NAMES.finditer(text, max(0, min(opening, start - 600)), closing)]
+    head = re.search(r"\b(committee|group|conference|council|assembly)\s+(?:at|during|in)\s+$", text[max(0, start - 40):start],
+                     re.IGNORECASE)
+    if head:  # 'the committee at its seventh session': the committee last named in full
+        named = [(b.start(), b.group(0)) for b in _BODY_NAMES.finditer(text, max(0, start - 3000), start)
+                 if b.group(0).lower().split()[-1] == head.group(1).lower()]
+        return named[-1][1] if named else None
+    before = [n for n in named if n[0] < start]
+    in_sentence = [n for n in before if n[0] >= opening]
+    after = [n for n in named if n[0] >= end]
+    pick = (in_sentence or after or before or [None])[-1 if in_sentence or not after else 0]
+    return None if pick is None else pick[1]
+
+
+_BODY_NAMES = re.compile("|".join(sorted((re.escape(k) for k in BODIES if len(k) > 3), key=len, reverse=True)),
+                         re.IGNORECASE)
+_BODY_NAMES = re.compile(rf"\b(?:(?i:{_BODY_NAMES.pattern})|PAG|INC)\b")
+_ITS_ORDINAL = re.compile(rf"\bits\s+(?:the\s+)?((?i:{_ORDINAL}))(?:\s+and\s+((?i:{_ORDINAL})))?\s+(meetings?|sessions?)\b")
+_BARE_ORDINAL = re.compile(rf"\b[Tt]he\s+((?i:{_ORDINAL}))\s+(meeting|session)\b(?!\s+(?:of|and)\b)")
 _BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL})\s+meeting", re.IGNORECASE)
 
 
@@ -309,7 +358,8 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
     return found
 
 
-_CALLED = re.compile(r"\b(project|programme|program|initiative|campaign)\s+(?:called|named|entitled|titled)\s+"
+_CALLED = re.compile(r"\b(project|programme|program|initiative|campaign)(?:\s+(?:with|by|of|from|for)\s+[^.;:\u201c\"]{1,60}?)?"
+                     r"\s+(?:called|named|entitled|titled)\s+"
                      r"([A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|of|for|and|the|to|in)){0,8})")
 
 
@@ -330,17 +380,17 @@ def _lower_heads(text: str) -> list[Found]:
         if _generic(name) or re.fullmatch(rf"(?:{_ORDINAL})", words[0], re.IGNORECASE):
             continue
         if len(words) == 1 and (name in _PLAIN_WORDS or name.endswith(("-funded", "-based", "-led")) or (
-                m.group(2) not in ("workshop", "summit") and not re.search(r"[A-Z].*[A-Z]", name))):
+                m.group(3) not in ("workshop", "summit") and not re.search(r"[A-Z].*[A-Z]", name))):
             continue  # 'Virtual meeting', 'Joint project' are not names; 'Mesoamerica workshop', 'I-SEED project' are
-        if find_countries(name) and len(words) <= 2 and m.group(2) not in ("workshop",):
+        if find_countries(name) and len(words) <= 2 and m.group(3) not in ("workshop",):
             continue
         if _names_area(name):
             continue
-        head = m.group(2).lower()
+        head = m.group(3).lower()
         node_type = TYPE_OF_HEAD.get(head, "Project")
         begin = m.start(1) + m.group(1).find(words[0])
-        full = f"{name} {text[m.start(2):m.end()]}"  # 'Mercury Regional Storage projects' as written
-        found.append(Found(node_type, full if node_type == "Event" else name, begin, m.end(2), (name, full), None,
+        full = f"{name} {text[m.start(2) if m.group(2) else m.start(3):m.end()]}"  # 'Esa'ala ASGM pilot project'
+        found.append(Found(node_type, full if node_type == "Event" else name, begin, m.end(3), (name, full), None,
                            f"name with a lower-case '{head}'"))
     for m in _BRAND.finditer(text):
         brand, place = m.group(1), m.group(2)
@@ -391,10 +441,59 @@ def _enumerated(text: str) -> list[Found]:
     return found
 
 
+_CODED_ITEM = re.compile(r"^[ \t]*(?:[-\u2022*][ \t]*)?(?:\*\*)?(GEF(?:[ \-]?ID)?[ \t]*\d{3,6})[ \t]*:[ \t]*(?:\*\*)?[ \t]*"
+                         r"([A-Z][^\n]{10,300}?)(?:\.(?=\s)|[ \t]*$)", re.MULTILINE)
+_BOLD_PROJECT = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2022][ \t]*)?\*\*([A-Z][^*\n]{5,250}?)[ \t]*(?:\(([^()\n]{2,20})\)[ \t]*)?"
+                           r"(?:project|programme|program|initiative)[ \t]*:?[ \t]*\*\*")
+_TRAILING_SHORT = re.compile(r"\s*\(([^()]{2,40})\)$")
+_PROJECT_OF = re.compile(r"\bprojects?\s+(?:of|on|for)\s+(?:[a-z]+\s+(?:of|on|for)\s+)?"
+                         r"([A-Z][\w'\u2019\-]*(?:[ \t]+(?:[A-Z][\w'\u2019\-]*|of|with|in|and|the|for|to|on)){3,16})")
+
+
+def _labelled(text: str) -> list[Found]:
+    """Projects labelled with their GEF number ('- GEF 10153: Development of National Action Plan for ... Guyana
+    (Guyana NAP).') and titles after 'a project of' ('a project of assessment of Coexistence of Artisanal Miners
+    with Conventional Mining Companies in Brazil')."""
+    found = []
+    for m in _CODED_ITEM.finditer(text):
+        title = m.group(2).strip()
+        aliases = [m.group(1)]
+        short = _TRAILING_SHORT.search(title)
+        if short:  # '(Guyana NAP)': what the project goes by
+            title = title[:short.start()].strip()
+            aliases.append(short.group(1))
+        title = clean_name(title)
+        if len(title.split()) < 3 or entity_type(title) == "Organization":
+            continue
+        found.append(Found("Project", title, m.start(2), m.start(2) + len(title), (title, *aliases), None,
+                           "item labelled with its GEF number"))
+    for m in _BOLD_PROJECT.finditer(text):  # '- **Capacity building related to ... - Phase 3 (ACP-MEA's) project:**'
+        title = clean_name(m.group(1))
+        if len(title.split()) < 2 or entity_type(title) == "Organization" or _names_area(title):
+            continue
+        aliases = (title, m.group(2)) if m.group(2) else (title,)
+        found.append(Found("Project", title, m.start(1), m.start(1) + len(m.group(1).rstrip()), aliases, None,
+                           "bold label of a project item"))
+    for m in _PROJECT_OF.finditer(text):
+        words = m.group(1).split()
+        while words and words[-1].lower() in TITLE_CONNECTORS:
+            words = words[:-1]
+        title = " ".join(words)
+        if len(words) < 4 or not _title_cased(title) or entity_type(title) == "Organization" or _names_area(title):
+            continue
+        found.append(Found("Project", title, m.start(1), m.start(1) + len(title), (title,), None,
+                           "title after 'a project of'"))
+    return found
+
+
 def find_titled(text: str, definitions: list[Definition] | None = None) -> list[Found]:
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
-    found = [*_meetings(text), *_quoted(text), *_enumerated(text), *_headed(text, definitions), *_lower_heads(text)]
+    found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_headed(text, definitions),
+             *_lower_heads(text)]
+    labelled = [f for f in found if f.rule == "item labelled with its GEF number"]
+    found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
+        lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
     kept: list[Found] = []
     spans: dict[tuple[int, int], str] = {}
     for f in found:  # earlier rules are more specific: a quoted title's type wins over its head word's
