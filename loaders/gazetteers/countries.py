@@ -64,10 +64,11 @@ def _cities_naming_another_country(names: dict[str, str]) -> list[str]:
     from loaders.gazetteers.places import city_countries
 
     found = []
+    first_words = {name.split()[0] for name in names if name}
     for city, code in city_countries().items():
-        words = re.findall(r"[\w'\-.]+", city)
-        if city in names or len(words) < 2:
+        if " " not in city or city in names or first_words.isdisjoint(city.split()):
             continue
+        words = re.findall(r"[\w'\-.]+", city)
         parts = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
         if any(names.get(part) not in (None, "", code) for part in parts):
             found.append(city)
