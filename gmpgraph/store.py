@@ -46,6 +46,9 @@ class GraphStore:
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self.nx: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
         self._evidence: dict[str | tuple[str, str, str], tuple[set[tuple[Any, ...]], int]] = {}  # _add_provenance
+        self._writes = 0  # bumped by every write; the model cache is good while it stands still
+        self._models: dict[str | tuple[str, str, str], AnyNode | AnyEdge] = {}
+        self._models_at = 0
 
     # -- writing -------------------------------------------------------------------------------
     def add_node(self, node: Node) -> Node:
@@ -60,6 +63,7 @@ class GraphStore:
     def merge_node(self, node: Node) -> None:
         """:meth:`add_node` without reading the stored node back: the cost of a merge does not grow
         with the provenance the node has already gathered (builds merge thousands of documents)."""
+        self._writes += 1
         data = node.model_dump(mode="json", exclude_none=True)
         if node.id not in self.nx:
             self.nx.add_node(node.id, **data)
@@ -86,6 +90,7 @@ class GraphStore:
 
     def merge_edge(self, edge: Edge) -> None:
         """:meth:`add_edge` without reading the stored edge back (see :meth:`merge_node`)."""
+        self._writes += 1
         for end in (edge.source, edge.target):
             if end not in self.nx:
                 raise GraphError(f"{edge.type_name} edge refers to unknown node {end!r}; add the node first")
@@ -124,6 +129,7 @@ class GraphStore:
     def merge_into(self, keep: str, drop: str) -> None:
         """Make ``drop`` part of ``keep``: its name and aliases become aliases, its provenance and
         edges move over (edges merge with any ``keep`` already has), and ``drop`` is removed."""
+        self._writes += 1
         if keep == drop:
             return
         for ident in (keep, drop):
@@ -155,11 +161,34 @@ class GraphStore:
     def __len__(self) -> int:
         return self.nx.number_of_nodes()
 
+    def changed(self) -> None:
+        """Forget the validated models: call after writing to ``store.nx`` directly (the store's own
+        writes do this themselves)."""
+        self._writes += 1
+
+    def _model(self, key: str | tuple[str, str, str], data: dict[str, Any]) -> Any:
+        """The schema model of a stored node or edge, validated once per state of the graph.
+
+        Questions read the same shared nodes many times (an area, an article, a country); validating a
+        node with thousands of provenance entries each time made them slow. The models handed out are
+        the store's own until the next write: read them, do not change them."""
+        if self._models_at != self._writes:
+            self._models.clear()
+            self._models_at = self._writes
+        model = self._models.get(key)
+        if model is None:
+            if isinstance(key, tuple):
+                model = edge_adapter.validate_python({"source": key[0], "target": key[1], **data})
+            else:
+                model = node_adapter.validate_python({"id": key, **data})
+            self._models[key] = model
+        return model
+
     def node(self, node_id: str) -> AnyNode:
         """The node with this id as its schema model; KeyError if absent."""
         if node_id not in self.nx:
             raise KeyError(node_id)
-        return node_adapter.validate_python({"id": node_id, **self.nx.nodes[node_id]})
+        return self._model(node_id, self.nx.nodes[node_id])
 
     def nodes(self, node_type: str | None = None) -> Iterator[AnyNode]:
         """All nodes, or those of one type, as schema models, in insertion order."""
@@ -167,14 +196,13 @@ class GraphStore:
             raise GraphError(f"unknown node type {node_type!r}; known: {', '.join(NODE_CLASSES)}")
         for node_id, data in self.nx.nodes(data=True):
             if node_type is None or data["type"] == node_type:
-                yield node_adapter.validate_python({"id": node_id, **data})
+                yield self._model(node_id, data)
 
     def edge(self, source: str, target: str, edge_type: str) -> AnyEdge:
         """The edge of ``edge_type`` from ``source`` to ``target``; KeyError if absent."""
         if not self.nx.has_edge(source, target, edge_type):
             raise KeyError((source, target, edge_type))
-        return edge_adapter.validate_python({"source": source, "target": target,
-                                             **self.nx.edges[source, target, edge_type]})
+        return self._model((source, target, edge_type), self.nx.edges[source, target, edge_type])
 
     def edges(self, edge_type: str | None = None, source: str | None = None,
               target: str | None = None) -> Iterator[AnyEdge]:
@@ -189,7 +217,7 @@ class GraphStore:
             triples = self.nx.edges(keys=True, data=True)
         for u, v, key, data in triples:
             if (edge_type is None or key == edge_type) and (target is None or v == target):
-                yield edge_adapter.validate_python({"source": u, "target": v, **data})
+                yield self._model((u, v, key), data)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node counts by type and edge counts by type."""

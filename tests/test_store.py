@@ -110,3 +110,16 @@ def test_the_plain_networkx_graph_is_available() -> None:
     assert list(graph.edges(keys=True)) == [("org:unido", "area:asgm", "LEADS")]
     assert nx.shortest_path(graph.to_undirected(as_view=True), "org:unido", "area:asgm") == ["org:unido",
                                                                                             "area:asgm"]
+
+
+def test_models_are_validated_once_per_state_of_the_graph() -> None:
+    store = GraphStore()
+    store.add_node(Area(id="area:asgm", key="asgm", name="Artisanal and small-scale gold mining"))
+    first = store.node("area:asgm")
+    assert store.node("area:asgm") is first  # read again: the same validated model
+    store.merge_node(Area(id="area:asgm", key="asgm", name="ASGM"))
+    again = store.node("area:asgm")
+    assert again is not first and "ASGM" in again.aliases and "ASGM" not in first.aliases
+    store.nx.nodes["area:asgm"]["name"] = "Gold mining"  # a write behind the store's back, then declared
+    store.changed()
+    assert store.node("area:asgm").name == "Gold mining"

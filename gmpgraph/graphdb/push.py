@@ -138,4 +138,5 @@ def read_graph(target: Target) -> GraphStore:
         data = {"type": row["type"], **from_properties(row["props"])}
         edge_adapter.validate_python({"source": row["source"], "target": row["target"], **data})
         store.nx.add_edge(row["source"], row["target"], key=row["type"], **data)
+    store.changed()
     return store
