@@ -70,10 +70,10 @@ _EVENT_PLACE_GAP = re.compile(r"\s+in\s+(?:the\s+)?|\s*(?::\s*[\w ,\-\u2013]{0,3
                               r"were\s+|will be\s+|to be\s+|is\s+)?(?:held|took place|convened|hosted|organi[sz]ed)\b"
                               r"[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?")
 # what may precede an item's own label: the bullet, bold markers, a code ('GEF 10472:')
-_ITEM_LABEL = re.compile(r"\s*(?:[-\u2022*](?![*])\s*)?(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*|__)?\s*"
-                         r"(?:[A-Z][A-Za-z]*[- ]?\d+\s*:\s*)?")
+_BULLET = r"\s*(?:[-\u2022*](?![*])\s*)?"
+_ITEM_LABEL = re.compile(_BULLET + r"(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*|__)?\s*(?:[A-Z][A-Za-z]*[- ]?\d+\s*:\s*)?")
 _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
-_BOLD_LABEL = re.compile(r"\s*(?:[-\u2022*](?![*])\s*)?(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
+_BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 _AS_TIME = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Ff]ollowing|[Pp]rior to|[Aa]head of|[Uu]ntil)\s+(?:the\s+|its\s+)?$")
 _AMOUNT = re.compile(r"(?:(?P<cur1>US\$|USD|\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|billion|"
                      r"thousand|m\b|bn\b)?|(?P<num2>\d[\d,.]*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>US\$|"

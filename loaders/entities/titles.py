@@ -200,16 +200,18 @@ def _body_near(text: str, start: int, end: int) -> str | None:
         named = [(b.start(), b.group(0)) for b in _BODY_NAMES.finditer(text, max(0, start - 3000), start)
                  if b.group(0).lower().split()[-1] == head.group(1).lower()]
         return named[-1][1] if named else None
-    before = [n for n in named if n[0] < start]
-    in_sentence = [n for n in before if n[0] >= opening]
-    after = [n for n in named if n[0] >= end]
-    pick = (in_sentence or after or before or [None])[-1 if in_sentence or not after else 0]
-    return None if pick is None else pick[1]
+    before = [name for at, name in named if at < start]
+    in_sentence = [name for at, name in named if opening <= at < start]
+    after = [name for at, name in named if at >= end]
+    if in_sentence:
+        return in_sentence[-1]
+    if after:
+        return after[0]
+    return before[-1] if before else None
 
 
-_BODY_NAMES = re.compile("|".join(sorted((re.escape(k) for k in BODIES if len(k) > 3), key=len, reverse=True)),
-                         re.IGNORECASE)
-_BODY_NAMES = re.compile(rf"\b(?:(?i:{_BODY_NAMES.pattern})|PAG|INC)\b")
+_BODY_NAMES = re.compile(r"\b(?:(?i:" + "|".join(sorted((re.escape(k) for k in BODIES if len(k) > 3), key=len, reverse=True))
+                         + r")|PAG|INC)\b")  # the long names in any case, the codes in capitals only
 _ITS_ORDINAL = re.compile(rf"\bits\s+(?:the\s+)?((?i:{_ORDINAL}))(?:\s+and\s+((?i:{_ORDINAL})))?\s+(meetings?|sessions?)\b")
 _BARE_ORDINAL = re.compile(rf"\b[Tt]he\s+((?i:{_ORDINAL}))\s+(meeting|session)\b(?!\s+(?:of|and)\b)")
 _BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL})\s+meeting", re.IGNORECASE)
