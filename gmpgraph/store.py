@@ -103,6 +103,8 @@ class GraphStore:
             self.nx.add_edge(edge.source, edge.target, key=key, **data)
             return
         old = self.nx.edges[edge.source, edge.target, key]
+        if old.get("status") == "planned" and edge.status is None:
+            del old["status"]  # stated as fact in one place: a fact (the planned places stay in its provenance)
         for field, value in edge.model_dump(mode="json", exclude_none=True,
                                             exclude={"source", "target", "provenance"}).items():
             if field not in old:

@@ -23,6 +23,7 @@ from schema.nodes import TYPE_PREFIX, type_of_id
 from schema.provenance import Provenance
 
 Basis = Literal["stated", "area-mandate"]
+Status = Literal["planned"]
 ENTITY_TYPES = frozenset(t for t in TYPE_PREFIX if t != "Document")
 
 
@@ -45,6 +46,9 @@ class Edge(BaseModel):
     start: date | None = Field(default=None, description="When the relation began.")
     end: date | None = Field(default=None, description="When it ended.")
     as_of: date | None = Field(default=None, description="Date at which the text says it held.")
+    status: Status | None = Field(default=None, description="'planned' where the text gives the relation as "
+                                                            "planned, proposed, hoped for or hypothetical; "
+                                                            "absent for stated fact.")
 
     @model_validator(mode="after")
     def _ends_have_allowed_types(self) -> "Edge":

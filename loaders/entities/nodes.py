@@ -1,0 +1,105 @@
+"""Nodes from what the entity components found: one node per thing a document names.
+
+* gazetteer mentions (areas, articles, countries, cities that stand for their country) become the keyed
+  nodes, one per key;
+* named finds (organisations, people, projects, publications, events) are grouped by type and name (a
+  government by its country), and each group becomes one node named by its reference name, else its most
+  frequent and longest name, with every other name as an alias.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from loaders.annotated import Annotated, Located
+from loaders.entities.found import Found, name_key
+from loaders.entities.naming import organization_kind
+from loaders.gazetteers import Mention, find_areas, find_articles, find_countries
+from loaders.gazetteers.places import find_places
+from schema import NODE_CLASSES, Area, Article, Country, Node, Organization, Person, Provenance, node_id
+from schema.reference import area_by_key, country_name
+
+Finder = Callable[[str], list[Mention]]
+FINDERS: tuple[Finder, ...] = (find_areas, find_articles, find_countries, find_places)
+
+
+def keyed_nodes(ann: Annotated) -> None:
+    """Pipeline component: areas, articles and countries (and the cities that name a country) as nodes."""
+    mentions: dict[tuple[str, str], list[tuple[Mention, Provenance]]] = defaultdict(list)
+    for finder in FINDERS:
+        for mention in finder(ann.text):
+            prov = ann.provenance(mention.start, mention.end)
+            if prov is not None:
+                mentions[(mention.node_type, mention.key)].append((mention, prov))
+    for (node_type, key), found in sorted(mentions.items(), key=lambda item: item[1][0][0].start):
+        node = _keyed(node_type, key, [m.surface for m, _ in found if m.names_it], [p for _, p in found])
+        ann.nodes.append(node)
+        ann.located += [Located(node, m.start, m.end, ann.index.block_at(m.start)) for m, _ in found]
+
+
+def _keyed(node_type: str, key: str, surfaces: list[str], provenance: list[Provenance]) -> Node:
+    aliases = list(dict.fromkeys(" ".join(s.split()) for s in surfaces))
+    ident = node_id(node_type, key)
+    if node_type == "Area":
+        return Area(id=ident, key=key, name=area_by_key()[key].name, aliases=aliases, provenance=provenance)
+    if node_type == "Article":
+        return Article(id=ident, key=key, name=f"Article {key}", provenance=provenance)
+    if node_type == "Country":
+        return Country(id=ident, key=key, name=country_name(key) or key, aliases=aliases, provenance=provenance)
+    raise ValueError(f"no entity builder for {node_type}")
+
+
+def group_key(f: Found) -> tuple[str, str]:
+    """What two finds must share to be one node: type and name (a government: its country)."""
+    if f.node_type == "Organization" and f.props.get("country") and f.name.startswith("Government"):
+        return ("Organization", f"government of {f.props['country']}")
+    return (f.node_type, name_key(f.name))
+
+
+def named_nodes(ann: Annotated) -> None:
+    """Pipeline component: one node per group of named finds, located at each find."""
+    groups: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
+    for f in ann.found:
+        prov = ann.provenance(f.start, f.end)
+        if prov is not None:
+            groups[group_key(f)].append((f, prov))
+    for key, found in sorted(groups.items(), key=lambda item: item[1][0][1].start):
+        node = named_node(found)
+        ann.by_key[key] = node
+        ann.nodes.append(node)
+        ann.located += [Located(node, f.start, f.end, ann.index.block_at(f.start)) for f, _ in found]
+    ann.groups = dict(groups)
+
+
+def named_node(found: list[tuple[Found, Provenance]]) -> Node:
+    """One node from all the mentions of one organisation, person, project, publication or event."""
+    first = found[0][0]
+    names = [f.name for f, _ in found]
+    reference = next((f.name for f, _ in found if "reference" in f.rule or "well-known" in f.rule), None)
+    name = reference or max(set(names), key=lambda n: (names.count(n), len(n)))
+    aliases = list(dict.fromkeys(a for f, _ in found for a in (f.name, *f.aliases) if a != name))
+    provenance = [p for _, p in found]
+    ident = node_id(first.node_type, name)
+    if first.node_type == "Person":
+        return Person(id=ident, name=name, aliases=aliases, provenance=provenance)
+    if first.node_type in ("Project", "Publication", "Event"):
+        return NODE_CLASSES[first.node_type](id=ident, name=name, aliases=aliases, provenance=provenance)
+    kinds = [(f.kind, f.rule) for f, _ in found if f.kind]
+    kind, rule = kinds[0] if kinds else organization_kind(name)
+    former = list(dict.fromkeys(f.props["former_name"] for f, _ in found if f.props.get("former_name")))
+    return Organization(id=ident, name=name, aliases=aliases, kind=kind, kind_rule=rule, former_names=former,
+                        provenance=provenance)
+
+
+def government(ann: Annotated, country: str, prov: Provenance, rule: str) -> Node:
+    """The node of the government of ``country`` (alpha-3), made if the document has none yet."""
+    key = ("Organization", f"government of {country}")
+    org = ann.by_key.get(key)
+    if org is None:
+        name = f"Government of {country_name(country)}"
+        org = Organization(id=node_id("Organization", name), name=name, kind="government", kind_rule=rule,
+                           provenance=[prov])
+        ann.by_key[key] = org
+        ann.nodes.append(org)
+    return org

@@ -1,0 +1,61 @@
+"""The extraction pipeline: an ordered list of small components over one :class:`~loaders.annotated.Annotated`
+document, after spaCy's ``Language``: each reads the layers the ones before it wrote and adds its own.
+
+>>> [name for name, _ in PIPELINE][:4]
+['keyed_nodes', 'acronym_definitions', 'organizations', 'people']
+>>> from loaders.readers import parse_text
+>>> ann = run(parse_text("12. The Philippines reported on Article 7.", "r.txt"))
+>>> sorted(n.id for n in ann.nodes)
+['article:7', 'country:PHL']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from loaders.annotated import Annotated
+from loaders.entities.named import acronym_definitions, organizations, organizations_in_context, people, titles
+from loaders.entities.nodes import keyed_nodes, named_nodes
+from loaders.entities.repeated import repeated_mentions
+from loaders.relations.affiliations import read_affiliations
+from loaders.relations.collaborates import read_collaborations
+from loaders.relations.context import index_sentences
+from loaders.relations.funding import read_funding
+from loaders.relations.implementing import read_implementers
+from loaders.relations.leads import read_leads
+from loaders.relations.located_in import read_located_in
+from loaders.relations.part_of import read_part_of
+from loaders.relations.supports import read_supports
+from schema import Document
+
+Component = Callable[[Annotated], None]
+
+PIPELINE: tuple[tuple[str, Component], ...] = (
+    # entities
+    ("keyed_nodes", keyed_nodes),
+    ("acronym_definitions", acronym_definitions),
+    ("organizations", organizations),
+    ("people", people),
+    ("organizations_in_context", organizations_in_context),
+    ("titles", titles),
+    ("named_nodes", named_nodes),
+    ("affiliations", read_affiliations),
+    ("repeated_mentions", repeated_mentions),
+    # relations
+    ("sentences", index_sentences),
+    ("part_of", read_part_of),
+    ("located_in", read_located_in),
+    ("supports", read_supports),
+    ("leads", read_leads),
+    ("collaborations", read_collaborations),
+    ("funding", read_funding),
+    ("implementers", read_implementers),
+)
+
+
+def run(doc: Document, sha256: str | None = None, pipeline: tuple[tuple[str, Component], ...] = PIPELINE) -> Annotated:
+    """Run every component over ``doc`` in order; returns the annotated document."""
+    ann = Annotated.of(doc, sha256)
+    for _, component in pipeline:
+        component(ann)
+    return ann

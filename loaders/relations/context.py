@@ -1,0 +1,227 @@
+"""What every relation family reads: the mentions of each sentence and block, and the document's structure
+around them (lead-ins, titled list items, the area a block sits under).
+
+Built once per document, after the entity components, as ``ann.sentences``.
+
+* **sentences** - every located mention is filed under its sentence and its block;
+* **lead-ins** - each bullet or short paragraph maps to the block ending in ':' that introduces it ('GEF
+  planetGOLD programme:', 'Diálogos has several ongoing projects ..., including:');
+* **item topics** - each block maps to the titled item it belongs to: the item itself, the items and
+  paragraphs nested under a labelled item, and the plain items and paragraphs after a bold-labelled one,
+  up to the next heading or lead-in;
+* **chains** - the organisations listed from a point: 'X, Y and the Z'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from loaders.annotated import Annotated, Located
+from loaders.locate import sentence_span
+from schema import Area, Block, Node
+from schema.reference import area_by_key
+
+TITLED = ("Project", "Publication", "Event")
+Span = tuple[int, int]
+
+# what may precede an item's own label: the bullet, bold markers, a code ('GEF 10472:')
+_BULLET = r"\s*(?:[-\u2022*](?![*])\s*)?"
+_ITEM_LABEL = re.compile(_BULLET + r"(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*|__)?\s*(?:[A-Z][A-Za-z]*[- ]?\d+\s*:\s*)?")
+_LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
+_BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
+IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|"
+                            r"coordinated) by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
+                            r"\b(?:in partnership with|together with|in collaboration with|a partnership with)\s+"
+                            r"(?:the\s+)?", re.IGNORECASE)
+_ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global )?(?:[Pp]rogramme|[Pp]roject|projects|"
+                      r"initiative|network)\b")
+
+
+def outermost(mentions: list[Located]) -> list[Located]:
+    """The mentions not inside a longer one ('planetGOLD Guyana', not the 'planetGOLD' in it)."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and o.end - o.start > m.end - m.start for o in mentions)]
+
+
+def of_type(mentions: list[Located], *types: str) -> list[Located]:
+    return [m for m in mentions if m.node.type in types]
+
+
+class Sentences:
+    """The located mentions of one document, by sentence and block, with the structure around them."""
+
+    def __init__(self, ann: Annotated) -> None:
+        self.ann = ann
+        self.doc = ann.doc
+        self.text = ann.text
+        self.located = sorted(ann.located, key=lambda m: m.start)
+        self.by_sentence: dict[Span, list[Located]] = defaultdict(list)
+        self.sentence_of: dict[int, Span] = {}
+        self.by_block: dict[int, list[Located]] = defaultdict(list)
+        for m in self.located:
+            span = sentence_span(self.text, m.block, m.start, m.end, clip=False)
+            self.by_sentence[span].append(m)
+            self.sentence_of[id(m)] = span
+            self.by_block[id(m.block)].append(m)
+        self.lead_in = self._lead_ins()
+        self.item_topic = self._item_topics()
+        paragraphs = [b for b in self.doc.walk() if b.kind == "paragraph"]
+        self.previous = {id(b): a for a, b in zip(paragraphs, paragraphs[1:], strict=False) if a.section == b.section}
+
+    def items(self) -> list[tuple[Span, list[Located], Block]]:
+        """Every sentence with mentions: (span, its mentions in text order, its block)."""
+        return [(span, mentions, mentions[0].block) for span, mentions in self.by_sentence.items()]
+
+    def sentence(self, span: Span) -> str:
+        return self.text[span[0]:span[1]]
+
+    def area_node(self, key: str | None) -> Node | None:
+        """The document's node of area ``key`` (a fresh one if the document never names it)."""
+        if key is None:
+            return None
+        for m in self.located:
+            if m.node.type == "Area" and m.node.key == key:
+                return m.node
+        return Area(id=f"area:{key}", key=key, name=area_by_key()[key].name)
+
+    # -- structure ---------------------------------------------------------------------------------
+    def _lead_ins(self) -> dict[int, Block]:
+        scopes: dict[int, Block] = {}
+        current: Block | None = None
+        flat = False  # the lead-in's items sit at its own level: the text lost their indent
+        for block in self.doc.walk():
+            own = self.text[block.start:block.end].rstrip(" *_\n")
+            if block.kind == "heading" or block.kind not in ("paragraph", "bullet"):
+                current = None if block.kind == "heading" else current
+                continue
+            if current is not None:
+                if block.kind == "bullet":
+                    if current.kind == "bullet" and not any(v is current for v in scopes.values()):
+                        flat = block.level == current.level == 0  # the first item decides
+                    inside = current.kind == "paragraph" or block.level > current.level or (
+                        block.level == current.level and (current.level > 0 or flat))
+                else:
+                    inside = not block.number and len(own) < 300
+                if inside and not own.endswith(":"):
+                    scopes[id(block)] = current
+                    continue
+                current = None
+            if own.endswith(":"):
+                current = block
+        return scopes
+
+    def opening_title(self, block: Block) -> tuple[Located, bool] | None:
+        """The project, publication or event a list item or paragraph is labelled with, and whether the label is
+        bold: '- **Report on the Harmonized ... System:** COP-3 ...', '- GEF 10472: Implementing ... Project. ...'."""
+        own = self.text[block.start:block.end]
+        opening = _ITEM_LABEL.match(own)
+        at = block.start + (opening.end() if opening else 0)
+        titled = outermost([m for m in self.by_block[id(block)] if m.node.type in TITLED])
+        first = next((m for m in titled if m.start == at), None)
+        if first is None or not _LABEL_END.match(self.text, first.end):
+            return None
+        return first, bool(opening and opening.group("bold"))
+
+    def _item_topics(self) -> dict[int, Located]:
+        topics: dict[int, Located] = {}
+        open_items: list[tuple[int, Located, bool]] = []  # (level, topic, bold)
+        for block in self.doc.walk():
+            if block.kind == "heading":
+                open_items = []
+                continue
+            if block.kind not in ("paragraph", "bullet"):
+                continue
+            level = block.level if block.kind == "bullet" else 0
+            label = self.opening_title(block)
+            if label is not None:
+                open_items = [o for o in open_items if o[0] < level] + [(level, label[0], label[1])]
+                topics[id(block)] = label[0]
+                continue
+            if _BOLD_LABEL.match(self.text, block.start, block.end):  # a new item whose title names nothing known
+                open_items = [o for o in open_items if o[0] < level]
+                continue
+            own = self.text[block.start:block.end].rstrip(" *_\n")
+            if block.kind == "paragraph" and (block.number or own.endswith(":")):
+                open_items = []
+                continue
+            open_items = [o for o in open_items if o[0] < level or (o[0] == level and o[2])]
+            if open_items:
+                topics[id(block)] = open_items[-1][1]
+        return topics
+
+    def block_topic(self, block: Block) -> Located | None:
+        """The one project a lead-in block names, for the blocks it introduces."""
+        lead = self.lead_in.get(id(block))
+        if lead is None:
+            return None
+        projects = outermost([m for m in self.by_block[id(lead)] if m.node.type == "Project"])
+        return projects[0] if len({m.node.id for m in projects}) == 1 else None
+
+    def lead_orgs(self, lead: Block) -> list[Located]:
+        """Who a lead-in says does the work: 'activities led by CNR', 'Diálogos has several projects'."""
+        mentions = self.by_block[id(lead)]
+        orgs = [m for m in mentions if m.node.type == "Organization"]
+        found: list[Located] = []
+        for cue in IMPLEMENT_CUE.finditer(self.text, lead.start, lead.end):
+            found += self.chain(orgs, cue.end())
+        own = self.text[lead.start:lead.end]
+        opening = re.match(r"[-\u2022*\s]*", own)
+        at = lead.start + (opening.end() if opening else 0)
+        first = [o for o in orgs if o.start == at]
+        if first and re.match(r"(?:\s*\([^)]{1,20}\))?\s*(?:'s|\u2019s|has|have|is|are|implemented|worked|carried|"
+                              r"conducted|undertook|continued|began)\b", self.text[first[0].end:first[0].end + 40]):
+            found += first
+        return found
+
+    def anaphor_topic(self, span: Span, block: Block) -> Located | None:
+        """What 'it', 'the programme' or 'the projects' stands for: the last project named earlier in the
+        block, else the block's lead-in project."""
+        if not _ANAPHOR.search(self.sentence(span)):
+            return None
+        earlier = [m for m in self.by_block[id(block)] if m.node.type == "Project" and m.end <= span[0]]
+        return earlier[-1] if earlier else self.block_topic(block)
+
+    def previous_titled(self, before: int) -> Located | None:
+        """The last project or event named in the 1,500 characters before ``before``."""
+        for m in reversed(self.located):
+            if m.start < before and m.node.type in ("Project", "Event") and before - m.start < 1500:
+                return m
+        return None
+
+    def chain(self, orgs: list[Located], at: int) -> list[Located]:
+        """The organisations listed from ``at``: 'X, Y and the Z' (acronyms in brackets allowed)."""
+        chain: list[Located] = []
+        joins: list[str] = []
+        pos = at
+        for org in sorted(orgs, key=lambda m: m.start):
+            if org.start < pos:
+                continue
+            gap = self.text[pos:org.start]
+            if chain and not re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*(?:,|and|,\s*and|/|\u2013|-)\s*(?:the\s+)?", gap):
+                break
+            if not chain and not re.fullmatch(r"\s*(?:the\s+)?(?:Governments? of\s+(?:the\s+)?)?", gap):
+                break
+            chain.append(org)
+            joins.append(gap)
+            pos = org.end
+        if len(chain) > 1 and re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*,\s*(?:the\s+)?", joins[-1]):
+            chain.pop()  # 'with funding from the USDoS, the AGC continued': a list ends in 'and X' or 'X/Y'
+        return chain
+
+    def nearest_things(self, things: list[Located], at: int, span: Span) -> list[Located]:
+        """The project or event a cue at ``at`` is about: the only one, else the nearest in its clause."""
+        if len({t.node.id for t in things}) == 1:
+            return things[:1]
+        clause_start = max(self.text.rfind(";", span[0], at), span[0])
+        clause_end = self.text.find(";", at, span[1])
+        clause_end = span[1] if clause_end < 0 else clause_end
+        inside = [t for t in things if clause_start <= t.start < clause_end]
+        if not inside:
+            return []
+        return [min(inside, key=lambda t: abs(t.start - at))]
+
+
+def index_sentences(ann: Annotated) -> None:
+    """Pipeline component: file the located mentions by sentence and block (``ann.sentences``)."""
+    ann.sentences = Sentences(ann)

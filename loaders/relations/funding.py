@@ -1,0 +1,92 @@
+"""FUNDS: who gives money to a project, event, area or organisation.
+
+Funders are the organisations after a funding cue ('funded by X', 'with funding from X and Y', 'support
+provided by the Governments of ...'), the subject of a funding verb in a sentence about money ('X granted
+850,000 US$', 'X approved'), and the first part of 'X-funded'. What they fund: the project or event of the
+cue's clause, else the area the sentence names, else the project the sentence refers back to ('The project
+is funded by ...'), else the organisation the funding went to ('Based on funding from WWF/FFEM, ARM
+started ...'). A single funder's edge carries the sentence's amount.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.annotated import Annotated, Located
+from loaders.relations.amounts import parse_amount
+from loaders.relations.context import Sentences, of_type, outermost
+from schema import Funds
+
+FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by\s+(?:the\s+)?|"
+                      r"\b(?:with|through) (?:the )?(?:financial )?(?:funding|funds|support|grant|financing) "
+                      r"(?:from|of)\s+(?:the\s+)?|\bfunding from\s+(?:the\s+)?|\bgrant from\s+(?:the\s+)?|"
+                      r"\b(?:financial |voluntary |generous |in-kind )*(?:support|funding|contributions?|funds) "
+                      r"(?:provided|made available|received) (?:by|from)\s+(?:the\s+)?|"
+                      r"\bfunds from\s+(?:the\s+)?",
+                      re.IGNORECASE)
+FUNDER_VERB = re.compile(r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|contributed|donated|"
+                         r"committed)\b(?! (?:to|with|in)\b)")
+_FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
+_MONEY = re.compile(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b")
+_CARRIED_OUT_BY = re.compile(r"\b(?:carried out|implemented|executed|undertaken|conducted) by\s+(?:the\s+)?$")
+
+
+def funders(sentences: Sentences, span: tuple[int, int], orgs: list[Located]) -> list[Located]:
+    """The organisations a sentence names as funders."""
+    text = sentences.text
+    found: list[Located] = []
+    for cue in FUND_CUE.finditer(sentences.sentence(span)):
+        found += sentences.chain(orgs, span[0] + cue.end())
+    if _MONEY.search(sentences.sentence(span)):
+        for org in orgs:
+            if FUNDER_VERB.match(text[org.end:org.end + 40].strip()) and org not in found:
+                found.append(org)
+    adjective = [o for o in orgs if _FUNDED_ADJECTIVE.match(text[o.end:o.end + 14])]  # 'EU-funded project'
+    return found + [o for o in adjective if o not in found]
+
+
+def _funder_groups(sentences: Sentences, span: tuple[int, int], orgs: list[Located]) -> list[list[Located]]:
+    """The funders in groups, one per cue: each group funds the thing nearest its own cue."""
+    text = sentences.text
+    groups = []
+    for cue in FUND_CUE.finditer(sentences.sentence(span)):
+        chain = sentences.chain(orgs, span[0] + cue.end())
+        if chain:
+            groups.append(chain)
+    for org in orgs:
+        if FUNDER_VERB.match(text[org.end:org.end + 40].strip()) and not any(org in g for g in groups):
+            groups.append([org])
+        elif _FUNDED_ADJECTIVE.match(text[org.end:org.end + 14]) and not any(org in g for g in groups):
+            groups.append([org])
+    return groups
+
+
+def read_funding(ann: Annotated) -> None:
+    """Pipeline component: FUNDS edges of each sentence."""
+    sentences, text = ann.sentences, ann.text
+    for span, mentions, block in sentences.items():
+        orgs = of_type(mentions, "Organization")
+        things = outermost(of_type(mentions, "Project", "Event"))  # 'planetGOLD Guyana', not its 'planetGOLD'
+        found = funders(sentences, span, orgs)
+        if not found:
+            continue
+        funder_ids = {f.node.id for f in found}
+        amount = parse_amount(sentences.sentence(span))
+        for group in _funder_groups(sentences, span, orgs):
+            targets = sentences.nearest_things(things, group[0].start, span) or of_type(mentions, "Area")
+            if not targets:  # 'The project is funded by ...'
+                topic = sentences.anaphor_topic(span, block)
+                targets = [topic] if topic is not None else []
+            if not targets:  # 'Based on funding from WWF/FFEM, ARM started ...': the organisation funded
+                after = group[-1].end
+                targets = [o for o in orgs if o.node.id not in funder_ids and o.start > after and re.fullmatch(
+                    r"\s*(?:\([^)]{1,20}\))?\s*,\s*(?:the\s+)?", text[after:o.start])][:1]
+            if not targets:  # 'activities carried out by the interim secretariat ... support provided by X'
+                targets = [o for o in orgs if o.node.id not in funder_ids
+                           and _CARRIED_OUT_BY.search(text[max(span[0], o.start - 40):o.start])][:1]
+            for funder in group:
+                for target in targets:
+                    if target.node.id != funder.node.id:
+                        single = amount is not None and len(funder_ids) == 1
+                        ann.edges.add(Funds, funder.node, target.node, block, span,
+                                      amount=amount[0] if single else None, currency=amount[1] if single else None)

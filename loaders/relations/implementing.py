@@ -1,0 +1,81 @@
+"""IMPLEMENTS: who carries out, executes, leads or takes part in a project.
+
+* "Pact's Mines to Market programme": the owner of a project;
+* the organisations after an implementing cue ('implemented by X', 'a project of X', 'in partnership with
+  X') implement the project of the cue's clause;
+* the organisations before an implementing verb ('UNEP, UNIDO and NRDC launched', 'X is executing')
+  implement the project after it, else the sentence's one project, else the one it refers back to;
+* the organisations a lead-in names ('activities led by CNR:') implement the projects of the blocks it
+  introduces.
+
+A funder of the same sentence is not its implementer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.annotated import Annotated
+from loaders.relations.context import IMPLEMENT_CUE, of_type, outermost
+from loaders.relations.funding import funders
+from schema import Implements
+
+_IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+)?(?:executing|implementing|"
+                               r"carrying out|began|begun|continued|commenced|launched|implemented|executed|"
+                               r"supported|started|conducted|developed|documented|participated|won|completed|working|contributed to the "
+                               r"implementation|is leading|leads|partnered)\b")
+
+
+def read_implementers(ann: Annotated) -> None:
+    """Pipeline component: IMPLEMENTS edges of each sentence, then of each lead-in."""
+    sentences, text = ann.sentences, ann.text
+    for span, mentions, block in sentences.items():
+        sentence = sentences.sentence(span)
+        orgs = of_type(mentions, "Organization")
+        things = outermost(of_type(mentions, "Project", "Event"))
+        funder_ids = {f.node.id for f in funders(sentences, span, orgs)}
+        for org in orgs:  # "Pact's Mines to Market programme"
+            owned = re.match(r"(?:'s|\u2019s)\s+", text[org.end:org.end + 4])
+            for t in things:
+                if owned and t.start == org.end + owned.end() and t.node.type == "Project":
+                    ann.edges.add(Implements, org.node, t.node, block, span)
+        for cue in IMPLEMENT_CUE.finditer(sentence):
+            at = span[0] + cue.end()
+            for target in sentences.nearest_things(things, at, span):
+                for org in sentences.chain(orgs, at):
+                    if org.node.id not in funder_ids:
+                        ann.edges.add(Implements, org.node, target.node, block, span)
+        for verb in _IMPLEMENTER_VERB.finditer(sentence):
+            at = span[0] + verb.start()
+            before = [o for o in orgs if o.end <= at and at - o.end <= 3]
+            if not before:
+                continue
+            last = before[-1]  # 'UNEP, UNIDO and NRDC launched': everyone in the list before the verb
+            listed = [o for o in orgs if o.end <= last.end and sentences.chain(orgs, o.start)[-1:] == [last]] or [last]
+            after = [t for t in things if t.start >= at and not re.search(r"[;]", text[at:t.start])]
+            targets = after[:1] or (things if len({t.node.id for t in things}) == 1 else [])
+            if not targets and not things:
+                topic = sentences.anaphor_topic(span, block) or sentences.block_topic(block)
+                targets = [topic] if topic is not None else []
+            for org in listed:
+                for target in targets:
+                    if org.node.id not in funder_ids:
+                        ann.edges.add(Implements, org.node, target.node, block, span)
+    _lead_in_implementers(ann)
+
+
+def _lead_in_implementers(ann: Annotated) -> None:
+    """The organisations a lead-in names implement the projects of the blocks it introduces."""
+    sentences = ann.sentences
+    for block in ann.doc.walk():
+        lead = sentences.lead_in.get(id(block))
+        if lead is None:
+            continue
+        orgs = sentences.lead_orgs(lead)
+        for m in sentences.by_block[id(block)]:
+            if m.node.type != "Project":
+                continue
+            span = sentences.sentence_of[id(m)]
+            for org in orgs:
+                ann.edges.add(Implements, org.node, m.node, lead, (lead.start, lead.end))
+                ann.edges.add(Implements, org.node, m.node, block, span)

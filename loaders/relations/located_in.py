@@ -1,0 +1,69 @@
+"""LOCATED_IN: a project works in, or an event is held in, a country.
+
+* a country in the thing's own name ('planetGOLD Guyana');
+* an event and its place: 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome';
+* the countries of a sentence about one project or event, or about the project the sentence refers back to
+  ('The programme works in eight countries (...)', said of the programme just named), or the titled item
+  the block belongs to.
+
+A country inside an organisation's name ('Ministry of the Environment of Japan') is not a place of work;
+a government a project works with is, unless the sentence is about funding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.annotated import Annotated, Located
+from loaders.relations.context import of_type
+from loaders.relations.funding import FUND_CUE, FUNDER_VERB
+from schema import LocatedIn
+
+_EVENT_PLACE_GAP = re.compile(r"\s+in\s+(?:the\s+)?|\s*(?::\s*[\w ,\-\u2013]{0,30})?\(\s*(?:[^();]{0,30}?,\s*)?|,?\s*(?:which\s+|that\s+)?(?:was\s+|"
+                              r"were\s+|will be\s+|to be\s+|is\s+)?(?:held|took place|convened|hosted|organi[sz]ed)\b"
+                              r"[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?")
+_AS_TIME = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Ff]ollowing|[Pp]rior to|[Aa]head of|[Uu]ntil)\s+(?:the\s+|its\s+)?$")
+_THIS_THING = re.compile(r"\s*(?:The|This|These)\s+(?:programme|project|initiative|Programme|Project|network)\b")
+
+
+def _inside_other(text: str, country: Located, mentions: list[Located], partners: bool = False) -> bool:
+    """A country inside an organisation's name is not a place of work; with ``partners`` (the sentence funds
+    nothing), a government's country is: 'memorandum of understanding with the governments of Trinidad and
+    Tobago (TTO), Antigua and Barbuda (ATG) ...'."""
+    for m in mentions:
+        if m.node.type == "Organization" and m.start <= country.start and country.end <= m.end:
+            government = m.node.name.startswith(("Government of ", "Governments of "))
+            return not (partners and government and not FUNDER_VERB.match(text[m.end:m.end + 40].strip()))
+    return False
+
+
+def read_located_in(ann: Annotated) -> None:
+    """Pipeline component: LOCATED_IN edges of each sentence."""
+    sentences, text = ann.sentences, ann.text
+    for span, mentions, block in sentences.items():
+        things = of_type(mentions, "Project", "Event")
+        sentence = sentences.sentence(span)
+        partners = not FUND_CUE.search(sentence) and not re.search(r"\bsupport (?:from|of)\b", sentence)
+        countries = [m for m in of_type(mentions, "Country") if not _inside_other(text, m, mentions, partners)]
+        for thing in things:  # a country in the thing's own name
+            for c in countries:
+                if thing.start <= c.start and c.end <= thing.end and text[c.start:c.end] in thing.node.name:
+                    ann.edges.add(LocatedIn, thing.node, c.node, block, span)
+        for event in of_type(things, "Event"):  # 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome'
+            for c in countries:
+                gap = text[event.end:c.start]
+                if c.start >= event.end and len(gap) <= 70 and _EVENT_PLACE_GAP.fullmatch(gap) and not any(
+                        event.end <= t.start < c.start for t in things):
+                    ann.edges.add(LocatedIn, event.node, c.node, block, span)
+        subjects = [t for t in things if not _AS_TIME.search(  # 'Since the sixth session, ... in Moscow': a time
+            text[max(span[0], t.start - 24):t.start])]
+        subject = subjects[0] if len({t.node.id for t in subjects}) == 1 else None
+        if subject is None and not things and _THIS_THING.match(sentence):
+            subject = sentences.previous_titled(span[0])
+        if subject is None and not things:
+            subject = sentences.anaphor_topic(span, block) or sentences.item_topic.get(id(block))
+        if subject is None:
+            continue
+        for c in countries:
+            if not (subject.start <= c.start and c.end <= subject.end):
+                ann.edges.add(LocatedIn, subject.node, c.node, block, span)
