@@ -27,7 +27,7 @@ from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
 from loaders.entities.naming import entity_type
 from loaders.entities.acronyms import CONNECTORS
-from loaders.entities.orgs import capitalised_runs, in_quotes
+from loaders.entities.runs import capitalised_runs, in_quotes
 from loaders.gazetteers.countries import find_countries
 
 _TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,

@@ -1,0 +1,95 @@
+"""Organisations the text spells out: with their acronym ('Biodiversity Research Institute (BRI)', and the
+bare acronym afterwards), with an acronym of their name in another language ('National Research Council
+(CNR)'), and renamed ('The International Centre for Sustainable Carbon (ICSC, formerly IEACCC; ...)').
+
+>>> from loaders.entities.acronyms import find_definitions
+>>> text = "The Biodiversity Research Institute (BRI) met. BRI agreed."
+>>> sorted({f.rule.split(";")[0] for f in defined_bodies(text, find_definitions(text))})
+['acronym', 'acronym defined in this document', 'acronym definition']
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.acronyms import Definition
+from loaders.entities.found import Found, clean_name, name_key
+from loaders.entities.naming import entity_type, organization_kind
+from loaders.entities.reference import reference_pattern
+from loaders.entities.runs import NOT_NAMES
+
+
+def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
+    """Organisations spelled out with their acronym, and every later bare use of the acronym."""
+    _, _, lookup = reference_pattern()
+    found: list[Found] = []
+    known: dict[str, str] = {}
+    for d in definitions:
+        ref = lookup.get(name_key(d.long)) or lookup.get(name_key(d.short))
+        long = clean_name(d.long)
+        if ref is None and entity_type(long) != "Organization":
+            continue
+        name = ref[0] if ref else long
+        kind, rule = (ref[1], "reference") if ref else organization_kind(long)
+        found.append(Found("Organization", name, d.long_start, d.long_end, (long, d.short), kind,
+                           f"acronym definition; kind: {rule}"))
+        found.append(Found("Organization", name, d.short_start, d.short_end, (d.short,), kind, "acronym"))
+        known.setdefault(d.short, name)
+    if known:
+        alternation = "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w\-./])(?:{alternation})(?![\w]|-\d|\s\d)", text):
+            found.append(Found("Organization", known[m.group(0)], m.start(), m.end(), (m.group(0),), None,
+                               "acronym defined in this document"))
+    return found
+
+
+_UNSPELLED = re.compile(r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s+\(([A-Z]{2,6})\)")
+
+
+def translated_acronyms(text: str, definitions: list[Definition]) -> list[Found]:
+    """'National Research Council (CNR)': an acronym of the name in another language is still its alias."""
+    spelled = {d.short_start for d in definitions}
+    found = []
+    for m in _UNSPELLED.finditer(text):
+        if m.start(2) in spelled:
+            continue
+        long = clean_name(m.group(1))
+        words = long.split()
+        while words and words[0] in NOT_NAMES:
+            words = words[1:]
+        long = " ".join(words)
+        if len(words) >= 2 and entity_type(long) == "Organization":
+            start = m.start(1) + m.group(1).find(words[0])
+            kind, rule = organization_kind(long)
+            found.append(Found("Organization", long, start, start + len(long), (long, m.group(2)), kind,
+                               f"name and an acronym in another language; kind: {rule}"))
+            found.append(Found("Organization", long, m.start(2), m.end(2), (m.group(2),), kind, "acronym"))
+    return found
+
+
+_FORMERLY = re.compile(
+    r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s*\(\s*([A-Z]{2,8})\s*,\s*"
+    r"(?:formerly|previously)(?:\s+known\s+as)?\s+([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,6})"
+    r"|((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){0,6}[A-Z][\w\-]*)\s*[,(]\s*(?:formerly|previously)"
+    r"(?:\s+known\s+as)?\s+(?:the\s+)?([A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|for|and))*)")
+
+
+def renamed_bodies(text: str) -> list[Found]:
+    """'The International Centre for Sustainable Carbon (ICSC, formerly IEACCC; ...)': the former name
+    is an alias, and recorded as a former name."""
+    found = []
+    for m in _FORMERLY.finditer(text):
+        if m.group(1):
+            name, short, former = clean_name(m.group(1)), m.group(2), m.group(3)
+            start, end = m.start(1) + m.group(1).find(name.split()[0]), m.end(3)
+            aliases = (name, short, former)
+        else:
+            name, former = clean_name(m.group(4)), m.group(5)
+            start, end = m.start(4), m.end(5)
+            aliases = (name, former)
+        if not name or not former or former == name:
+            continue
+        kind, rule = organization_kind(name)
+        found.append(Found("Organization", name, start, end, aliases, kind, f"renamed, stated in the text; {rule}",
+                           {"former_name": former}))
+    return found

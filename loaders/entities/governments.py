@@ -1,0 +1,44 @@
+"""Governments: "Government of Norway", "Governments of Spain and Uruguay" (split), "the Governments of
+Austria, Belgium, ... and Sweden", "the Danish Government", "Uganda Government".
+
+>>> [f.name for f in governments("The Governments of Spain and Uruguay and the Danish Government")]
+['Government of Spain', 'Government of Uruguay', 'Government of Denmark']
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.found import Found
+from loaders.gazetteers.countries import find_countries
+from schema.reference import country_name, demonyms
+
+_GOVERNMENTS = re.compile(r"\b[Gg]overnments?\s+of\s+")
+
+
+def governments(text: str) -> list[Found]:
+    found: list[Found] = []
+    for m in _GOVERNMENTS.finditer(text):
+        # the country list that follows: "Spain and Uruguay", "Austria, Belgium, ... and Sweden"
+        tail = re.sub(r"\s\([A-Z]{2,4}\)", lambda x: " " * len(x.group(0)), text[m.end():m.end() + 400])
+        tail = re.sub(r"\bSt\.(?=\s)", "St ", tail)
+        stop = re.search(r"[.;:()\n]|\b(?!and\b|the\b)[a-z]+\b", tail)
+        span = tail[:stop.start()] if stop else tail
+        for c in find_countries(span):
+            start, end = m.end() + c.start, m.end() + c.end
+            prefix = "the " if text[max(0, start - 4):start].lower() == "the " else ""
+            found.append(Found("Organization", f"Government of {prefix}{c.surface}", start, end,
+                               (f"Government of {prefix}{c.surface}",), "government", "Government(s) of <country>",
+                               {"country": c.key}))
+    adjectives = "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
+    for m in re.finditer(rf"\b({adjectives})\s+[Gg]overnment\b", text):
+        code = demonyms()[m.group(1)]
+        found.append(Found("Organization", f"Government of {country_name(code)}", m.start(), m.end(),
+                           (m.group(0),), "government", "<demonym> Government", {"country": code}))
+    for c in find_countries(text):
+        after = text[c.end:c.end + 12]
+        if re.match(r"\s+[Gg]overnment\b", after):
+            end = c.end + re.match(r"\s+[Gg]overnment", after).end()
+            found.append(Found("Organization", f"Government of {c.surface}", c.start, end, (text[c.start:end],),
+                               "government", "<country> Government", {"country": c.key}))
+    return found

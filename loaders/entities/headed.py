@@ -1,0 +1,198 @@
+"""Organisations named by their head word: capitalised names headed like a body ("Ministry of the
+Environment of Japan", "Dartmouth College", "University of British Columbia", "Alliance for Responsible
+Mining"), the bodies named inside them, lower-case heads ("Coodmilla cooperative", "GEF secretariat"), and
+partner headings (a bullet that is nothing but a short name: "- Appelglobal").
+
+>>> [f.name for f in headed_names("funded by the Ministry of the Environment of Japan; Dartmouth College agreed.",
+...                               set(), [])]
+['Ministry of the Environment of Japan', 'Dartmouth College']
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.acronyms import CONNECTORS, is_acronym
+from loaders.entities.found import Found, clean_name, name_key
+from loaders.entities.naming import entity_type, organization_kind
+from loaders.entities.reference import reference_pattern
+from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quotes
+from loaders.gazetteers.countries import find_countries
+from schema import Document
+from schema.reference import demonyms
+
+
+def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -> list[Found]:
+    found: list[Found] = []
+    for start, end in capitalised_runs(text):
+        for part_start, part_end in _split_and(text, start, end, persons):
+            raw = text[part_start:part_end]
+            name = clean_name(raw)
+            words = name.split()
+            while words and words[0] in NOT_NAMES:
+                words = words[1:]
+            name = " ".join(words)
+            trailing_place = re.search(r"\s+(?:in|at)\s+[A-Z][\w\s]*$", name)
+            if trailing_place and find_countries(trailing_place.group(0)):
+                name = name[:trailing_place.start()]  # 'International Energy Agency in China'
+                words = name.split()
+            while words and len(words[-1]) == 1:  # 'Conference of the Parties A' (a heading letter below)
+                words = words[:-1]
+            name = " ".join(words)
+            if (len(words) < 2 or not name[:1].isupper() or entity_type(name) != "Organization"
+                    or name.endswith("of the Partnership") or _generic(words) or _department_of_country(name)
+                    or _is_government(name)):
+                continue
+            if name.split()[-1].lower() in CONNECTORS or _names_an_area(name):
+                continue
+            offset = raw.find(words[0])
+            begin = part_start + offset
+            if _within(covered, begin, begin + len(name)) or in_quotes(text, begin):
+                continue
+            kind, rule = organization_kind(name)
+            found.append(Found("Organization", name, begin, begin + len(name), (name,), kind,
+                               f"name headed by an organisation word; kind: {rule}"))
+            found.extend(_nested(name, begin))
+    return found
+
+
+def _nested(name: str, begin: int) -> list[Found]:
+    """Bodies named inside a longer name: 'Chemicals and Waste Branch of the Division of Technology,
+    Industry and Economics of UNEP' names the Division too; 'Graduate School ..., Kyoto University'."""
+    out = []
+    for m in re.finditer(r"\s(?:of|for)\s+the\s+(?=[A-Z])|,\s+(?=[A-Z])", name):
+        inner = name[m.end():]
+        if m.group(0).startswith(",") and not SUB_UNIT.match(name):
+            continue  # 'University of Illinois at Chicago, Great Lakes Center ...' names a unit, not another body
+        if entity_type(inner) == "Organization" and len(inner.split()) >= 2:
+            kind, rule = organization_kind(inner)
+            out.append(Found("Organization", inner, begin + m.end(), begin + len(name), (inner,), kind,
+                             f"named inside a longer name; kind: {rule}"))
+    return out
+
+
+def _within(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Inside a longer known name, or made of known names end to end ('Global Mercury Partnership
+    Partnership Advisory Group' on a masthead)."""
+    if any(a <= start and end <= b and (b - a) > (end - start) for a, b in covered):
+        return True
+    inside = sorted((max(a, start), min(b, end)) for a, b in covered if a < end and b > start)
+    reach, total = start, 0
+    for a, b in inside:
+        if b > reach:
+            total += b - max(a, reach)
+            reach = b
+    return len(inside) >= 2 and total >= 0.9 * (end - start)
+
+
+def _is_government(name: str) -> bool:
+    """'Danish Government', 'Uganda Government': left to the government rule, which names them properly."""
+    m = re.fullmatch(r"(.+?)\s+Government", name)
+    return bool(m) and (m.group(1) in demonyms() or bool(find_countries(m.group(1))))
+
+
+_LOWER_HEAD = re.compile(r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*\s+){1,3})(cooperative|secretariat|foundation)\b")
+_SECRETARIAT_OF = re.compile(r"\b[Ss]ecretariat of the ((?:[A-Z][\w\-]*,?\s+(?:and\s+)?){1,4}[Cc]onventions?)\b")
+
+
+def lower_heads(text: str) -> list[Found]:
+    """'Coodmilla cooperative', 'GEF secretariat', 'the secretariat of the Stockholm Convention'."""
+    found = []
+    for m in _LOWER_HEAD.finditer(text):
+        words = [w for w in m.group(1).split() if w not in NOT_NAMES]
+        if not words or (m.group(2) == "secretariat" and not is_acronym(words[-1])):
+            continue
+        name = " ".join(words) + " " + m.group(2)
+        start = m.start(2) - len(" ".join(words)) - 1
+        kind, rule = organization_kind(name)
+        if m.group(2) == "secretariat":
+            kind, rule = "intergovernmental", "name has 'secretariat'"
+        found.append(Found("Organization", name, start, m.end(), (name,), kind, f"name and a lower-case head; {rule}"))
+    for m in _SECRETARIAT_OF.finditer(text):
+        name = "Secretariat of the " + " ".join(m.group(1).split())
+        found.append(Found("Organization", name, m.start(), m.end(), (m.group(0),), "intergovernmental",
+                           "secretariat of a convention"))
+    return found
+
+
+def _names_an_area(name: str) -> bool:
+    """'ASGM Partnership', 'Partnership on Fate and Transport': a partnership area, not a body."""
+    from loaders.gazetteers.areas import find_areas
+
+    if not re.search(r"\bPartnership\b", name) or re.search(r"\bGlobal Mercury Partnership\b", name):
+        return False
+    rest = re.sub(r"\b(?:UNEP|Partnership|[Aa]reas?|on|of|the)\b", " ", name).strip()
+    return bool(find_areas(name)) or bool(find_areas(rest + " partnership area"))
+
+
+_GENERIC_FIRST = frozenset({"Working", "Implementing", "Governing", "Consultant", "Mining", "Expert", "Technical",
+                            "Regional", "National", "Steering", "Advisory", "Executing"})
+
+
+def _generic(words: list[str]) -> bool:
+    """'Working Group', 'Implementing Agencies': a kind of body, not the name of one."""
+    return len(words) == 2 and words[0] in _GENERIC_FIRST
+
+
+def _department_of_country(name: str) -> bool:
+    """'French Department of Guyane' is a place (an overseas department), not an organisation."""
+    m = re.fullmatch(r"(?:\w+\s+)?Department\s+of\s+(.+)", name)
+    return bool(m) and bool(find_countries(m.group(1)))
+
+
+def _typed(name: str) -> str | None:
+    """entity_type, with well-known bodies ('UNEP') counted as organisations."""
+    _, _, lookup = reference_pattern()
+    return "Organization" if name_key(name) in lookup else entity_type(name)
+
+
+def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple[int, int]]:
+    """Split 'Ministry of the Environment of Japan and Misuzu Asari' where both sides are names."""
+    from loaders.gazetteers.areas import find_areas
+
+    run = text[start:end]
+    areas = [(a.start, a.end) for a in find_areas(run)]
+    for m in re.finditer(r"\s+and\s+(the\s+)?", run):
+        if any(a < m.start() < b for a, b in areas):
+            continue  # 'Partnership on Fate and Transport' names an area: no split inside it
+        left, right = run[:m.start()], run[m.end():]
+        left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
+        person = any(right.startswith(p) for p in persons)
+        several_words = len(clean_name(right).split()) >= 2
+        left_words, right_words = len(clean_name(left).split()), len(clean_name(right).split())
+        left_ok = left_type == "Organization" or (m.group(1) is not None and right_type == "Organization") or (
+            right_type == "Organization" and right_words >= 3 and left_words >= 2)
+        right_ok = right_type is not None or person or (m.group(1) is not None and left_type is not None
+                                                         and several_words)
+        if left_ok and right_ok:
+            right_start = start + m.end()
+            # 'Misuzu Asari, Graduate School ...': a person's name, then the organisation
+            lead = re.match(r"([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){1,2}),\s+(?=[A-Z])", text[right_start:end])
+            if lead and (lead.group(1) in persons or (entity_type(lead.group(1)) is None and entity_type(
+                    clean_name(text[right_start + lead.end():end])) == "Organization")):
+                right_start += lead.end()
+            return [(start, start + m.start()), *_split_and(text, right_start, end, persons)]
+    return [(start, end)]
+
+
+def partner_headings(doc: Document) -> list[Found]:
+    """'- Appelglobal' or '- **Pure Earth** is ...': a bullet that opens with just a name."""
+    found = []
+    for block in doc.walk():
+        if block.kind != "bullet":
+            continue
+        own = doc.text[block.start:block.end]
+        m = re.match(r"[-\u2022*]\s+\*\*([^*\n]{2,60})\*\*", own) or re.match(r"[-\u2022*]\s+([^\n]{2,60})$", own)
+        if not m:
+            continue
+        name = clean_name(m.group(1))
+        words = name.split()
+        if not (1 <= len(words) <= 5) or not all(w[:1].isupper() or w.lower() in CONNECTORS for w in words):
+            continue
+        if entity_type(name) not in (None, "Organization") or re.search(r"\d", name):
+            continue
+        start = block.start + m.start(1) + m.group(1).find(words[0])
+        kind, rule = organization_kind(name)
+        found.append(Found("Organization", name, start, start + len(name), (name,), kind,
+                           f"partner heading; kind: {rule}"))
+    return found

@@ -1,0 +1,58 @@
+"""Well-known bodies from the reference list, by name (any case, several words) or acronym (case-sensitive):
+"UNEP", "Global Environment Facility", "intergovernmental negotiating committee". An acronym inside a UN
+document symbol ('UNEP/MC/COP.4/27') or followed by a number ('INC7', 'COP-4': a meeting) is not the body.
+
+>>> [(f.name, f.rule) for f in well_known_bodies("UNEP and the Global Environment Facility met at INC7.")]
+[('Global Environment Facility', 'reference name'), ('United Nations Environment Programme', 'reference acronym')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.entities.acronyms import is_acronym
+from loaders.entities.found import Found, name_key
+from loaders.gazetteers.mention import flexible, starts_with
+from schema.reference import organizations
+
+
+@cache
+def reference_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]]]:
+    """Names (case-insensitive, several words) and acronyms (case-sensitive) of well-known bodies."""
+    lookup: dict[str, tuple[str, str]] = {}
+    names, acronyms = [], []
+    for org in organizations():
+        for form in (org.name, *org.aliases):
+            lookup[name_key(form)] = (org.name, org.kind)
+            (acronyms if is_acronym(form) and " " not in form else names).append(form)
+    name_alt = "|".join(flexible(n) for n in sorted(set(names), key=len, reverse=True))
+    acr_alt = "|".join(re.escape(a) for a in sorted(set(acronyms), key=len, reverse=True))
+    name_re = re.compile(rf"(?<![\w\-]){starts_with(names, ignore_case=True)}(?:{name_alt})(?![\w\-])",
+                         re.IGNORECASE)
+    # an acronym followed by a digit or '-4' names a meeting (INC7, COP-4), not the body
+    acr_re = re.compile(rf"(?<![\w\-./]){starts_with(acronyms)}(?:{acr_alt})(?![\w]|-\d|\s\d|\.\w)")
+    return name_re, acr_re, lookup
+
+
+def in_document_symbol(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a UN document symbol such as 'UNEP/MC/COP.4/27' or 'UNEP(DTIE)/Hg/INC.6/13'?"""
+    start = pos
+    while start > 0 and re.match(r"[\w.()/\-]", text[start - 1]):
+        start -= 1
+    chain = re.match(r"[\w.()/\-]+", text[start:])
+    token = chain.group(0) if chain else ""
+    return token.count("/") >= 2 or (token.count("/") == 1 and bool(re.search(r"\d", token)))
+
+
+def well_known_bodies(text: str) -> list[Found]:
+    name_re, acr_re, lookup = reference_pattern()
+    found = []
+    for pattern, rule in ((name_re, "reference name"), (acr_re, "reference acronym")):
+        for m in pattern.finditer(text):
+            if pattern is acr_re and in_document_symbol(text, m.start()):
+                continue
+            hit = lookup.get(name_key(m.group(0)))
+            if hit:
+                found.append(Found("Organization", hit[0], m.start(), m.end(), (m.group(0),), hit[1], rule))
+    return found

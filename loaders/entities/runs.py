@@ -1,0 +1,119 @@
+"""Capitalised runs: the spans of text that can be names, capitalised words joined by connectors ('of',
+'for', 'and', ...), with the commas a name may hold ('Ministry of Climate Change, Pakistan', 'International
+Energy Agency, Clean Coal Centre') and the ones it may not ('University of British Columbia, Vancouver').
+
+>>> text = "met the Ministry of Climate Change, Pakistan and later the University of British Columbia, Vancouver."
+>>> [text[a:b] for a, b in capitalised_runs(text)]
+['Ministry of Climate Change, Pakistan', 'University of British Columbia', 'Vancouver']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.entities.acronyms import CONNECTORS
+from loaders.entities.found import clean_name
+from loaders.entities.naming import entity_type
+from loaders.gazetteers.countries import find_countries
+
+TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9](?:[\w'\u2019&\-]|\.(?=\w))*")
+HEAD_OF = re.compile(r"^(?:Ministry|Ministerio|Department|Secretariat|Office|Division|Branch|University|Institute|"
+                      r"Bureau|Council|Association|Federation|Centre|Center|Society|Alliance|Agency|School|"
+                      r"Commission|Committee|Board|Government)\b")
+NOT_NAMES = frozenset({"Professor", "Emeritus", "Prof", "Dr", "Mr", "Ms", "Mrs", "Part", "The", "This", "These", "That", "Those", "In", "On", "At", "For", "By", "With", "From",
+                        "As", "An", "A", "It", "Its", "Their", "Our", "Some", "All", "Each", "Both", "Such",
+                        "Since", "During", "Under", "After", "Before", "Following", "Further", "Also", "Other"})
+
+
+
+SUB_UNIT = re.compile(r"(?:Graduate School|School|Faculty|Department|Division|Institute|Centre|Center|Laboratory|"
+                       r"Lab|Branch|Unit|Office|Clean Coal Centre)\b")
+
+
+def _comma_continues(text: str, run_start: int, after: int) -> bool:
+    """A comma inside a name: 'Ministry of Housing, Territorial Planning and Environment of Uruguay',
+    'Ministry of Climate Change, Pakistan', 'International Energy Agency, Clean Coal Centre',
+    'Graduate School of Global Environmental Studies, Kyoto University'; not 'University of British
+    Columbia, Vancouver' nor 'Centre for X, Parties and Secretariats to ...'."""
+    before = clean_name(text[run_start:after])
+    segment = re.match(r"(?:[A-Z][\w\-]*|of|and|the|for)(?:\s+(?:[A-Z][\w\-]*|of|the|for|and(?!\s+of\b)))*",
+                       text[after:after + 160])
+    segment = re.sub(r"(?:\s+(?:of|and|the|for))+$", "", segment.group(0)) if segment else ""
+    if not segment[:1].isupper():
+        return False
+    countries = find_countries(segment)
+    if countries and countries[0].start == 0 and countries[0].end == len(segment):
+        return entity_type(before) == "Organization"  # '..., Pakistan'
+    if entity_type(before) == "Organization" and SUB_UNIT.match(segment) and entity_type(segment) == "Organization":
+        return True  # 'International Energy Agency, Clean Coal Centre'
+    if SUB_UNIT.match(before) and entity_type(segment) == "Organization" and re.search(
+            r"(?:University|College|Universidade)", segment):
+        return True  # 'Graduate School of ..., Kyoto University'
+    if re.search(r"(?:University|College)\b", before) and re.search(r"\b(?:Center|Centre|Institute|Laboratory)$",
+                                                                     segment):
+        return True  # 'University of Illinois at Chicago, Great Lakes Center for ... Health'
+    if not re.search(HEAD_OF.pattern.lstrip("^") + r"\s+(?:of|for)\b", before):
+        return False
+    ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s]+)$", segment)
+    return bool(re.search(r"\sand\s", segment)) and bool(
+        ends_qualified and (find_countries(ends_qualified.group(1)) or re.fullmatch(r"[A-Z]{2,8}", ends_qualified.group(1))))
+
+
+def _coordinated(text: str, after: int) -> bool:
+    """A comma opening a coordinated list inside a title: '..., Transportation and Handling of Mercury',
+    '... in Kenya, Ivory Coast, India, Bangladesh and the Philippines'."""
+    segment = re.match(r"[A-Z][^.;:()\n\u201c\u201d]{0,120}", text[after:after + 120])
+    if not segment:
+        return False
+    countries = find_countries(segment.group(0))
+    if countries and countries[0].start == 0:
+        return True
+    return bool(re.match(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+and\s+[A-Z]", segment.group(0)))
+
+
+def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list[tuple[int, int]]:
+    """Spans of capitalised names: capitalised words joined by connectors ('of', 'for', 'and', ...)."""
+    return list(_capitalised_runs(text, connectors))
+
+
+@lru_cache(maxsize=64)
+def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    runs: list[tuple[int, int]] = []
+    tokens = list(TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.group(0)[:1].isupper():
+            i += 1
+            continue
+        start, end, j = tok.start(), tok.end(), i + 1
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end():tokens[j].start()]
+            if gap == ", " and not _comma_continues(text, start, tokens[j].start()) and not (
+                    connectors is not CONNECTORS and _coordinated(text, tokens[j].start())):
+                break
+            if not (gap in (" - ", "-", ", ", " \u2013 ") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
+                break
+            if "\n" in gap and tokens[j - 1].end() - text.rfind("\n", 0, tokens[j - 1].end()) < 40:
+                break  # a short line (a masthead or slide line) ends the name
+            word = tokens[j].group(0)
+            if word[:1].isupper():
+                end = tokens[j].end()
+            elif word.lower() not in connectors or (word == "in" and connectors is CONNECTORS):
+                break
+            elif word.lower() == "the" and tokens[j - 1].group(0).lower() not in connectors:
+                break  # 'of the', 'for the' join a name; 'Convention the Partnership' does not
+            elif word.lower() in ("of", "for", "on", "to") and tokens[j - 1].group(0).lower() == "and":
+                break  # '... of UNEP and of the United Nations ...' coordinates two phrases
+            j += 1
+        runs.append((start, end))
+        i = max(j, i + 1)
+    return tuple(runs)
+
+
+def in_quotes(text: str, pos: int) -> bool:
+    """Inside a quoted title on the same line ('the project \u201cRural development of the ... Councils\u201d')."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    return before.count("\u201c") > before.count("\u201d")
