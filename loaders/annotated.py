@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 from loaders.entities.acronyms import Definition
 from loaders.entities.found import Found
 from loaders.locate import BlockIndex, provenance_for
+from loaders.syntax import Syntax
 from schema import Block, Document, Edge, Node, Provenance
 
 if TYPE_CHECKING:
     from loaders.relations.context import Sentences
-    from loaders.syntax import Syntax
 
 MAX_EDGE_QUOTE = 320
 
@@ -109,6 +109,7 @@ class Annotated:
     def of(cls, doc: Document, sha256: str | None = None) -> Annotated:
         ann = cls(doc=doc, index=BlockIndex(doc), sha256=sha256)
         ann.edges = EdgeSet(doc)
+        ann.syntax = Syntax(doc.text)
         return ann
 
     @property

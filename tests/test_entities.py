@@ -110,7 +110,9 @@ def test_office_holders_and_cited_authors() -> None:
     people = find_people(text, find_organizations(text))
     assert list(dict.fromkeys(p.name for p in people)) == ["Rodges Ankrah", "Teeraporn Wiriwutikorn", "Jorden de Haan", "Kirsten Dales",
                                         "James McQuilken"]
-    assert people[0].props["affiliation"] == "United States Environmental Protection Agency"
+    # the co-chairs' body (the role before the names) and each one's own organisation
+    assert people[0].props["affiliations"].split("\x1f") == ["Partnership Advisory Group",
+                                                            "United States Environmental Protection Agency"]
 
 
 def test_an_acronym_in_brackets_is_not_a_persons_affiliation() -> None:

@@ -56,7 +56,7 @@ def best_long_form(short: str, long: str) -> str | None:
             return None
         l_idx -= 1
         s_idx -= 1
-    start = max(long.rfind(" ", 0, l_idx + 1), long.rfind("-", 0, l_idx + 1) if False else -1) + 1
+    start = max(long.rfind(c, 0, l_idx + 1) for c in " \u2014\u2013/") + 1  # a word starts after a space or dash
     return long[start:]
 
 

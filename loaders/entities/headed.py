@@ -16,7 +16,7 @@ from loaders.entities.acronyms import CONNECTORS, is_acronym
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
-from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quotes
+from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries
 from schema import Document
 from schema.reference import demonyms
@@ -27,7 +27,7 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
     for start, end in capitalised_runs(text):
         for part_start, part_end in _split_and(text, start, end, persons):
             raw = text[part_start:part_end]
-            name = clean_name(raw)
+            name = strip_role(clean_name(raw))
             words = name.split()
             while words and words[0] in NOT_NAMES:
                 words = words[1:]

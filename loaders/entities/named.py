@@ -12,7 +12,8 @@ from loaders.annotated import Annotated
 from loaders.entities.acronyms import find_definitions
 from loaders.entities.found import name_key
 from loaders.entities.orgs import find_organizations
-from loaders.entities.people import find_people
+from loaders.entities.people import NAME_PAIR, STATISTICAL, people_and_bodies, plausible_name
+from loaders.locate import sentence_span
 from loaders.entities.titles import find_titled
 
 
@@ -27,16 +28,57 @@ def organizations(ann: Annotated) -> None:
 
 
 def people(ann: Annotated) -> None:
-    """Pipeline component: the people the text names, and whom they speak for."""
-    ann.found += find_people(ann.text, ann.found_of("Organization"))
+    """Pipeline component: the people the text names, whom they speak for, and the bodies named only as a
+    listed person's affiliation ('Lafarge' in '(Alan Kreisberg, Lafarge, France)')."""
+    orgs = ann.found_of("Organization")
+    blocks = [(b.start, b.end, b.kind) for b in ann.doc.walk() if b.kind not in ("table", "row")]
+    found = people_and_bodies(ann.text, orgs, blocks, _statistical_people(ann, orgs))
+    ann.found += found
+    _drop_parts_of_bodies(ann)
+
+
+def _statistical_people(ann: Annotated, orgs: list) -> list[tuple[int, int]]:
+    """PERSON spans of the statistical model, in the sentences that hold a name-shaped phrase that no
+    organisation covers (only those sentences are parsed)."""
+    covered = sorted((o.start, o.end) for o in orgs)
+    spans: list[tuple[int, int]] = []
+    for m in NAME_PAIR.finditer(ann.text):
+        if any(a <= m.start() < b for a, b in covered) or not plausible_name(m.group(0)):
+            continue
+        block = ann.index.block_at(m.start())
+        if block is None:
+            continue
+        span = sentence_span(ann.text, block, m.start(), m.end())
+        if not spans or spans[-1] != span:
+            spans.append(span)
+    people: list[tuple[int, int]] = []
+    for (start, _), doc in zip(spans, ann.syntax.parse(spans), strict=True):
+        people += [(start + e.start_char, start + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return people
+
+
+def _drop_parts_of_bodies(ann: Annotated) -> None:
+    """An organisation found inside a longer body named as a listed person's affiliation is a part of its name
+    ('Ministerio de Agricultura' of 'Ministerio de Agricultura, Alimentación y Medio Ambiente')."""
+    bodies = [f for f in ann.found if f.rule.startswith("affiliation of a listed person")]
+    if not bodies:
+        return
+    ann.found = [f for f in ann.found if not (
+        f.node_type == "Organization" and not f.rule.startswith("affiliation of a listed person")
+        and "reference" not in f.rule and "acronym" not in f.rule
+        and any(b.start <= f.start and f.end <= b.end and f.end - f.start < b.end - b.start for b in bodies))]
 
 
 def organizations_in_context(ann: Annotated) -> None:
     """Pipeline component: the organisations again, now that the people are known, with those found only by
     how they act ('funded by X', 'X is executing')."""
-    persons = {p.name for p in ann.found_of("Person")}
-    others = [f for f in ann.found if f.node_type != "Organization"]
-    ann.found = [*find_organizations(ann.text, ann.doc, persons, ann.definitions), *others]
+    persons = {p.name for p in ann.found_of("Person") if p.rule != STATISTICAL}
+    others = [f for f in ann.found if f.node_type != "Organization" or f.rule.startswith("affiliation of a listed")]
+    orgs = find_organizations(ann.text, ann.doc, persons, ann.definitions)
+    others = [f for f in others if not (f.rule == STATISTICAL and any(  # the rules know better than the model
+        o.start <= f.start < o.end or f.start <= o.start < f.end for o in orgs))]
+    ann.found = [*orgs, *others]
+    _drop_parts_of_bodies(ann)
 
 
 def titles(ann: Annotated) -> None:

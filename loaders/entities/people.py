@@ -1,16 +1,28 @@
-"""Find the people a document names, and whom they speak for.
+"""Find the people a document names, and whom they speak for, as texts list them.
 
-Rules:
+A person is found at an *anchor* and read with the *tail* that follows the name.
 
-1. an honorific and a capitalised name: "Ms. Lesley Sloss", "Mr. Jacob Duer"; a later
-   "Mr. Duer" or "Professor Veiga" is the same person;
-2. a name with an affiliation in brackets: "Zaigham Abbas (Ministry of Climate Change,
-   Pakistan)", "Marcello Veiga (Professor Emeritus University of British Columbia)";
-   a country there ("Ms. Ana Garcia (Spain)") means its government;
-3. a name followed by an organisation after a comma, in a list of office-holders:
-   "the PAG co-chairs, Rodges Ankrah, Environmental Protection Agency of the United States";
-4. authors of a cited work: "(de Haan, Jorden; Dales, Kirsten; and McQuilken, James. 2020."
-   and "Veiga, M.M. and Fadina, O. (2020)".
+Anchors:
+
+1. an honorific and a capitalised name: "Ms. Lesley Sloss", "Dr. Peter Nelson"; a later "Mr. Duer" or
+   "Professor Veiga" is the person named in full before;
+2. a name opening brackets, a list item or a line, after its label: "(Alan Kreisberg, Lafarge, France)",
+   "- Introduction – Franz Mayer De La Rosa, UNIDO", "For Africa:  Sam Adu-kumi (Ghana) and Younous
+   Adoum Abdallah (Chad)", "Ana García González, Ministerio de ...";
+3. the speaker of a quote and the agent of a meeting role: "said Achim Halpaap, Head of ...", "says David
+   Evers, executive director of BRI", "moderated by Jane Dennison from the U.S Department of State";
+4. a role before the name: "the PAG co-chairs, Rodges Ankrah, ..., and Teeraporn Wiriwutikorn";
+5. a name with its affiliation in brackets: "Zaigham Abbas (Ministry of Climate Change, Pakistan)";
+6. the statistical model's PERSON spans (``loaders.syntax``), where a sentence holds a name-shaped phrase
+   no rule explains;
+7. authors of a cited work: "(de Haan, Jorden; Dales, Kirsten; ..." and "Veiga, M.M. and Fadina, O. (2020)".
+
+The tail (``read_tail``) is what follows the name up to the end of its brackets, line or clause: ", Org",
+" (Org, Country)", " - Org - Country", ", Role of Org", ", a Org consultant", " from Org", ", Co-lead of
+<area>". An organisation there is the person's affiliation; a country alone means its government, unless
+the list the person is in names the body they sit on ("The Members of the Governing Board of X are:").
+In brackets and in list lines, a capitalised phrase in an organisation's place is an organisation even
+when no other rule knows it ("Lafarge" in "(Alan Kreisberg, Lafarge, France)").
 
 >>> [(p.name, p.props.get("affiliation")) for p in find_people(
 ...     "Ms. Karissa Kovner (USEPA) on Products; later Ms. Kovner said so.", [])]
@@ -20,89 +32,453 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from loaders.entities.acronyms import best_long_form
-from loaders.entities.found import Found, clean_name
-from loaders.entities.naming import entity_type
+from loaders.entities.acronyms import best_long_form, is_acronym
+from loaders.entities.found import Found, clean_name, name_key
+from loaders.entities.naming import entity_type, organization_kind
+from loaders.gazetteers.areas import find_areas
 from loaders.gazetteers.countries import find_countries
+from loaders.gazetteers.places import city_countries
 
-_PARTICLE = r"(?:de|van|von|da|del|der|la|le|di|dos|du)"
-_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u017f'\u2019\-]+|[A-Z]\.(?:[A-Z]\.)*)"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+_PARTICLE = r"(?:de|De|van|Van|von|da|Da|del|Del|der|la|La|le|di|Di|dos|du|bin|al|el)"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"  # (Latin-1 and Extended-A; lower-case letters pass .islower)
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}'\u2019]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'\u2019]*)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
+_INITIALS_NAME = rf"(?:[A-Z]{{2,3}}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"  # 'WTB Dissanayake'
+_ANY_NAME = rf"(?:{_INITIALS_NAME}|{_NAME})"
+NAME_PAIR = re.compile(rf"(?<![\w\-]){_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}")
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Madam|H\.E)\.?\s+({_NAME})")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s*$")
 _BRACKETED = re.compile(rf"(?<![\w\-])({_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*"
                         r"\(([^()\n]{2,160})\)")
 _CITED = re.compile(rf"(?:(?<=[(;])|(?<=;\s)|(?<=\band\s)|(?<=:\s))((?:{_PARTICLE}\s+)?[A-Z][\w'\-]+),"
                     r"\s+((?:[A-Z]\.\s?){1,3}|[A-Z][a-z\u00e0-\u017f\-]+)(?=[;.]|\s+and\b|\s*\()")
-_NOT_PERSON_WORDS = re.compile(r"\b(?:Partnership|Area|Convention|Programme|Project|Council|University|Ministry|"
-                               r"Government|Group|Agency|Institute|Association|Centre|Center|Committee|Fund|Bank|"
-                               r"Network|Report|Guidance|Meeting|Session|Mercury|Gold|Mining|Global|National|"
-                               r"International|United|World|Secretariat|Department|Office|Earth|Program|Union|Region|Management|Change|"
-                               r"States|Countries|Resources|Development|Environment|Agreements|Assessment)\b")
+# where a listed name may open: a line or item (after its bullet, number and a 'Label – ' or 'Label:'), brackets
+_SLOT_OPENING = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:[-\u2022*\u25aa\u25cf\uf0b7]\s*|\d{1,2}[.)]\s+)?(?:[^\n:\u2013\u2014()]{2,60}?"
+    r"(?:\s[\u2013\u2014-]\s|:\s+))?|\(\s*|(?<=\sand\s)", re.MULTILINE)
+_SPEAKER = re.compile(r"\b(?:said|says|added|adds|noted|notes|stated|states|explained|explains|remarked|commented|"
+                      r"emphasi[sz]ed|stressed|told|according to|moderated by|chaired by|presented by|opened by|"
+                      r"facilitated by|introduced by|delivered by|welcomed by|hosted by)\s+(?:by\s+)?")
+_SPEAKER_AFTER = re.compile(r"^\s*(?:,[^,\n]{2,120},\s*)?(?:said|says|added|noted|stated|explained|remarked)\b")
+ROLE_WORDS = ("head", "director", "executive director", "deputy director", "director-general", "director general",
+              "chair", "co-chair", "chairperson", "chairman", "chairwoman", "vice-chair", "president",
+              "vice-president", "secretary", "executive secretary", "secretary-general", "coordinator",
+              "co-ordinator", "officer", "manager", "minister", "deputy minister", "ambassador",
+              "representative", "delegate", "member", "members", "lead", "co-lead", "focal point", "consultant",
+              "expert", "adviser", "advisor", "specialist", "scientist", "researcher", "professor", "lecturer",
+              "fellow", "founder", "co-founder", "ceo", "chief", "staff", "official", "leader", "team leader",
+              "spokesperson", "moderator", "associate", "analyst", "engineer", "programme officer",
+              "project manager", "senior", "principal", "emeritus", "board member", "partner", "head of unit")
+_ROLE = "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True))
+_ROLE_BEFORE = re.compile(rf"(?i:\b(?:{_ROLE})s?)\s*[,:]?\s+$")
+_ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|senior|deputy|interim|international|national|"
+                          rf"regional|global|technical|lead|chief|[A-Z]{{2,8}})\s+)*(?i:{_ROLE})s?\b")
+_MEMBERS_OF = re.compile(r"\b[Mm]embers\s+of\s+(?:the\s+)?([A-Z][^:\n]{3,160}?)\s+(?:are|is|include|were)\b[^\n]*:\s*$"
+                         r"|\b([A-Z][\w\s]{3,80}?)\s+(?:members|composition)\s*:\s*$")
+_NOT_PERSON_WORDS = re.compile(
+    r"\b(?:Partnership|Area|Areas|Convention|Programme|Program|Project|Council|University|Ministry|Government|Group|"
+    r"Agency|Agencies|Institute|Association|Centre|Center|Committee|Fund|Bank|Network|Report|Guidance|Meeting|"
+    r"Session|Mercury|Gold|Mining|Global|National|International|United|World|Secretariat|Department|Office|Earth|"
+    r"Union|Region|Management|Change|States|Countries|Resources|Development|Environment|Agreements|Assessment|"
+    r"Assessments|Board|Foundation|Federation|Academy|Bureau|Branch|Division|Unit|Industry|Industries|Research|"
+    r"Science|Sciences|Technology|Technologies|Pollution|Waste|Chemicals|Health|Energy|Policy|Plan|Action|Toolkit|"
+    r"Workshop|Webinar|Conference|Forum|Summit|Review|Update|Analysis|Options|Study|Statements|Statement|"
+    r"Introduction|Opening|Closing|Remarks|Presentation|Presentations|Agenda|Overview|Background|Summary|Panel|"
+    r"Discussion|Session|Questions|Answers|Break|Lunch|Welcome|Keynote|Launch|Experience|Experiences|Sources|"
+    r"Objectives|Rationale|Framework|Document|Documents|Links|Quick|Issue|Lead|Leads|Partners|Partner|Members|"
+    r"Member|Contact|Email|Phone|Website|Task|Force|Air|Transport|Fate|Products|Cement|Coal|Supply|Storage|Regions|"
+    r"Feasible|Their|Our|His|Her|Its|Your|Activity|Activities|Practices|Practice|Source|Total|Grant|Approved|Received|Timeline|Details|Type|"
+    r"Nacional|Nacionales|Direcci\u00f3n|Direccion|Ministerio|Medio|Ambiente|Agricultura|Alimentaci\u00f3n|Instituto|"
+    r"Centro|Secretar\u00eda|Federal|Minist\u00e8re|Agence|Servicio|Tecnol\u00f3gico|Descontaminaci\u00f3n|Mercurio|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|Annex|Article|Articles|Table|Figure|Part|Section|Chapter|Phase)s?\b")
 _NOT_AFFILIATION = re.compile(r"^(?:member|members|a |an |the project|project|with|see|formerly|now|in |on |"
                               r"for |e\.g|i\.e|\d)", re.IGNORECASE)
+_TAIL_STOP = re.compile(rf"(?<![A-Z])\.(?!\w)|[;:!?\n\u201c\u201d\"]|,\s+(?:who|which|in his|in her)\b|\s(?:and\s(?=[a-z])|who|"
+                        rf"which|that|to|at the|on|during|when|while|where|whose)\s?(?!(?:a |an |the )?(?i:{_ROLE})\b)")
 
 
-def _plausible(name: str) -> bool:
+STATISTICAL = "a PERSON of the statistical model"
+
+
+@dataclass
+class Tail:
+    """What follows a name: its affiliations (organisation finds), a country, roles, and where it ends."""
+
+    organizations: list[Found] = field(default_factory=list)
+    country: str | None = None
+    roles: list[tuple[int, int]] = field(default_factory=list)
+    end: int = 0
+    new_bodies: list[Found] = field(default_factory=list)
+
+
+def plausible_name(name: str) -> bool:
+    """Could ``name`` be a person's name: two to five capitalised words, none a word of bodies, places,
+    titles or agendas, not a country, not a title.
+
+    >>> plausible_name("Maria-José Garcia"), plausible_name("Franz Mayer De La Rosa"), plausible_name("Waste Branch")
+    (True, True, False)
+    """
     words = name.split()
-    if not 2 <= len(words) <= 4 or _NOT_PERSON_WORDS.search(name):
+    if not 2 <= len(words) <= 6 or _NOT_PERSON_WORDS.search(name):
         return False
-    if find_countries(name) or entity_type(name) is not None:
+    if find_countries(name) or entity_type(name) is not None or name in city_countries():
         return False
-    return all(w[:1].isupper() or w in ("de", "van", "von", "da", "del", "der", "la", "le", "di", "dos", "du")
-               for w in words)
+    caps = [w for w in words if not re.fullmatch(_PARTICLE, w)]
+    if len(caps) < 2 or any(not (w[:1].isupper()) for w in caps):
+        return False
+    if any(w.isupper() and len(w) > 1 for w in caps[1:]):
+        return False  # 'Sam ADU' is a body's code, initials stand first ('WTB Dissanayake')
+    return not any(re.fullmatch(r"[A-Z]{2,3}", w) for w in caps[1:])
 
 
-def find_people(text: str, organizations: list[Found]) -> list[Found]:
-    """Every person mention in ``text`` with, where stated, ``props['affiliation']`` (a name as written)
-    or ``props['country']`` (alpha-3 of the government they represent)."""
+class _Orgs:
+    """The organisation finds of the text, by start, for reading tails."""
+
+    def __init__(self, organizations: Iterable[Found]) -> None:
+        self.by_start: dict[int, Found] = {}
+        for f in organizations:
+            if f.start not in self.by_start or f.end > self.by_start[f.start].end:
+                self.by_start[f.start] = f
+        self.spans = sorted((f.start, f.end, f) for f in self.by_start.values())
+
+    def at(self, pos: int, slack: int = 4) -> Found | None:
+        for p in range(pos, pos + slack):
+            if p in self.by_start:
+                return self.by_start[p]
+        return None
+
+    def within(self, start: int, end: int) -> list[Found]:
+        return [f for a, b, f in self.spans if start <= a and b <= end]
+
+    def covers(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b, _ in self.spans)
+
+
+def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None = None) -> Tail:
+    """The affiliation that follows a name ending at ``pos`` (see the module's docstring), read up to ``until``
+    (else the closing bracket, or the end of the clause).
+
+    ``listed`` is True in brackets and list lines, where a capitalised phrase in an organisation's place is
+    read as one; in running prose only known organisations count, and roles name them ('Head of X')."""
+    tail = Tail(end=pos)
+    opening = _TAIL_OPENING.match(text, pos)
+    if not opening:
+        return tail
+    bracketed = opening.group(0).strip().startswith("(")
+    listed = listed or bracketed
+    at = opening.end()
+    if until is None:
+        close = text.find(")", at) if bracketed else -1
+        stop = _TAIL_STOP.search(text, at)
+        until = close if close >= 0 else (stop.start() if stop else len(text))
+        if not listed:
+            until = min(until, at + 240)
+    while at < until:
+        if re.match(r"and\s+(?:Mr|Ms|Mrs|Dr)?\.?\s*[A-Z]", text[at:until]):
+            break  # '..., and Teeraporn Wiriwutikorn': the next person
+        segment_end = _segment_end(text, at, until)
+        segment = text[at:segment_end].strip()
+        org = orgs.at(at, 5 if text.startswith(("the ", "The "), at) else 1)
+        countries = find_countries(segment)
+        role = _ROLE_PHRASE.match(segment)
+        if countries and countries[0].start <= 4 and countries[-1].end >= len(segment) - 1 and not (
+                org is not None and org.end > at + countries[-1].end):
+            tail.country = tail.country or countries[0].key
+        elif segment in city_countries():
+            pass  # 'UNEP, Geneva': where the body sits
+        elif org is not None and not role and (org.end >= segment_end - 1 or not listed or entity_type(
+                segment) != "Organization"):
+            joined = _body_end(text, at, max(segment_end, org.end), until) if listed else org.end
+            body = _new_body(text, at, joined) if joined > max(segment_end, org.end) + 1 else None
+            if body is not None:  # 'Ministerio de Agricultura, Alimentación y Medio Ambiente'
+                tail.new_bodies.append(body)
+                org, segment_end = body, joined
+            tail.organizations.append(org)
+            segment_end = max(segment_end, org.end)
+        elif role or segment[:1].islower():
+            if not role and not listed:
+                break
+            tail.roles.append((at, segment_end))
+            inside = orgs.within(at, segment_end + 2)
+            body = _body_after_role(text, at, segment_end) if role else None
+            if body is not None and not any(o.start == body.start and o.end >= body.end for o in inside):
+                inside = [o for o in inside if not (body.start <= o.start < body.end)]
+                if not inside:
+                    tail.new_bodies.append(body)
+                    inside = [body]
+            if inside:
+                tail.organizations.append(inside[0])
+        elif listed and segment[:1].isupper():
+            segment_end = _body_end(text, at, segment_end, until)
+            body = _new_body(text, at, segment_end)
+            if body is None:
+                break
+            tail.new_bodies.append(body)
+            tail.organizations.append(body)
+        else:
+            break
+        tail.end = segment_end
+        sep = _TAIL_SEPARATOR.match(text, segment_end)
+        if sep is None or sep.end() == segment_end:
+            break
+        at = sep.end()
+    return tail
+
+
+_TAIL_OPENING = re.compile(r"\s*\(\s*|\s*,\s*|\s+[-\u2013\u2014]\s+|\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
+_TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
+
+
+def _segment_end(text: str, start: int, limit: int) -> int:
+    """Where one part of a tail ends: at a comma, bracket, dash or semicolon; a bracketed acronym ('(UNEP)')
+    belongs to the part before it."""
+    pos = start
+    while True:
+        m = _SEGMENT_BREAK.search(text, pos, limit)
+        if m is None:
+            return limit
+        acronym = re.match(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,12})\s*\)", text[m.start():limit])
+        if m.group(0) == "(" and acronym and is_acronym(acronym.group(1)):
+            pos = m.start() + acronym.end()
+            continue
+        return m.start()
+
+
+_SEGMENT_BREAK = re.compile(r",|\(|\)|\s[-\u2013\u2014]\s|;")
+
+
+_ORG_HEAD_START = re.compile(r"(?:Ministry|Ministerio|Minist\u00e8re|Department|Direcci\u00f3n|Centro|Centre|Center|"
+                             r"Institute|Instituto|University|Universidad|Agency|Agencia|Secretariat|Office|Bureau|"
+                             r"National|Federal|Government|Council|Commission|Foundation|Fundaci\u00f3n)\b")
+
+
+def _body_end(text: str, start: int, end: int, limit: int) -> int:
+    """A body's name may run over its commas while the next part is no body, country or role of its own:
+    'Ministerio de Agricultura, Alimentación y Medio Ambiente', 'Ministry of Housing, Land Planning and
+    Environment'."""
+    while end < limit and text[end] == ",":
+        nxt = _segment_end(text, end + 1, limit)
+        segment = text[end + 1:nxt].strip()
+        if (not segment or not segment[:1].isupper() or _ORG_HEAD_START.match(segment) or find_countries(segment)
+                or segment in city_countries() or _ROLE_PHRASE.match(segment) or is_acronym(segment)
+                or text[nxt:nxt + 1] == "(" and is_acronym(text[nxt + 1:text.find(")", nxt)].strip() or "x")
+                and False):
+            break
+        if entity_type(segment) == "Organization" or len(segment.split()) > 6:
+            break
+        end = nxt
+    return end
+
+
+def _new_body(text: str, start: int, end: int) -> Found | None:
+    """An organisation named in an affiliation's place: 'Lafarge', 'Foundation For Scientific & Industrial
+    Research SINTEF', 'Centro Tecnológico ... (CTNDM)'."""
+    name = clean_name(text[start:end])
+    name = re.sub(r"\s*\([^)]*\)?$", "", name)
+    if not name or len(name) < 3 or not name[:1].isupper() or len(name.split()) > 12:
+        return None
+    if plausible_name(name) and entity_type(name) is None:
+        return None  # a second person, not a body
+    areas = find_areas(name)
+    if areas and (areas[-1].end - areas[0].start >= 0.5 * len(name) or re.search(r"\b(?:Partnership|Areas?)\b", name)):
+        return None  # 'Partnership Area on Mercury Waste Management' is an area
+    if re.search(r"\d{3,}|@|www\.|https?:|\bPartnership [Aa]reas?\b", name) or _NOT_BODY.match(name):
+        return None
+    acronym = re.search(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,12})\s*\)\s*$", text[start:end]) or re.match(
+        r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,12})\s*\)", text[end:end + 20])
+    aliases = (name, acronym.group(1)) if acronym else (name,)
+    begin = start + text[start:end].find(name.split()[0])
+    kind, rule = organization_kind(name)
+    return Found("Organization", name, begin, begin + len(name), aliases, kind,
+                 f"affiliation of a listed person; kind: {rule}")
+
+
+_NOT_BODY = re.compile(r"(?:The|This|These|In|On|At|For|By|With|From|As|An?|It|Its|Their|Our)\b")
+
+
+def _body_after_role(text: str, start: int, end: int) -> Found | None:
+    """'Head of UNEP Chemicals and Waste Branch': the body after the role's 'of'."""
+    m = re.search(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?([A-Z][^,;()\n]{2,120})$", text[start:end])
+    if not m:
+        return None
+    body = m.group(1).strip()
+    if find_countries(body) and find_countries(body)[0].start == 0:
+        return None
+    return _new_body(text, start + m.start(1), start + m.start(1) + len(body))
+
+
+def _membership_bodies(text: str, orgs: _Orgs, blocks: list[tuple[int, int, str]]) -> dict[int, Found]:
+    """Block start -> the body a lead-in says the listed people are members of ('The Members of the Governing
+    Board of the Specific International Programme are:')."""
+    bodies: dict[int, Found] = {}
+    current: Found | None = None
+    for start, end, kind in blocks:
+        own = text[start:end].rstrip(" *_\n")
+        m = _MEMBERS_OF.search(own)
+        if m:
+            g = 1 if m.group(1) else 2
+            at = start + m.start(g)
+            body = orgs.at(at, 5) or _new_body(text, at, start + m.end(g))
+            current = body
+            continue
+        if current is not None and kind == "bullet":
+            bodies[start] = current
+        elif kind != "bullet":
+            current = None
+    return bodies
+
+
+def find_people(text: str, organizations: list[Found], blocks: list[tuple[int, int, str]] | None = None,
+                statistical: list[tuple[int, int]] | None = None) -> list[Found]:
+    """Every person mention in ``text``; see :func:`people_and_bodies`."""
+    return [f for f in people_and_bodies(text, organizations, blocks, statistical) if f.node_type == "Person"]
+
+
+def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[int, int, str]] | None = None,
+                      statistical: list[tuple[int, int]] | None = None) -> list[Found]:
+    """Every person mention in ``text`` with, where stated, ``props['affiliation']`` (a name as written, more in
+    ``props['affiliations']``) or ``props['country']`` (alpha-3 of the government they represent), and the
+    organisations found only in a listed person's affiliation.
+
+    ``blocks`` are (start, end, kind) of the document's blocks (for membership lead-ins); ``statistical``
+    the PERSON spans of the statistical model."""
+    orgs = _Orgs(organizations)
     found: list[Found] = []
+    bodies: list[Found] = []
     full: dict[str, str] = {}  # surname -> full name, for later "Mr. Duer"
-    org_starts = {f.start: f for f in organizations}
+    taken: set[int] = set()
+    members = _membership_bodies(text, orgs, blocks or [])
+    block_starts = sorted(members)
 
-    def add(name: str, start: int, end: int, rule: str, alias: str | None = None, **props: str) -> None:
+    def member_body(pos: int) -> Found | None:
+        for start, end, _ in blocks or []:
+            if start <= pos < end:
+                return members.get(start)
+        return None
+
+    def add(name: str, start: int, end: int, rule: str, tail: Tail | None = None, alias: str | None = None,
+            **props: str) -> None:
+        if start in taken:
+            return
+        taken.add(start)
+        if tail is not None:
+            body = member_body(start)
+            affiliations = [o.name for o in tail.organizations]
+            if body is not None:
+                affiliations = [body.name, *affiliations]
+                if body not in bodies and body.rule.startswith("affiliation"):
+                    bodies.append(body)
+            if affiliations:
+                props.setdefault("affiliation", affiliations[0])
+                props.setdefault("affiliations", "\x1f".join(dict.fromkeys(affiliations)))
+                props.setdefault("affiliation_start", str(tail.organizations[0].start if tail.organizations
+                                                          else body.start))
+            elif tail.country and body is None:
+                props.setdefault("country", tail.country)
+            if tail.roles:
+                props["roles"] = ";".join(f"{a}:{b}" for a, b in tail.roles)
+            props["tail_end"] = str(tail.end)
+            bodies.extend(b for b in tail.new_bodies if b not in bodies)
         found.append(Found("Person", name, start, end, tuple(a for a in (alias,) if a), None, rule,
                            {k: v for k, v in props.items() if v}))
         full.setdefault(name.split()[-1], name)
 
-    def inside_an_organization(start: int) -> bool:
-        return any(f.start <= start < f.end for f in organizations)
-
+    # 5. a name with its affiliation in brackets (the rule of meeting reports)
     for m in _BRACKETED.finditer(text):
         name = clean_name(m.group(1))
         inside = m.group(2).strip()
-        if inside_an_organization(m.start(1)):
-            continue  # 'Sustainable Carbon (ICSC)' ends an organisation's name
-        honorific = bool(re.search(r"(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s*$", text[max(0, m.start() - 12):m.start()]))
-        if not _plausible(name) or _NOT_AFFILIATION.match(inside) or best_long_form(inside, name):
+        if orgs.covers(m.start(1)) or re.search(rf"[{_UPPER}][\w\-]*\s+$", text[max(0, m.start(1) - 30):m.start(1)]) \
+                and not _HONORIFIC_BEFORE.search(text[max(0, m.start(1) - 12):m.start(1)]):
+            continue  # 'Sustainable Carbon (ICSC)' ends an organisation's name; 'Dirección Nacional de ...'
+        honorific = bool(_HONORIFIC_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
+        if not plausible_name(name) or _NOT_AFFILIATION.match(inside) or best_long_form(inside, name):
             continue  # 'Yayasan Tambuhak Sinta (YTS)' spells out an acronym: a name, not a person
-        affiliation, country = _affiliation(inside, m.start(2), org_starts)
+        affiliation, country = _affiliation(inside, m.start(2), orgs)
         if not (affiliation or country or honorific or inside.startswith(("Professor", "Dr"))):
             continue
-        add(name, m.start(1), m.start(1) + len(m.group(1)), "name (affiliation)", None,
-            affiliation=affiliation or "", country=country or "", affiliation_start=str(m.start(2)))
+        tail = read_tail(text, m.start(1) + len(m.group(1)), orgs, True)
+        if affiliation and not tail.organizations:
+            tail.organizations.append(Found("Organization", affiliation, m.start(2), m.end(2)))
+        add(name, m.start(1), m.start(1) + len(m.group(1)), "name (affiliation)", tail)
+    # 1. honorifics
     for m in _HONORIFIC.finditer(text):
         name = clean_name(m.group(1))
-        if any(f.start == m.start(1) for f in found):
-            continue
         words = name.split()
         if len(words) == 1 or (len(words) == 2 and words[1] in full and words[0] not in full):
             continue  # a surname alone is resolved below
-        if not _plausible(name):
+        if not plausible_name(name):
             continue
-        add(name, m.start(1), m.end(1), "honorific and name")
+        add(name, m.start(1), m.end(1), "honorific and name", read_tail(text, m.end(1), orgs, _in_list_line(text, m.start())))
     for m in _HONORIFIC.finditer(text):  # "Mr. Duer", "Professor Veiga": the person named in full before
         words = clean_name(m.group(1)).split()
-        if len(words) == 1 and words[0] in full:
+        if len(words) == 1 and words[0] in full and m.start(1) not in taken:
             found.append(Found("Person", full[words[0]], m.start(), m.end(1), (m.group(0),), None,
                                "honorific and surname of a person named before"))
-    for org in organizations:  # "co-chairs, Rodges Ankrah, Environmental Protection Agency ..."
-        before = text[max(0, org.start - 60):org.start]
-        m = re.search(rf"(?:,|\band|\bco-chairs?|\bchairs?|\bleads?)\s+({_NAME_WORD}\s+{_NAME_WORD}),\s*$", before)
-        if m and _plausible(m.group(1)):
-            start = org.start - len(before) + m.start(1)
-            add(m.group(1), start, start + len(m.group(1)), "name, organisation", None, affiliation=org.name,
-                affiliation_start=str(org.start))
+            taken.add(m.start(1))
+    # 4. a role before the name: 'the PAG co-chairs, Rodges Ankrah, Environmental Protection Agency ...'
+    for m in re.finditer(rf"(?:(?<=,\s)|(?<=\band\s)|(?<=:\s))({_NAME_WORD}\s+{_NAME_WORD}),\s*", text):
+        name = m.group(1)
+        if m.start(1) in taken or not plausible_name(name):
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        role = _ROLE_BEFORE.search(before.rstrip(", ").rstrip() + " ") or re.search(
+            rf"(?i:\b(?:{_ROLE})s?),\s*(?:{_NAME_WORD}\s+{_NAME_WORD},[^,]{{0,90}},\s*(?:and\s+)?)?$", before)
+        org_after = orgs.at(m.end(), 2)
+        if not (role or org_after):
+            continue
+        tail = read_tail(text, m.end(1), orgs, False)
+        if role:  # the body the role belongs to: 'the PAG co-chairs' -> PAG
+            body = next((f for a, b, f in reversed(orgs.spans) if m.start() - 80 <= a and b <= m.start()
+                         and re.fullmatch(rf"\s*(?i:{_ROLE})s?\s*[,:]?\s*(?:.{{0,120}})?", text[b:m.start()] + " ")), None)
+            if body is not None:
+                tail.organizations.insert(0, body)
+        add(name, m.start(1), m.end(1), "name after a role or before an organisation", tail)
+    # 3. speakers and meeting roles
+    for m in _SPEAKER.finditer(text):
+        name_match = re.compile(_ANY_NAME).match(text, m.end())
+        if not name_match:
+            continue
+        name = clean_name(name_match.group(0))
+        if plausible_name(name):
+            end = m.end() + len(name_match.group(0))
+            add(name, m.end(), end, f"named after {m.group(0).strip()!r}", read_tail(text, end, orgs, False))
+    # 2. names opening brackets, list items and lines
+    for m in _SLOT_OPENING.finditer(text):
+        name_match = re.compile(_ANY_NAME).match(text, m.end())
+        if not name_match:
+            continue
+        name = clean_name(name_match.group(0))
+        end = m.end() + len(name_match.group(0).rstrip())
+        after = text[end:end + 4]
+        if not plausible_name(name) or orgs.covers(m.end()):
+            continue
+        if not re.match(r"\s*(?:,|\(|\s[-\u2013\u2014]\s|$|\n|\s+and\s)", after):
+            continue
+        if _NOT_AFFILIATION.match(re.sub(r"^\s*[(,]\s*", "", text[end:end + 20])):
+            continue  # 'Carbone Guinée (member of the European Environmental Bureau ...)': a member body
+        tail = read_tail(text, end, orgs, True)
+        if not (tail.organizations or tail.country or member_body(m.end())):
+            continue  # a name-shaped phrase opening a line or sentence, with nothing of a listed person after it
+        if tail.organizations and best_long_form(tail.organizations[0].name, name):
+            continue  # 'Best Environmental Practices (BEP)' spells out an acronym
+        add(name, m.end(), end, "listed person", tail)
+    # 6. the statistical model's people
+    for start, end in statistical or []:
+        name = clean_name(text[start:end])
+        name = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+", "", name)
+        if not plausible_name(name) or orgs.covers(start) or any(f.start <= start < f.end for f in found):
+            continue
+        if not _statistical_person_fits(text, start, end, name):
+            continue
+        begin = start + text[start:end].find(name.split()[0])
+        add(name, begin, begin + len(name), STATISTICAL,
+            read_tail(text, begin + len(name), orgs, _in_list_line(text, begin)))
+    # 7. authors of cited works
     for m in _CITED.finditer(text):
         if not re.search(r"\b(?:19|20)\d\d\b", text[m.end():m.end() + 160]):
             continue
@@ -122,16 +498,52 @@ def find_people(text: str, organizations: list[Found]) -> list[Found]:
         if len(longer) == 1:
             f.aliases = (*f.aliases, f.name)
             f.name = longer[0]
-    return sorted(found, key=lambda f: f.start)
+    people = sorted(found, key=lambda f: f.start)
+    person_spans = [(p.start, p.end) for p in people]
+    bodies = [b for b in bodies if not any(a <= b.start < e for a, e in person_spans)
+              and name_key(b.name) not in {name_key(p.name) for p in people}]
+    return [*people, *bodies]
 
 
-def _affiliation(inside: str, offset: int, org_starts: dict[int, Found]) -> tuple[str | None, str | None]:
+_BEFORE_A_NAME = frozenset({"by", "with", "and", "or", "of", "to", "from", "said", "says", "for", "at", "as", "the",
+                            "a", "an", "that", "whom", "when", "where", "including", "like", "thanks", "dear", "while",
+                            "whereas", "but", "then", "also", "both", "his", "her", "their", "colleagues", "among"})
+
+
+def _statistical_person_fits(text: str, start: int, end: int, name: str) -> bool:
+    """The model's PERSON is not a quoted title ('"Sanu Kura: Support for ..."'), a name spelled out by the
+    acronym after it ('Yayasan Tambuhak Sinta (YTS)'), a name after a common noun ('the on-line retailer Moda
+    Operandi'), nor an initial and one word ('C. Interagency')."""
+    from loaders.entities.runs import in_quotes
+
+    if in_quotes(text, start) or text[max(0, start - 1):start] in ("\"", "\u201c"):
+        return False
+    acronym = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,12})\s*\)", text[end:end + 20])
+    if acronym and best_long_form(acronym.group(1), name):
+        return False
+    before = re.search(r"([A-Za-z\-]+)\s+$", text[max(0, start - 30):start])
+    if before and before.group(1).islower() and before.group(1) not in _BEFORE_A_NAME and not re.fullmatch(
+            rf"(?i:{_ROLE})s?", before.group(1)):
+        return False
+    full_words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    return len(full_words) >= 2
+
+
+def _in_list_line(text: str, pos: int) -> bool:
+    """Is ``pos`` on a short line that is a list item or a lone entry (no sentence of its own)?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return len(line) < 200 and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", line)
+
+
+def _affiliation(inside: str, offset: int, orgs: _Orgs) -> tuple[str | None, str | None]:
     """An organisation that opens the brackets (after any title), or a country standing alone."""
     lead = re.match(r"(?:Professor(?:\s+Emeritus)?|Dr|Chief [A-Z]\w+ [A-Z]\w+)\s*,?\s*", inside)
     skip = lead.end() if lead else 0
-    for pos in range(offset + skip, offset + skip + 3):
-        if pos in org_starts:
-            return org_starts[pos].name, None
+    org = orgs.at(offset + skip, 3)
+    if org is not None:
+        return org.name, None
     countries = find_countries(inside)
     if countries and countries[0].start == 0 and countries[0].end >= len(inside.rstrip(" .")):
         return None, countries[0].key

@@ -117,3 +117,20 @@ def in_quotes(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     before = text[line_start:pos]
     return before.count("\u201c") > before.count("\u201d")
+
+
+_ROLE_OF = re.compile(r"(?:(?:Executive|Deputy|Vice|Acting)[ -])?(?:Head|Heads|Member|Members|Director|Directors|"
+                      r"Chair|Chairs|Co-chair|Co-chairs|Chairperson|President|Coordinator|Leader|Minister|"
+                      r"Representative|Representatives)\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def strip_role(name: str) -> str:
+    """A name without the role that opens it: 'Head of UNEP Chemicals and Waste Branch' is the Branch,
+    'Members of the Governing Board of X' the Board.
+
+    >>> strip_role("Members of the Governing Board of the Specific International Programme")
+    'Governing Board of the Specific International Programme'
+    """
+    m = _ROLE_OF.match(name)
+    return name[m.end():] if m else name
+

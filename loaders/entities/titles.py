@@ -27,7 +27,7 @@ from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
 from loaders.entities.naming import entity_type
 from loaders.entities.acronyms import CONNECTORS
-from loaders.entities.runs import capitalised_runs, in_quotes
+from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries
 
 _TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
@@ -301,7 +301,7 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         cut = re.search(r"\s(?:by|at|between|among|under)\s+(?:the\s+)?[A-Z]", raw)
         if cut and entity_type(clean_name(raw[:cut.start()])) in ("Project", "Publication", "Event"):
             end = start + cut.start()  # 'Guidance ... prepared by the Partnership': the title ends before 'by'
-        name = clean_name(text[start:end])
+        name = strip_role(clean_name(text[start:end]))
         words = name.split()
         while words and words[0] in _NOT_TITLE_WORDS:
             words = words[1:]

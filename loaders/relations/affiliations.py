@@ -1,7 +1,9 @@
 """AFFILIATED_WITH: whom a person speaks for, works at or represents.
 
-From the person finds' own affiliation: 'Name (Organisation)', 'Name, Organisation' in a list of
-office-holders; 'Name (Country)' means the country's government.
+From the person finds' own affiliations (``loaders.entities.people``): 'Name (Organisation)', 'Name,
+Organisation', 'Name, Role of Organisation', the body a list's lead-in names; 'Name (Country)' alone means the
+country's government. A unit named before its parent body ('Graduate School ..., Kyoto University') gives
+way to the body.
 """
 
 from __future__ import annotations
@@ -9,7 +11,14 @@ from __future__ import annotations
 from loaders.annotated import Annotated
 from loaders.entities.found import name_key
 from loaders.entities.nodes import government
+from loaders.entities.runs import SUB_UNIT
 from schema import AffiliatedWith, Node
+
+
+def _without_units(orgs: list[Node]) -> list[Node]:
+    """'Misuzu Asari, Graduate School of Global Environmental Studies, Kyoto University': a unit named before
+    its parent body; the person is affiliated with the body."""
+    return [o for i, o in enumerate(orgs) if not (SUB_UNIT.match(o.name) and i + 1 < len(orgs))]
 
 
 def read_affiliations(ann: Annotated) -> None:
@@ -22,13 +31,12 @@ def read_affiliations(ann: Annotated) -> None:
         person = ann.by_key[key]
         for f, prov in found:
             org: Node | None = None
-            if f.props.get("affiliation"):
-                org = aliases.get(name_key(f.props["affiliation"]))
-            elif f.props.get("country"):
-                org = government(ann, f.props["country"], prov, "a country named as a person's affiliation")
-            if org is None:
-                continue
-            edge = edges.setdefault((person.id, org.id), AffiliatedWith(source=person.id, target=org.id))
-            edge.provenance.append(prov)
+            named = [n for n in f.props.get("affiliations", f.props.get("affiliation", "")).split("\x1f") if n]
+            orgs: list[Node] = [o for o in (aliases.get(name_key(n)) for n in named) if o is not None]
+            if not orgs and f.props.get("country"):
+                orgs = [government(ann, f.props["country"], prov, "a country named as a person's affiliation")]
+            for org in _without_units(orgs):
+                edge = edges.setdefault((person.id, org.id), AffiliatedWith(source=person.id, target=org.id))
+                edge.provenance.append(prov)
     for (source, target), edge in edges.items():
         ann.edges.edges[("AFFILIATED_WITH", source, target)] = edge
