@@ -353,7 +353,6 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
     full: dict[str, str] = {}  # surname -> full name, for later "Mr. Duer"
     taken: set[int] = set()
     members = _membership_bodies(text, orgs, blocks or [])
-    block_starts = sorted(members)
 
     def member_body(pos: int) -> Found | None:
         for start, end, _ in blocks or []:

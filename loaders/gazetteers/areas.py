@@ -51,7 +51,62 @@ def _areas_in(text: str) -> tuple[Mention, ...]:
     for key, pattern in _patterns():
         for m in pattern.finditer(text):
             found.append(Mention("Area", key, m.start(), m.end(), m.group(0)))
+    found += _coordinated(text) + _around_asides(text)
     return tuple(longest_first(found))
+
+
+_ASIDE = re.compile(r"\s\([^()\n]{1,60}\)(?=\s)")
+
+
+def _around_asides(text: str) -> list[Mention]:
+    """An area named around a bracketed aside: 'mercury releases (to air, water and land) from coal combustion'."""
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    if not asides:
+        return []
+    masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+    found = []
+    for key, pattern in _patterns():
+        for m in pattern.finditer(masked):
+            if any(m.start() < a and b < m.end() for a, b in asides):
+                found.append(Mention("Area", key, m.start(), m.end(), text[m.start():m.end()]))
+    return found
+
+
+_COORDINATED = re.compile(r"(?<![\w\-])((?:[\w&\-]+[ \t]+){0,3}?[\w&\-]+)(?:,[ \t]+|[ \t]+and[ \t]+)((?:[\w&\-]+[ \t]+){0,3}?"
+                          r"[\w&\-]+)[ \t]+(?:[Pp]artnership[ \t]+)?[Aa]reas\b")
+
+
+@cache
+def _short_form_keys() -> dict[str, str]:
+    """Every short form and name (and its singular or plural), lower-cased -> area key."""
+    forms: dict[str, str] = {}
+    for area in areas():
+        for form in (*area.short_forms, *area.names):
+            form = form.lower()
+            for variant in (form, form[:-1] if form.endswith("s") else form + "s"):
+                forms.setdefault(variant, area.key)
+    return forms
+
+
+def _coordinated(text: str) -> list[Mention]:
+    """Areas named together under one qualifier: 'the Chlor Alkali and Product Partnership Areas'."""
+    if "reas" not in text:
+        return []
+    found = []
+    keys = _short_form_keys()
+    for m in _COORDINATED.finditer(text):
+        parts = []
+        for g in (1, 2):
+            words = m.group(g).split()
+            for i in range(len(words)):  # the longest ending of the phrase that is an area's form
+                key = keys.get(" ".join(words[i:]).lower())
+                if key:
+                    start = m.start(g) + m.group(g).find(words[i])
+                    parts.append(Mention("Area", key, start, m.end(g), m.group(g)[m.group(g).find(words[i]):]))
+                    break
+        if len(parts) == 2 and parts[0].key != parts[1].key:
+            found += parts
+    return found
 
 
 def longest_first(mentions: list[Mention]) -> list[Mention]:
@@ -63,3 +118,18 @@ def longest_first(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
             taken.append((m.start, m.end))
     return sorted(kept, key=lambda m: m.start)
+
+
+def find_title_area(text: str) -> list[Mention]:
+    """A document whose title (its first line) is an area's short name is about that area: 'Supply and
+    Storage' at the head of the area's page, where the same words in a sentence would not name it.
+
+    >>> [(m.key, m.surface) for m in find_title_area("Supply and Storage\\n\\nThe Issue")]
+    [('supply-storage', 'Supply and Storage')]
+    """
+    m = re.match(r"\s*(?:#+\s*|\*\*)?([^\n*]{3,60}?)(?:\*\*)?\s*(?:\n|$)", text)
+    if not m or find_areas(m.group(1)):
+        return []
+    key = _short_form_keys().get(m.group(1).strip().lower())
+    return [Mention("Area", key, m.start(1), m.end(1), m.group(1))] if key else []
+

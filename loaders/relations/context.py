@@ -34,8 +34,9 @@ IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted
                             r"coordinated) by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
                             r"\b(?:in partnership with|together with|in collaboration with|a partnership with)\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\byou are here\b|\S\s+>\s+\S.*\s>\s", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global )?(?:[Pp]rogramme|[Pp]roject|projects|"
-                      r"initiative|network)\b")
+                      r"[Pp]rogram|initiative|network)\b")
 
 
 def outermost(mentions: list[Located]) -> list[Located]:
@@ -66,6 +67,9 @@ class Sentences:
             self.by_block[id(m.block)].append(m)
         self.lead_in = self._lead_ins()
         self.item_topic = self._item_topics()
+        self.heading_topic = self._heading_topics()
+        self.topic = self._document_topic()
+        self.area = self._document_area()
         paragraphs = [b for b in self.doc.walk() if b.kind == "paragraph"]
         self.previous = {id(b): a for a, b in zip(paragraphs, paragraphs[1:], strict=False) if a.section == b.section}
 
@@ -149,6 +153,59 @@ class Sentences:
             if open_items:
                 topics[id(block)] = open_items[-1][1]
         return topics
+
+    def _heading_topics(self) -> dict[int, Located]:
+        """Each block -> the project, publication or event its heading names ('Mercury Inventory Pilot Project'
+        over the paragraphs that describe it), up to the next heading."""
+        topics: dict[int, Located] = {}
+        current: Located | None = None
+        for block in self.doc.walk():
+            if block.kind == "heading":
+                current = self._naming(block)
+                continue
+            if current is not None and block.kind in ("paragraph", "bullet"):
+                topics[id(block)] = current
+        return topics
+
+    def _naming(self, block: Block) -> Located | None:
+        """The titled thing a short block is nothing but the name of ('The Global Mercury Observation System
+        (GMOS)', 'About GMOS', 'GEF GOLD: Contribution Towards ...')."""
+        own = self.text[block.start:block.end].strip(" *#_:\n")
+        if not own or len(own) > 300:
+            return None
+        titled = outermost([m for m in self.by_block[id(block)] if m.node.type in TITLED])
+        if not titled:
+            return None
+        best = max(titled, key=lambda m: m.end - m.start)
+        rest = re.sub(r"\s*\([^()]{1,20}\)", "", self.text[block.start:best.start] + self.text[best.end:block.end])
+        rest = re.sub(r"^\W*(?:About|The|Welcome to|[A-Z]{2,}[\w ]{0,12}:)\s*|\W+$", "", rest.strip())
+        return best if len(rest) <= 0.25 * len(own) else None
+
+    def _document_topic(self) -> Located | None:
+        """The thing the whole document is about: the one its title (the first block) names."""
+        first = next((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), None)
+        return self._naming(first) if first is not None else None
+
+    def _document_area(self) -> str | None:
+        """The partnership area the whole document is about: the one its breadcrumb or title names ('You are
+        here: Mercury > Global Mercury Partnership > Air Transport and Fate Research > Activities'), else the
+        only area it names at all."""
+        blocks = [b for b in self.doc.walk() if b.kind in ("heading", "paragraph")][:2]
+        for block in blocks:
+            own = self.text[block.start:block.end]
+            if len(own) > 300:
+                continue
+            keys = {m.node.key for m in self.by_block[id(block)] if m.node.type == "Area"}
+            if len(keys) == 1 and (block.kind == "heading" or _BREADCRUMB.search(own)):
+                return next(iter(keys))
+        keys = {m.node.key for m in self.located if m.node.type == "Area"}
+        return next(iter(keys)) if len(keys) == 1 else None
+
+    def topic_of(self, block: Block) -> Located | None:
+        """What a block is about when its sentences name nothing: its titled item, the project its lead-in names,
+        its heading's thing, else the document's."""
+        return (self.item_topic.get(id(block)) or self.block_topic(block) or self.heading_topic.get(id(block))
+                or self.topic)
 
     def block_topic(self, block: Block) -> Located | None:
         """The one project a lead-in block names, for the blocks it introduces."""

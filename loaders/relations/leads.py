@@ -14,13 +14,12 @@ import calendar
 import datetime as dt
 import re
 
-from loaders.annotated import Annotated
+from loaders.annotated import Annotated, Located
 from loaders.relations.context import Sentences, of_type
 from schema import Block, Leads, Node
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_LEAD_WORDS = re.compile(r"\b(?:co-?leads?|leads? of|lead(?:s|ing)? the|leadership|co-?chair|took over|as (?:the )?"
-                         r"(?:Partnership area |partnership area )?leads?|designated to serve as co-?lead|area leads?)\b",
+_LEAD_WORDS = re.compile(r"\b(?:co-?)?lead(?:s|ing|ership)?\b|\b(?:co-)?led\b|\bleaded\b|\bco-?chair|\btook over\b",
                          re.IGNORECASE)
 _HAND_OVER = re.compile(r"took over (?:in\s+)?(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\s+from\s+(?:the\s+)?",
                         re.IGNORECASE)
@@ -31,10 +30,53 @@ def _hand_over_date(m: re.Match[str]) -> dt.date:
 
 
 def read_leads(ann: Annotated) -> None:
-    """Pipeline component: LEADS edges from sentences, leads lists and lead tables."""
+    """Pipeline component: LEADS edges from sentences, leads lists, lead sections and lead tables."""
     for span, mentions, block in ann.sentences.items():
         _sentence_leads(ann, span, mentions, block)
+    _lead_sections(ann)
     _lead_tables(ann)
+
+
+_LEAD_HEADING = re.compile(r"^[\W\d]*(?:[A-Z][\w&\- ]{0,60}?\s)?(?:[Pp]artnership\s+)?(?:[Aa]rea\s+)?(?:[Cc]o-?)?[Ll]eads?"
+                           r"(?:\s+[Oo]rgani[sz]ations?)?\s*:?[\W]*$")
+
+
+def _lead_sections(ann: Annotated) -> None:
+    """A heading 'Partnership Area Leads' (or 'Partnership Lead', 'Co-leads') and the entries below it, up to
+    the first block that names no organisation or person: the organisations standing alone on an entry lead
+    the area the heading names, else the last one named before it (what the page was about) ('Government of Spain', then its people); where no entry
+    is an organisation alone, the organisations of the people listed do ('Dr. Lesley Sloss - IEA Clean Coal
+    Centre')."""
+    sentences, text = ann.sentences, ann.text
+    blocks = [b for b in ann.doc.walk() if b.kind in ("heading", "paragraph", "bullet")]
+    for i, heading in enumerate(blocks):
+        own = text[heading.start:heading.end].strip()
+        if len(own) > 80 or not _LEAD_HEADING.match(own):
+            continue
+        keys = [m.node.key for m in sentences.by_block[id(heading)] if m.node.type == "Area"]
+        before = [m.node.key for m in sentences.located if m.node.type == "Area" and m.end <= heading.start]
+        area = sentences.area_node(keys[0] if keys else before[-1] if before else sentences.area)
+        if area is None:
+            continue
+        alone, people = [], []
+        for block in blocks[i + 1:]:
+            mentions = sentences.by_block[id(block)]
+            named = [m for m in mentions if m.node.type in ("Organization", "Person")]
+            if not named:
+                break
+            entry = text[block.start:block.end].strip(" \n*-\u2022")
+            alone += [(m, block) for m in named if m.node.type == "Organization"
+                      and re.sub(r"\s*\([^()]*\)\s*$", "", entry) == text[m.start:m.end]]
+            people += [(m, block) for m in named if m.node.type == "Person"]
+        leads = alone or [(org, block) for person, block in people for org in _affiliations_of(ann, person.node)]
+        for org, block in leads:
+            node = org.node if isinstance(org, Located) else org
+            ann.edges.add(Leads, node, area, block, (block.start, block.end), as_of=ann.as_of)
+
+
+def _affiliations_of(ann: Annotated, person: Node) -> list[Node]:
+    ids = [t for (kind, s_, t) in ann.edges.edges if kind == "AFFILIATED_WITH" and s_ == person.id]
+    return [n for n in ann.nodes if n.id in ids]
 
 
 def _sentence_leads(ann: Annotated, span: tuple[int, int], mentions: list, block: Block) -> None:
@@ -63,25 +105,144 @@ def _sentence_leads(ann: Annotated, span: tuple[int, int], mentions: list, block
             for org in orgs:
                 if seg_start <= org.start < seg_start + on_area.start() + 1:
                     ann.edges.add(Leads, org.node, seg_areas[0].node, block, span, as_of=as_of)
-    if not _LEAD_WORDS.search(sentence):
-        return
-    target_keys = [m.node.key for m in areas] or ([block.area] if block.area else [])
-    if not target_keys:
-        return
+    if _LEAD_WORDS.search(sentence):
+        _stated_leads(ann, span, mentions, block)
+
+
+# who a sentence says leads: an organisation (or a person speaking for one) in one of these places
+_LEAD_NOUN = r"(?:co-?)?leads?(?:ership)?"
+_LEADS_AFTER = re.compile(  # 'US.EPA, the co-lead of Chlor-alkali Area'; 'EPA leads ...'; 'X was designated as co-lead'
+    r"\s*(?:\([^()]{0,120}?\b(?P<paren>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)\s*)?"
+    r"(?:,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?(?P<appos>co-?leads?\s+(?:of|for))\b"
+    r"|(?:\([^()]{0,120}\)\s*)?(?:,[^,;]{0,60},\s*)?(?:is|are|was|were|has been|have been|had been|will be)?\s*"
+    r"(?:also\s+|currently\s+|jointly\s+|now\s+)?(?P<verb>co-?leads?\b|co-?leading\b|leads\b|leading\b|"
+    r"serv\w*\s+as\s+(?:the\s+)?(?:co-?)?leads?\b|(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?(?:co-?)?leads?\b|"
+    r"accepted\s+(?:the\s+)?co-?leadership\b|took over\b|took on\s+(?:the\s+)?(?:co-?)?lead\b|"
+    r"assumed\s+(?:the\s+)?(?:co-?)?lead(?:ership)?\b|shares?\s+(?:this|the)\s+lead\b))", re.IGNORECASE)
+_LEADS_BEFORE = re.compile(  # 'leadership of X', 'shares this lead with X', 'co-lead together with X', 'Leads: X'
+    r"\bleadership\s+of\s+(?:the\s+)?$|"
+    r"\b(?:co-?)?lead(?:s|ership)?\s+(?:is\s+|are\s+)?(?:shared\s+)?(?:together\s+)?with\s+(?:the\s+)?$|"
+    r"\b(?:co-?)?leads?\s*:\s*(?:the\s+)?$", re.IGNORECASE)
+_LED_BY = re.compile(r"\b(?:is|are|was|were|been)?\s*(?:co-)?(?:led|leaded|co-chaired|chaired)\s+by\s+(?:the\s+)?$",
+                     re.IGNORECASE)  # only when what is led is an area: 'The area is led by X'
+_AREA_SUBJECT = re.compile(r"(?:\b(?:partnership\s+)?area|\bpartnership)\s*(?:\([^()]{0,20}\)\s*)?,?\s*$", re.IGNORECASE)
+_LEADS_LIST_BEFORE = re.compile(r"\b(?:co-?)?leads?(?:\s+of\s+the\s+[^,;]{0,80})?,\s*(?:the\s+)?$", re.IGNORECASE)
+_PRONOUN_LEAD = re.compile(r"\b(?:it|which)\s+(?:was|is|has been)\s+(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+"
+                           r"(?:the\s+)?(?:co-?)?lead", re.IGNORECASE)
+_AREA_OF = re.compile(r"\b(?:areas?|partnership)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located], block: Block) -> None:
+    """LEADS from a sentence that says lead, co-lead or took over: only for the organisations it gives that
+    role (see ``_LEADS_AFTER`` and ``_LEADS_BEFORE``), each to the area its role phrase names, else the area of
+    the sentence, block or document; a funder, recipient or executing agency named beside them is not a lead.
+    A hand-over date ('took over in November 2011 from X') starts the new leads and ends X's."""
+    sentences, text, as_of = ann.sentences, ann.text, ann.as_of
+    sentence = sentences.sentence(span)
+    areas = of_type(mentions, "Area")
     hand_over = _HAND_OVER.search(sentence)
     handed_at = _hand_over_date(hand_over) if hand_over else None
-    for org in orgs:
-        previous = hand_over and org.start >= span[0] + hand_over.end() - 1
-        before_from = re.search(r"\bfrom\s+(?:the\s+)?$", text[max(span[0], org.start - 12):org.start])
-        if before_from and not previous:
-            continue
-        area = sentences.area_node(target_keys[0])
-        if area is None:
-            continue
-        if previous:
-            ann.edges.add(Leads, org.node, area, block, span, end=handed_at)
-        else:
-            ann.edges.add(Leads, org.node, area, block, span, start=handed_at, as_of=as_of)
+    agents = sorted(of_type(mentions, "Organization", "Person"), key=lambda m: m.start)
+    clause_end = span[1]
+
+    def area_after(pos: int) -> list[Node]:
+        """The areas a role phrase at ``pos`` names ('co-lead of Chlor-alkali Area', 'lead for the Chlor Alkali
+        and Product Partnership Areas'), else the sentence's, block's or document's."""
+        near = [a for a in areas if pos <= a.start <= pos + 200]
+        if near:
+            first = near[0]
+            joined = [first] + [a for a in near[1:] if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?",
+                                                                      text[first.end:a.start]) or a.start == first.end]
+            return [a.node for a in joined]
+        keys = [a.node.key for a in areas] or ([block.area] if block.area else []) or (
+            [sentences.area] if sentences.area else [])
+        node = sentences.area_node(keys[0]) if keys else None
+        return [node] if node is not None else []
+
+    leads: list[tuple[Located, list[Node], bool]] = []  # (who, areas, handed over from)
+    for m in agents:
+        if _AREA_OF.search(text[max(span[0], m.start - 30):m.start]):
+            continue  # 'the ASGM area of the Global Mercury Partnership': the area's parent, not its lead
+        after = _LEADS_AFTER.match(text, m.end, clause_end)
+        before = text[max(span[0], m.start - 60):m.start]
+        if hand_over and m.start >= span[0] + hand_over.end() - 1:
+            leads.append((m, area_after(m.end), True))
+        elif after:
+            group = "paren" if after.group("paren") else "appos" if after.group("appos") else "verb"
+            at = after.start(group)
+            if group == "verb" and _TRANSITIVE_LEAD.fullmatch(after.group("verb")):
+                at = _area_object(text, after.end("verb"), clause_end, areas)  # 'leads the ASGM area', not 'a study'
+                if at is None:
+                    continue
+            leads += [(o, area_after(at), False) for o in _listed_before(sentences, agents, m)]
+        elif _LEADS_BEFORE.search(before) or (_LEADS_LIST_BEFORE.search(before) and _list_ends_clause(
+                text, m, agents, clause_end)) or _led_area(text, before, m, areas):
+            leads += [(o, area_after(m.end), False) for o in _listed_after(sentences, agents, m)]
+    pronoun = _PRONOUN_LEAD.search(sentence)
+    if pronoun:  # 'Due to UNIDO's experience ... it was designated as the co-lead, for the ASGM area'
+        earlier = [m for m in agents if m.end <= span[0] + pronoun.start() and m.node.type == "Organization"]
+        if earlier:
+            leads.append((earlier[0], area_after(span[0] + pronoun.end()), False))
+    for who, targets, previous in leads:
+        for org in _organizations_of(ann, who):
+            for area in targets:
+                if previous:
+                    ann.edges.add(Leads, org, area, block, span, end=handed_at)
+                else:
+                    ann.edges.add(Leads, org, area, block, span, start=handed_at, as_of=as_of)
+
+
+_TRANSITIVE_LEAD = re.compile(r"(?:co-?)?lead(?:s|ing)", re.IGNORECASE)
+_AS_LEAD = re.compile(r"\bas\s+(?:the\s+)?(?:co-?)?leads?\s+(?:of|for)\b", re.IGNORECASE)
+
+
+def _area_object(text: str, pos: int, clause_end: int, areas: list[Located]) -> int | None:
+    """Where the area a transitive 'leads' governs is named: right after it ('co-leads the ASGM area', 'leads
+    the partnership area'), else in a later 'as lead for' of the same clause ('EPA leads U.S. government
+    participation ... by serving as lead for the Chlor Alkali ... Areas'); None when it leads something else."""
+    rest = text[pos:clause_end]
+    first = next((a for a in areas if pos <= a.start), None)
+    if (first is not None and first.start - pos <= 16) or re.match(r"\s*(?:the\s+|this\s+)?(?:partnership\s+)?"
+                                                                  r"(?:area|partnership)\b|\s*(?:[.;,]|$)", rest, re.I):
+        return pos
+    later = _AS_LEAD.search(rest)
+    return pos + later.start() if later else None
+
+
+def _led_area(text: str, before: str, m: Located, areas: list[Located]) -> bool:
+    """'The ... area is led by X' (an area before 'led by'), not 'The preparation ... has been led by X'."""
+    led = _LED_BY.search(before)
+    if not led:
+        return False
+    head = before[:led.start()]
+    return bool(_AREA_SUBJECT.search(head)) or any(0 <= m.start - len(before) + led.start() - a.end <= 3 for a in areas)
+
+
+def _listed_before(sentences: Sentences, agents: list[Located], last: Located) -> list[Located]:
+    """'The Governments of Uruguay and Spain accepted ...': everyone in the list that ends with ``last``."""
+    orgs = [a for a in agents if a.node.type == last.node.type]
+    return [o for o in orgs if o.end <= last.end and sentences.chain(orgs, o.start)[-1:] == [last]] or [last]
+
+
+def _listed_after(sentences: Sentences, agents: list[Located], first: Located) -> list[Located]:
+    orgs = [a for a in agents if a.node.type == first.node.type]
+    return sentences.chain(orgs, first.start) or [first]
+
+
+def _list_ends_clause(text: str, first: Located, agents: list[Located], clause_end: int) -> bool:
+    """'executed by the Partnership area leads, Macquarie University and the ICSC.' (the leads, named) - not
+    'The co-leads of the ... Area, AMAP, WHO and UNEP co-organised' (the co-leads and three more bodies)."""
+    last = first
+    for a in agents:
+        if a.start >= last.end and re.fullmatch(r"\s*(?:\([^()]{1,20}\))?\s*(?:,|and|,\s*and)\s*(?:the\s+)?",
+                                               text[last.end:a.start]):
+            last = a
+    return bool(re.match(r"\s*(?:\([^()]{1,20}\))?\s*(?:[.;)]|$)", text[last.end:clause_end + 1]))
+
+
+def _organizations_of(ann: Annotated, who: Located) -> list[Node]:
+    """An organisation stands for itself; a person for the bodies they are affiliated with."""
+    return [who.node] if who.node.type == "Organization" else _affiliations_of(ann, who.node)
 
 
 def _lead_tables(ann: Annotated) -> None:
