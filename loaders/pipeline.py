@@ -14,17 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from loaders.annotated import Annotated
-from loaders.entities.named import acronym_definitions, organizations, organizations_in_context, people, titles
+from loaders.entities.named import (acronym_definitions, field_bodies, organizations, organizations_in_context, people,
+                                    titles)
 from loaders.entities.nodes import keyed_nodes, named_nodes
 from loaders.entities.repeated import repeated_mentions
 from loaders.relations.affiliations import read_affiliations
 from loaders.relations.collaborates import read_collaborations
+from loaders.relations.fields import read_fields
 from loaders.relations.context import index_sentences
 from loaders.relations.funding import read_funding
 from loaders.relations.implementing import read_implementers
 from loaders.relations.leads import read_leads
 from loaders.relations.located_in import read_located_in
 from loaders.relations.part_of import read_part_of
+from loaders.relations.roles import read_places, read_roles
 from loaders.relations.supports import read_supports
 from schema import Document
 
@@ -38,6 +41,7 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("people", people),
     ("organizations_in_context", organizations_in_context),
     ("titles", titles),
+    ("field_bodies", field_bodies),
     ("named_nodes", named_nodes),
     ("affiliations", read_affiliations),
     ("repeated_mentions", repeated_mentions),
@@ -50,6 +54,9 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("collaborations", read_collaborations),
     ("funding", read_funding),
     ("implementers", read_implementers),
+    ("fields", read_fields),
+    ("roles", read_roles),
+    ("places", read_places),
 )
 
 

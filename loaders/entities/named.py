@@ -8,11 +8,16 @@ names; 'funded by X' where X is not a person).
 
 from __future__ import annotations
 
+import re
+
 from loaders.annotated import Annotated
 from loaders.entities.acronyms import find_definitions
-from loaders.entities.found import name_key
+from loaders.entities.doc_title import document_title
+from loaders.entities.found import Found, clean_name, name_key
+from loaders.entities.naming import organization_kind
 from loaders.entities.orgs import find_organizations
 from loaders.entities.people import NAME_PAIR, STATISTICAL, people_and_bodies, plausible_name
+from loaders.fields import find_fields, value_items
 from loaders.locate import sentence_span
 from loaders.entities.titles import find_titled
 
@@ -87,10 +92,74 @@ def titles(ann: Annotated) -> None:
     orgs = ann.found_of("Organization")
     org_spans = [(o.start, o.end) for o in orgs]
     org_names = {name_key(o.name) for o in orgs} | {name_key(a) for o in orgs for a in o.aliases}
+    sheet = any(f.kind in ("implementer", "funder", "grant") for f in find_fields(ann.text))
+    title = document_title(ann.text, sheet)
     titled = [t for t in find_titled(ann.text, ann.definitions)
+              if not any(d.start <= t.start and t.end <= d.end and (t.start, t.end) != (d.start, d.end) for d in title)]
+    titled = [*title, *titled]
+    titled = [t for t in titled
               if name_key(t.name) not in org_names
               and not any(a <= t.start and t.end <= b for a, b in org_spans)]  # 'United Nations ... Programme'
     title_spans = [(t.start, t.end) for t in titled if t.node_type in ("Project", "Publication")]
     orgs = [o for o in orgs if "reference" in o.rule or "acronym" in o.rule
             or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start) for a, b in title_spans)]
     ann.found = [*orgs, *ann.found_of("Person"), *titled]
+
+
+def field_bodies(ann: Annotated) -> None:
+    """Pipeline component: every item of a field whose value lists organisations ('Executing Agencies' /
+    'Ministry of Environment, Green Economy and Climate Change(MEGECC), National Agency ... under Ministry of
+    Mines (known as ANEEMAS), Artisanal Gold Council (AGC)') is an organisation, named as the item writes it,
+    with its acronym or 'known as' name as an alias, and the body it sits 'under' as another."""
+    text = ann.text
+    made: list[Found] = []
+    for field in find_fields(text):
+        if field.kind not in ("implementer", "funder", "lead"):
+            continue
+        for start, end in value_items(field):
+            made += _item_bodies(text, start, end)
+    fields = find_fields(text)
+    keys = [(f.key_start, f.key_start + len(f.key)) for f in fields]
+    others = [(f.start, f.end) for f in fields if f.kind == "other"]
+    ann.found = [f for f in ann.found if not (  # a key is not a name, nor is a body running into one
+        any(f.start <= a < f.end or a <= f.start < b for a, b in keys)
+        or (f.node_type in ("Project", "Publication", "Event") and any(a <= f.start < b for a, b in others)))]
+    if not made:
+        return
+    spans = [(f.start, f.end) for f in made]
+    ann.found = [f for f in ann.found if not (f.node_type == "Organization" and any(
+        a <= f.start and f.end <= b and (f.end - f.start) < (b - a) and "reference" not in f.rule
+        and "acronym" not in f.rule for a, b in spans))]
+    known = {(f.start, f.end) for f in ann.found if f.node_type == "Organization"}
+    ann.found += [f for f in made if (f.start, f.end) not in known]
+
+
+_KNOWN_AS = re.compile(r"\s*\((?:known\s+as|also\s+known\s+as|formerly|hereinafter)?\s*([A-Z][\w&\-]{1,15})\s*\)\s*$")
+
+
+def _item_bodies(text: str, start: int, end: int) -> list[Found]:
+    item = text[start:end]
+    parent = re.search(r"\s+under\s+(?:the\s+)?([A-Z][^()]{3,80}?)(?=\s*\(|$)", item)
+    found = []
+    if parent:
+        p_start = start + parent.start(1)
+        found += _item_bodies(text, p_start, p_start + len(parent.group(1)))
+        alias = _KNOWN_AS.search(item)
+        head = item[:parent.start()] + (item[alias.start():] if alias else "")
+        item_end = start + parent.start()
+    else:
+        head, item_end = item, end
+    alias = _KNOWN_AS.search(head)
+    name = clean_name(head[:alias.start()] if alias else head)
+    if len(name) < 3 or not name[:1].isupper() or len(name.split()) > 14:
+        return found
+    kind, rule = organization_kind(name)
+    aliases = (name, alias.group(1)) if alias else (name,)
+    found.append(Found("Organization", name, start, start + len(name), aliases, kind,
+                       f"an item of a field that lists organisations; kind: {rule}"))
+    if alias:
+        at = start + item.find(alias.group(1))
+        found.append(Found("Organization", name, at, at + len(alias.group(1)), (alias.group(1),), kind, "acronym"))
+    del item_end
+    return found
+

@@ -1,0 +1,64 @@
+"""The document's own title: the project, publication or event a sheet or a guidance document is about.
+
+The title is the document's opening lines, up to a blank line, a date, a draft mark or a heading of its
+own ("Working Draft", "October 2014", "Foreword"), when they read as a title, not a sentence. Its type
+comes from its head word ("Guidance Document: ..." is a publication), else from a project's sheet around
+it (a document with fields such as "Implementing Agencies" is a project's). A title "Programme: Title"
+names two things: the project, and the programme it belongs to ("GEF GOLD: Contribution Towards ...").
+
+>>> [(f.node_type, f.name) for f in document_title("GEF GOLD: Contribution Towards the Elimination of Mercury\\n\\n"
+...                                                "Implementing Agencies\\nUNIDO\\n", sheet=True)]
+[('Project', 'Contribution Towards the Elimination of Mercury')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.found import Found, clean_name
+from loaders.entities.naming import PUBLICATION_HEADS, entity_type
+
+_STOP_LINE = re.compile(r"(?i:working\s+draft|draft|final|foreword|preface|introduction|summary|abstract|contents|"
+                        r"project\s+summary|background)\s*:?|(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d|\d{1,2}/\d{1,2}/\d{2,4}")
+_SENTENCE = re.compile(r"[.!?]\s*$|\s(?:is|are|was|were|has|have|had|will|can|may|held|took)\s")
+_GENRE = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}(?:" + "|".join(PUBLICATION_HEADS) + r")$")
+
+
+def document_title(text: str, sheet: bool = False) -> list[Found]:
+    """The finds a document's title makes (see the module's docstring); ``sheet`` if the document has a
+    project's fields."""
+    lines = []
+    pos = len(text) - len(text.lstrip())
+    for line in text[pos:].split("\n"):
+        body = line.strip().strip("*#").strip()
+        if not body or _STOP_LINE.fullmatch(body) or len(lines) >= 5:
+            break
+        lines.append((pos + line.find(body), body))
+        pos += len(line) + 1
+    if not lines:
+        return []
+    title = " ".join(body for _, body in lines)
+    start = lines[0][0]
+    end = lines[-1][0] + len(lines[-1][1])
+    if len(title) > 300 or len(title.split()) < 2 or _SENTENCE.search(title) or not _title_cased(title):
+        return []
+    prefix = re.match(r"([^:]{2,40}):\s+(?=[A-Z])", title)
+    if prefix and _GENRE.fullmatch(prefix.group(1).strip()):
+        return [Found("Publication", clean_name(title), start, end, (clean_name(title),), None,
+                      "the document's title, after its genre")]
+    name = title[prefix.end():] if prefix else title
+    node_type = entity_type(name) or ("Project" if sheet else None)
+    if node_type not in ("Project", "Publication", "Event"):
+        return []
+    name_start = start + (text[start:end].find(name.split()[0]) if prefix else 0)
+    found = [Found(node_type, clean_name(name), name_start, end, (clean_name(name), clean_name(title)), None,
+                   "the document's title")]
+    if prefix and node_type == "Project" and len(prefix.group(1).split()) <= 4:
+        found.append(Found("Project", clean_name(prefix.group(1)), start, start + len(prefix.group(1)),
+                           (clean_name(prefix.group(1)),), None, "the programme a document's title names"))
+    return found
+
+
+def _title_cased(title: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'\-]*", title) if len(w) > 3]
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)

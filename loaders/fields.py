@@ -1,0 +1,155 @@
+"""Key-value structure: the fields of project data sheets, fact boxes and definition lists.
+
+A field is a known key and its value, written on one line ("Implementing Agencies | United Nations
+Environment Programme", "Country: Peru", "Lead:\tUNEP") or stacked, the key alone on its line and the
+value on the lines after it, up to the next key ("Executing Agencies" / "Ministry of Environment, ...").
+The keys are the vocabulary of such sheets, not names; each says what its value is to the document's
+subject:
+
+==============  ==============================================================================
+kind            keys
+==============  ==============================================================================
+implementer     Implementing/Executing Agency (Agencies, Partner(s), Organization(s)), Implementer(s),
+                Lead Agency, Partners, Project Partners
+funder          Funding Source(s), Source of Funds, Donor(s), Funder(s), Funded by, Financed by, Sponsor(s)
+grant           '<Org> Project Grant', Grant Amount, Grant (an amount, given by the org the key names)
+place           Country, Countries, Location(s), Host Country
+lead            Lead(s), Co-lead(s), Area Lead(s), Lead Organi[sz]ation(s)
+title           Project Title, Title, Project Name
+==============  ==============================================================================
+
+>>> [(f.kind, f.key, f.value) for f in find_fields("Funding Source\\nGEF Trust Fund\\nCountry: Peru\\n")]
+[('funder', 'Funding Source', 'GEF Trust Fund'), ('place', 'Country', 'Peru')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_KEYS: tuple[tuple[str, str], ...] = (
+    ("implementer", r"(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|entit(?:y|ies))"
+                    r"|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"),
+    ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|donors?|funders?|funded\s+by|financed\s+by|sponsors?"
+               r"|financing\s+(?:partners?|sources?)"),
+    ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),
+    ("place", r"countr(?:y|ies)|locations?|host\s+country|venue"),
+    ("lead", r"(?:area\s+)?(?:co-?)?leads?|lead\s+organi[sz]ations?"),
+    ("title", r"(?:project\s+)?title|project\s+name"),
+    # keys whose values no rule reads, known so that they end the value before them and are not names
+    ("other", r"(?:gef\s+)?project\s+(?:id|type|status|duration|timeline|details|summary)|focal\s+areas?|(?:gef\s+)?period"
+              r"|(?:approval\s+)?fiscal\s+year|total\s+cost|co-?financing(?:\s+total)?|(?:gef\s+)?agency\s+fees|status"
+              r"|duration|(?:start|end|approval|closing)\s+date|budget|received\s+by\s+\w+"
+              r"|(?:project\s+)?approved(?:\s+for\s+implementation)?|preparation\s+grant\s+approved"),
+)
+_KEY = re.compile(r"[ \t]*(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KEYS).replace(
+    "(?P<granter>", "(?P<granter>") + r")[ \t]*(?::|\|)?[ \t]*", re.IGNORECASE)
+_INLINE_SEPARATOR = re.compile(r"[ \t]*(?::|\||\t)[ \t]*")
+
+
+@dataclass(frozen=True)
+class Field:
+    """``text[key_start:key_end]`` is a key of ``kind`` whose value is ``text[start:end]``."""
+
+    kind: str
+    key: str
+    key_start: int
+    value: str
+    start: int
+    end: int
+    granter: str | None = None
+
+
+def _key_line(line: str) -> re.Match[str] | None:
+    m = _KEY.match(line)
+    if m is None or not line[m.start():m.end()].strip():
+        return None
+    return m
+
+
+def key_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of every key line of ``text`` (so that no rule reads a key as a name)."""
+    return [(f.key_start, f.key_start + len(f.key)) for f in find_fields(text)]
+
+
+def find_fields(text: str) -> list[Field]:
+    """Every field of ``text`` (see the module's docstring), in text order."""
+    fields: list[Field] = []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    keyed = []
+    for start, line in lines:
+        m = _key_line(line)
+        if m is None:
+            keyed.append(None)
+            continue
+        rest = line[m.end():]
+        separated = bool(re.search(r"[:|\t]\s*$", line[:m.end()]))
+        if rest.strip() and not separated:
+            keyed.append(None)  # 'Partners met in Geneva': a sentence that opens with a key's word
+            continue
+        keyed.append(m)
+    for i, (start, line) in enumerate(lines):
+        m = keyed[i]
+        if m is None:
+            continue
+        kind = next(k for k, _ in _KEYS if m.group(k))
+        granter = m.group("granter") if kind == "grant" else None
+        if granter:  # 'GEF Project Grant' is given by the GEF; 'Project Preparation Grant' by no one named
+            granter = re.sub(r"\s+(?:Project|Preparation)$", "", granter)
+            if granter.lower() in ("project", "the", "preparation", "project preparation") or not granter[:1].isupper():
+                granter = None
+        key = line[m.start(kind):m.end(kind)]
+        rest = line[m.end():].strip()
+        if rest:
+            value_start = start + m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
+            fields.append(Field(kind, key, start + m.start(kind), rest, value_start, value_start + len(rest), granter))
+            continue
+        values: list[tuple[int, str]] = []  # the stacked value: the lines after the key, up to the next key
+        for j in range(i + 1, min(i + 4, len(lines))):
+            line_j = lines[j][1].strip()
+            if keyed[j] is not None or (not line_j and values) or line_j.endswith(":"):
+                break
+            if line_j:
+                values.append(lines[j])
+            # a list value goes on to the next line only after a separator or as bullets
+            if kind not in ("implementer", "funder", "place", "lead") or not re.search(r"(?:[,;]|\band)$", line_j):
+                if not (j + 1 < len(lines) and re.match(r"\s*[-\u2022*]\s", lines[j + 1][1]) and line_j[:1] in "-\u2022*"):
+                    break
+        if not values or len(values[0][1].strip()) > 400:
+            continue
+        first, last = values[0], values[-1]
+        value_start = first[0] + (len(first[1]) - len(first[1].lstrip()))
+        value_end = last[0] + len(last[1].rstrip())
+        fields.append(Field(kind, key, start + m.start(kind), text[value_start:value_end], value_start, value_end,
+                            granter))
+    return fields
+
+
+def value_items(field: Field) -> list[tuple[int, int]]:
+    """The spans of a list value's items: 'A (X), B under C (known as D), E' -> A (X) / B ... D / E; a comma
+    inside a body's name ('Ministry of Environment, Green Economy and Climate Change') does not split it."""
+    text = field.value
+    items: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\s*(?:;|\n|,(?=\s*(?:and\s+)?[A-Z]))\s*(?:and\s+)?", text):
+        before = text[start:m.start()]
+        after = text[m.end():m.end() + 60]
+        if m.group(0).strip().startswith(",") and not (before.rstrip().endswith(")") or _opens_a_body(after)):
+            continue
+        if before.strip():
+            items.append((field.start + start, field.start + m.start()))
+        start = m.end()
+    if text[start:].strip():
+        items.append((field.start + start, field.start + len(text.rstrip())))
+    return items
+
+
+def _opens_a_body(text: str) -> bool:
+    from loaders.entities.naming import entity_type
+
+    words = re.match(r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|for|and|the|on|de|la))*", text)
+    return bool(words) and entity_type(words.group(0)) == "Organization"

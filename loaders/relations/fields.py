@@ -1,0 +1,97 @@
+"""Relations a data sheet's fields state (``loaders.fields``), about the sheet's subject: the project its
+'Project Title' field names, else the one the document's title names, else the one the field's heading does.
+
+* implementer fields ('Implementing Agencies', 'Executing Agencies', 'Partners') -> IMPLEMENTS;
+* funder fields ('Funding Source', 'Donors') -> FUNDS;
+* a grant given by the body its key names ('GEF Project Grant' / '2,000,000 USD') -> FUNDS with the amount;
+* place fields ('Country', 'Countries', 'Location') -> LOCATED_IN;
+* lead fields ('Lead', 'Co-leads') -> LEADS of the area the document is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.annotated import Annotated, Located
+from loaders.entities.found import name_key
+from loaders.fields import Field, find_fields
+from loaders.relations.amounts import parse_amount
+from schema import Funds, Implements, Leads, LocatedIn, Node
+
+
+def read_fields(ann: Annotated) -> None:
+    """Pipeline component: the edges of every field whose subject is known."""
+    sentences = ann.sentences
+    fields = find_fields(ann.text)
+    if not fields:
+        return
+    titles = [f for f in fields if f.kind == "title"]
+    for field in fields:
+        block = ann.index.block_at(field.key_start)
+        if block is None or field.kind in ("title", "other"):
+            continue
+        subject = _subject(ann, titles, field)
+        span = (field.key_start, field.end)
+        inside = [m for m in sentences.located if field.start <= m.start and m.end <= field.end + 1]
+        if field.kind == "lead":
+            area = sentences.area_node(sentences.area)
+            for org in _of(inside, "Organization"):
+                if area is not None:
+                    ann.edges.add(Leads, org.node, area, block, span, as_of=ann.as_of)
+            continue
+        if subject is None:
+            continue
+        if field.kind == "implementer":
+            for org in _of(inside, "Organization"):
+                if not _UNDER.search(ann.text[max(field.start, org.start - 12):org.start]):  # '... under Ministry of X'
+                    ann.edges.add(Implements, org.node, subject, block, span)
+        elif field.kind == "funder":
+            for org in _of(inside, "Organization"):
+                ann.edges.add(Funds, org.node, subject, block, span)
+        elif field.kind == "grant" and field.granter:
+            amount = parse_amount(field.value)
+            granter = _granter(ann, field)
+            if granter is not None and amount is not None:
+                ann.edges.add(Funds, granter, subject, block, span, amount=amount[0], currency=amount[1])
+        elif field.kind == "place":
+            for country in _of(inside, "Country"):
+                ann.edges.add(LocatedIn, subject, country.node, block, span)
+
+
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?$")
+
+
+def _of(mentions: list[Located], node_type: str) -> list[Located]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.node.type == node_type and m.node.id not in seen:
+            seen.add(m.node.id)
+            out.append(m)
+    return out
+
+
+def _subject(ann: Annotated, titles: list[Field], field: Field) -> Node | None:
+    sentences = ann.sentences
+    for title in titles:
+        named = [m for m in sentences.located if title.start <= m.start < title.end + 1
+                 and m.node.type in ("Project", "Event", "Publication")]
+        if named:
+            return named[0].node
+    if sentences.topic is not None:
+        return sentences.topic.node
+    block = ann.index.block_at(field.key_start)
+    topic = sentences.heading_topic.get(id(block)) if block is not None else None
+    return topic.node if topic is not None else None
+
+
+def _granter(ann: Annotated, field: Field) -> Node | None:
+    """The organisation a grant's key names ('GEF' in 'GEF Project Grant')."""
+    key = name_key(field.granter or "")
+    for m in ann.sentences.located:
+        if m.node.type == "Organization" and field.key_start <= m.start < field.key_start + len(field.key):
+            return m.node
+    for node in ann.nodes:
+        if node.type == "Organization" and key in {name_key(n) for n in (node.name, *node.aliases)}:
+            return node
+    return None

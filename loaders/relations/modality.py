@@ -1,0 +1,63 @@
+"""Modality: what a sentence gives as planned, proposed, hoped for or hypothetical is not stated fact.
+
+A relation read at ``position`` of a sentence is *planned* when the clause that holds it says so:
+
+* a modal of possibility or obligation before its verb: 'would', 'could', 'may', 'might', 'should';
+* a future passive: 'will be approached', 'is to be executed', 'to be held';
+* a verb or noun of planning over it: 'plans to', 'planned', 'proposed', 'a proposal to', 'intends to',
+  'is expected to', 'aims to', 'seeks to', 'hopes to', 'envisaged', 'will explore', 'potential', 'possible',
+  'in the future', 'if', 'subject to'.
+
+Plain 'will' with an active verb describing an approved programme's arrangements ('Four implementing
+agencies will manage the program', 'the GEF will provide funds') is what the text states; so is what a
+participle states beside a future verb ('Led by Conservation International, the programme will continue').
+
+>>> planned("ECCC will be approached to explore possible partnership in the future.", 0)
+True
+>>> planned("Four implementing agencies will manage the program.", 20)
+False
+>>> planned("Led by Conservation International, the expanded programme will continue to focus on ...", 10)
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLANNED = re.compile(
+    r"\b(?:would|could|might|may|should|shall)\s+(?:also\s+|not\s+|then\s+)?(?:be\s+)?[a-z]+"
+    r"|\b(?:will|shall|is|are|was|were)\s+(?:also\s+|then\s+|soon\s+)?(?:to\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+ed\b"
+    r"|\bto\s+be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b"
+    r"|\b(?:plans?\s+to|planned|planning\s+(?:to|for)|propos(?:e|es|ed|al|als|ing)|intend(?:s|ed)?|expected|aims?\s+to|aiming\s+to|"
+    r"seeks?\s+to|seeking\s+to|hopes?\s+to|hoped|envisag\w+|foreseen|prospective|potential(?:ly)?|possible|possibly|"
+    r"would like|next steps?|future|under\s+discussion|under\s+consideration|to\s+explore|will\s+explore|"
+    r"pipeline|subject\s+to|if|unless|once)\b",
+    re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+|\.\s")
+_PARTICIPLE_OPENING = re.compile(r"^\s*(?:[A-Z][a-z]+ed|[A-Z][a-z]+en)\s+by\b")
+
+
+def clause_around(sentence: str, position: int) -> tuple[int, int]:
+    """The clause of ``sentence`` holding ``position``: between semicolons, colons and ', and'/', but'."""
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= position:
+            start = m.end()
+        elif m.start() > position:
+            end = m.start()
+            break
+    return start, end
+
+
+def planned(sentence: str, position: int, names: list[tuple[int, int]] | None = None) -> bool:
+    """Is what ``sentence`` says at ``position`` (an offset into it) planned rather than stated? ``names`` are
+    spans (offsets into the sentence) of names, whose words do not count ('... of existing and future
+    emissions' in a project's title)."""
+    for a, b in names or []:
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    start, end = clause_around(sentence, position)
+    clause = sentence[start:end]
+    opening = _PARTICIPLE_OPENING.match(clause)
+    if opening and position - start < opening.end() + 80 and "," in clause:
+        clause = clause[:clause.index(",")]  # 'Led by X, the programme will ...': the participle states it
+    return bool(_PLANNED.search(clause))
