@@ -93,12 +93,13 @@ def named_node(found: list[tuple[Found, Provenance]]) -> Node:
                         provenance=provenance)
 
 
-def government(ann: Annotated, country: str, prov: Provenance, rule: str) -> Node:
-    """The node of the government of ``country`` (alpha-3), made if the document has none yet."""
+def government(ann: Annotated, country: str, prov: Provenance, rule: str, surface: str | None = None) -> Node:
+    """The node of the government of ``country`` (alpha-3), made if the document has none yet, named after the
+    country as the text writes it ('the United Kingdom') where given."""
     key = ("Organization", f"government of {country}")
     org = ann.by_key.get(key)
     if org is None:
-        name = f"Government of {country_name(country)}"
+        name = f"Government of {surface or country_name(country)}"
         org = Organization(id=node_id("Organization", name), name=name, kind="government", kind_rule=rule,
                            provenance=[prov])
         ann.by_key[key] = org

@@ -22,6 +22,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
@@ -488,6 +489,30 @@ def _labelled(text: str) -> list[Found]:
     return found
 
 
+_NOUN_AFTER = re.compile(r"\s*(?:\(\s*[A-Z][\w\-]{1,12}\s*\)\s*)?(activities|project|projects|programme|programmes|"
+                         r"program|initiative|report|toolkit|guidance|guidelines|publication)\b")
+_TYPE_AFTER = {"activities": "Project", "project": "Project", "projects": "Project", "programme": "Project",
+               "programmes": "Project", "program": "Project", "initiative": "Project", "report": "Publication",
+               "toolkit": "Publication", "guidance": "Publication", "guidelines": "Publication",
+               "publication": "Publication"}
+
+
+def _typed_by_the_noun_after(text: str, found: list[Found]) -> list[Found]:
+    """A name followed by the kind of thing it is takes that kind, wherever the document names it: 'conducting
+    Minamata Initial Assessment (MIA) activities' is work, a project, though 'Assessment' heads reports."""
+    retyped: dict[str, str] = {}
+    for f in found:
+        if f.node_type not in ("Project", "Publication"):
+            continue
+        m = _NOUN_AFTER.match(text, f.end)
+        if m and _TYPE_AFTER[m.group(1)] != f.node_type and f.name.split()[-1].lower() != m.group(1):
+            retyped[f.name] = _TYPE_AFTER[m.group(1)]
+    if not retyped:
+        return found
+    return [replace(f, node_type=retyped[f.name]) if f.name in retyped and f.node_type in ("Project", "Publication")
+            else f for f in found]
+
+
 def find_titled(text: str, definitions: list[Definition] | None = None) -> list[Found]:
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
@@ -496,6 +521,7 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
     labelled = [f for f in found if f.rule == "item labelled with its GEF number"]
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
+    found = _typed_by_the_noun_after(text, found)
     kept: list[Found] = []
     spans: dict[tuple[int, int], str] = {}
     for f in found:  # earlier rules are more specific: a quoted title's type wins over its head word's

@@ -255,6 +255,10 @@ class Sentences:
             if org.start < pos:
                 continue
             gap = self.text[pos:org.start]
+            if chain and org.node.id == chain[-1].node.id and re.fullmatch(r"\s*\(\s*", gap):
+                close = self.text.find(")", org.end)
+                pos = close + 1 if 0 <= close - org.end <= 2 else org.end  # 'UN Environment (UNEP)': one body
+                continue
             if chain and not re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*(?:,|and|,\s*and|/|\u2013|-)\s*(?:the\s+)?", gap):
                 break
             if not chain and not re.fullmatch(r"\s*(?:the\s+)?(?:Governments? of\s+(?:the\s+)?)?", gap):

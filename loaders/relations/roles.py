@@ -224,7 +224,10 @@ def _add(ann: Annotated, role: str, agent: Located, thing: Node, block: Block, s
     source = agent.node
     if source.type == "Country":  # 'contributed ... from Austria, Denmark': their governments
         prov = ann.edges.provenance(block, (agent.start, agent.end))
-        source = government(ann, source.key, prov, "a country named as a funder or implementer")
+        surface = ann.text[agent.start:agent.end]
+        if ann.text[max(0, agent.start - 4):agent.start].lower() == "the ":
+            surface = "the " + surface
+        source = government(ann, source.key, prov, "a country named as a funder or implementer", surface)
     if role == "funds" and thing.type in ("Project", "Event", "Area", "Organization"):
         ann.edges.add(Funds, source, thing, block, span, status=status)
     elif role == "implements" and thing.type == "Project":
@@ -237,9 +240,11 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
     money_verb = bool(_MONEY_VERB.fullmatch(text)) and _has_money_object(tok)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         if _FUND_VERB.fullmatch(text) or money_verb:
-            return [("funds", _verb_agents(frame, tok, funding=True), _verb_things(frame, tok, block))]
+            who = _verb_agents(frame, tok, funding=True)
+            return [("funds", who, _verb_things(frame, tok, block) or _fallback(frame, block, who))]
         if _IMPL_VERB.fullmatch(text) or (text.lower() == "carrying" and any(c.text == "out" for c in tok.children)):
-            return [("implements", _verb_agents(frame, tok, funding=False), _verb_things(frame, tok, block))]
+            who = _verb_agents(frame, tok, funding=False)
+            return [("implements", who, _verb_things(frame, tok, block) or _fallback(frame, block, who))]
         if tok.lower_ in ("working", "serving", "acting") and any(c.lower_ == "as" for c in tok.children):
             return _as_agency(frame, tok, block)
         return []
@@ -255,6 +260,21 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
         what = _main_clause_things(frame, tok, block)
         return [("funds", who, what)]
     return []
+
+
+def _fallback(frame: _Frame, block: Block, who: list[Located]) -> list[Node]:
+    """A role with no object of its own is about the sentence's one project, else what its block is about
+    (its heading's project, the document's): 'UNEP undertook field testing ...' under 'Mercury Inventory
+    Pilot Project'; 'USD 800,000 have so far been contributed ... from Austria, ...' on the programme's page."""
+    if not who:
+        return []
+    things = _unique([m.node for m in frame.by_token.get("Thing", {}).values() if m.node.type == "Project"])
+    if len(things) == 1:
+        return things
+    if things:
+        return []
+    topic = frame.ann.sentences.topic_of(block)
+    return [topic.node] if topic is not None and topic.node.type == "Project" else []
 
 
 def _has_money_object(verb: Token) -> bool:
@@ -285,9 +305,9 @@ def _verb_agents(frame: _Frame, verb: Token, funding: bool) -> list[Located]:
 def _governed_by(tok: Token, head: Token, depth: int) -> bool:
     t = tok
     for _ in range(depth):
-        if t.head is head:
+        if t.head.i == head.i:
             return True
-        if t.head is t or t.head.pos_ in ("VERB", "AUX") and t.head is not head:
+        if t.head.i == t.i or t.head.pos_ in ("VERB", "AUX"):
             return False
         t = t.head
     return False
@@ -318,7 +338,7 @@ def _verb_things(frame: _Frame, verb: Token, block: Block) -> list[Node]:
 def _main_clause_things(frame: _Frame, noun: Token, block: Block) -> list[Node]:
     """'With funding from X, the partnership has contracted ...': the main clause's subject or object."""
     head = noun
-    while head.dep_ not in ("ROOT",) and head.head is not head and not head.tag_.startswith("VB"):
+    while head.dep_ not in ("ROOT",) and head.head.i != head.i and not head.tag_.startswith("VB"):
         head = head.head
     if not head.tag_.startswith("VB"):
         return []
