@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _KEYS: tuple[tuple[str, str], ...] = (
     ("implementer", r"(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|entit(?:y|ies))"
@@ -74,6 +75,11 @@ def key_spans(text: str) -> list[tuple[int, int]]:
 
 def find_fields(text: str) -> list[Field]:
     """Every field of ``text`` (see the module's docstring), in text order."""
+    return list(_fields(text))
+
+
+@lru_cache(maxsize=8)
+def _fields(text: str) -> tuple[Field, ...]:
     fields: list[Field] = []
     lines: list[tuple[int, str]] = []
     pos = 0
@@ -126,7 +132,7 @@ def find_fields(text: str) -> list[Field]:
         value_end = last[0] + len(last[1].rstrip())
         fields.append(Field(kind, key, start + m.start(kind), text[value_start:value_end], value_start, value_end,
                             granter))
-    return fields
+    return tuple(fields)
 
 
 def value_items(field: Field) -> list[tuple[int, int]]:

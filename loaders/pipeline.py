@@ -65,4 +65,5 @@ def run(doc: Document, sha256: str | None = None, pipeline: tuple[tuple[str, Com
     ann = Annotated.of(doc, sha256)
     for _, component in pipeline:
         component(ann)
+    ann.syntax.save()
     return ann

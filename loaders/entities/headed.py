@@ -11,6 +11,7 @@ partner headings (a bullet that is nothing but a short name: "- Appelglobal").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.entities.acronyms import CONNECTORS, is_acronym
 from loaders.entities.found import Found, clean_name, name_key
@@ -25,7 +26,9 @@ from schema.reference import demonyms
 def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -> list[Found]:
     found: list[Found] = []
     for start, end in capitalised_runs(text):
-        for part_start, part_end in _split_and(text, start, end, persons):
+        run = text[start:end]
+        named = frozenset(p for p in persons if p in run)  # only a person in the run changes its split
+        for part_start, part_end in _split_and_cached(text, start, end, named):
             raw = text[part_start:part_end]
             name = strip_role(clean_name(raw))
             words = name.split()
@@ -54,6 +57,12 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
                                f"name headed by an organisation word; kind: {rule}"))
             found.extend(_nested(name, begin))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _split_and_cached(text: str, start: int, end: int, persons: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """_split_and, remembered: a document's runs are split twice, before and after its people are known."""
+    return tuple(_split_and(text, start, end, set(persons)))
 
 
 def _nested(name: str, begin: int) -> list[Found]:

@@ -9,6 +9,8 @@ names; 'funded by X' where X is not a person).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from loaders.annotated import Annotated
 from loaders.entities.acronyms import find_definitions
@@ -46,9 +48,12 @@ def _statistical_people(ann: Annotated, orgs: list) -> list[tuple[int, int]]:
     """PERSON spans of the statistical model, in the sentences that hold a name-shaped phrase that no
     organisation covers (only those sentences are parsed)."""
     covered = sorted((o.start, o.end) for o in orgs)
+    starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans up to each one
     spans: list[tuple[int, int]] = []
     for m in NAME_PAIR.finditer(ann.text):
-        if any(a <= m.start() < b for a, b in covered) or not plausible_name(m.group(0)):
+        i = bisect_right(starts, m.start()) - 1
+        if (i >= 0 and reach[i] > m.start()) or not plausible_name(m.group(0)):
             continue
         block = ann.index.block_at(m.start())
         if block is None:
@@ -56,10 +61,7 @@ def _statistical_people(ann: Annotated, orgs: list) -> list[tuple[int, int]]:
         span = sentence_span(ann.text, block, m.start(), m.end())
         if not spans or spans[-1] != span:
             spans.append(span)
-    people: list[tuple[int, int]] = []
-    for (start, _), doc in zip(spans, ann.syntax.parse(spans), strict=True):
-        people += [(start + e.start_char, start + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    return people
+    return [(a, b) for ents in ann.syntax.entities(spans) for a, b, label in ents if label == "PERSON"]
 
 
 def _drop_parts_of_bodies(ann: Annotated) -> None:

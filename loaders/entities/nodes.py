@@ -15,14 +15,14 @@ from collections.abc import Callable
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import Found, name_key
 from loaders.entities.naming import organization_kind
-from loaders.gazetteers import Mention, find_areas, find_articles, find_countries
-from loaders.gazetteers.areas import find_title_area
+from loaders.gazetteers import Mention, find_articles, find_countries
+from loaders.gazetteers.areas import find_areas_in_document, find_title_area
 from loaders.gazetteers.places import find_places
 from schema import NODE_CLASSES, Area, Article, Country, Node, Organization, Person, Provenance, node_id
 from schema.reference import area_by_key, country_name
 
 Finder = Callable[[str], list[Mention]]
-FINDERS: tuple[Finder, ...] = (find_areas, find_title_area, find_articles, find_countries, find_places)
+FINDERS: tuple[Finder, ...] = (find_areas_in_document, find_title_area, find_articles, find_countries, find_places)
 
 
 def keyed_nodes(ann: Annotated) -> None:

@@ -51,8 +51,14 @@ def _areas_in(text: str) -> tuple[Mention, ...]:
     for key, pattern in _patterns():
         for m in pattern.finditer(text):
             found.append(Mention("Area", key, m.start(), m.end(), m.group(0)))
-    found += _coordinated(text) + _around_asides(text)
     return tuple(longest_first(found))
+
+
+def find_areas_in_document(text: str) -> list[Mention]:
+    """find_areas, and the areas a whole document names in ways a phrase alone does not show: several under one
+    qualifier, and around a bracketed aside."""
+    found = [*find_areas(text), *_coordinated(text), *_around_asides(text)]
+    return longest_first(found)
 
 
 _ASIDE = re.compile(r"\s\([^()\n]{1,60}\)(?=\s)")

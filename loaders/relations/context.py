@@ -69,7 +69,7 @@ class Sentences:
         self.item_topic = self._item_topics()
         self.heading_topic = self._heading_topics()
         self.topic = self._document_topic()
-        self.area = self._document_area()
+        self.area, self.area_titled = self._document_area()
         paragraphs = [b for b in self.doc.walk() if b.kind == "paragraph"]
         self.previous = {id(b): a for a, b in zip(paragraphs, paragraphs[1:], strict=False) if a.section == b.section}
 
@@ -186,10 +186,10 @@ class Sentences:
         first = next((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), None)
         return self._naming(first) if first is not None else None
 
-    def _document_area(self) -> str | None:
-        """The partnership area the whole document is about: the one its breadcrumb or title names ('You are
-        here: Mercury > Global Mercury Partnership > Air Transport and Fate Research > Activities'), else the
-        only area it names at all."""
+    def _document_area(self) -> tuple[str | None, bool]:
+        """The partnership area the whole document is about, and whether its breadcrumb or title says so ('You
+        are here: Mercury > Global Mercury Partnership > Air Transport and Fate Research > Activities'); else
+        the only area it names at all."""
         blocks = [b for b in self.doc.walk() if b.kind in ("heading", "paragraph")][:2]
         for block in blocks:
             own = self.text[block.start:block.end]
@@ -197,9 +197,9 @@ class Sentences:
                 continue
             keys = {m.node.key for m in self.by_block[id(block)] if m.node.type == "Area"}
             if len(keys) == 1 and (block.kind == "heading" or _BREADCRUMB.search(own)):
-                return next(iter(keys))
+                return next(iter(keys)), True
         keys = {m.node.key for m in self.located if m.node.type == "Area"}
-        return next(iter(keys)) if len(keys) == 1 else None
+        return (next(iter(keys)) if len(keys) == 1 else None), False
 
     def topic_of(self, block: Block) -> Located | None:
         """What a block is about when its sentences name nothing: its titled item, the project its lead-in names,

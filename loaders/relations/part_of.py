@@ -1,23 +1,61 @@
 """PART_OF: a project is work of a partnership area.
 
 * the project is named under the area's heading or table row (the block's area);
-* or in a sentence that names that one area only.
+* a sentence states it is the area's work: the area is the sentence's subject ('The Partnership on Fate and
+  Transport recognized the need for a coordinated Global Mercury Monitoring Network'; 'The partnership
+  continues to work towards ... the EC Project' on the coal area's page), or the project is 'part of',
+  'under' or 'within' the area;
+* the project has a heading of its own on a page whose breadcrumb or title names the area ('Air Transport and
+  Fate Research > Activities' / 'Mercury Inventory Pilot Project').
+
+A sentence that merely names an area beside a project ('the UNEP Mercury Programme, in the context of which
+the area contributed ...') does not make it the area's.
 """
 
 from __future__ import annotations
 
-from loaders.annotated import Annotated
+import re
+
+from loaders.annotated import Annotated, Located
 from loaders.relations.context import of_type
-from schema import PartOf
+from schema import Block, PartOf
+
+_AREA_SUBJECT = re.compile(r"^\W*(?:\w+\s+(?:\d{4}|[A-Z]\w+),\s*)?(?:the\s+|this\s+)?(?:UNEP\s+)?$", re.IGNORECASE)
+_OWN_PARTNERSHIP = re.compile(r"^\W*(?:\w+\s+\d{4},\s*)?(?:The|This)\s+(?:partnership(?:\s+area)?|area)\s+(?!of\b|on\b)")
+_PART_OF = re.compile(r"\b(?:part\s+of|under|within)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
 
 
 def read_part_of(ann: Annotated) -> None:
-    """Pipeline component: PART_OF edges from each sentence's projects and area."""
-    sentences = ann.sentences
+    """Pipeline component: PART_OF edges from blocks under an area, sentences about an area's work, and projects
+    with headings of their own on an area's page."""
+    sentences, text = ann.sentences, ann.text
     for span, mentions, block in sentences.items():
-        areas = {m.node.key for m in of_type(mentions, "Area")}
-        for m in of_type(mentions, "Project"):
-            key = block.area or (next(iter(areas)) if len(areas) == 1 else None)
-            area = sentences.area_node(key)
-            if area is not None:
+        projects = of_type(mentions, "Project")
+        if not projects:
+            continue
+        key = block.area or _stated_area(ann, span, mentions, block)
+        area = sentences.area_node(key)
+        if area is not None:
+            for m in projects:
                 ann.edges.add(PartOf, m.node, area, block, span)
+    if sentences.area and sentences.area_titled:
+        area = sentences.area_node(sentences.area)
+        for block in ann.doc.walk():
+            topic = sentences.heading_topic.get(id(block))
+            if block.kind == "heading" or topic is None or topic.node.type != "Project" or area is None:
+                continue
+            heading = topic.block
+            ann.edges.add(PartOf, topic.node, area, heading, (heading.start, heading.end))
+    del text
+
+
+def _stated_area(ann: Annotated, span: tuple[int, int], mentions: list[Located], block: Block) -> str | None:
+    """The area a sentence says the work is of: its subject, or the one it is part of."""
+    text, sentences = ann.text, ann.sentences
+    for a in of_type(mentions, "Area"):
+        before = text[span[0]:a.start]
+        if _AREA_SUBJECT.match(before) or _PART_OF.search(before[-30:]):
+            return a.node.key
+    if _OWN_PARTNERSHIP.match(sentences.sentence(span)) and not of_type(mentions, "Area"):
+        return sentences.area  # 'The partnership continues to work ...' on one area's page
+    return None

@@ -40,7 +40,7 @@ from loaders.relations.modality import planned
 from schema import Block, Funds, Implements, LocatedIn, Node
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from loaders.syntax import Parse as Doc, Token
 
 _FUND_VERB = re.compile(r"(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|sponsor(?:s|ed|ing)?|donat(?:e|es|ed|ing)|"
                         r"contribut(?:e|es|ed|ing)|grant(?:s|ed|ing)?|award(?:s|ed|ing)?)", re.IGNORECASE)
@@ -59,9 +59,29 @@ _GENERIC_AGENTS = re.compile(r"(?:agenc(?:y|ies)|partners?|organi[sz]ations?|ins
 _ANAPHOR_NOUN = re.compile(r"(?:programmes?|programs?|projects?|initiatives?|networks?|activities|campaigns?|"
                            r"meetings?|workshops?|events?|sessions?|studies|study)", re.IGNORECASE)
 _AREA_NOUN = re.compile(r"(?:partnership|area)", re.IGNORECASE)
-_CUE = re.compile(r"\b(?:co-?)?(?:fund|financ|sponsor|donat|contribut|grant|award|provid|approv|allocat|pledg|implement|"
-                  r"execut|manag|conduct|undert|carr(?:y|ies|ied)|run|ran|lead|led|coordinat|deliver|operat|pilot|"
-                  r"agenc)", re.IGNORECASE)
+_FUND_CUE = re.compile(r"\b(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|sponsor(?:s|ed|ing)?|donat(?:e|es|ed|ing)|"
+                       r"contribut(?:e|es|ed|ing)|grant(?:s|ed)?|award(?:s|ed)?)\b", re.IGNORECASE)
+_MONEY_CUE = re.compile(r"\b(?:provid(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|allocat(?:e|es|ed|ing)|pledg(?:e|es|ed|ing))\b",
+                        re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"US\$|USD|\$|EUR|€|£|\bmillion\b|\bfund|\bgrant|\bproposal|\bbudget", re.IGNORECASE)
+_IMPL_CUE = re.compile(r"\b(?:co-?)?(?:implement(?:s|ed|ing)?|execut(?:e|es|ed|ing)|conduct(?:s|ed|ing)?|"
+                       r"undert(?:ake|akes|ook|aken|aking)|carr(?:y|ies|ied|ying)\s+out|manag(?:e|es|ed|ing)|"
+                       r"run(?:s|ning)?|ran|coordinat(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|operat(?:e|es|ed|ing)|"
+                       r"pilot(?:s|ed|ing)|lead(?:s|ing)?|led|leaded|agenc(?:y|ies))\b", re.IGNORECASE)
+_THING_WORDS = re.compile(r"\b(?:the|this|these|its|their)\s+(?:\w+\s+)?(?:programmes?|programs?|projects?|initiatives?|"
+                          r"networks?|campaigns?|activities)\b", re.IGNORECASE)
+
+
+def needs_parse(sentence: str, kinds: set[str], has_topic: bool) -> bool:
+    """Does a sentence hold a role worth parsing: a funding word (or 'provided'/'approved' with money), or an
+    implementing word with a project to implement (named, referred to, or the block's topic)?"""
+    if not ("Organization" in kinds or "Country" in kinds):
+        return False
+    if _FUND_CUE.search(sentence) or (_MONEY_CUE.search(sentence) and _MONEY_WORDS.search(sentence)):
+        return True
+    return bool(_IMPL_CUE.search(sentence)) and ("Project" in kinds or has_topic or bool(_THING_WORDS.search(sentence)))
+
+
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _DEFINITE = ("the", "this", "these", "that", "those", "its", "their", "such")
 _MONEY_CONTEXT = re.compile(r"\b(?:financial|financially|voluntary|monetary|in-kind|fund\w*|financ\w*|grant\w*|donor\w*)\b|"
@@ -205,15 +225,18 @@ def read_roles(ann: Annotated) -> None:
     todo = []
     for span, mentions, block in sentences.items():
         kinds = {m.node.type for m in mentions}
-        if ("Organization" in kinds or "Country" in kinds) and _CUE.search(sentences.sentence(span)):
+        topic = sentences.topic_of(block)
+        if needs_parse(sentences.sentence(span), kinds, topic is not None and topic.node.type == "Project"):
             todo.append((span, mentions, block))
     docs = ann.syntax.parse([span for span, _, _ in todo])
     for (span, mentions, block), doc in zip(todo, docs, strict=True):
         frame = _Frame(ann, span, doc, mentions)
         names = [(m.start - span[0], m.end - span[0]) for m in mentions if m.node.type in TITLED]
         for tok in doc:
-            status = "planned" if planned(sentences.sentence(span), tok.idx, names) else None
             for role, who, what in _predicates(frame, tok, block):
+                if not (who and what):
+                    continue
+                status = "planned" if planned(sentences.sentence(span), tok.idx, names) else None
                 for agent in who:
                     for thing in what:
                         _add(ann, role, agent, thing, block, span, status)
@@ -238,7 +261,7 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
     """(role, who, what) for ``tok`` as a role word."""
     text = tok.text
     money_verb = bool(_MONEY_VERB.fullmatch(text)) and _has_money_object(tok)
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+    if tok.tag_.startswith(("VB", "MD")):
         if _FUND_VERB.fullmatch(text) or money_verb:
             who = _verb_agents(frame, tok, funding=True)
             return [("funds", who, _verb_things(frame, tok, block) or _fallback(frame, block, who))]
@@ -248,7 +271,7 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
         if tok.lower_ in ("working", "serving", "acting") and any(c.lower_ == "as" for c in tok.children):
             return _as_agency(frame, tok, block)
         return []
-    if tok.pos_ == "NOUN" and _FUND_NOUN.fullmatch(text) and tok.dep_ not in ("compound",) and (
+    if tok.tag_ in ("NN", "NNS") and _FUND_NOUN.fullmatch(text) and tok.dep_ not in ("compound",) and (
             not re.fullmatch(r"contributions?|resources|support", text, re.IGNORECASE)
             or _MONEY_CONTEXT.search(frame.doc.text)):
         who = []
@@ -297,7 +320,7 @@ def _verb_agents(frame: _Frame, verb: Token, funding: bool) -> list[Located]:
                 who += [a for p in t.children if p.dep_ == "pobj" for a in frame.agents(p)]
     if not who and verb.dep_ in ("xcomp", "advcl", "conj") and not passive:  # 'X will provide funds to support'
         head = verb.head
-        if head.pos_ in ("VERB", "AUX") and verb.dep_ != "conj" or not any(c.dep_ in _SUBJECTS for c in verb.children):
+        if head.tag_.startswith(("VB", "MD")) and verb.dep_ != "conj" or not any(c.dep_ in _SUBJECTS for c in verb.children):
             who += [a for c in head.children if c.dep_ in ("nsubj",) for a in frame.agents(c)]
     return _unique(who)
 
@@ -307,7 +330,7 @@ def _governed_by(tok: Token, head: Token, depth: int) -> bool:
     for _ in range(depth):
         if t.head.i == head.i:
             return True
-        if t.head.i == t.i or t.head.pos_ in ("VERB", "AUX"):
+        if t.head.i == t.i or t.head.tag_.startswith(("VB", "MD")):
             return False
         t = t.head
     return False
