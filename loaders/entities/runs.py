@@ -27,6 +27,7 @@ NOT_NAMES = frozenset({"Professor", "Emeritus", "Prof", "Dr", "Mr", "Ms", "Mrs",
 
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
 SUB_UNIT = re.compile(r"(?:Graduate School|School|Faculty|Department|Division|Institute|Centre|Center|Laboratory|"
                        r"Lab|Branch|Unit|Office|Clean Coal Centre)\b")
 
@@ -100,6 +101,9 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
             word = tokens[j].group(0)
             if word[:1].isupper():
                 end = tokens[j].end()
+            elif _YEAR.fullmatch(word) and j + 1 < len(tokens) and tokens[j + 1].group(0)[:1].isupper() and (
+                    text[tokens[j].end():tokens[j + 1].start()] == " "):
+                pass  # 'UNEP 2013 Report', 'GEO 2009-2011 Work Plan': a year inside a name
             elif word.lower() not in connectors or (word == "in" and connectors is CONNECTORS):
                 break
             elif word.lower() == "the" and tokens[j - 1].group(0).lower() not in connectors:

@@ -30,6 +30,7 @@ from loaders.entities.naming import entity_type
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries
+from schema.reference import demonyms
 
 _TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
          "eightieth": 80, "ninetieth": 90}
@@ -289,6 +290,32 @@ def _names_area(name: str) -> bool:
     return bool(areas) and areas[0].start == 0 and areas[-1].end >= len(name) - 1
 
 
+# adjectives of regions, which modify a noun that follows ('the Asian and African regions'), not a name
+_REGION_ADJECTIVES = frozenset({"Asian", "African", "European", "American", "Latin", "Caribbean", "Pacific", "Arab",
+                                "Arctic", "Antarctic", "Andean", "Amazonian", "Mediterranean", "Nordic", "Baltic",
+                                "Balkan", "Sahelian", "Central", "Eastern", "Western", "Northern", "Southern"})
+_PLURAL_HEADS = ("Projects", "Programmes", "Programs", "Activities", "Publications", "Reports", "Events", "Meetings",
+                 "Documents", "Resources", "Links")
+
+
+def _category(name: str) -> bool:
+    """'UNEP Projects', 'Activities and Projects', 'Partners Projects': a heading over several things, not one's
+    name."""
+    words = name.split()
+    return len(words) <= 3 and words[-1] in _PLURAL_HEADS
+
+
+_TREATY = re.compile(r"(?:[A-Z][a-z]+\s+)(?:Protocol|Convention|Amendment|Agreement|Accord)$")
+
+
+def _treaty(name: str) -> bool:
+    """'Kyoto Protocol', 'Montreal Protocol': a treaty named after its city is no publication."""
+    from loaders.gazetteers.places import city_countries
+
+    m = _TREATY.fullmatch(name)
+    return bool(m) and name.split()[0] in city_countries()
+
+
 def _generic(name: str) -> bool:
     """'Business Plan', 'Activity Report', 'Project Preparation Grant': a kind of thing, not a name."""
     words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
@@ -326,9 +353,20 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
                           r"November|December)$", name)
         if month:
             name = name[:month.start()]
+        if _category(name) or _treaty(name):
+            continue  # 'UNEP Projects', 'Partners Projects': a heading over several; 'Kyoto Protocol': a treaty
+        unfinished = re.search(r"\s+(?:in|for|of|on)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:\s+and\s+|\s+|$))+)$", name)
+        if unfinished and re.match(r"\s+[a-z]", text[begin + len(name):begin + len(name) + 3]) and all(
+                w in _REGION_ADJECTIVES or w in demonyms() for w in unfinished.group(1).split() if w != "and"):
+            name = name[:unfinished.start()]  # 'Mercury Inventory Toolkit in the Asian and African regions'
+            words = name.split()
+            if len(words) < 2:
+                continue
         year = re.match(r"\s+((?:19|20)\d\d)\b", text[begin + len(name):begin + len(name) + 6])
         if year and node_type == "Event":
             name = f"{name} {year.group(1)}"
+        elif year and node_type == "Publication":  # 'Global Mercury Assessment 2013': the edition
+            extra = (*extra, f"{name} {year.group(1)}")
         ordinal = re.search(rf"\b({_ORDINAL})\s+$", text[max(0, begin - 12):begin], re.IGNORECASE)
         if ordinal and node_type == "Event":
             name = f"{ordinal.group(1)} {name}"
@@ -408,7 +446,7 @@ _ENUM_CUE = re.compile(r"\b(documents?|modules?|publications?|guides?|guidelines
                        r"projects?|programmes?)\b[^.;]{0,60}?(?:namely|comprising|including|:)\s*", re.IGNORECASE)
 _ENUM_ITEM = re.compile(r"\s*(?:and\s+)?(?:\(\d{1,2}\)|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|[a-h]\))\s+([A-Z][^;\n<]{3,200}?)\s*"
                         r"(?=;|\.\s|\.$|</|$)")
-_CITED_TITLE = re.compile(r"(?:[A-Z][\w'\-]+,\s+(?:[A-Z]\.\s?)+|[A-Z][\w'\-]+,\s+[A-Z][a-z]+)[^()]{0,80}?"
+_CITED_TITLE = re.compile(r"(?:[A-Z][\w'\-]+,\s+(?:[A-Z]\.\s?)+|[A-Z][\w'\-]+,\s+[A-Z][a-z]+)[^()\n]{0,80}?"
                           r"\(?\b(?:19|20)\d\d\)?\.\s+([A-Z][^.()\n]{10,200}?)(?=[.)])")
 
 
@@ -437,6 +475,8 @@ def _enumerated(text: str) -> list[Found]:
                                    f"item of a list of {cue.group(1).lower()}"))
             pos = item.end() + 1
     for m in _CITED_TITLE.finditer(text):
+        if find_countries(text[m.start():m.start() + 40].split(",")[0]):
+            continue  # 'Nairobi, Kenya from 5-6 November 2011.' is a place and a date, not an author
         title = clean_name(m.group(1))
         if len(title.split()) < 4 or re.search(r"\b[A-Z][a-z]{1,5}\.", m.group(1)):
             continue  # a journal's abbreviated name, not a title
@@ -501,16 +541,26 @@ def _typed_by_the_noun_after(text: str, found: list[Found]) -> list[Found]:
     """A name followed by the kind of thing it is takes that kind, wherever the document names it: 'conducting
     Minamata Initial Assessment (MIA) activities' is work, a project, though 'Assessment' heads reports."""
     retyped: dict[str, str] = {}
-    for f in found:
+    fuller: dict[int, str] = {}
+    for i, f in enumerate(found):
         if f.node_type not in ("Project", "Publication"):
             continue
         m = _NOUN_AFTER.match(text, f.end)
-        if m and _TYPE_AFTER[m.group(1)] != f.node_type and f.name.split()[-1].lower() != m.group(1):
-            retyped[f.name] = _TYPE_AFTER[m.group(1)]
-    if not retyped:
+        if m and f.name.split()[-1].lower() != m.group(1):
+            if _TYPE_AFTER[m.group(1)] != f.node_type:
+                retyped[f.name] = _TYPE_AFTER[m.group(1)]
+            if m.group(1) != "activities" and text[f.end:m.start(1)].strip() == "":
+                fuller[i] = f"{f.name} {m.group(1)}"  # 'US EPA Mercury Monitoring toolkit'
+    if not retyped and not fuller:
         return found
-    return [replace(f, node_type=retyped[f.name]) if f.name in retyped and f.node_type in ("Project", "Publication")
-            else f for f in found]
+    out = []
+    for i, f in enumerate(found):
+        if f.name in retyped and f.node_type in ("Project", "Publication"):
+            f = replace(f, node_type=retyped[f.name])
+        if i in fuller:
+            f = replace(f, aliases=(*f.aliases, fuller[i]))
+        out.append(f)
+    return out
 
 
 def find_titled(text: str, definitions: list[Definition] | None = None) -> list[Found]:

@@ -1,7 +1,7 @@
 """Find mentions of articles of the Minamata Convention.
 
 Reads "Article 7", "article 8 of the Convention", "Articles 14, 16, 17, 18, 19 and 22",
-"Articles 3 to 5", "paragraph 6 (b) of article 13", "Art. 4". An article of another
+"Articles 3 to 5", "paragraph 6 (b) of article 13", "Art. 4", "Arts. 19 and 22". An article of another
 instrument ("article 11 of the Basel Convention", "article 4 of decision ...") or a
 number outside 1-35 is not one.
 
@@ -19,7 +19,7 @@ from loaders.gazetteers.mention import Mention
 from schema.reference import article_titles
 
 _NUMBER_LIST = r"\d{1,3}(?:\s*\([a-z0-9]+\))*(?:\s*(?:,|and|or|to|through|\u2013|-)\s*\d{1,3}(?:\s*\([a-z0-9]+\))*)*"
-_ARTICLES = re.compile(rf"(?<![\w])(?:[Aa]rticles?|ARTICLES?|Art\.)\s+({_NUMBER_LIST})(?![\w])")
+_ARTICLES = re.compile(rf"(?<![\w])(?:[Aa]rticles?|ARTICLES?|Arts?\.)\s+({_NUMBER_LIST})(?![\w])")
 _OTHER_INSTRUMENT = re.compile(
     r"\s*(?:,\s*)?(?:paragraphs?\s+\S+\s+)?(?:of|to|under|in)\s+(?:the\s+|its\s+|that\s+|this\s+)?"
     r"(?!(?:Minamata\s+)?Convention(?:\s+on\s+Mercury)?\b)(?!Minamata\b)"
