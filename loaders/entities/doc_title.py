@@ -8,7 +8,7 @@ names two things: the project, and the programme it belongs to ("GEF GOLD: Contr
 
 >>> [(f.node_type, f.name) for f in document_title("GEF GOLD: Contribution Towards the Elimination of Mercury\\n\\n"
 ...                                                "Implementing Agencies\\nUNIDO\\n", sheet=True)]
-[('Project', 'Contribution Towards the Elimination of Mercury')]
+[('Project', 'Contribution Towards the Elimination of Mercury'), ('Project', 'GEF GOLD')]
 """
 
 from __future__ import annotations
