@@ -110,9 +110,14 @@ def _listed_items(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
+_LIST_OPENING = re.compile(r"\b(?:including|such as|namely|among them|notably)\s+(?:the\s+)?|:\s+(?:the\s+)?")
+
+
 def contextual_bodies(text: str, persons: set[str], known: list[tuple[int, int]]) -> list[Found]:
     """Names that act as organisations: after 'funded by', 'partnership with', as the subject of 'is
-    executing', in a list of partners after a quoted project title, or around a slash ('WWF/FFEM')."""
+    executing', in a list of partners after a quoted project title, around a slash ('WWF/FFEM'), or beside
+    organisations in a list ('including UN Environment (UNEP), the United Nations Development Programme, ..., and
+    Conservation International')."""
     found: list[Found] = []
 
     def add(start: int, end: int, rule: str) -> None:
@@ -159,6 +164,15 @@ def contextual_bodies(text: str, persons: set[str], known: list[tuple[int, int]]
         for m in pattern.finditer(text):
             for item in re.finditer(r"[A-Z][\w\-]+", m.group(1)):
                 add(m.start(1) + item.start(), m.start(1) + item.end(), "listed as partners")
+    for m in _LIST_OPENING.finditer(text):  # 'including UN Environment (UNEP), ..., and Conservation International'
+        items = _listed_items(text, m.end())
+        if len(items) < 3:
+            continue
+        bodies = sum(1 for a, b in items if any(x <= a < y for x, y in known))
+        if bodies >= 2:
+            for a, b in items:
+                if not any(x <= a < y for x, y in known):
+                    add(a, b, "listed among organisations")
     for m in re.finditer(r"\bhost country,?\s+", text):
         for c in find_countries(text[m.end():m.end() + 40])[:1]:
             if c.start == 0:

@@ -17,7 +17,7 @@ from loaders.entities.acronyms import CONNECTORS, is_acronym
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
-from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quotes, strip_role
+from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quoted_title, strip_role
 from loaders.gazetteers.countries import find_countries
 from schema import Document
 from schema.reference import demonyms
@@ -50,7 +50,7 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
                 continue
             offset = raw.find(words[0])
             begin = part_start + offset
-            if _within(covered, begin, begin + len(name)) or in_quotes(text, begin):
+            if _within(covered, begin, begin + len(name)) or in_quoted_title(text, begin):
                 continue
             kind, rule = organization_kind(name)
             found.append(Found("Organization", name, begin, begin + len(name), (name,), kind,

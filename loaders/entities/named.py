@@ -103,9 +103,25 @@ def titles(ann: Annotated) -> None:
               if name_key(t.name) not in org_names
               and not any(a <= t.start and t.end <= b for a, b in org_spans)]  # 'United Nations ... Programme'
     title_spans = [(t.start, t.end) for t in titled if t.node_type in ("Project", "Publication")]
+    orgs = _without_modifying_acronyms(ann.text, orgs, titled)
     orgs = [o for o in orgs if "reference" in o.rule or "acronym" in o.rule
             or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start) for a, b in title_spans)]
     ann.found = [*orgs, *ann.found_of("Person"), *titled]
+
+
+def _without_modifying_acronyms(text: str, orgs: list[Found], titled: list[Found]) -> list[Found]:
+    """A body's acronym that opens a longer name is a word of that name, not a mention of the body: 'IEA' in
+    'IEA Clean Coal Centre', 'GEO' in 'GEO Task HE-02', 'UNEP' in 'UNEP Chemicals and Waste Branch', 'UNECE' in
+    'UNECE Convention on Long-Range Transboundary Air Pollution'."""
+    longer = [(f.start, f.end) for f in (*orgs, *titled)]
+    kept = []
+    for f in orgs:
+        if f.rule == "reference acronym" and (
+                any(a == f.start and b > f.end + 1 for a, b in longer)
+                or re.match(r"\s+(?:Convention|Protocol|Agreement)\b", text[f.end:f.end + 14])):
+            continue
+        kept.append(f)
+    return kept
 
 
 def field_bodies(ann: Annotated) -> None:

@@ -138,3 +138,15 @@ def strip_role(name: str) -> str:
     m = _ROLE_OF.match(name)
     return name[m.end():] if m else name
 
+
+def in_quoted_title(text: str, pos: int) -> bool:
+    """Inside a quoted title, not quoted speech: the quotes around ``pos`` hold a short phrase, not sentences
+    ('the project \u201cRural development of the ... Councils\u201d', not '\u201cParticipants ... have included
+    officials from the Ministry of the Environment and Fisheries,\u201d says ...')."""
+    if not in_quotes(text, pos):
+        return False
+    opening = text.rfind("\u201c", 0, pos)
+    closing = text.find("\u201d", pos)
+    quoted = text[opening:closing if closing >= 0 else pos + 200]
+    return len(quoted) <= 220 and not re.search(r"[a-z][.!?,;]\s+[a-z]|\b(?:is|are|was|were|have|has)\b", quoted)
+

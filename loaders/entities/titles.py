@@ -77,7 +77,7 @@ _BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|
                            r"(?:[^.;\u201c]{0,40}?\b(?:on|entitled|titled|called))?\s*[:,]?\s*$", re.IGNORECASE)
 _LOWER_HEAD = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*|to|of|for|"
-    r"and|in|the|on|with)){0,11})\s+(?:(pilot|demonstration)\s+)?(project|programme|program|workshop|summit|webinar|"
+    r"and|in|the|on|with|\([A-Z][A-Za-z0-9\-]{1,10}\))){0,13})\s+(?:(pilot|demonstration)\s+)?(project|programme|program|workshop|summit|webinar|"
     r"campaign|meeting)s?\b")
 _PLAIN_WORDS = frozenset({"Virtual", "Joint", "Annual", "Online", "Regional", "National", "Technical", "Special",
                           "Final", "Pilot", "Demonstration", "European", "Face-to-face", "Core-member", "PhD", "TV",
@@ -161,6 +161,28 @@ def _meetings(text: str) -> list[Found]:
         if earlier:
             hit = _ordinal_found(m.group(1), m.group(2), earlier[-1], m.start(), m.end())
             found += [hit] if hit else []
+    for m in _ORDINAL_BODY.finditer(text):  # 'the 7th Intergovernmental Negotiating Committee (INC)', 'the 7th PAG meeting'
+        body = _known_body(m.group("body"))
+        if body is None or re.match(r"\s+(?:meetings?|sessions?)\s+of\b", text[m.end("body"):m.end("body") + 20]):
+            continue
+        if re.match(r"\s+(?:following|since|after|before|of\s+its|ever|to\s+be)\b", text[m.end():m.end() + 16]):
+            continue  # 'the first PAG meeting following the adoption of the Convention': first of a kind, not PAG-1
+        kind = "session" if BODIES[body][0] in ("INC", "ICCM") else "meeting"
+        hit = _ordinal_found(m.group("ordinal"), kind, body if body != "pag" else "partnership advisory group",
+                             m.start("ordinal"), m.end())
+        if hit is not None:
+            hit.aliases = (*hit.aliases, clean_name(re.sub(r"\s*\([^()]*\)", "", text[m.start("ordinal"):m.end()])))
+            found.append(hit)
+    for m in _KIND_ON_TOPIC.finditer(text):  # 'a joint webinar on the sound management of ... sector on 16 February'
+        topic = re.split(r"\s+(?:on|in|at|held|organi[sz]ed|hosted|from|for|with|was|were|which|that|to|by)\s+(?=[A-Z\d]|"
+                         r"the\s+[A-Z]|held|organi|hosted)", m.group("topic"))[0].rstrip(" ,")
+        if len(topic.split()) < 3:
+            continue
+        name = f"{m.group('kind')} on {topic}"
+        name = name[:1].upper() + name[1:]
+        phrase = text[m.start("lead"):m.start("topic") + len(topic)]
+        found.append(Found("Event", name, m.start("lead"), m.start("topic") + len(topic), (name, clean_name(phrase)),
+                           None, "a meeting named by its topic"))
     dated = list(_DATED_MEETING.finditer(text))
     repeated = {m.group(1) for m in dated if sum(1 for d in dated if d.group(1) == m.group(1)) > 1}
     for m in dated:  # '22. Mesoamerica workshop: 26-28 November 2014, Mexico City;'
@@ -182,8 +204,10 @@ def _ordinal_found(ordinal: str, kind: str, body_text: str, start: int, end: int
     phrase = phrase[:1].upper() + phrase[1:]
     code, long = BODIES.get(body_text.lower(), ("", ""))
     if code:
-        full = f"{ORDINALS[number - 1].capitalize() if number <= len(ORDINALS) else number} {long}"
-        return Found("Event", f"{code}-{number}", start, end, (phrase, full, f"{code}{number}"), None,
+        spelled = ORDINALS[number - 1].capitalize() if number <= len(ORDINALS) else str(number)
+        full = f"{spelled} {long}"
+        short = f"{spelled} {kind.rstrip('s').lower()} of the {body_text}"
+        return Found("Event", f"{code}-{number}", start, end, (phrase, full, short, f"{code}{number}"), None,
                      "ordinal meeting of a known body")
     if len(body_text.split()) >= 2:
         return Found("Event", phrase, start, end, (phrase,), None, "ordinal meeting of a body")
@@ -215,6 +239,31 @@ def _body_near(text: str, start: int, end: int) -> str | None:
 _BODY_NAMES = re.compile(r"\b(?:(?i:" + "|".join(sorted((re.escape(k) for k in BODIES if len(k) > 3), key=len, reverse=True))
                          + r")|PAG|INC)\b")  # the long names in any case, the codes in capitals only
 _ITS_ORDINAL = re.compile(rf"\bits\s+(?:the\s+)?((?i:{_ORDINAL}))(?:\s+and\s+((?i:{_ORDINAL})))?\s+(meetings?|sessions?)\b")
+_ORDINAL_BODY = re.compile(rf"\b(?:[Tt]he\s+)(?P<ordinal>(?i:{_ORDINAL}))\s+(?P<body>(?:[A-Za-z][a-z]+\s+){{2}}[A-Za-z][a-z]+"
+                           r"|PAG|INC|COP)(?:\s*\((?:INC|PAG|COP)\))?(?:\s+(?:meeting|session))?(?![\w\-])")
+
+
+_KIND_ON_TOPIC = re.compile(
+    r"\b(?:a|an|the)\s+(?P<lead>(?:(?:joint|virtual|online|national|regional|subregional|international|technical|"
+    r"well-attended|first|second|half-day|one-day|two-day|three-day|high-level)\s+){0,2}"
+    r"(?P<kind>webinar|workshop|seminar|training session|training|forum|consultation))\s+on\s+"
+    r"(?P<topic>(?:the\s+)?[a-zA-Z][\w\-]*(?:\s+(?:[\w\-]+)){1,18}?)(?=\s*[,.;()]|\s+(?:on|in|at)\s+(?:the\s+)?[A-Z\d]|"
+    r"\s+(?:held|organi[sz]ed|hosted|from|that|which|was|were|will)\b|$)")
+
+
+def _known_body(phrase: str) -> str | None:
+    """The known body a phrase names, spelling slips allowed ('intergovernmental negotiating commiteee')."""
+    from rapidfuzz import fuzz
+
+    key = phrase.lower()
+    if key in BODIES:
+        return key
+    if len(key) < 12:
+        return None
+    best = max((k for k in BODIES if len(k) > 12), key=lambda k: fuzz.ratio(k, key))
+    return best if fuzz.ratio(best, key) >= 92 else None
+
+
 _BARE_ORDINAL = re.compile(rf"\b[Tt]he\s+((?i:{_ORDINAL}))\s+(meeting|session)\b(?!\s+(?:of|and)\b)")
 _BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL})\s+meeting", re.IGNORECASE)
 
@@ -412,7 +461,7 @@ def _lower_heads(text: str) -> list[Found]:
                            "named after 'project called'"))
     for m in _LOWER_HEAD.finditer(text):
         words = m.group(1).split()
-        while words and (words[0] in _NOT_TITLE_WORDS or words[0].lower() in ("to", "of", "for", "and")
+        while words and (words[0] in _NOT_TITLE_WORDS or words[0].lower() in ("to", "of", "for", "and", "the", "in", "on", "with")
                          or re.search(r"-(?:funded|led|based|supported)$", words[0])):
             words = words[1:]
         if not words or words[-1].lower() in ("to", "of", "for", "and", "in", "the", "on", "with"):
@@ -431,7 +480,9 @@ def _lower_heads(text: str) -> list[Found]:
         node_type = TYPE_OF_HEAD.get(head, "Project")
         begin = m.start(1) + m.group(1).find(words[0])
         full = f"{name} {text[m.start(2) if m.group(2) else m.start(3):m.end()]}"  # 'Esa'ala ASGM pilot project'
-        found.append(Found(node_type, full if node_type == "Event" else name, begin, m.end(3), (name, full), None,
+        inner = re.search(r"\s*\(([A-Z][A-Za-z0-9\-]{1,10})\)", name)  # 'Global Opportunities ... (GOLD) in the ...'
+        aliases = (name, full, inner.group(1), f"{inner.group(1)} {m.group(3)}") if inner else (name, full)
+        found.append(Found(node_type, full if node_type == "Event" else name, begin, m.end(3), aliases, None,
                            f"name with a lower-case '{head}'"))
     for m in _BRAND.finditer(text):
         brand, place = m.group(1), m.group(2)
