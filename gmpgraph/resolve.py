@@ -210,6 +210,7 @@ def resolve_entities(store: GraphStore) -> int:
                                 name_key(head) == name_key(nodes[other].name) or m.group(0).strip() == "of"):
                             clusters.union(other, ident)
             heads: dict[tuple[str, str], list[str]] = defaultdict(list)
+            tails: dict[str, str] = {}
             for ident, node in nodes.items():
                 # 'Overarching Framework of the (UNEP Global Mercury) Partnership', 'Guidance Document on developing
                 # ...' / '... on Preparing ...', 'Good Practice Document' / 'Good Practice for Management of ...'
@@ -218,6 +219,7 @@ def resolve_entities(store: GraphStore) -> int:
                 if len(head.split()) >= 2 and head != node.name or (m and len(head.split()) >= 2):
                     for doc in docs[ident]:
                         heads[(doc, name_key(head))].append(ident)
+                        tails[ident] = name_key(node.name[len(head):])
                 for word in node.name.split():  # 'GEF planetGOLD' is the programme 'planetGOLD'
                     rest = node.name.replace(word, "").strip()
                     if (re.fullmatch(r"[a-z]+[A-Z]{2,}\w*", word) and len(node.name.split()) <= 3 and word != node.name
@@ -225,9 +227,11 @@ def resolve_entities(store: GraphStore) -> int:
                         for other in by_key.get(name_key(word), []):
                             if docs[other] & docs[ident]:
                                 clusters.union(other, ident)
-            for idents in heads.values():
-                for other in idents[1:]:
-                    clusters.union(idents[0], other)
+            for idents in heads.values():  # one head, and tails that say the same ('International Conference on
+                for other in idents[1:]:     # Chemicals Management' is not '... on Mercury as a Global Pollutant')
+                    a, b = tails.get(idents[0], ""), tails.get(other, "")
+                    if not a or not b or fuzz.token_set_ratio(a, b) >= 60:
+                        clusters.union(idents[0], other)
         if node_type == "Organization":
             keys = sorted((name_key(n.name), i) for i, n in nodes.items())
             for (a, ia), (b, ib) in zip(keys, keys[1:], strict=False):  # noqa: B007

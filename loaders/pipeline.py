@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from loaders.annotated import Annotated
 from loaders.entities.named import (acronym_definitions, field_bodies, organizations, organizations_in_context, people,
-                                    titles)
+                                    same_things, titles)
 from loaders.entities.nodes import keyed_nodes, named_nodes
 from loaders.entities.repeated import repeated_mentions
 from loaders.relations.affiliations import read_affiliations
@@ -42,6 +42,7 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("organizations_in_context", organizations_in_context),
     ("titles", titles),
     ("field_bodies", field_bodies),
+    ("same_things", same_things),
     ("named_nodes", named_nodes),
     ("affiliations", read_affiliations),
     ("repeated_mentions", repeated_mentions),

@@ -18,6 +18,7 @@ from loaders.entities.doc_title import document_title
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import organization_kind
 from loaders.entities.orgs import find_organizations
+from loaders.entities.same_thing import said_to_be_one
 from loaders.entities.people import NAME_PAIR, STATISTICAL, people_and_bodies, plausible_name
 from loaders.fields import find_fields, value_items
 from loaders.locate import sentence_span
@@ -180,4 +181,10 @@ def _item_bodies(text: str, start: int, end: int) -> list[Found]:
         found.append(Found("Organization", name, at, at + len(alias.group(1)), (alias.group(1),), kind, "acronym"))
     del item_end
     return found
+
+
+def same_things(ann: Annotated) -> None:
+    """Pipeline component: the names the text says are one thing ('now branded as', 'formerly', 'hereinafter',
+    'known as') become one (``loaders.entities.same_thing``)."""
+    ann.found = said_to_be_one(ann.text, ann.found)
 

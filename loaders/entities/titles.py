@@ -588,6 +588,46 @@ _TYPE_AFTER = {"activities": "Project", "project": "Project", "projects": "Proje
                "publication": "Publication"}
 
 
+_ORDINAL_WORD = re.compile(rf"^(?:the\s+)?(?:{_ORDINAL})\s+", re.IGNORECASE)
+_OF_KIND = re.compile(r"^(?:meetings?|sessions?)\s+of\s+(?:the\s+)?|\s+(?:meetings?|sessions?)$", re.IGNORECASE)
+
+
+def _series_base(name: str) -> str:
+    """'Sixth meeting of the Partnership Advisory Group', 'Partnership Advisory Group Meeting' and '11th
+    International Conference on Mercury ...' without their ordinal and kind: the series they belong to."""
+    return _OF_KIND.sub("", _ORDINAL_WORD.sub("", name.strip())).strip().lower()
+
+
+def _series_to_instances(text: str, found: list[Found]) -> list[Found]:
+    """A meeting's series named bare in a heading ('Partnership Advisory Group Meeting', 'International
+    Conference on Mercury as a Global Pollutant') over numbered meetings of it: the one meeting, if the document
+    names one; no thing of its own if it names several. (In running text a bare name may be a meeting of
+    its own: 'the Global Forum on ASGM', then 'the second Global Forum'.)"""
+    instances: dict[str, set[str]] = {}
+    for f in found:
+        if f.node_type != "Event":
+            continue
+        for form in (f.name, *f.aliases):
+            if _ORDINAL_WORD.match(form):
+                instances.setdefault(_series_base(form), set()).add(f.name)
+    if not instances:
+        return found
+    out = []
+    for f in found:
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.end)
+        heading = not text[line_start:f.start].strip(" #*") and not text[f.end:line_end if line_end >= 0 else
+                                                                            len(text)].strip(" #*:")
+        if heading and f.node_type == "Event" and not _ORDINAL_WORD.match(f.name) and not re.search(r"\d", f.name):
+            named = instances.get(_series_base(f.name), set())
+            if len(named) > 1:
+                continue  # the series over several meetings the document names
+            if len(named) == 1:
+                f = replace(f, name=next(iter(named)), aliases=(*f.aliases, f.name))
+        out.append(f)
+    return out
+
+
 def _typed_by_the_noun_after(text: str, found: list[Found]) -> list[Found]:
     """A name followed by the kind of thing it is takes that kind, wherever the document names it: 'conducting
     Minamata Initial Assessment (MIA) activities' is work, a project, though 'Assessment' heads reports."""
@@ -623,6 +663,7 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
     found = _typed_by_the_noun_after(text, found)
+    found = _series_to_instances(text, found)
     kept: list[Found] = []
     spans: dict[tuple[int, int], str] = {}
     for f in found:  # earlier rules are more specific: a quoted title's type wins over its head word's
