@@ -103,7 +103,8 @@ def _listed_items(text: str, start: int) -> list[tuple[int, int]]:
         # a trailing connector belongs to the list, not the name
         item = re.sub(r"\s+(?:of|for|de|la|du|do|da)$", "", item)
         spans.append((m.start(1), m.start(1) + len(item)))
-        sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:the\s+)?|\s*/\s*|\s+\u2013\s+)", text[m.start(1) + len(item):])
+        sep = re.match(r"\s*(?:\([A-Z][\w\-]{1,10}\)\s*)?(?:,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s*/\s*|\s+\u2013\s+)",
+                       text[m.start(1) + len(item):])
         if not sep:
             break
         pos = m.start(1) + len(item) + sep.end()

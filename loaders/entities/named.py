@@ -15,6 +15,7 @@ from itertools import accumulate
 from loaders.annotated import Annotated
 from loaders.entities.acronyms import find_definitions
 from loaders.entities.doc_title import document_title
+from loaders.entities.listed_documents import listed_documents
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import organization_kind
 from loaders.entities.orgs import find_organizations
@@ -96,9 +97,9 @@ def titles(ann: Annotated) -> None:
     org_spans = [(o.start, o.end) for o in orgs]
     org_names = {name_key(o.name) for o in orgs} | {name_key(a) for o in orgs for a in o.aliases}
     sheet = any(f.kind in ("implementer", "funder", "grant") for f in find_fields(ann.text))
-    title = document_title(ann.text, sheet)
+    title = document_title(ann.text, sheet) + listed_documents(ann.text)
     titled = [t for t in find_titled(ann.text, ann.definitions)
-              if not any(d.start <= t.start and t.end <= d.end and (t.start, t.end) != (d.start, d.end) for d in title)]
+              if not any(d.start <= t.start and t.end <= d.end for d in title)]
     titled = [*title, *titled]
     titled = [t for t in titled
               if name_key(t.name) not in org_names

@@ -4,7 +4,8 @@
 * implementer fields ('Implementing Agencies', 'Executing Agencies', 'Partners') -> IMPLEMENTS;
 * funder fields ('Funding Source', 'Donors') -> FUNDS;
 * a grant given by the body its key names ('GEF Project Grant' / '2,000,000 USD') -> FUNDS with the amount;
-* place fields ('Country', 'Countries', 'Location') -> LOCATED_IN;
+* place fields ('Country', 'Countries', 'Location') -> LOCATED_IN, and on a project's sheet any country named
+  outside the names of bodies;
 * lead fields ('Lead', 'Co-leads') -> LEADS of the area the document is about.
 """
 
@@ -26,6 +27,7 @@ def read_fields(ann: Annotated) -> None:
     if not fields:
         return
     titles = [f for f in fields if f.kind == "title"]
+    _sheet_places(ann, fields, titles)
     for field in fields:
         block = ann.index.block_at(field.key_start)
         if block is None or field.kind in ("title", "other"):
@@ -59,6 +61,22 @@ def read_fields(ann: Annotated) -> None:
 
 
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?$")
+
+
+def _sheet_places(ann: Annotated, fields: list[Field], titles: list[Field]) -> None:
+    """On a project's sheet (fields naming its implementers or funders), the countries it names outside the
+    names of bodies are where the project works ('to provide miners in Burkina Faso more direct access ...')."""
+    if not any(f.kind in ("implementer", "funder", "grant") for f in fields):
+        return
+    sentences = ann.sentences
+    subject = _subject(ann, titles, fields[0])
+    if subject is None or subject.type != "Project":
+        return
+    bodies = [(m.start, m.end) for m in sentences.located if m.node.type == "Organization"]
+    for m in sentences.located:
+        if m.node.type != "Country" or any(a <= m.start < b for a, b in bodies):
+            continue
+        ann.edges.add(LocatedIn, subject, m.node, m.block, sentences.sentence_of[id(m)])
 
 
 def _of(mentions: list[Located], node_type: str) -> list[Located]:

@@ -1,0 +1,44 @@
+"""Documents listed under a heading that says so: "Quick Links", "Documents", "Publications", "Resources",
+"Downloads", "Further reading", "Key documents". Each entry below it, up to a blank-separated heading of
+another kind or the end, is a publication named as the entry writes it.
+
+>>> text = "Quick Links\\n\\nAnalysis of Options for the Management of Surplus Mercury\\n\\nUpdate on mercury stabilisation"
+>>> [f.name for f in listed_documents(text)]
+['Analysis of Options for the Management of Surplus Mercury', 'Update on mercury stabilisation']
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.found import Found, clean_name
+
+_LIST_HEADING = re.compile(r"[ \t]*(?:#+\s*|\*\*)?(?:quick\s+links|(?:key\s+|related\s+|project\s+)?documents|publications|"
+                           r"resources|downloads|further\s+reading|reports|related\s+links|library)(?:\*\*)?\s*:?\s*$",
+                           re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?]\s*$|\s(?:is|are|was|were|has|have|will|can|may|should|must)\s")
+
+
+def listed_documents(text: str) -> list[Found]:
+    """The publications the document lists under a heading of documents (see the module's docstring)."""
+    found: list[Found] = []
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    inside = False
+    for start, line in lines:
+        body = line.strip().lstrip("-\u2022* ").strip()
+        if _LIST_HEADING.fullmatch(line):
+            inside = True
+            continue
+        if not inside or not body:
+            continue
+        if len(body) > 200 or _SENTENCE.search(body) or not body[:1].isupper() or len(body.split()) < 3:
+            inside = False  # a paragraph of text ends the list
+            continue
+        at = start + line.find(body)
+        name = clean_name(body)
+        found.append(Found("Publication", name, at, at + len(body), (name,), None, "listed under a heading of documents"))
+    return found
