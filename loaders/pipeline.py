@@ -28,6 +28,7 @@ from loaders.relations.leads import read_leads
 from loaders.relations.located_in import read_located_in
 from loaders.relations.part_of import read_part_of
 from loaders.relations.roles import read_places, read_roles
+from loaders.relations.stated import mark_planned
 from loaders.relations.supports import read_supports
 from schema import Document
 
@@ -58,6 +59,7 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("fields", read_fields),
     ("roles", read_roles),
     ("places", read_places),
+    ("planned", mark_planned),
 )
 
 

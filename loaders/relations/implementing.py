@@ -18,6 +18,7 @@ import re
 from loaders.annotated import Annotated
 from loaders.relations.context import IMPLEMENT_CUE, of_type, outermost
 from loaders.relations.funding import funders
+from loaders.relations.modality import planned
 from schema import Implements
 
 _IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+)?(?:executing|implementing|"
@@ -76,6 +77,7 @@ def _lead_in_implementers(ann: Annotated) -> None:
             if m.node.type != "Project":
                 continue
             span = sentences.sentence_of[id(m)]
-            for org in orgs:
-                ann.edges.add(Implements, org.node, m.node, lead, (lead.start, lead.end))
-                ann.edges.add(Implements, org.node, m.node, block, span)
+            status = "planned" if planned(sentences.sentence(span), m.start - span[0]) else None
+            for org in orgs:  # what the item gives as planned, the lead-in does not make fact
+                ann.edges.add(Implements, org.node, m.node, lead, (lead.start, lead.end), status=status)
+                ann.edges.add(Implements, org.node, m.node, block, span, status=status)

@@ -5,8 +5,10 @@ A relation read at ``position`` of a sentence is *planned* when the clause that 
 * a modal of possibility or obligation before its verb: 'would', 'could', 'may', 'might', 'should';
 * a future passive: 'will be approached', 'is to be executed', 'to be held';
 * a verb or noun of planning over it: 'plans to', 'planned', 'proposed', 'a proposal to', 'intends to',
-  'is expected to', 'aims to', 'seeks to', 'hopes to', 'envisaged', 'will explore', 'potential', 'possible',
-  'in the future', 'if', 'subject to'.
+  'is expected to', 'hopes to', 'envisaged', 'will explore', 'potential', 'in the future', 'if', 'subject to'.
+
+A purpose ('which aims to support ...') is no plan of the relation it follows; nor is a past counterfactual
+('would not have been possible without the support of X': X did support it).
 
 Plain 'will' with an active verb describing an approved programme's arrangements ('Four implementing
 agencies will manage the program', 'the GEF will provide funds') is what the text states; so is what a
@@ -25,13 +27,13 @@ from __future__ import annotations
 import re
 
 _PLANNED = re.compile(
-    r"\b(?:would|could|might|may|should|shall)\s+(?:also\s+|not\s+|then\s+)?(?:be\s+)?[a-z]+"
+    r"\b(?:would|could|might|may|should|shall)\s+(?!not\s+have\s+been\s+possible)(?:also\s+|not\s+|then\s+)?(?:be\s+)?[a-z]+"
     r"|\b(?:will|shall|is|are|was|were)\s+(?:also\s+|then\s+|soon\s+)?(?:to\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+ed\b"
     r"|\bto\s+be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b"
-    r"|\b(?:plans?\s+to|planned|planning\s+(?:to|for)|propos(?:e|es|ed|al|als|ing)|intend(?:s|ed)?|expected|aims?\s+to|aiming\s+to|"
-    r"seeks?\s+to|seeking\s+to|hopes?\s+to|hoped|envisag\w+|foreseen|prospective|potential(?:ly)?|possible|possibly|"
-    r"would like|next steps?|future|under\s+discussion|under\s+consideration|to\s+explore|will\s+explore|"
-    r"pipeline|subject\s+to|if|unless|once)\b",
+    r"|\b(?:plans?\s+to|planned|planning\s+(?:to|for)|propos(?:e|es|ed|al|als|ing)|intend(?:s|ed)?\s+to|"
+    r"(?:is|are|was|were)\s+expected\s+to|hopes?\s+to|hoped|envisag\w+|foreseen|prospective|potential(?:ly)?|"
+    r"would like|next steps?|in\s+(?:the\s+)?future|under\s+discussion|under\s+consideration|to\s+explore|"
+    r"will\s+explore|pipeline|subject\s+to|if|unless)\b",
     re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+|\.\s")
 _PARTICIPLE_OPENING = re.compile(r"^\s*(?:[A-Z][a-z]+ed|[A-Z][a-z]+en)\s+by\b")
