@@ -50,11 +50,15 @@ def sentence_span(text: str, block: Block, start: int, end: int, clip: bool = Tr
     left = block.start
     for m in _LEFT.finditer(text, block.start, start):
         boundary = m.end()
+        if m.group(0)[:1] == ";" and _in_brackets(text, block.start, m.start()):
+            continue  # '(ICSC, formerly IEACCC; Co-lead of the Partnership area)': one sentence
         if not _ABBREV.search(text[max(block.start, boundary - 12):boundary].rstrip()):
             left = boundary
     right = block.end
     for m in _RIGHT.finditer(text, end, block.end):
         boundary = m.end() if m.group(0)[:1] in ".!?;" else m.start()
+        if m.group(0)[:1] == ";" and _in_brackets(text, block.start, m.start()):
+            continue
         if not _ABBREV.search(text[max(block.start, boundary - 12):boundary]):
             right = boundary
             break
@@ -67,6 +71,13 @@ def sentence_span(text: str, block: Block, start: int, end: int, clip: bool = Tr
     while right > end and text[right - 1].isspace():
         right -= 1
     return left, right
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside round brackets opened since ``start`` (on its line)?"""
+    line_start = max(start, text.rfind("\n", 0, pos) + 1)
+    segment = text[line_start:pos]
+    return segment.count("(") > segment.count(")")
 
 
 def provenance_for(doc: Document, block: Block, start: int, end: int) -> Provenance:

@@ -48,6 +48,20 @@ def corpus_graph(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     return out
 
 
+PAGES = SHARED / "pages" / "texts"
+PAGES_GOLD = SHARED / "gold" / "pages"
+
+
+@pytest.fixture(scope="session")
+def pages() -> Path:
+    """The sixteen public web pages (texts of other kinds than the reports); like ``corpus``."""
+    if not PAGES.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"the shared pages are missing at {PAGES} (set GMPGRAPH_SHARED)")
+        pytest.skip(f"no shared pages at {PAGES}")
+    return PAGES
+
+
 def corpus_text(name: str) -> str:
     """The decoded text of a corpus document (as provenance offsets see it)."""
     from loaders.text import read_text

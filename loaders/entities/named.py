@@ -96,11 +96,13 @@ def titles(ann: Annotated) -> None:
     orgs = ann.found_of("Organization")
     org_spans = [(o.start, o.end) for o in orgs]
     org_names = {name_key(o.name) for o in orgs} | {name_key(a) for o in orgs for a in o.aliases}
-    sheet = any(f.kind in ("implementer", "funder", "grant") for f in find_fields(ann.text))
+    fields = find_fields(ann.text)
+    sheet = any(f.kind in ("implementer", "funder", "grant") for f in fields)
+    keys = [(f.key_start, f.key_start + len(f.key)) for f in fields]
     title = document_title(ann.text, sheet) + listed_documents(ann.text)
     titled = [t for t in find_titled(ann.text, ann.definitions)
               if not any(d.start <= t.start and t.end <= d.end for d in title)]
-    titled = [*title, *titled]
+    titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names
     titled = [t for t in titled
               if name_key(t.name) not in org_names
               and not any(a <= t.start and t.end <= b for a, b in org_spans)]  # 'United Nations ... Programme'
@@ -139,7 +141,7 @@ def field_bodies(ann: Annotated) -> None:
         for start, end in value_items(field):
             made += _item_bodies(text, start, end)
     fields = find_fields(text)
-    keys = [(f.key_start, f.key_start + len(f.key)) for f in fields]
+    keys = [(f.key_start, f.key_start + len(f.key)) for f in fields if f.kind != "grant"]  # 'GEF Project Grant': GEF
     others = [(f.start, f.end) for f in fields if f.kind == "other"]
     ann.found = [f for f in ann.found if not (  # a key is not a name, nor is a body running into one
         any(f.start <= a < f.end or a <= f.start < b for a, b in keys)

@@ -65,12 +65,40 @@ def named_nodes(ann: Annotated) -> None:
         prov = ann.provenance(f.start, f.end)
         if prov is not None:
             groups[group_key(f)].append((f, prov))
+    groups = _joined_by_aliases(groups)
     for key, found in sorted(groups.items(), key=lambda item: item[1][0][1].start):
         node = named_node(found)
         ann.by_key[key] = node
         ann.nodes.append(node)
         ann.located += [Located(node, f.start, f.end, ann.index.block_at(f.start)) for f, _ in found]
     ann.groups = dict(groups)
+
+
+def _joined_by_aliases(groups: dict[tuple[str, str], list[tuple[Found, Provenance]]]
+                       ) -> dict[tuple[str, str], list[tuple[Found, Provenance]]]:
+    """One sense per document: a group whose name another group of the same type gives as an alias is that
+    thing ('GOLD', the acronym of 'Global Opportunities for Long-term Development (GOLD) in the ... program')."""
+    by_alias: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, found in groups.items():
+        for f, _ in found:
+            for alias in f.aliases:
+                k = (key[0], name_key(alias))
+                if k != key and k in groups and len(alias) >= 3:
+                    by_alias.setdefault(k, key)
+    if not by_alias:
+        return groups
+
+    def root(key: tuple[str, str]) -> tuple[str, str]:
+        seen = set()
+        while key in by_alias and key not in seen:
+            seen.add(key)
+            key = by_alias[key]
+        return key
+
+    joined: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
+    for key, found in groups.items():
+        joined[root(key)].extend(found)
+    return dict(joined)
 
 
 def named_node(found: list[tuple[Found, Provenance]]) -> Node:

@@ -424,7 +424,7 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         name = m.group(1)
         if m.start(1) in taken or not plausible_name(name):
             continue
-        before = text[max(0, m.start() - 80):m.start()]
+        before = text[max(0, m.start() - 160):m.start()]
         role = _ROLE_BEFORE.search(before.rstrip(", ").rstrip() + " ") or re.search(
             rf"(?i:\b(?:{_ROLE})s?),\s*(?:{_NAME_WORD}\s+{_NAME_WORD},[^,]{{0,90}},\s*(?:and\s+)?)?$", before)
         org_after = orgs.at(m.end(), 2)
@@ -432,7 +432,7 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
             continue
         tail = read_tail(text, m.end(1), orgs, False)
         if role:  # the body the role belongs to: 'the PAG co-chairs' -> PAG
-            body = next((f for a, b, f in reversed(orgs.spans) if m.start() - 80 <= a and b <= m.start()
+            body = next((f for a, b, f in reversed(orgs.spans) if m.start() - 160 <= a and b <= m.start()
                          and re.fullmatch(rf"\s*(?i:{_ROLE})s?\s*[,:]?\s*(?:.{{0,120}})?", text[b:m.start()] + " ")), None)
             if body is not None:
                 tail.organizations.insert(0, body)

@@ -18,7 +18,7 @@ import re
 from loaders.annotated import Annotated
 from loaders.relations.context import IMPLEMENT_CUE, of_type, outermost
 from loaders.relations.funding import funders
-from loaders.relations.modality import planned
+from loaders.relations.modality import COORDINATION, clause_around, planned
 from schema import Implements
 
 _IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+)?(?:executing|implementing|"
@@ -53,8 +53,11 @@ def read_implementers(ann: Annotated) -> None:
                 continue
             last = before[-1]  # 'UNEP, UNIDO and NRDC launched': everyone in the list before the verb
             listed = [o for o in orgs if o.end <= last.end and sentences.chain(orgs, o.start)[-1:] == [last]] or [last]
-            after = [t for t in things if t.start >= at and not re.search(r"[;]", text[at:t.start])]
-            targets = after[:1] or (things if len({t.node.id for t in things}) == 1 else [])
+            # each clause keeps its own objects: 'CI is executing planetGOLD Guyana, and UNDP is carrying out ...'
+            a, b = clause_around(sentence, verb.start(), COORDINATION)
+            own = [t for t in things if span[0] + a <= t.start < span[0] + b]
+            after = [t for t in own if t.start >= at and not re.search(r"[;]", text[at:t.start])]
+            targets = after[:1] or (own if len({t.node.id for t in own}) == 1 else [])
             if not targets and not things:
                 topic = sentences.anaphor_topic(span, block) or sentences.block_topic(block)
                 targets = [topic] if topic is not None else []

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from loaders.annotated import Annotated, Located
+from loaders.entities.runs import SUB_UNIT
 from loaders.relations.context import Sentences, of_type
 from schema import Block, Leads, Node
 
@@ -89,10 +90,12 @@ def _sentence_leads(ann: Annotated, span: tuple[int, int], mentions: list, block
     heading = re.match(r"[-\u2022*\s]*\*\*([^*]{3,90}?):?\*\*:?", own)
     if heading and block.kind == "bullet" and span[0] <= block.start + len(heading.group(0)) + 5:
         head_areas = [m for m in areas if m.start < block.start + heading.end()]
+        listed = [o for o in orgs if o.start > block.start + heading.end() - 2]
         for area in head_areas:
-            for org in orgs:
-                if org.start > block.start + heading.end() - 2:
-                    ann.edges.add(Leads, org.node, area.node, block, span, as_of=as_of)
+            for org in listed:
+                if SUB_UNIT.match(org.node.name) and any(0 <= o.start - org.end <= 3 for o in listed):
+                    continue  # 'Graduate School of ..., Kyoto University': the unit's university leads
+                ann.edges.add(Leads, org.node, area.node, block, span, as_of=as_of)
         if head_areas:
             return
     # presentations by area leads: 'Ms. X (UNIDO) on Artisanal and Small-scale Gold Mining; ...'
@@ -112,13 +115,14 @@ def _sentence_leads(ann: Annotated, span: tuple[int, int], mentions: list, block
 # who a sentence says leads: an organisation (or a person speaking for one) in one of these places
 _LEAD_NOUN = r"(?:co-?)?leads?(?:ership)?"
 _LEADS_AFTER = re.compile(  # 'US.EPA, the co-lead of Chlor-alkali Area'; 'EPA leads ...'; 'X was designated as co-lead'
-    r"\s*(?:\([^()]{0,120}?\b(?P<paren>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)\s*)?"
-    r"(?:,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?(?P<appos>co-?leads?\s+(?:of|for))\b"
+    r"(?:[^()]{0,80}?\b(?P<inparen>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)"  # inside the body's own brackets
+    r"|\s*\([^()]{0,120}?\b(?P<paren>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)"  # 'X (ICSC, ...; Co-lead of the area)'
+    r"|\s*(?:,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?(?P<appos>co-?leads?\s+(?:of|for))\b"
     r"|(?:\([^()]{0,120}\)\s*)?(?:,[^,;]{0,60},\s*)?(?:is|are|was|were|has been|have been|had been|will be)?\s*"
     r"(?:also\s+|currently\s+|jointly\s+|now\s+)?(?P<verb>co-?leads?\b|co-?leading\b|leads\b|leading\b|"
     r"serv\w*\s+as\s+(?:the\s+)?(?:co-?)?leads?\b|(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?(?:co-?)?leads?\b|"
     r"accepted\s+(?:the\s+)?co-?leadership\b|took over\b|took on\s+(?:the\s+)?(?:co-?)?lead\b|"
-    r"assumed\s+(?:the\s+)?(?:co-?)?lead(?:ership)?\b|shares?\s+(?:this|the)\s+lead\b))", re.IGNORECASE)
+    r"assumed\s+(?:the\s+)?(?:co-?)?lead(?:ership)?\b|shares?\s+(?:this|the)\s+lead\b)))", re.IGNORECASE)
 _LEADS_BEFORE = re.compile(  # 'leadership of X', 'shares this lead with X', 'co-lead together with X', 'Leads: X'
     r"\bleadership\s+of\s+(?:the\s+)?$|"
     r"\b(?:co-?)?lead(?:s|ership)?\s+(?:is\s+|are\s+)?(?:shared\s+)?(?:together\s+)?with\s+(?:the\s+)?$|"
@@ -168,7 +172,7 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
         if hand_over and m.start >= span[0] + hand_over.end() - 1:
             leads.append((m, area_after(m.end), True))
         elif after:
-            group = "paren" if after.group("paren") else "appos" if after.group("appos") else "verb"
+            group = next(g for g in ("inparen", "paren", "appos", "verb") if after.group(g))
             at = after.start(group)
             if group == "verb" and _TRANSITIVE_LEAD.fullmatch(after.group("verb")):
                 at = _area_object(text, after.end("verb"), clause_end, areas)  # 'leads the ASGM area', not 'a study'

@@ -17,6 +17,7 @@ import re
 from loaders.annotated import Annotated, Located
 from loaders.relations.context import of_type
 from loaders.relations.funding import FUND_CUE, FUNDER_VERB
+from loaders.relations.modality import COORDINATION, clause_around
 from schema import LocatedIn
 
 _EVENT_PLACE_GAP = re.compile(r"\s+in\s+(?:the\s+)?|\s*(?::\s*[\w ,\-\u2013]{0,30})?\(\s*(?:[^();]{0,30}?,\s*)?|,?\s*(?:which\s+|that\s+)?(?:was\s+|"
@@ -64,6 +65,9 @@ def read_located_in(ann: Annotated) -> None:
             subject = sentences.anaphor_topic(span, block) or sentences.item_topic.get(id(block))
         if subject is None:
             continue
-        for c in countries:
-            if not (subject.start <= c.start and c.end <= subject.end):
+        clause = (clause_around(sentence, subject.start - span[0], COORDINATION) if subject.start >= span[0]
+                  else (0, len(sentence)))
+        for c in countries:  # the countries of the subject's own clause ('..., and the annual meeting, held in Geneva')
+            if not (subject.start <= c.start and c.end <= subject.end) and (
+                    subject.start < span[0] or span[0] + clause[0] <= c.start < span[0] + clause[1]):
                 ann.edges.add(LocatedIn, subject.node, c.node, block, span)

@@ -36,13 +36,17 @@ _PLANNED = re.compile(
     r"will\s+explore|pipeline|subject\s+to|if|unless)\b",
     re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+|\.\s")
+#: where one coordinated clause ends and the next, with a subject of its own, begins
+COORDINATION = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z\w][\w\-.,()\s]{0,140}?\b(?:is|are|was|were|"
+                          r"has|have|had|will|held|led|run|made|taken|given|begun|built|[a-z]{3,}ed)\b)")
 _PARTICIPLE_OPENING = re.compile(r"^\s*(?:[A-Z][a-z]+ed|[A-Z][a-z]+en)\s+by\b")
 
 
-def clause_around(sentence: str, position: int) -> tuple[int, int]:
-    """The clause of ``sentence`` holding ``position``: between semicolons, colons and ', and'/', but'."""
+def clause_around(sentence: str, position: int, breaks: re.Pattern[str] | None = None) -> tuple[int, int]:
+    """The clause of ``sentence`` holding ``position``: between semicolons, colons and ', and'/', but' (or the
+    ``breaks`` given)."""
     start, end = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    for m in (breaks or _CLAUSE_BREAK).finditer(sentence):
         if m.end() <= position:
             start = m.end()
         elif m.start() > position:

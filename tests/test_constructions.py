@@ -1,0 +1,308 @@
+"""The extractor's constructions, each on real text from at least two different documents (the reports in
+``../shared/corpus`` and the public pages in ``../shared/pages/texts``), verbatim.
+
+A test extracts a whole real document (or a verbatim passage of one) and checks the nodes and edges the
+construction must give, and the ones it must not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gmpgraph.build import build_graph
+from loaders.extract import extract_file, extract_text
+from schema import Extraction
+
+
+def triples(result: Extraction, *types: str, stated: bool = True) -> set[tuple[str, str, str]]:
+    return {(e.type, e.source, e.target) for e in result.edges if e.type in types
+            and (not stated or getattr(e, "status", None) != "planned")}
+
+
+def planned(result: Extraction) -> set[tuple[str, str, str]]:
+    return {(e.type, e.source, e.target) for e in result.edges if getattr(e, "status", None) == "planned"}
+
+
+def names(result: Extraction, node_type: str) -> set[str]:
+    return {n.name for n in result.nodes if n.type == node_type}
+
+
+@pytest.fixture(scope="module")
+def page(pages: Path):
+    cache: dict[str, Extraction] = {}
+
+    def read(prefix: str) -> Extraction:
+        if prefix not in cache:
+            cache[prefix] = extract_file(next(pages.glob(prefix + "*.txt")))
+        return cache[prefix]
+    return read
+
+
+@pytest.fixture(scope="module")
+def corpus_store(corpus: Path):
+    store, _ = build_graph([corpus])
+    return store
+
+
+# -- 1. people and affiliations as texts list them ------------------------------------------------------
+def test_a_presentation_list_in_brackets_names_person_body_and_country(page) -> None:
+    # 04: "- Rationale,objectives ... (Alan Kreisberg, Lafarge, France)"
+    result = page("04-")
+    assert {"Alan Kreisberg", "Kare Karstensen", "Volker Hoenig", "Maria-José Garcia"} <= names(result, "Person")
+    assert ("AFFILIATED_WITH", "person:alan-kreisberg", "org:lafarge") in triples(result, "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "person:volker-hoenig", "org:european-cement-research-academy") in triples(
+        result, "AFFILIATED_WITH")
+    assert "Government of France" not in names(result, "Organization")  # a body's country, not its government
+
+
+def test_a_name_with_its_affiliation_in_brackets_in_a_meeting_report() -> None:
+    # pag6 para 25
+    text = ("25. Presentations were made by the following participants: Ms. Susan Keane (Natural Resource Defense "
+            "Council) and Mr. Ludovic Bernaudat (UNIDO) on Artisanal and Small-scale Gold Mining; Mr. Masaru Tanaka "
+            "(Japan) on Waste Management.")
+    found = triples(extract_text("pag6.txt", text), "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "person:ludovic-bernaudat", "org:united-nations-industrial-development-organization") \
+        in found
+    assert ("AFFILIATED_WITH", "person:masaru-tanaka", "org:government-of-japan") in found  # a delegate's country
+
+
+def test_an_agenda_line_gives_affiliation_and_the_lead_a_role_names(page) -> None:
+    # 07: "• Opening Statements – Misuzu Asari, Kyoto University (Japan), Co-lead of the Partnership Area on ..."
+    result = page("07-")
+    assert ("AFFILIATED_WITH", "person:misuzu-asari", "org:kyoto-university") in triples(result, "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "person:franz-mayer-de-la-rosa", "org:united-nations-industrial-development-organization") \
+        in triples(result, "AFFILIATED_WITH")
+    assert ("LEADS", "org:kyoto-university", "area:waste") in triples(result, "LEADS")
+
+
+def test_a_unit_named_before_its_university_gives_way_to_it() -> None:
+    # pag12 §II: the same person, listed as a lead
+    text = ("- **Mercury waste management:** The Ministry of the Environment of Japan and Misuzu Asari, Graduate "
+            "School of Global Environmental Studies, Kyoto University (Japan)\n")
+    result = extract_text("pag12.txt", text)
+    assert ("AFFILIATED_WITH", "person:misuzu-asari", "org:kyoto-university") in triples(result, "AFFILIATED_WITH")
+    leads = {s for _, s, _ in triples(result, "LEADS")}
+    assert "org:ministry-of-the-environment-of-japan" in leads and "org:kyoto-university" in leads
+    assert "org:graduate-school-of-global-environmental-studies" not in leads
+
+
+def test_a_name_then_a_body_whose_name_holds_commas(page) -> None:
+    # 08: "Ana García González, Ministerio de Agricultura, Alimentación y Medio Ambiente"
+    result = page("08-")
+    found = triples(result, "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "person:ana-garcia-gonzalez", "org:ministerio-de-agricultura-alimentacion-y-medio-ambiente") \
+        in found
+    assert ("AFFILIATED_WITH", "person:judith-torres", "org:ministry-of-housing-land-planning-and-environment") in found
+
+
+def test_speakers_and_the_role_that_ties_them_to_a_body(page) -> None:
+    # 01: 'said Achim Halpaap, Head of UNEP Chemicals and Waste Branch'; 11: 'says David Evers, executive director
+    # of BRI and co-lead of the ... Mercury Air Transport and Fate Research Partnership'
+    first = page("01-")
+    assert ("AFFILIATED_WITH", "person:achim-halpaap", "org:unep-chemicals-and-waste-branch") in triples(
+        first, "AFFILIATED_WITH")
+    assert "Head of UNEP Chemicals and Waste Branch" not in names(first, "Organization")
+    second = page("11-")
+    assert ("AFFILIATED_WITH", "person:david-evers", "org:biodiversity-research-institute") in triples(
+        second, "AFFILIATED_WITH")
+    assert ("LEADS", "org:biodiversity-research-institute", "area:fate-transport") in triples(second, "LEADS")
+
+
+def test_members_of_a_body_named_by_the_lead_in(page) -> None:
+    # 12: "The Members of the Governing Board of the Specific International Programme are:" then "Sam Adu-kumi (Ghana)"
+    result = page("12-")
+    board = "org:governing-board-of-the-specific-international-programme"
+    found = triples(result, "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "person:sam-adu-kumi", board) in found
+    assert ("AFFILIATED_WITH", "person:wtb-dissanayake", board) in found
+    assert "Government of Ghana" not in names(result, "Organization")
+
+
+def test_a_role_before_the_names() -> None:
+    # pag12 para under the PAG: 'under the leadership of the PAG co-chairs, Rodges Ankrah, ...'
+    text = ("The twelfth meeting was prepared under the leadership of the PAG co-chairs, Rodges Ankrah, Environmental "
+            "Protection Agency of the United States, and Teeraporn Wiriwutikorn, Ministry of Natural Resources and "
+            "Environment of Thailand.")
+    found = triples(extract_text("pag12.txt", text), "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "person:rodges-ankrah", "org:partnership-advisory-group") in found
+    assert ("AFFILIATED_WITH", "person:rodges-ankrah", "org:united-states-environmental-protection-agency") in found
+    assert ("AFFILIATED_WITH", "person:teeraporn-wiriwutikorn", "org:partnership-advisory-group") in found
+
+
+# -- 2. key-value structure ------------------------------------------------------------------------------
+def test_a_project_data_sheet(page) -> None:
+    result = page("14-")
+    project = next(n.id for n in result.nodes if n.name.startswith("Contribution Towards the Elimination"))
+    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == project}
+    assert {"org:united-nations-industrial-development-organization", "org:artisanal-gold-council"} <= implementers
+    assert "org:ministry-of-mines" not in implementers  # 'National Agency ... under Ministry of Mines'
+    funds = {e.source: e for e in result.edges if e.type == "FUNDS" and e.target == project}
+    assert "org:gef-trust-fund" in funds
+    assert funds["org:global-environment-facility"].amount == 2_000_000  # 'GEF Project Grant' / '2,000,000 USD'
+    assert ("LOCATED_IN", project, "country:BFA") in triples(result, "LOCATED_IN")
+
+
+@pytest.mark.parametrize("line, edge", [
+    # the fields as the issue quotes them from other sheets: 'Key | Value' rows
+    ("Implementing Agencies | United Nations Environment Programme", ("IMPLEMENTS", "org:united-nations-environment-programme")),
+    ("Executing Agencies | UNIDO", ("IMPLEMENTS", "org:united-nations-industrial-development-organization")),
+    ("Funding Source | GEF Trust Fund", ("FUNDS", "org:gef-trust-fund")),
+    ("Country | Peru", ("LOCATED_IN", "country:PER")),
+])
+def test_fields_on_one_line(line: str, edge: tuple[str, str]) -> None:
+    text = f"Mercury Free Mining in the Andes\n\nProject Details\n\n{line}\nGEF Project Grant | 1,000,000 USD\n"
+    result = extract_text("sheet.txt", text)
+    found = {(e.type, e.source if e.type != "LOCATED_IN" else e.target) for e in result.edges}
+    assert edge in found
+    grant = [e for e in result.edges if e.type == "FUNDS" and e.source == "org:global-environment-facility"]
+    assert grant and grant[0].amount == 1_000_000
+
+
+# -- 3. roles from the sentence's syntax -------------------------------------------------------------------
+def test_a_generic_subject_and_the_bodies_it_includes(page) -> None:
+    # 13: 'Four implementing agencies will manage the program, including UN Environment (UNEP), ...'
+    result = page("13-")
+    gold = next(n.id for n in result.nodes if "GOLD" in n.name or "GOLD" in " ".join(n.aliases))
+    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == gold}
+    assert {"org:united-nations-environment-programme", "org:united-nations-development-programme",
+            "org:united-nations-industrial-development-organization", "org:conservation-international"} <= implementers
+    assert ("FUNDS", "org:global-environment-facility", gold) in triples(result, "FUNDS")
+
+
+def test_contributions_from_countries_are_their_governments(page) -> None:
+    # 12: 'Approximately USD 800,000 have so far been contributed for use in 2018 from Austria, Denmark, ...'
+    result = page("12-")
+    funders = {s for _, s, t in triples(result, "FUNDS") if t == "project:specific-international-programme"}
+    assert {"org:government-of-austria", "org:government-of-denmark", "org:government-of-norway",
+            "org:government-of-the-united-kingdom"} <= funders
+
+
+def test_passive_agents_and_an_executing_agency_for(page) -> None:
+    # 09: 'The GMOS is a five year project (2010-2015) funded by the European Commission, leaded by the Institute ...'
+    gmos = page("09-")
+    assert ("FUNDS", "org:european-commission", "project:global-mercury-observation-system") in triples(gmos, "FUNDS")
+    assert any(s.startswith("org:institute-of-atmospheric-pollution-research") and t == "project:global-mercury-observation-system"
+               for _, s, t in triples(gmos, "IMPLEMENTS"))
+    # 11: 'BRI, working as an executing agency for UNIDO, is now conducting MIA activities in Cabo Verde, ...'
+    bri = page("11-")
+    mia = "project:minamata-initial-assessment"
+    assert {("IMPLEMENTS", "org:biodiversity-research-institute", mia),
+            ("IMPLEMENTS", "org:united-nations-industrial-development-organization", mia)} <= triples(bri, "IMPLEMENTS")
+    assert {("LOCATED_IN", mia, c) for c in ("country:CPV", "country:TCD", "country:LKA")} <= triples(bri, "LOCATED_IN")
+
+
+def test_with_funding_from_gives_the_project_of_the_main_clause() -> None:
+    # pag12 §IV.1: verbatim
+    text = ("- In Guyana, with funding from the US Department of State (USDoS), the AGC began work on the project: "
+            "\u201cRoadmap to Responsible Gold\u201d.")
+    found = triples(extract_text("pag12.txt", text), "FUNDS")
+    assert ("FUNDS", "org:united-states-department-of-state", "project:roadmap-to-responsible-gold") in found
+    assert not any(t.startswith("org:") for _, _, t in found)  # the project, not the body that did the work
+
+
+# -- 4. modality: planned and hypothetical sentences of the reports give no stated edge --------------------
+@pytest.mark.parametrize("text", [
+    # pag12 §IV.3: verbatim, with the lead-in it sits under
+    "Activities included and led by Environment and Climate Change Canada (ECCC):\n\n- In the future, other known "
+    "networks will be approached to explore possible partnership, including the Caribbean Mercury Monitoring "
+    "Network (CMMN), the Latin American Passive Air Sampling Network (LAPAN) and the Arctic Monitoring and "
+    "Assessment Programme (AMAP).\n",
+    # pag12 §IV.3: verbatim
+    " - The Partnership area, through BRI, is also exploring cooperation with the academic sector through a research "
+    "project aimed at the identification and spatiotemporal visualisation of the impacts of mercury contamination "
+    "(threat) on the environment and human health through a characterisation of ecosystem sensitivity and risks "
+    "contamination of biota. The project would comprise in-depth field investigations and sampling, in Gabon and "
+    "potentially Cameroon, to enable data production and analysis for the development of an interactive database and "
+    "communication tool, supporting informed decision-making to implement the Minamata Convention.",
+    # overall progress 2010-2012: verbatim
+    "A mercury reduction demonstration in South Africa will be initiated by the end of 2012 as part of the "
+    "project \u201cReducing mercury emissions from coal combustion in the energy sector\u201d, funded by the "
+    "European Commission.",
+    # pag12 §IV.3, an item of the area's plan: verbatim
+    "- Assist with the initiation of regional networks in the context of projects supported by the Specific "
+    "International Programme, such as the Caribbean Region Mercury Monitoring Network.",
+])
+def test_planned_and_hypothetical_sentences_state_no_edge(text: str) -> None:
+    result = extract_text("report.txt", text)
+    assert not triples(result, "IMPLEMENTS", "FUNDS", "LEADS", "LOCATED_IN"), triples(
+        result, "IMPLEMENTS", "FUNDS", "LEADS", "LOCATED_IN")
+
+
+def test_a_planned_edge_is_kept_with_its_status() -> None:
+    result = extract_text("report.txt", "A mercury reduction demonstration in South Africa will be initiated by the "
+                                        "end of 2012 as part of the project \u201cReducing mercury emissions from coal "
+                                        "combustion in the energy sector\u201d.")
+    assert ("LOCATED_IN", "project:reducing-mercury-emissions-from-coal-combustion-in-the-energy-sector", "country:ZAF") \
+        in planned(result)
+
+
+def test_an_approved_programmes_arrangements_are_stated(page) -> None:
+    # 13: 'Through the GOLD program, the GEF will provide funds' and 'Four implementing agencies will manage'
+    result = page("13-")
+    assert any(s == "org:global-environment-facility" for _, s, _ in triples(result, "FUNDS"))
+
+
+# -- 5. coordination: each clause keeps its own objects ----------------------------------------------------
+def test_each_subject_keeps_its_own_objects(corpus_store) -> None:
+    # pag12: 'Conservation International is executing planetGOLD Guyana, and UNDP is carrying out the projects in
+    # Colombia, Indonesia, Kenya, and Peru.'
+    implementers = {e.source for e in corpus_store.edges("IMPLEMENTS", target="project:planetgold-guyana")
+                    if getattr(e, "status", None) != "planned"}
+    assert "org:conservation-international" in implementers
+    assert "org:united-nations-development-programme" not in implementers
+    programme = {e.source for e in corpus_store.edges("IMPLEMENTS", target="project:planetgold")}
+    assert "org:united-nations-development-programme" in programme
+
+
+# -- 6. leads are who the text says leads --------------------------------------------------------------------
+@pytest.mark.parametrize("text, area, lead, not_leads", [
+    # pag12 §IV.5: verbatim
+    ("The International Centre for Sustainable Carbon (ICSC, formerly IEACCC; Co-lead of the Partnership area) won a "
+     "US State Department NOFO project to evaluate and reduce mercury emissions from the coal combustion sector in "
+     "India and Indonesia.", "coal", "org:international-centre-for-sustainable-carbon",
+     {"org:united-states-department-of-state"}),
+    # waste-area slides: verbatim
+    ("WMA and US.EPA, the co-lead of Chlor-alkali Area, conducted a joint survey on technical needs assessment of "
+     "chlor-alkali conversion in Uruguay.", "chlor-alkali", "org:united-states-environmental-protection-agency", set()),
+])
+def test_leads_are_who_the_text_says_leads(text: str, area: str, lead: str, not_leads: set[str]) -> None:
+    found = triples(extract_text("report.txt", "IV. Mercury releases from coal combustion\n\n" + text), "LEADS")
+    assert ("LEADS", lead, f"area:{area}") in found
+    assert not {s for _, s, _ in found} & not_leads
+    assert ("LEADS", "org:united-states-environmental-protection-agency", "area:waste") not in found
+
+
+def test_recipients_and_approvers_beside_the_leads_are_no_leads(corpus_store) -> None:
+    leads = {e.source for e in corpus_store.edges("LEADS", target="area:coal")}
+    assert {"org:international-centre-for-sustainable-carbon", "org:macquarie-university"} <= leads
+    assert not leads & {"org:united-nations-environment-programme", "org:global-environment-facility",
+                        "org:united-states-department-of-state"}
+    supply = {e.source for e in corpus_store.edges("LEADS", target="area:supply-storage")}
+    assert "org:united-nations-environment-programme" not in supply  # 'provided ... comments to UNEP'
+
+
+# -- 7. resolution: what the text says is one thing, and nothing else ---------------------------------------
+def test_names_the_text_says_are_one_thing(corpus_store) -> None:
+    planet = corpus_store.node("project:planetgold")
+    assert "GEF GOLD" in planet.aliases  # 'the GEF GOLD programme ... The programme, now branded as planetGOLD'
+    assert "project:gef-gold" not in corpus_store
+    events = {n.id: n for n in corpus_store.nodes("Event")}
+    icmgp = [n for n in events.values() if "Global Pollutant" in n.name]
+    assert icmgp and all("Chemicals Management" not in " ".join(n.aliases) for n in icmgp)
+    located = {e.target for n in icmgp for e in corpus_store.edges("LOCATED_IN", source=n.id)}
+    assert "country:CHE" not in located  # ICCM4 was in Geneva, the ICMGP in Jeju
+
+
+def test_known_as_gives_an_alias_to_the_body_it_follows(page) -> None:
+    # 14: 'National Agency for the Supervision of Artisanal and Small-scale Mining under Ministry of Mines (known
+    # as ANEEMAS)'; pag12: 'the Gender Equality and Women's Empowerment in Artisanal Mining project, known as the
+    # Digging for Equality'
+    agency = next(n for n in page("14-").nodes if n.name.startswith("National Agency for the Supervision"))
+    assert "ANEEMAS" in agency.aliases
+    result = extract_text("pag12.txt", "- IMPACT began implementation of the Gender Equality and Women's "
+                                       "Empowerment in Artisanal Mining project, known as the Digging for Equality, "
+                                       "funded by Global Affairs Canada.")
+    project = next(n for n in result.nodes if n.type == "Project")
+    assert "Digging for Equality" in project.aliases
