@@ -87,7 +87,7 @@ def _fields(text: str) -> tuple[Field, ...]:
         lines.append((pos, line))
         pos += len(line) + 1
     keyed = []
-    for start, line in lines:
+    for _start, line in lines:
         m = _key_line(line)
         if m is None:
             keyed.append(None)

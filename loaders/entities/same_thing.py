@@ -22,11 +22,19 @@ from dataclasses import replace
 
 from loaders.entities.found import Found, clean_name
 
-_RENAMED = re.compile(r",?\s*(?:\(\s*)?(?:now|since\s+\d{4})\s+(?:re)?(?:branded|known|called|named)\s+(?:as\s+)?(?:the\s+)?"
-                      r"|,?\s*(?:later\s+)?renamed\s+(?:as\s+)?(?:the\s+)?|\s*\(\s*now\s+(?:the\s+)?")
-_OTHER_NAME = re.compile(r",?\s*\(?\s*(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|named))?\s+(?:as\s+)?(?:the\s+)?"
-                         r"|,?\s*\(?\s*(?:also\s+)?known\s+as\s+(?:the\s+)?|,?\s*\(?\s*(?:formerly|previously)(?:\s+known\s+as)?"
-                         r"\s+(?:the\s+)?")
+# each cue starts at its keyword (a pattern opening with optional spaces would be tried at every space of the
+# text); the comma or bracket before it is taken by ``_cue_start``
+_RENAMED = re.compile(r"\b(?:now|since\s+\d{4})\s+(?:re)?(?:branded|known|called|named)\s+(?:as\s+)?(?:the\s+)?"
+                      r"|\b(?:later\s+)?renamed\s+(?:as\s+)?(?:the\s+)?|(?<=\()\s*now\s+(?:the\s+)?")
+_OTHER_NAME = re.compile(r"\b(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|named))?\s+(?:as\s+)?(?:the\s+)?"
+                         r"|\b(?:also\s+)?known\s+as\s+(?:the\s+)?|\b(?:formerly|previously)(?:\s+known\s+as)?\s+(?:the\s+)?")
+_BEFORE_CUE = re.compile(r"[\s,(]{0,4}$")
+
+
+def _cue_start(text: str, at: int) -> int:
+    """Where a cue at ``at`` begins, with the comma or bracket that opens it."""
+    m = _BEFORE_CUE.search(text, max(0, at - 4), at)
+    return m.start() if m else at
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:programme|program|project|initiative|network|campaign|partnership)\s*$")
 _QUOTED_NAME = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{2,80})[\u201d\"]|([A-Za-z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|for|of|and|on|in|to)"
                           r"(?=\s+[A-Z]|[\w\-]*[A-Z]))*(?:\s+[A-Z][\w\-]*)*)")
@@ -39,7 +47,7 @@ def said_to_be_one(text: str, finds: list[Found]) -> list[Found]:
     by_start = sorted(range(len(finds)), key=lambda i: finds[i].start)
     for pattern, renames in ((_RENAMED, True), (_OTHER_NAME, False)):
         for m in pattern.finditer(text):
-            left = _thing_before(text, finds, by_start, m.start())
+            left = _thing_before(text, finds, by_start, _cue_start(text, m.start()))
             if left is None:
                 continue
             right = next((i for i in by_start if m.end() <= finds[i].start <= m.end() + 2
