@@ -172,6 +172,8 @@ def score(graph: dict, gold: Gold) -> dict:
         rtype = edge.get("type")
         if rtype not in RELATION_TYPES or edge.get("basis", "stated") != "stated":
             continue  # only what the text states is scored; inferred links are not in the gold
+        if edge.get("status") == "planned":
+            continue  # planned, proposed or hypothetical: not stated fact, not scored
         head, tail = by_id.get(edge.get("source")), by_id.get(edge.get("target"))
         if head is None or tail is None:
             unmapped[rtype] += 1
