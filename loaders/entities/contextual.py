@@ -9,6 +9,7 @@ executing', in a list of partners after a quoted project title, around a slash (
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from loaders.entities.acronyms import is_acronym
 from loaders.entities.found import Found, clean_name
@@ -165,14 +166,18 @@ def contextual_bodies(text: str, persons: set[str], known: list[tuple[int, int]]
         for m in pattern.finditer(text):
             for item in re.finditer(r"[A-Z][\w\-]+", m.group(1)):
                 add(m.start(1) + item.start(), m.start(1) + item.end(), "listed as partners")
+    starts = sorted(a for a, _ in known)
+    known_at = set(starts)
     for m in _LIST_OPENING.finditer(text):  # 'including UN Environment (UNEP), ..., and Conservation International'
+        if bisect_left(starts, m.end()) == len(starts) or starts[bisect_left(starts, m.end())] - m.end() > 4:
+            continue  # the list must open with a known body
         items = _listed_items(text, m.end())
         if len(items) < 3:
             continue
-        bodies = sum(1 for a, b in items if any(x <= a < y for x, y in known))
+        bodies = sum(1 for a, _ in items if a in known_at)
         if bodies >= 2:
             for a, b in items:
-                if not any(x <= a < y for x, y in known):
+                if a not in known_at:
                     add(a, b, "listed among organisations")
     for m in re.finditer(r"\bhost country,?\s+", text):
         for c in find_countries(text[m.end():m.end() + 40])[:1]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ def clean_name(text: str) -> str:
     return text.strip(" ,;:.-\u2013\u2014'\"\u201c\u201d")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The form two names must share to be the same name (the evaluator's normalisation).
 

@@ -46,9 +46,19 @@ def people(ann: Annotated) -> None:
     _drop_parts_of_bodies(ann)
 
 
+_PERSON_CUE = re.compile(
+    r"\b(?:[Ss]aid|[Ss]ays|[Tt]old|[Nn]oted|[Ee]xplained|[Ww]elcomed|[Pp]resented|[Oo]pened|[Cc]haired|[Mm]oderated|"
+    r"[Tt]hanked|[Ii]ntroduced|[Hh]ighlighted|[Ee]mphasi[sz]ed|[Ss]tressed|[Aa]dded|[Aa]nnounced|[Jj]oined|[Ss]poke|"
+    r"[Dd]elivered|[Aa]ddressed|he|she|his|her|him|Mr|Ms|Mrs|Dr|Prof|[Pp]rofessor|[Dd]irector|[Hh]ead|[Cc]hair\w*|"
+    r"[Cc]o-chair\w*|[Mm]inister|[Ss]ecretary|[Cc]oordinator|[Oo]fficer|[Mm]anager|[Ee]xpert|[Cc]onsultant|"
+    r"[Ss]pecialist|[Ss]cientist|[Rr]esearcher|[Rr]epresentative|[Pp]resident|[Ff]ounder|CEO|[Ll]ead|[Cc]o-lead|"
+    r"[Aa]uthor\w*|[Ss]peaker\w*|[Pp]anel\w*|[Cc]ontact)\b")
+
+
 def _statistical_people(ann: Annotated, orgs: list) -> list[tuple[int, int]]:
     """PERSON spans of the statistical model, in the sentences that hold a name-shaped phrase that no
-    organisation covers (only those sentences are parsed)."""
+    organisation covers and a word of people (a verb of speech, a pronoun, a title or a role) - only those
+    sentences go through the model."""
     covered = sorted((o.start, o.end) for o in orgs)
     starts = [a for a, _ in covered]
     reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans up to each one
@@ -61,7 +71,7 @@ def _statistical_people(ann: Annotated, orgs: list) -> list[tuple[int, int]]:
         if block is None:
             continue
         span = sentence_span(ann.text, block, m.start(), m.end())
-        if not spans or spans[-1] != span:
+        if (not spans or spans[-1] != span) and _PERSON_CUE.search(ann.text, span[0], span[1]):
             spans.append(span)
     return [(a, b) for ents in ann.syntax.entities(spans) for a, b, label in ents if label == "PERSON"]
 

@@ -61,7 +61,7 @@ def find_areas_in_document(text: str) -> list[Mention]:
     return longest_first(found)
 
 
-_ASIDE = re.compile(r"\s\([^()\n]{1,60}\)(?=\s)")
+_ASIDE = re.compile(r"\s\((?=[a-z])[^()\n]{1,60}\)(?=\s)")  # a lower-case aside; '(UNEP)' names, it does not interrupt
 
 
 def _around_asides(text: str) -> list[Mention]:
@@ -71,10 +71,12 @@ def _around_asides(text: str) -> list[Mention]:
         return []
     masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     found = []
-    for key, pattern in _patterns():
-        for m in pattern.finditer(masked):
-            if any(m.start() < a and b < m.end() for a, b in asides):
-                found.append(Mention("Area", key, m.start(), m.end(), text[m.start():m.end()]))
+    for a, b in asides:  # only around each aside
+        lo, hi = max(0, a - 80), min(len(text), b + 80)
+        for key, pattern in _patterns():
+            for m in pattern.finditer(masked, lo, hi):
+                if m.start() < a and b < m.end():
+                    found.append(Mention("Area", key, m.start(), m.end(), text[m.start():m.end()]))
     return found
 
 
@@ -100,6 +102,16 @@ def _coordinated(text: str) -> list[Mention]:
         return []
     found = []
     keys = _short_form_keys()
+    windows = [text[max(0, a.start() - 120):a.end()] for a in re.finditer(r"[Aa]reas\b", text)]
+    offsets = [max(0, a.start() - 120) for a in re.finditer(r"[Aa]reas\b", text)]
+    for window, offset in zip(windows, offsets, strict=True):
+        found += [Mention(m.node_type, m.key, m.start + offset, m.end + offset, m.surface)
+                  for m in _coordinated_in(window, keys)]
+    return found
+
+
+def _coordinated_in(text: str, keys: dict[str, str]) -> list[Mention]:
+    found = []
     for m in _COORDINATED.finditer(text):
         parts = []
         for g in (1, 2):
