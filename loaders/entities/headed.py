@@ -29,27 +29,10 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
         run = text[start:end]
         named = frozenset(p for p in persons if p in run)  # only a person in the run changes its split
         for part_start, part_end in _split_and_cached(text, start, end, named):
-            raw = text[part_start:part_end]
-            name = strip_role(clean_name(raw))
-            words = name.split()
-            while words and words[0] in NOT_NAMES:
-                words = words[1:]
-            name = " ".join(words)
-            trailing_place = re.search(r"\s+(?:in|at)\s+[A-Z][\w\s]*$", name)
-            if trailing_place and find_countries(trailing_place.group(0)):
-                name = name[:trailing_place.start()]  # 'International Energy Agency in China'
-                words = name.split()
-            while words and len(words[-1]) == 1:  # 'Conference of the Parties A' (a heading letter below)
-                words = words[:-1]
-            name = " ".join(words)
-            if (len(words) < 2 or not name[:1].isupper() or entity_type(name) != "Organization"
-                    or name.endswith("of the Partnership") or _generic(words) or _department_of_country(name)
-                    or _is_government(name)):
+            candidate = _candidate(text, part_start, part_end)
+            if candidate is None:
                 continue
-            if name.split()[-1].lower() in CONNECTORS or _names_an_area(name):
-                continue
-            offset = raw.find(words[0])
-            begin = part_start + offset
+            name, begin = candidate
             if _within(covered, begin, begin + len(name)) or in_quoted_title(text, begin):
                 continue
             kind, rule = organization_kind(name)
@@ -57,6 +40,32 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
                                f"name headed by an organisation word; kind: {rule}"))
             found.extend(_nested(name, begin))
     return found
+
+
+@lru_cache(maxsize=8192)
+def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | None:
+    """The organisation's name a part of a capitalised run gives, and where it begins (remembered: a document
+    is read for organisations twice)."""
+    raw = text[part_start:part_end]
+    name = strip_role(clean_name(raw))
+    words = name.split()
+    while words and words[0] in NOT_NAMES:
+        words = words[1:]
+    name = " ".join(words)
+    trailing_place = re.search(r"\s+(?:in|at)\s+[A-Z][\w\s]*$", name)
+    if trailing_place and find_countries(trailing_place.group(0)):
+        name = name[:trailing_place.start()]  # 'International Energy Agency in China'
+        words = name.split()
+    while words and len(words[-1]) == 1:  # 'Conference of the Parties A' (a heading letter below)
+        words = words[:-1]
+    name = " ".join(words)
+    if (len(words) < 2 or not name[:1].isupper() or entity_type(name) != "Organization"
+            or name.endswith("of the Partnership") or _generic(words) or _department_of_country(name)
+            or _is_government(name)):
+        return None
+    if name.split()[-1].lower() in CONNECTORS or _names_an_area(name):
+        return None
+    return name, part_start + raw.find(words[0])
 
 
 @lru_cache(maxsize=4096)
