@@ -148,15 +148,23 @@ def contextual_bodies(text: str, persons: set[str], known: list[tuple[int, int]]
     def in_symbol(pos: int) -> bool:  # 'UNEP/MC/COP.4/27' is a document symbol, not a pair of bodies
         return in_document_symbol(text, pos)
 
+    spans = sorted(known)
+    span_starts = [a for a, _ in spans]
+
+    def inside_known(pos: int, closed_end: bool) -> bool:  # is ``pos`` within a known body's span
+        i = bisect_left(span_starts, pos + 1) - 1
+        while i >= 0 and pos - span_starts[i] <= 200:
+            a, b = spans[i]
+            if (a < pos <= b) if closed_end else (a <= pos < b):
+                return True
+            i -= 1
+        return False
+
     for m in re.finditer(r"([\w.\-]+)\s*/\s*([A-Z][A-Za-z]{1,10})\b", text):
-        if in_symbol(m.start(2)):
-            continue
-        if is_acronym(m.group(2)) and any(a < m.end(1) <= b for a, b in known):
+        if is_acronym(m.group(2)) and not in_symbol(m.start(2)) and inside_known(m.end(1), True):
             add(m.start(2), m.end(2), "paired with an organisation by a slash")
     for m in re.finditer(r"\b([A-Z][A-Za-z]{1,10})\s*/\s*([\w\-]+)", text):
-        if in_symbol(m.start(1)):
-            continue
-        if is_acronym(m.group(1)) and any(a <= m.start(2) < b for a, b in known):
+        if is_acronym(m.group(1)) and not in_symbol(m.start(1)) and inside_known(m.start(2), False):
             add(m.start(1), m.end(1), "paired with an organisation by a slash")
     for m in _POSTPOSED.finditer(text):
         g = 1 if m.group(1) else 2
