@@ -28,14 +28,19 @@ def gmpgraph_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "gmpgraph"]
 
 
+def shared_folder(folder: Path, what: str) -> Path:
+    """A folder of ``../shared``: tests that need it fail loudly in CI and skip elsewhere."""
+    if not folder.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"the shared {what} is missing at {folder} (set GMPGRAPH_SHARED)")
+        pytest.skip(f"no shared {what} at {folder}")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    """The five real reports; tests that need them fail loudly in CI and skip elsewhere."""
-    if not CORPUS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"the shared corpus is missing at {CORPUS} (set GMPGRAPH_SHARED)")
-        pytest.skip(f"no shared corpus at {CORPUS}")
-    return CORPUS
+    """The five real reports."""
+    return shared_folder(CORPUS, "corpus")
 
 
 @pytest.fixture(scope="session")
@@ -49,17 +54,12 @@ def corpus_graph(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 
 PAGES = SHARED / "pages" / "texts"
-PAGES_GOLD = SHARED / "gold" / "pages"
 
 
 @pytest.fixture(scope="session")
 def pages() -> Path:
-    """The sixteen public web pages (texts of other kinds than the reports); like ``corpus``."""
-    if not PAGES.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"the shared pages are missing at {PAGES} (set GMPGRAPH_SHARED)")
-        pytest.skip(f"no shared pages at {PAGES}")
-    return PAGES
+    """The sixteen public web pages (texts of other kinds than the reports)."""
+    return shared_folder(PAGES, "pages")
 
 
 def corpus_text(name: str) -> str:
