@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
 from gmpgraph.store import GraphStore
-from schema import AnyEdge, AnyNode, Area, Article, Country, Organization
+from schema import AnyEdge, AnyNode, Area, Article, Country, Organization, Statement
 from schema.nodes import MembershipFigure
 from schema.reference import area_by_key
 
@@ -77,13 +77,18 @@ class ArticleSupport(BaseModel):
 
 
 class Lead(BaseModel):
-    """An organisation leading an area, and when: from ``edge.start`` to ``edge.end``, or stated ``as_of``."""
+    """An organisation leading an area, the statement the answer rests on, and its date."""
 
     organization: Organization
     edge: AnyEdge
     status: Literal["in office", "stated then", "former", "later"] = Field(
-        description="For an as-of date: 'in office' (inside a known start/end), 'stated then' (stated as lead "
-                    "in a report of that year), 'former' (ended before), 'later' (started after).")
+        description="'in office' (the latest statements on or before the date name it, or a hand-over puts the "
+                    "date inside its term), 'former' (handed over or no longer named), 'later' (starts after).")
+    stated: dt.date | None = Field(default=None, description="Date of the statement the line rests on.")
+    statement: Statement | None = Field(default=None, description="Where the text says it: document, locator, "
+                                                                  "quote, dates.")
+    note: str | None = Field(default=None, description="'took over 2011-11-01', 'until 2011-11-01', 'last "
+                                                       "stated 2022-02-28' (for a date after the last statement).")
 
 
 class AreaLeads(BaseModel):
@@ -199,34 +204,85 @@ def _supporter(store: GraphStore, node: AnyNode, edge: AnyEdge, via_area: str | 
                      countries=_links(store, node.id, "LOCATED_IN", "out"))
 
 
-def leads(store: GraphStore, area: str, as_of: dt.date | None = None) -> AreaLeads:
-    """The leads of an area; with ``as_of``, those in office on that date.
+def _statements(edge: AnyEdge) -> list[Statement]:
+    """An edge's dated statements (an edge from an older graph file has only its first: rebuilt from it)."""
+    if edge.statements:
+        return [s for s in edge.statements if s.status != "planned"]
+    prov = edge.provenance[0] if edge.provenance else None
+    return [Statement(document=prov.document if prov else "?", locator=prov.locator if prov else "?",
+                      as_of=edge.as_of, start=edge.start, end=edge.end, quote=prov.quote[:400] if prov else "")]
 
-    A lead is in office when the date falls inside its known ``start``/``end``; a lead whose dates are
-    unknown counts when a report of that year states it (``as_of`` in the same year). Without a date,
-    every lead is listed with its dates.
+
+def leads(store: GraphStore, area: str, as_of: dt.date | None = None) -> AreaLeads:
+    """The leads of an area; with ``as_of``, those in office on that date, each with the statement it rests on.
+
+    A statement holds as of its document's date (the end of the period a report covers). On a date D the
+    leads are those the area's latest statements on or before D name; a hand-over bounds them: 'Spain and
+    Uruguay took over in November 2011 from the Mercury Policy Project' puts Spain and Uruguay in office from
+    2011-11 and the Mercury Policy Project until then, whatever the date of the report that says so. A date
+    after the last statement answers from it, noted 'last stated ...'. Without a date, every lead is listed
+    with its latest statement.
+
+    >>> from gmpgraph.store import GraphStore
+    >>> from schema import Area, Leads, Organization, Statement
+    >>> store = GraphStore()
+    >>> _ = store.add_node(Area(id="area:coal", key="coal", name="Mercury releases from coal combustion"))
+    >>> _ = store.add_node(Organization(id="org:a", name="A"))
+    >>> _ = store.add_edge(Leads(source="org:a", target="area:coal", statements=[
+    ...     Statement(document="r.txt", locator="para 1", as_of=dt.date(2012, 6, 30))]))
+    >>> [(lead.organization.name, lead.note) for lead in leads(store, "coal", dt.date(2015, 1, 1)).leads]
+    [('A', 'last stated 2012-06-30')]
+    >>> leads(store, "coal", dt.date(2011, 1, 1)).leads
+    []
     """
     node = resolve(store, area, "Area")
+    stated = [(link, s) for link in _links(store, node.id, "LEADS", "in")
+              if getattr(link.edge, "status", None) != "planned" for s in _statements(link.edge)]
+    if as_of is None:
+        found = []
+        for link in _links(store, node.id, "LEADS", "in"):
+            mine = sorted((s for l, s in stated if l.node.id == link.node.id), key=lambda s: s.as_of or dt.date.min)
+            if not mine:
+                continue
+            last = mine[-1]
+            status = "former" if last.end else "in office"
+            found.append(Lead(organization=link.node, edge=link.edge, status=status, stated=last.as_of,
+                              statement=last, note=_term(last)))
+        return AreaLeads(area=node, as_of=None, leads=found)
+    plain = [(l, s) for l, s in stated if not s.start and not s.end and s.as_of and s.as_of <= as_of]
+    latest = max((s.as_of for _, s in plain), default=None)
+    chosen: dict[str, tuple[Link, Statement]] = {}
+    for link, s in plain:
+        if s.as_of == latest:
+            chosen.setdefault(link.node.id, (link, s))
+    for link, s in stated:
+        if s.start and s.start <= as_of and not (s.end and s.end <= as_of) and (
+                latest is None or latest <= (s.as_of or s.start) or link.node.id in chosen):
+            chosen[link.node.id] = (link, s)  # took over, and not left out by a later statement
+        elif s.end and as_of < s.end and not (s.start and as_of < s.start) and (latest is None or latest < s.end):
+            chosen[link.node.id] = (link, s)  # still in office until the hand-over
+        elif s.end and s.end <= as_of and link.node.id in chosen and chosen[link.node.id][1].as_of and (
+                chosen[link.node.id][1].as_of < s.end):
+            del chosen[link.node.id]  # handed over after the statement that named it
+    last_stated = max((s.as_of for _, s in stated if s.as_of), default=None)
     found = []
-    for link in _links(store, node.id, "LEADS", "in"):
-        e = link.edge
-        start, end, stated = getattr(e, "start", None), getattr(e, "end", None), getattr(e, "as_of", None)
-        if as_of is None:
-            status = "former" if end else "in office"
-        elif end is not None and as_of >= end:
-            status = "former"
-        elif start is not None and as_of < start:
-            status = "later"
-        elif start is not None or end is not None:
-            status = "in office"
-        elif stated is not None and stated.year == as_of.year:
-            status = "stated then"
-        else:
-            continue
-        found.append(Lead(organization=link.node, edge=e, status=status))
-    if as_of is not None:
-        found = [lead for lead in found if lead.status in ("in office", "stated then")]
+    for link, s in chosen.values():
+        note = _term(s)
+        if last_stated and as_of > last_stated and not s.end:
+            note = f"last stated {last_stated.isoformat()}" + (f"; {note}" if note else "")
+        found.append(Lead(organization=link.node, edge=link.edge, status="in office", stated=s.as_of, statement=s,
+                          note=note))
     return AreaLeads(area=node, as_of=as_of, leads=found)
+
+
+def _term(s: Statement) -> str | None:
+    if s.start and s.end:
+        return f"from {s.start.isoformat()} until {s.end.isoformat()}"
+    if s.start:
+        return f"took over {s.start.isoformat()}"
+    if s.end:
+        return f"until {s.end.isoformat()}"
+    return None
 
 
 def organization_roles(store: GraphStore, organization: str) -> OrganizationRoles:

@@ -126,7 +126,8 @@ def leads_(
                                               help="Only the leads in office on this date.")] = None,
     graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
 ) -> None:
-    """Who leads a partnership area, with start and end dates; --as-of for one date.
+    """Who leads a partnership area, each line with the statement it rests on and its date; --as-of for one
+    date (the area's latest statements on or before it, with the hand-overs the text gives).
 
     Example:  gmpgraph query leads supply-storage --as-of 2010-06-30
     """
@@ -138,11 +139,12 @@ def leads_(
 
     def render(r: Any) -> None:
         title = f"Leads of {escape(r.area.name)}" + (f" on {r.as_of}" if r.as_of else "")
-        table = _table("organisation", "status", "from", "until", "stated as of", "evidence", title=title)
+        table = _table("organisation", "status", "stated", "note", "statement", title=title)
         for lead in r.leads:
-            e = lead.edge
-            table.add_row(escape(lead.organization.name), lead.status, str(e.start or ""), str(e.end or ""),
-                          str(e.as_of or ""), _quote(e))
+            s = lead.statement
+            where = f"{s.document} {s.locator}: \u201c{s.quote[:160]}\u201d" if s else _quote(lead.edge)
+            table.add_row(escape(lead.organization.name), lead.status, str(lead.stated or ""), lead.note or "",
+                          escape(where))
         out.print(table)
         if not r.leads:
             _empty(f"no lead of {r.area.name} known" + (f" on {r.as_of}" if r.as_of else ""))

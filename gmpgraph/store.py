@@ -105,8 +105,18 @@ class GraphStore:
         old = self.nx.edges[edge.source, edge.target, key]
         if old.get("status") == "planned" and edge.status is None:
             del old["status"]  # stated as fact in one place: a fact (the planned places stay in its provenance)
+        if edge.statements:  # every statement with its date is kept, not the first
+            stored = old.setdefault("statements", [])
+            seen = {(s["document"], s["locator"], s.get("as_of"), s.get("start"), s.get("end"), s.get("status"))
+                    for s in stored}
+            for statement in edge.model_dump(mode="json", exclude_none=True, include={"statements"})["statements"]:
+                ident = (statement["document"], statement["locator"], statement.get("as_of"), statement.get("start"),
+                         statement.get("end"), statement.get("status"))
+                if ident not in seen:
+                    seen.add(ident)
+                    stored.append(statement)
         for field, value in edge.model_dump(mode="json", exclude_none=True,
-                                            exclude={"source", "target", "provenance"}).items():
+                                            exclude={"source", "target", "provenance", "statements"}).items():
             if field not in old:
                 old[field] = value
         self._add_provenance((edge.source, edge.target, key), old, edge.provenance)

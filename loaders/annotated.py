@@ -19,6 +19,7 @@ each component of :mod:`loaders.pipeline` adds a layer:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from loaders.entities.acronyms import Definition
 from loaders.entities.found import Found
 from loaders.locate import BlockIndex, provenance_for
 from loaders.syntax import Syntax
-from schema import Block, Document, Edge, Node, Provenance
+from schema import Block, Document, Edge, Node, Provenance, Statement
 
 if TYPE_CHECKING:
     from loaders.relations.context import Sentences
@@ -52,6 +53,10 @@ class EdgeSet:
         self.doc = doc
         self.text = doc.text
         self.edges: dict[tuple[str, str, str], Edge] = {}
+        self.as_of = doc.meta.period_end or doc.meta.date
+        #: the countries of the clause at a span that states an edge between two nodes (set once the sentences
+        #: are indexed): places_of(span, source id, target id)
+        self.places_of: Callable[[tuple[int, int], str, str], tuple[str, ...]] | None = None
 
     def provenance(self, block: Block, span: tuple[int, int]) -> Provenance:
         start, end = span
@@ -70,11 +75,17 @@ class EdgeSet:
         edge = edge_class(source=source.id, target=target.id, **{k: v for k, v in props.items() if v is not None})
         key = (edge.type, edge.source, edge.target)
         prov = self.provenance(block, span)
+        statement = Statement(document=prov.document, locator=prov.locator, as_of=self.as_of, start=edge.start,
+                              end=edge.end, status=edge.status, quote=prov.quote[:400],
+                              places=self.places_of(span, source.id, target.id) if self.places_of else ())
         existing = self.edges.get(key)
         if existing is None:
             edge.provenance.append(prov)
+            edge.statements.append(statement)
             self.edges[key] = edge
             return edge
+        if statement.identity() not in {s.identity() for s in existing.statements}:
+            existing.statements.append(statement)
         if prov.identity() not in {p.identity() for p in existing.provenance}:
             existing.provenance.append(prov)
         for name in ("start", "end", "as_of", "amount", "currency"):  # a later statement may add a date

@@ -5,7 +5,7 @@ Everything that crosses a stage boundary (loaders -> gmpgraph -> api) is one of 
 
 from schema.document import Block, Document, DocumentMeta, DroppedSpan
 from schema.edges import (EDGE_CLASSES, AffiliatedWith, AnyEdge, CollaboratesWith, Edge, Funds, Implements,
-                          Leads, LocatedIn, MentionedIn, PartOf, Supports, edge_adapter)
+                          Leads, LocatedIn, MentionedIn, PartOf, Statement, Supports, edge_adapter)
 from schema.graph import Extraction, GraphExport
 from schema.nodes import (NODE_CLASSES, TYPE_PREFIX, AnyNode, Area, Article, Country, DocumentNode, Event, Node,
                           Organization, Person, Project, Publication, node_adapter, node_id, slugify, type_of_id)
@@ -16,6 +16,6 @@ __all__ = [
     "EDGE_CLASSES", "NODE_CLASSES", "TYPE_PREFIX", "AffiliatedWith", "AnyEdge", "AnyNode", "Area", "Article",
     "CollaboratesWith", "Country", "Document", "DocumentNode", "Edge", "Event", "Extraction", "Funds", "GraphExport", "Implements",
     "Leads", "LocatedIn", "MentionedIn", "Node", "Organization", "PartOf", "Person", "Project", "Provenance",
-    "Publication", "Supports", "edge_adapter", "merge_provenance", "node_adapter", "node_id", "slugify",
+    "Publication", "Statement", "Supports", "edge_adapter", "merge_provenance", "node_adapter", "node_id", "slugify",
     "type_of_id",
 ]

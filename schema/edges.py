@@ -27,6 +27,27 @@ Status = Literal["planned"]
 ENTITY_TYPES = frozenset(t for t in TYPE_PREFIX if t != "Document")
 
 
+class Statement(BaseModel):
+    """One place that states an edge, with the time it speaks of: the document's date (``as_of``, the end of
+    the period a report covers, else its date of issue) and any hand-over dates the sentence gives; ``places``
+    are the countries of the clause that states it ('UNDP is carrying out the projects in Colombia, Indonesia,
+    Kenya, and Peru')."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str
+    locator: str
+    as_of: date | None = None
+    start: date | None = None
+    end: date | None = None
+    status: Status | None = None
+    places: tuple[str, ...] = ()
+    quote: str = Field(default="", max_length=400)
+
+    def identity(self) -> tuple[object, ...]:
+        return (self.document, self.locator, self.as_of, self.start, self.end, self.status)
+
+
 class Edge(BaseModel):
     """Fields every edge has."""
 
@@ -46,6 +67,8 @@ class Edge(BaseModel):
     start: date | None = Field(default=None, description="When the relation began.")
     end: date | None = Field(default=None, description="When it ended.")
     as_of: date | None = Field(default=None, description="Date at which the text says it held.")
+    statements: list[Statement] = Field(default_factory=list, description="Every statement of the edge with its "
+                                                                         "date; a merge keeps all of them.")
     status: Status | None = Field(default=None, description="'planned' where the text gives the relation as "
                                                             "planned, proposed, hoped for or hypothetical; "
                                                             "absent for stated fact.")

@@ -35,6 +35,7 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
                            f"acronym definition; kind: {rule}"))
         found.append(Found("Organization", name, d.short_start, d.short_end, (d.short,), kind, "acronym"))
         known.setdefault(d.short, name)
+
     if known:
         alternation = "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
         for m in re.finditer(rf"(?<![\w\-./])(?:{alternation})(?![\w]|-\d|\s\d)", text):
@@ -43,7 +44,27 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
     return found
 
 
+_UNIT_AFTER = re.compile(r"[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,3}(?:Centre|Center|Institute|Office|Division|Branch|Unit|"
+                         r"Secretariat|Laboratory|Programme))\b")
 _UNSPELLED = re.compile(r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s+\(([A-Z]{2,6})\)")
+
+
+_UNIT_AFTER_ACRONYM = re.compile(
+    r"((?:[A-Z][\w\-]*[ \t]+(?:(?:of|for|and|the|on)[ \t]+)*){1,6}[A-Z][\w\-]*)[ \t]+\(([A-Z]{2,6})\)[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,3}"
+    r"(?:Centre|Center|Institute|Office|Division|Branch|Unit|Laboratory))\b")
+
+
+def units_after_acronyms(text: str) -> list[Found]:
+    """'International Energy Agency (IEA) Clean Coal Centre': the body's unit, named after its acronym ('IEA Clean
+    Coal Centre'), not the body."""
+    found = []
+    for m in _UNIT_AFTER_ACRONYM.finditer(text):
+        long = clean_name(m.group(1))
+        name = f"{m.group(2)} {m.group(3)}"
+        kind, rule = organization_kind(name)
+        found.append(Found("Organization", name, m.start(1) + m.group(1).find(long.split()[0]), m.end(3),
+                           (name, f"{long} {m.group(3)}"), kind, f"a unit named after its body's acronym; {rule}"))
+    return found
 
 
 def translated_acronyms(text: str, definitions: list[Definition]) -> list[Found]:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.contextual import contextual_bodies
-from loaders.entities.defined import defined_bodies, renamed_bodies, translated_acronyms
+from loaders.entities.defined import defined_bodies, renamed_bodies, translated_acronyms, units_after_acronyms
 from loaders.entities.found import Found, name_key
 from loaders.entities.governments import governments
 from loaders.entities.headed import headed_names, lower_heads, partner_headings
@@ -40,7 +40,7 @@ def _text_only_rules(text: str, definitions: tuple[Definition, ...]) -> tuple[tu
 
     Returns (well-known, defined and renamed bodies; governments; lower-case heads)."""
     known = (*well_known_bodies(text), *defined_bodies(text, list(definitions)), *translated_acronyms(text, list(definitions)),
-             *renamed_bodies(text))
+             *renamed_bodies(text), *units_after_acronyms(text))
     return known, tuple(governments(text)), tuple(lower_heads(text))
 
 

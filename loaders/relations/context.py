@@ -89,6 +89,27 @@ class Sentences:
                 return m.node
         return Area(id=f"area:{key}", key=key, name=area_by_key()[key].name)
 
+    def places_of(self, span: Span, source: str, target: str) -> tuple[str, ...]:
+        """The countries named in the clause of ``span`` that holds the edge's source (else its target):
+        'the Artisanal Gold Council is executing the planetGOLD projects in Burkina Faso, Mongolia and the
+        Philippines; Conservation International is executing planetGOLD Guyana, and UNDP is carrying out the
+        projects in Colombia, ...' gives each implementer its own countries."""
+        from loaders.relations.modality import COORDINATION, clause_around
+
+        inside = self.by_sentence.get(span)
+        if inside is None:
+            inside = [m for m in self.located if span[0] <= m.start < span[1]]
+        sentence = self.sentence(span)
+        ends = [m for m in inside if m.node.id == source] or [m for m in inside if m.node.id == target]
+        if ends:
+            a, b = clause_around(sentence, min(m.start for m in ends) - span[0], COORDINATION)
+        else:
+            a, b = 0, len(sentence)
+        names = [(m.start, m.end) for m in inside if m.node.type == "Organization"]
+        countries = [m.node.id for m in inside if m.node.type == "Country" and span[0] + a <= m.start < span[0] + b
+                     and not any(x <= m.start < y for x, y in names)]  # not 'US' in 'US Department of State'
+        return tuple(dict.fromkeys(countries))
+
     # -- structure ---------------------------------------------------------------------------------
     def _lead_ins(self) -> dict[int, Block]:
         scopes: dict[int, Block] = {}
@@ -284,5 +305,7 @@ class Sentences:
 
 
 def index_sentences(ann: Annotated) -> None:
-    """Pipeline component: file the located mentions by sentence and block (``ann.sentences``)."""
+    """Pipeline component: file the located mentions by sentence and block (``ann.sentences``), and let every
+    edge statement know the countries of its clause."""
     ann.sentences = Sentences(ann)
+    ann.edges.places_of = ann.sentences.places_of

@@ -26,6 +26,39 @@ _HAND_OVER = re.compile(r"took over (?:in\s+)?(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<
                         re.IGNORECASE)
 
 
+def listed_leads(text: str, orgs: list[Located]) -> list[Located]:
+    """The bodies a list of leads names, without the parts of their names and the bodies they belong to:
+    'Graduate School of ..., Kyoto University' (the university), 'The National Research Council (CNR)² -
+    Institute of Atmospheric Pollution Research, Italy' (the council), 'Cement Sustainability Initiative (CSI),
+    of the World Business Council for Sustainable Development (WBCSD)' (the initiative), and a name inside a
+    longer one ('International Energy Agency' in 'International Energy Agency (IEA) Clean Coal Centre')."""
+    orgs = sorted(orgs, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Located] = []
+    dropped: set[str] = set()
+    for i, org in enumerate(orgs):
+        if org.node.id in dropped and not any(k.node.id == org.node.id for k in kept):
+            continue  # its acronym after it
+        if any(o is not org and o.start <= org.start and org.end <= o.end and o.end - o.start > org.end - org.start
+               for o in orgs):
+            continue
+        later = [o for o in orgs[i + 1:] if o.start >= org.end]
+        if SUB_UNIT.match(org.node.name) and later and re.fullmatch(r"\s*,\s*", text[org.end:later[0].start]):
+            dropped.add(org.node.id)  # a unit before its university
+            continue
+        before = kept[-1] if kept else None
+        gap = text[before.end:org.start] if before else ""
+        if before and SUB_UNIT.match(org.node.name) and re.fullmatch(r"\s*(?:\([^()]{1,12}\)\S*)?\s*[-\u2013\u2014]\s*", gap):
+            dropped.add(org.node.id)  # the council's institute, named after a dash
+            continue
+        if before and re.fullmatch(r"\s*(?:\([^()]{1,12}\))?\s*,?\s*of\s+(?:the\s+)?", gap):
+            dropped.add(org.node.id)  # the body the one before belongs to
+            continue
+        if before and org.node.id == before.node.id:
+            continue
+        kept.append(org)
+    return kept
+
+
 def _hand_over_date(m: re.Match[str]) -> dt.date:
     return dt.date(int(m.group("year")), _MONTHS.get((m.group("month") or "").lower(), 1), 1)
 
@@ -90,11 +123,9 @@ def _sentence_leads(ann: Annotated, span: tuple[int, int], mentions: list, block
     heading = re.match(r"[-\u2022*\s]*\*\*([^*]{3,90}?):?\*\*:?", own)
     if heading and block.kind == "bullet" and span[0] <= block.start + len(heading.group(0)) + 5:
         head_areas = [m for m in areas if m.start < block.start + heading.end()]
-        listed = [o for o in orgs if o.start > block.start + heading.end() - 2]
+        listed = listed_leads(text, [o for o in orgs if o.start > block.start + heading.end() - 2])
         for area in head_areas:
             for org in listed:
-                if SUB_UNIT.match(org.node.name) and any(0 <= o.start - org.end <= 3 for o in listed):
-                    continue  # 'Graduate School of ..., Kyoto University': the unit's university leads
                 ann.edges.add(Leads, org.node, area.node, block, span, as_of=as_of)
         if head_areas:
             return
@@ -289,8 +320,8 @@ def _lead_cells(ann: Annotated, area: Node, cells: list[Block]) -> None:
                 break
     sentences: Sentences = ann.sentences
     for c in cells:
-        for m in sentences.located:
-            if m.node.type == "Organization" and c.start <= m.start < c.end:
+        for m in listed_leads(ann.text, [m for m in sentences.located if m.node.type == "Organization"
+                                          and c.start <= m.start < c.end]):
                 if handed_from is not None and m.start >= handed_from:
                     ann.edges.add(Leads, m.node, area, c, (c.start, c.end), end=when)
                 else:
