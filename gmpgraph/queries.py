@@ -308,18 +308,48 @@ def area_funders(store: GraphStore, area: str) -> list[Link]:
     return found
 
 
+def _stated(links: list[Link]) -> list[Link]:
+    return [link for link in links if getattr(link.edge, "status", None) != "planned"]
+
+
+def _names_place(edge: AnyEdge, place: str) -> bool:
+    return any(place in s.places for s in edge.statements)
+
+
 def country_profile(store: GraphStore, country: str) -> CountryProfile:
-    """Projects, events, areas, implementers, funders and government bodies of one country."""
+    """The work in one country: the projects and events located there, and the implementers and funders of
+    that work only.
+
+    A project that works in this country alone brings all its implementers. A programme in many countries
+    brings only those the text ties to this one ('UNDP is carrying out the projects in Colombia, Indonesia,
+    Kenya, and Peru'), not every implementer of the programme (the Artisanal Gold Council 'is executing the
+    planetGOLD projects in Burkina Faso, Mongolia and the Philippines'). Funders are those of the work located
+    here (a programme's funders fund its work here too) and those whose statement names the country ('has
+    contributed $150,000 to work in India, Cambodia, Indonesia, ...').
+    """
     node = resolve(store, country, "Country")
-    located = _links(store, node.id, "LOCATED_IN", "in")
+    located = _stated(_links(store, node.id, "LOCATED_IN", "in"))
     projects = [link for link in located if link.node.type == "Project"]
     events = [link for link in located if link.node.type == "Event"]
-    areas, implementers, funders = {}, [], []
+    areas: dict[str, AnyNode] = {}
+    implementers: list[Link] = []
+    funders: list[Link] = []
+    here = {link.node.id for link in located}
     for link in projects:
         for part in _links(store, link.node.id, "PART_OF", "out"):
             areas[part.node.id] = part.node
-        implementers += _links(store, link.node.id, "IMPLEMENTS", "in")
-        funders += _links(store, link.node.id, "FUNDS", "in")
+        countries = {c.node.id for c in _stated(_links(store, link.node.id, "LOCATED_IN", "out"))}
+        for imp in _stated(_links(store, link.node.id, "IMPLEMENTS", "in")):
+            if countries <= {node.id} or _names_place(imp.edge, node.id):
+                implementers.append(imp)
+    for link in located:
+        funders += _stated(_links(store, link.node.id, "FUNDS", "in"))
+    for edge in store.edges("IMPLEMENTS"):  # tied to this country by the statement itself
+        if edge.target not in here and getattr(edge, "status", None) != "planned" and _names_place(edge, node.id):
+            implementers.append(Link(node=store.node(edge.source), edge=edge))
+    for edge in store.edges("FUNDS"):
+        if edge.target not in here and getattr(edge, "status", None) != "planned" and _names_place(edge, node.id):
+            funders.append(Link(node=store.node(edge.source), edge=edge))
     names = {node.name.casefold(), *(a.casefold() for a in node.aliases)}
     governments = []
     for org in store.nodes("Organization"):

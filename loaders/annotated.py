@@ -68,15 +68,16 @@ class EdgeSet:
                           start=start, end=end, section=block.section, area=block.area)
 
     def add(self, edge_class: type[Edge], source: Node, target: Node, block: Block, span: tuple[int, int],
-            **props: object) -> Edge | None:
-        """Add (or restate) ``source -[edge_class]-> target`` as said at ``span`` of ``block``."""
+            quote: str | None = None, **props: object) -> Edge | None:
+        """Add (or restate) ``source -[edge_class]-> target`` as said at ``span`` of ``block``; ``quote`` is
+        the statement's wording where the text splits it (a table cell continued on a later line)."""
         if source.id == target.id or source.type not in edge_class.sources or target.type not in edge_class.targets:
             return None
         edge = edge_class(source=source.id, target=target.id, **{k: v for k, v in props.items() if v is not None})
         key = (edge.type, edge.source, edge.target)
         prov = self.provenance(block, span)
         statement = Statement(document=prov.document, locator=prov.locator, as_of=self.as_of, start=edge.start,
-                              end=edge.end, status=edge.status, quote=prov.quote[:400],
+                              end=edge.end, status=edge.status, quote=(quote or prov.quote)[:400],
                               places=self.places_of(span, source.id, target.id) if self.places_of else ())
         existing = self.edges.get(key)
         if existing is None:

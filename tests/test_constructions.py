@@ -306,3 +306,50 @@ def test_known_as_gives_an_alias_to_the_body_it_follows(page) -> None:
                                        "funded by Global Affairs Canada.")
     project = next(n for n in result.nodes if n.type == "Project")
     assert "Digging for Equality" in project.aliases
+
+
+# -- 8. money: what is paid for, and what is work -----------------------------------------------------------
+@pytest.mark.parametrize("text, not_funder", [
+    # pag12 §IV.1 b): verbatim
+    ("- In Indonesia, Pure Earth contributed to the implementation of planetGOLD projects relating to an improved "
+     "policy/regulatory framework for mercury-free ASGM, financing for mercury-free processing equipment and "
+     "capacity building for mercury-free ASGM.", "org:pure-earth"),
+    # inc7 para 23: verbatim
+    ("The secretariats of the Basel, Rotterdam and Stockholm conventions, the United Nations Development Programme "
+     "(UNDP), UNEP, the United Nations Industrial Development Organization (UNIDO), the United Nations Institute for "
+     "Training and Research (UNITAR) and WHO all contributed to the workshops.",
+     "org:united-nations-development-programme"),
+])
+def test_contributing_to_work_is_not_funding_it(text: str, not_funder: str) -> None:
+    found = triples(extract_text("report.txt", text), "FUNDS")
+    assert not {s for _, s, _ in found} & {not_funder}
+
+
+def test_money_for_work_in_countries_funds_the_lead_in_area(corpus_store) -> None:
+    # overall-progress: 'For the mercury releases from coal combustion partnership area:' ... 'US Department of
+    # State has contributed \$150,000 to work in India, Cambodia, Indonesia, ...'
+    edges = list(corpus_store.edges("FUNDS", source="org:united-states-department-of-state", target="area:coal"))
+    assert edges and "country:IDN" in {p for e in edges for s in e.statements for p in s.places}
+    # '... a project funded by the GEF' names a project, unnamed; the area is not what the GEF funds
+    assert not list(corpus_store.edges("FUNDS", source="org:global-environment-facility",
+                                       target="area:fate-transport"))
+    # 'The Government of Norway granted 850,000 US$ ... to the project.'
+    assert not list(corpus_store.edges("FUNDS", source="org:government-of-norway", target="area:supply-storage"))
+
+
+def test_the_project_is_funded_by_funds_the_project_not_the_area_named_after(corpus_store) -> None:
+    # pag12: 'The project is funded by the Japan Society for the Promotion of Science and will study lake
+    # sediments in the Philippines and Indonesia as well as a historic ASGM site in Japan.'
+    jsps = {e.target for e in corpus_store.edges("FUNDS", source="org:japan-society-for-the-promotion-of-science")}
+    assert jsps and all(t.startswith("project:") for t in jsps)
+
+
+def test_a_lead_in_names_the_area_of_the_paragraphs_under_it() -> None:
+    # overall-progress §II: 'For the mercury waste management partnership area:' ... 'Other areas:'
+    from loaders.readers.text import TextReader
+    text = ("II. Meeting the overall objective\n\nFor the mercury waste management partnership area:\n\n"
+            "The area held a workshop.\n\nFor the mercury from cement partnership area:\n\nThe Cement Partnership "
+            "is still in its organization phase.\n\nOther areas:\n\nGaps in knowledge have been identified.\n")
+    doc = TextReader(text, "r.txt").read()
+    areas = [b.area for b in doc.walk() if b.kind == "paragraph"]
+    assert areas == ["waste", "waste", "cement", "cement", None, None]

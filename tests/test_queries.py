@@ -49,6 +49,8 @@ def test_leads_of_supply_and_storage_change_hands_in_november_2011(store: GraphS
     after = {lead.organization.name for lead in leads(store, "supply-storage", dt.date(2012, 6, 30)).leads}
     assert {"Government of Spain", "Government of Uruguay"} <= after
     assert "Mercury Policy Project" not in after
+    said = next(lead for lead in leads(store, "supply-storage", dt.date(2011, 6, 30)).leads).statement
+    assert said is not None and "took over in November 2011 from the Mercury Policy Project" in said.quote
     mpp = next(lead for lead in leads(store, "supply-storage").leads if lead.organization.name == "Mercury Policy Project")
     assert mpp.status == "former" and mpp.edge.end == dt.date(2011, 11, 1)
     assert "from the Mercury Policy Project" in mpp.edge.provenance[0].quote
@@ -59,6 +61,74 @@ def test_country_profile_of_indonesia_lists_asgm_and_coal_work(store: GraphStore
     assert {a.key for a in profile.areas} >= {"asgm", "coal"}
     assert "planetGOLD Indonesia" in {p.node.name for p in profile.projects}
     assert all(link.edge.provenance for link in profile.projects)
+
+
+# The leads of each area on four dates, as the reports state them (issue 19): the progress report's annex
+# (July 2010 - June 2012), the hand-over of supply and storage in November 2011, the 2022 activity report.
+LEADS_BY_DATE = {
+    "2011-06-30": {"supply-storage": {"Mercury Policy Project"}},
+    "2012-06-30": {
+        "asgm": {"United Nations Industrial Development Organization", "Natural Resources Defense Council"},
+        "chlor-alkali": {"United States Environmental Protection Agency"},
+        "fate-transport": {"National Research Council Institute for Atmospheric Pollution Research"},  # the CNR
+        "products": {"United States Environmental Protection Agency"},
+        "coal": {"IEA Clean Coal Centre"},
+        "waste": {"Government of Japan"},
+        "supply-storage": {"Government of Spain", "Government of Uruguay"},
+        "cement": {"Cement Sustainability Initiative"}},
+    "2022-02-28": {
+        "asgm": {"Natural Resources Defense Council", "United Nations Environment Programme",
+                 "United Nations Industrial Development Organization"},
+        "chlor-alkali": {"United States Environmental Protection Agency",
+                         "United Nations Industrial Development Organization"},
+        "products": {"United States Environmental Protection Agency"},
+        "coal": {"International Centre for Sustainable Carbon", "Macquarie University"}},
+}
+LEADS_BY_DATE["2015-06-30"] = LEADS_BY_DATE["2012-06-30"]
+
+
+@pytest.mark.parametrize("date", sorted(LEADS_BY_DATE))
+def test_leads_on_a_date_are_the_latest_statements_and_nobody_else(corpus_graph: Path, date: str) -> None:
+    for area in ("asgm", "chlor-alkali", "fate-transport", "products", "coal", "waste", "supply-storage", "cement"):
+        proc = run("query", "leads", area, "--as-of", date, "--json", "--graph", str(corpus_graph))
+        assert proc.returncode == 0, proc.stderr
+        answer = json.loads(proc.stdout)
+        named = [{lead["organization"]["name"], *lead["organization"]["aliases"]} for lead in answer["leads"]]
+        expected = LEADS_BY_DATE[date].get(area)
+        if date == "2011-06-30" and expected is None:
+            assert named == [], (area, named)  # no report states a lead this early
+        elif expected is not None:  # each expected lead by its name or an alias the reports give, and no other
+            assert len(named) == len(expected) and all(any(e in n for n in named) for e in expected), (
+                area, date, named)
+        for lead in answer["leads"]:  # stated by then, or a later report's hand-over that dates it
+            said = lead["statement"]
+            assert said["quote"] and (said["as_of"] <= date or (said["end"] or "9999") > date), (area, said)
+
+
+def test_leads_in_2022_name_bodies_the_activity_report_names(corpus_graph: Path) -> None:
+    def named(area: str) -> set[str]:
+        out = run("query", "leads", area, "--as-of", "2022-02-28", "--json", "--graph", str(corpus_graph)).stdout
+        return {lead["organization"]["name"] for lead in json.loads(out)["leads"]}
+    assert {"Dartmouth College"} <= named("fate-transport") and "Kyoto University" in " ".join(named("waste"))
+    assert any("Spain" in n for n in named("supply-storage")) and any("Uruguay" in n for n in named("supply-storage"))
+    assert any("Pakistan" in n for n in named("cement")) and "Cement Sustainability Initiative" not in named("cement")
+
+
+def test_work_in_indonesia_brings_the_implementers_and_funders_of_that_work(corpus_graph: Path) -> None:
+    # pag12: 'UNDP is carrying out the projects in Colombia, Indonesia, Kenya, and Peru', 'the Artisanal Gold Council
+    # is executing the planetGOLD projects in Burkina Faso, Mongolia and the Philippines'; overall-progress: 'US
+    # Department of State has contributed \$150,000 to work in India, Cambodia, Indonesia, ...'
+    profile = json.loads(run("query", "country", "IDN", "--json", "--graph", str(corpus_graph)).stdout)
+    implementers = {(i["node"]["name"], i["edge"]["target"]) for i in profile["implementers"]}
+    assert {"United Nations Development Programme", "Pure Earth", "Pact"} <= {n for n, _ in implementers}
+    assert not {n for n, _ in implementers} & {"Conservation International", "Government of Madagascar"}
+    assert ("Artisanal Gold Council", "project:planetgold") not in implementers  # it executes planetGOLD elsewhere
+    funders = {f["node"]["name"] for f in profile["funders"]}
+    assert {"Global Environment Facility", "Global Affairs Canada", "United States Department of State",
+            "Japan Society for the Promotion of Science"} <= funders
+    assert "Pure Earth" not in funders  # 'contributed to the implementation of planetGOLD projects'
+    for row in profile["implementers"] + profile["funders"]:
+        assert row["edge"]["statements"] and row["edge"]["provenance"][0]["quote"]
 
 
 def test_organisation_roles_and_area_funders(store: GraphStore) -> None:

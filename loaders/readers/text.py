@@ -168,6 +168,21 @@ class _Open:
     kind: str
 
 
+_LEAD_IN = re.compile(r"(?:(?:For|In|Under|Within)\s+the\s+.{3,90}?\s+|(?:Other|Remaining|All)\s+(?:partnership\s+)?)"
+                      r"(?:partnership\s+)?areas?\s*[:.,]?\s*", re.IGNORECASE)
+
+
+def _area_lead_in(body: str) -> str | None:
+    """The area a one-line lead-in names, for the paragraphs under it: 'For the mercury releases from coal
+    combustion partnership area:' (the progress report's summary runs its areas this way); '' for a lead-in
+    naming none ('Other areas:'), which ends the last one; None for any other line."""
+    m = _LEAD_IN.fullmatch(body.strip())
+    if not m:
+        return None
+    areas = {a.key for a in find_areas(m.group(0))}
+    return areas.pop() if len(areas) == 1 else ""
+
+
 @dataclass
 class _State:
     text: str
@@ -182,6 +197,7 @@ class _State:
     tables: int = 0
     pending_caption: str | None = None
     footnotes: dict[str, Block] = field(default_factory=dict)
+    lead_in_area: str | None = None  # 'For the mercury waste management partnership area:' until the next heading
 
 
 class TextReader:
@@ -228,6 +244,8 @@ class TextReader:
         return path if len(path) <= 240 else "…" + path[-239:]
 
     def _area(self) -> str | None:
+        if self.state.lead_in_area:
+            return self.state.lead_in_area
         for h in reversed(self.state.headings):
             if h.area:
                 return h.area
@@ -392,6 +410,9 @@ class TextReader:
         section = self._section_locator()
         self.state.counters[f"{section}¶"] += 1
         locator = f"{section} ¶{self.state.counters[f'{section}¶']}".strip()
+        lead_in = _area_lead_in(line.body)
+        if lead_in is not None:
+            self.state.lead_in_area = lead_in or None
         block = self._new_block("paragraph", line.body_start, line.end, locator)
         self._open(block, line, self._children(), "paragraph")
         self.state.bullets = []
@@ -503,6 +524,7 @@ class TextReader:
         if block not in parent_children:
             parent_children.append(block)
         state.headings.append(Heading(level, number, title, block, area))
+        state.lead_in_area = None
         block.level = level
         block.locator = self._unique(self._path_locator() or "§")
         block.section = self._section_path()

@@ -73,10 +73,10 @@ def read_funding(ann: Annotated) -> None:
         funder_ids = {f.node.id for f in found}
         amount = parse_amount(sentences.sentence(span))
         for group in _funder_groups(sentences, span, orgs):
-            targets = sentences.nearest_things(things, group[0].start, span) or of_type(mentions, "Area")
-            if not targets:  # 'The project is funded by ...'
+            targets = sentences.nearest_things(things, group[0].start, span)
+            if not targets:  # 'The project is funded by JSPS and will study ... a historic ASGM site': the project
                 topic = sentences.anaphor_topic(span, block)
-                targets = [topic] if topic is not None else []
+                targets = [topic] if topic is not None else of_type(mentions, "Area")
             if not targets:  # 'Based on funding from WWF/FFEM, ARM started ...': the organisation funded
                 after = group[-1].end
                 targets = [o for o in orgs if o.node.id not in funder_ids and o.start > after and re.fullmatch(

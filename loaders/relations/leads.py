@@ -305,6 +305,7 @@ def _lead_cells(ann: Annotated, area: Node, cells: list[Block]) -> None:
     Policy Project until then."""
     text = ann.text
     joined = " ".join(text[c.start:c.end] for c in cells)
+    said = " ".join(joined.split()) if len(cells) > 1 else None  # the whole cell, as the statement's quote
     took_over = _HAND_OVER.search(joined)
     when = _hand_over_date(took_over) if took_over else None
     handed_from: int | None = None  # absolute offset after which the names are the previous leads
@@ -323,6 +324,7 @@ def _lead_cells(ann: Annotated, area: Node, cells: list[Block]) -> None:
         for m in listed_leads(ann.text, [m for m in sentences.located if m.node.type == "Organization"
                                           and c.start <= m.start < c.end]):
                 if handed_from is not None and m.start >= handed_from:
-                    ann.edges.add(Leads, m.node, area, c, (c.start, c.end), end=when)
+                    ann.edges.add(Leads, m.node, area, c, (c.start, c.end), quote=said, end=when)
                 else:
-                    ann.edges.add(Leads, m.node, area, c, (c.start, c.end), start=when, as_of=ann.as_of)
+                    ann.edges.add(Leads, m.node, area, c, (c.start, c.end), quote=said, start=when,
+                                  as_of=ann.as_of)

@@ -84,6 +84,7 @@ def needs_parse(sentence: str, kinds: set[str], has_topic: bool) -> bool:
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _DEFINITE = ("the", "this", "these", "that", "those", "its", "their", "such")
+_AMOUNT = re.compile(r"US\$|USD|\$|EUR|€|£|\b(?:million|thousand)\b", re.IGNORECASE)
 _MONEY_CONTEXT = re.compile(r"\b(?:financial|financially|voluntary|monetary|in-kind|fund\w*|financ\w*|grant\w*|donor\w*)\b|"
                             r"US\$|USD|\$|EUR|€|£|\bmillion\b", re.IGNORECASE)
 _LIST_WORDS = ("including", "such", "namely", "like")
@@ -262,9 +263,12 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
     text = tok.text
     money_verb = bool(_MONEY_VERB.fullmatch(text)) and _has_money_object(tok)
     if tok.tag_.startswith(("VB", "MD")):
-        if _FUND_VERB.fullmatch(text) or money_verb:
+        if _nominal_gerund(tok):
+            return []
+        contribution = re.fullmatch(r"contribut\w*", text, re.IGNORECASE)
+        if (_FUND_VERB.fullmatch(text) and not (contribution and not _money_contribution(frame, tok))) or money_verb:
             who = _verb_agents(frame, tok, funding=True)
-            return [("funds", who, _verb_things(frame, tok, block) or _fallback(frame, block, who))]
+            return [("funds", who, _verb_things(frame, tok, block) or _fallback(frame, block, who, area=_objectless(tok)))]
         if _IMPL_VERB.fullmatch(text) or (text.lower() == "carrying" and any(c.text == "out" for c in tok.children)):
             who = _verb_agents(frame, tok, funding=False)
             return [("implements", who, _verb_things(frame, tok, block) or _fallback(frame, block, who))]
@@ -285,7 +289,7 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
     return []
 
 
-def _fallback(frame: _Frame, block: Block, who: list[Located]) -> list[Node]:
+def _fallback(frame: _Frame, block: Block, who: list[Located], area: bool = False) -> list[Node]:
     """A role with no object of its own is about the sentence's one project, else what its block is about
     (its heading's project, the document's): 'UNEP undertook field testing ...' under 'Mercury Inventory
     Pilot Project'; 'USD 800,000 have so far been contributed ... from Austria, ...' on the programme's page."""
@@ -297,7 +301,44 @@ def _fallback(frame: _Frame, block: Block, who: list[Located]) -> list[Node]:
     if things:
         return []
     topic = frame.ann.sentences.topic_of(block)
-    return [topic.node] if topic is not None and topic.node.type == "Project" else []
+    if topic is not None and topic.node.type == "Project":
+        return [topic.node]
+    if area and block.area:  # money to 'work in India, Cambodia, ...' under the coal area's row: the area's work
+        node = frame.ann.sentences.area_node(block.area)
+        return [node] if node is not None else []
+    return []
+
+
+def _objectless(verb: Token) -> bool:
+    """A money verb with no object, no 'to'/'for' object and no noun it modifies ('contributed $150,000 to
+    work in India, ...'): what it pays for is the work of the block's area. 'a project funded by the GEF' and
+    'granted ... to the project' name a thing, even one the text leaves unnamed."""
+    return verb.dep_ not in ("acl", "relcl", "amod") and not any(
+        c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "for")) for c in verb.children)
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """A gerund with no subject or object of its own but a 'for' phrase is a noun in a list, whatever its
+    tag: '..., financing for mercury-free processing equipment and capacity building' says what a project
+    relates to, not that the sentence's subject finances anything."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+
+
+def _money_contribution(frame: _Frame, verb: Token) -> bool:
+    """Is 'contributed' money: an amount in the sentence ('contributed $150,000 to work in India'), money as
+    its object or its 'to' object ('contributed funds', 'contributed to the trust fund'), or a 'from' source?
+    'Pure Earth contributed to the implementation of planetGOLD projects' is work, not money."""
+    if _AMOUNT.search(frame.doc.text) or _has_money_object(verb):
+        return True
+    for child in verb.children:
+        if child.lower_ == "from":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(_FUND_NOUN.fullmatch(p.text) and not re.fullmatch(r"contributions?|resources", p.text, re.I)
+                   for p in child.children if p.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _has_money_object(verb: Token) -> bool:
