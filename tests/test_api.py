@@ -36,7 +36,12 @@ def test_supporters_leads_country_and_gaps(client: TestClient) -> None:
     assert "planetGOLD Indonesia" in {p["node"]["name"] for p in country["projects"]}
     gaps = client.get("/gaps").json()
     assert gaps["matrix"]["cells"] and gaps["findings"]
+    assert all(f["strength"] in ("stated", "inferred", "absence") for f in gaps["findings"])
     assert client.get("/gaps/matrix").json()["areas"]
+    rows = client.get("/gaps/countries", params={"active": "asgm", "missing": "waste"}).json()
+    assert "country:IDN" in {r["country"] for r in rows} and all(r["evidence"] for r in rows)
+    unknown = client.get("/gaps/countries", params={"active": "asgm", "missing": "nowhere"})
+    assert unknown.status_code == 404 and "nowhere" in unknown.json()["detail"]
     assert [f["total"] for f in client.get("/growth").json()] == [70, 111, 236]
 
 
@@ -78,7 +83,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     for path in ("/stats", "/entities", "/entities/{ref}", "/articles/{number}/supporters", "/areas/{key}/leads",
                  "/organizations/{ref}/funding", "/countries/{iso3}", "/paths", "/search", "/gaps", "/gaps/matrix",
-                 "/growth"):
+                 "/gaps/countries", "/growth"):
         assert path in spec["paths"], path
         assert spec["paths"][path]["get"]["summary"]
 

@@ -353,3 +353,31 @@ def test_a_lead_in_names_the_area_of_the_paragraphs_under_it() -> None:
     doc = TextReader(text, "r.txt").read()
     areas = [b.area for b in doc.walk() if b.kind == "paragraph"]
     assert areas == ["waste", "waste", "cement", "cement", None, None]
+
+
+def test_shares_of_expenditure_and_an_additive_sentence_fund_the_areas_they_name() -> None:
+    # overall-progress §I ¶5, verbatim: a share of expenditure is money; 'In addition, smaller amounts had been
+    # provided' carries the funder of the sentence before; 'to support work on products' is the area's work
+    text = ("UNEP had provided about 10% of its total project expenditure to support the artisanal and small-scale "
+            "gold mining partnership area – in particular building national strategic planning capacity, holding "
+            "the Global Forum, and developing guidance and communications materials. In addition, smaller amounts "
+            "had been provided to support work on products – in particular examining the economics of conversion "
+            "and demonstration projects related to the phase down of dental amalgam; and to support work to reduce "
+            "mercury use in vinyl chloride monomer production in China.")
+    found = triples(extract_text("report.txt", text), "FUNDS")
+    unep = "org:united-nations-environment-programme"
+    assert {("FUNDS", unep, "area:asgm"), ("FUNDS", unep, "area:products")} <= found
+    alone = triples(extract_text("report.txt", text.split(" In addition, ")[1][:1].upper()
+                                 + text.split(" In addition, ")[1][1:]), "FUNDS")
+    assert not alone  # with no funder before it, an agentless sentence names none
+
+
+def test_the_conventions_own_programme_is_a_project_in_any_case(corpus_store) -> None:
+    # inc7 para 6: '... the options for the hosting institutions of the specific international programme to
+    # support capacity-building and technical assistance referred to in paragraph 6 (b) of article 13 ...'
+    sip = "project:specific-international-programme-to-support-capacity-building-and-technical-assistance"
+    assert ("SUPPORTS", sip, "article:13") in {(e.type, e.source, e.target) for e in corpus_store.edges("SUPPORTS")}
+    # pag12 names it 'the Specific International Programme of the Minamata Convention': the same programme
+    node = corpus_store.node(sip)
+    assert {p.document for p in node.provenance} >= {"inc7-interim-secretariat-progress-2015.txt",
+                                                      "pag12-activities-report-2022.txt"}

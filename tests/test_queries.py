@@ -177,15 +177,36 @@ def test_every_coverage_count_is_traced_to_edges(store: GraphStore) -> None:
     assert asgm7 is not None and asgm7.area_mandate == 1 and asgm7.stated >= 1
 
 
-def test_findings_name_their_evidence(store: GraphStore) -> None:
+def test_findings_name_their_evidence_and_strength(store: GraphStore) -> None:
     found = findings(store)
     kinds = {f.kind for f in found}
     assert {"article-without-project", "areas-never-collaborate"} <= kinds
     assert not any(f.kind == "article-without-project" and f.subject == "article:7" for f in found)
     for f in found:
-        assert f.message and f.subject in f.model_dump()["subject"]
-        if f.kind == "country-missing-related-area":
-            assert f.evidence and all(e.type in ("LOCATED_IN", "PART_OF") for e in f.evidence)
+        assert f.message and f.strength in ("stated", "inferred", "absence")
+        if f.strength == "absence":  # the search that found nothing to contradict it
+            assert f.searched is not None and len(f.searched.documents) == 5 and f.searched.looked_for
+        else:
+            assert f.evidence and all(e.quote and e.document for e in f.evidence)
+        assert all(e.basis == "stated" for e in f.evidence)  # no finding rests on an inferred edge
+
+
+def test_gaps_the_reports_contradict_are_not_claimed(store: GraphStore) -> None:
+    # inc7 para 6: 'the specific international programme ... referred to in paragraph 6 (b) of article 13'
+    # overall-progress: 'In addition, smaller amounts had been provided to support work on products'
+    found = {(f.kind, f.subject) for f in findings(store)}
+    assert ("article-without-project", "article:13") not in found
+    assert ("area-without-funder", "area:products") not in found
+    assert not any(kind.startswith("country-") for kind, _ in found)  # no mechanical country x area findings
+    twelve = next(f for f in findings(store) if f.subject == "article:12")  # contaminated sites: never named
+    assert twelve.strength == "absence" and twelve.searched and not twelve.searched.mentions
+
+
+def test_countries_with_work_in_one_area_and_none_in_another(store: GraphStore) -> None:
+    from gmpgraph.analysis import countries_missing_area
+    rows = {r.country: r for r in countries_missing_area(store, "asgm", "coal")}
+    assert "country:PER" in rows and "country:IDN" not in rows  # Indonesia has coal work ('India and Indonesia')
+    assert all(e.type in ("LOCATED_IN", "PART_OF") and e.quote for r in rows.values() for e in r.evidence)
 
 
 def test_query_commands_print_tables_json_and_helpful_errors(corpus_graph: Path) -> None:
@@ -200,6 +221,8 @@ def test_query_commands_print_tables_json_and_helpful_errors(corpus_graph: Path)
     gaps = json.loads(run("gaps", "--json", "--graph", str(corpus_graph)).stdout)
     assert gaps["matrix"]["cells"] and gaps["findings"]
     assert run("gaps", "--matrix", "--graph", str(corpus_graph)).returncode == 0
+    rows = json.loads(run("gaps", "--countries", "asgm", "waste", "--json", "--graph", str(corpus_graph)).stdout)
+    assert rows and {"country", "evidence", "searched"} <= set(rows[0])
 
 
 def test_membership_growth_over_time_as_the_reports_state_it(store: GraphStore) -> None:

@@ -18,6 +18,9 @@ import json
 from typing import Any
 
 JSON_KEYS = "_json"
+#: properties derived for Cypher to filter on, not part of the model: an edge's ``_places`` are the countries
+#: its statements name ('UNDP is carrying out the projects in Colombia, Indonesia, ...'), read back as nothing
+DERIVED_KEYS = frozenset({"_places"})
 SCALARS = (str, int, float, bool)
 
 
@@ -47,4 +50,4 @@ def from_properties(props: dict[str, Any]) -> dict[str, Any]:
     """The inverse of :func:`to_properties`."""
     encoded = set(props.get(JSON_KEYS) or [])
     return {key: json.loads(value) if key in encoded else (list(value) if isinstance(value, list) else value)
-            for key, value in props.items() if key != JSON_KEYS}
+            for key, value in props.items() if key != JSON_KEYS and key not in DERIVED_KEYS}

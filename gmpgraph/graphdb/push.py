@@ -64,8 +64,16 @@ def edge_rows(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for source, target, key, data in store.nx.edges(keys=True, data=True):
         props = to_properties({k: v for k, v in data.items() if k != "type"})
+        places = sorted({p for s in data.get("statements") or [] for p in _get(s, "places")})
+        if places:
+            props["_places"] = places
         rows[key].append({"source": source, "target": target, "props": props})
     return rows
+
+
+def _get(statement: Any, name: str) -> list[str]:
+    value = statement.get(name) if isinstance(statement, dict) else getattr(statement, name, None)
+    return list(value or [])
 
 
 def role_members(store: GraphStore) -> dict[str, list[str]]:

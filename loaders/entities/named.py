@@ -19,6 +19,7 @@ from loaders.entities.listed_documents import listed_documents
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import organization_kind
 from loaders.entities.orgs import find_organizations
+from loaders.entities.reference import convention_instruments
 from loaders.entities.same_thing import said_to_be_one
 from loaders.entities.people import NAME_PAIR, STATISTICAL, people_and_bodies, plausible_name
 from loaders.fields import find_fields, value_items
@@ -113,6 +114,8 @@ def titles(ann: Annotated) -> None:
     titled = [t for t in find_titled(ann.text, ann.definitions)
               if not any(d.start <= t.start and t.end <= d.end for d in title)]
     titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names
+    titled += [i for i in convention_instruments(ann.text)  # a title that holds it names more: it wins
+               if not any(t.start < i.end and i.start < t.end for t in titled)]
     titled = [t for t in titled
               if name_key(t.name) not in org_names
               and not any(a <= t.start and t.end <= b for a, b in org_spans)]  # 'United Nations ... Programme'

@@ -14,7 +14,7 @@ from functools import cache
 from loaders.entities.acronyms import is_acronym
 from loaders.entities.found import Found, name_key
 from loaders.gazetteers.mention import flexible, starts_with
-from schema.reference import organizations
+from schema.reference import instruments, organizations
 
 
 @cache
@@ -56,3 +56,22 @@ def well_known_bodies(text: str) -> list[Found]:
             if hit:
                 found.append(Found("Organization", hit[0], m.start(), m.end(), (m.group(0),), hit[1], rule))
     return found
+
+
+@cache
+def _instrument_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    lookup = {name_key(form): i.name for i in instruments() for form in (i.name, *i.forms)}
+    forms = sorted({f for i in instruments() for f in (i.name, *i.forms)}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(flexible(f) for f in forms)})(?![\w\-])", re.IGNORECASE), lookup
+
+
+def convention_instruments(text: str) -> list[Found]:
+    """Programmes the Convention itself establishes, in any case: 'the specific international programme to
+    support capacity-building and technical assistance referred to in paragraph 6 (b) of article 13'.
+
+    >>> [(f.node_type, f.name) for f in convention_instruments("hosting the specific international programme")]
+    [('Project', 'Specific International Programme to support capacity-building and technical assistance')]
+    """
+    pattern, lookup = _instrument_pattern()
+    return [Found("Project", lookup.get(name_key(m.group(0)), m.group(0)), m.start(), m.end(), (m.group(0),),
+                  None, "convention instrument") for m in pattern.finditer(text)]

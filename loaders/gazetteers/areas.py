@@ -28,9 +28,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"|{short}[\s\-]+partnership\b"
             rf"|(?:partnership[\s\-]+)?(?:areas?|partnership)[\s\-]+(?:on|of|for)[\s\-]+(?:the[\s\-]+)?{short}"
             r"(?![\w\-])"
+            # money 'to support work on products', 'funding for work on coal': the area's work
+            rf"|(?:(?<=support )|(?<=supporting )|(?<=for ))work[\s\-]+on[\s\-]+(?:the[\s\-]+)?{short}(?![\w\-])"
         )
         full = rf"{alternation(list(area.names))}(?![\w\-])"
-        firsts = starts_with([*area.short_forms, *area.names, "partnership", "area"], ignore_case=True)
+        firsts = starts_with([*area.short_forms, *area.names, "partnership", "area", "work"], ignore_case=True)
         pattern = rf"(?<![\w\-]){firsts}(?:{qualified}|{full})"
         compiled.append((area.key, re.compile(pattern, re.IGNORECASE)))
         if area.acronyms:

@@ -48,7 +48,8 @@ _MONEY_VERB = re.compile(r"provid(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|allocat(?
                          r"commit(?:s|ted|ting)?|mobili[sz](?:e|es|ed|ing)", re.IGNORECASE)
 _FUND_NOUN = re.compile(r"(?:co-?)?(?:funding|funds|fund|financing|finance|grants?|contributions?|donations?|"
                         r"sponsorship|budget|money|resources)", re.IGNORECASE)
-_MONEY_OBJECT = re.compile(r"funds?|funding|financing|grants?|money|resources|contributions?|budget|proposal|US\$|USD|"
+_MONEY_OBJECT = re.compile(r"funds?|funding|financing|grants?|money|resources|contributions?|budget|proposal|"
+                           r"expenditures?|amounts?|%|US\$|USD|"
                            r"\$|EUR|€|million|\d[\d,.]*", re.IGNORECASE)
 _IMPL_VERB = re.compile(r"(?:co-?)?(?:implement(?:s|ed|ing)?|execut(?:e|es|ed|ing)|manag(?:e|es|ed|ing)|conduct(?:s|ed|ing)?|"
                         r"undert(?:ake|akes|ook|aken|aking)|carr(?:y|ies|ied|ying)|run(?:s|ning)?|ran|lead(?:s|ing)?|led|"
@@ -63,7 +64,8 @@ _FUND_CUE = re.compile(r"\b(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|s
                        r"contribut(?:e|es|ed|ing)|grant(?:s|ed)?|award(?:s|ed)?)\b", re.IGNORECASE)
 _MONEY_CUE = re.compile(r"\b(?:provid(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|allocat(?:e|es|ed|ing)|pledg(?:e|es|ed|ing))\b",
                         re.IGNORECASE)
-_MONEY_WORDS = re.compile(r"US\$|USD|\$|EUR|€|£|\bmillion\b|\bfund|\bgrant|\bproposal|\bbudget", re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"US\$|USD|\$|EUR|€|£|\bmillion\b|\bfund|\bgrant|\bproposal|\bbudget|\bexpenditure|%",
+                          re.IGNORECASE)
 _IMPL_CUE = re.compile(r"\b(?:co-?)?(?:implement(?:s|ed|ing)?|execut(?:e|es|ed|ing)|conduct(?:s|ed|ing)?|"
                        r"undert(?:ake|akes|ook|aken|aking)|carr(?:y|ies|ied|ying)\s+out|manag(?:e|es|ed|ing)|"
                        r"run(?:s|ning)?|ran|coordinat(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|operat(?:e|es|ed|ing)|"
@@ -82,6 +84,7 @@ def needs_parse(sentence: str, kinds: set[str], has_topic: bool) -> bool:
     return bool(_IMPL_CUE.search(sentence)) and ("Project" in kinds or has_topic or bool(_THING_WORDS.search(sentence)))
 
 
+_ADDITIVE = re.compile(r"\W*(?:In addition|Additionally|Furthermore|Moreover|Further)\b", re.IGNORECASE)
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _DEFINITE = ("the", "this", "these", "that", "those", "its", "their", "such")
 _AMOUNT = re.compile(r"US\$|USD|\$|EUR|€|£|\b(?:million|thousand)\b", re.IGNORECASE)
@@ -227,16 +230,23 @@ def read_roles(ann: Annotated) -> None:
     for span, mentions, block in sentences.items():
         kinds = {m.node.type for m in mentions}
         topic = sentences.topic_of(block)
-        if needs_parse(sentences.sentence(span), kinds, topic is not None and topic.node.type == "Project"):
+        sentence = sentences.sentence(span)
+        if needs_parse(sentence, kinds, topic is not None and topic.node.type == "Project") or (
+                _ADDITIVE.match(sentence) and "Area" in kinds and bool(_FUND_CUE.search(sentence) or _MONEY_CUE.search(sentence))):
             todo.append((span, mentions, block))
     docs = ann.syntax.parse([span for span, _, _ in todo])
+    funders_of: dict[int, list[Located]] = {}  # block -> the funders its last money sentence named
     for (span, mentions, block), doc in zip(todo, docs, strict=True):
         frame = _Frame(ann, span, doc, mentions)
         names = [(m.start - span[0], m.end - span[0]) for m in mentions if m.node.type in TITLED]
         for tok in doc:
             for role, who, what in _predicates(frame, tok, block):
+                if role == "funds" and what and not who and _ADDITIVE.match(sentences.sentence(span)):
+                    who = funders_of.get(id(block), [])  # 'In addition, smaller amounts had been provided to'
                 if not (who and what):
                     continue
+                if role == "funds":
+                    funders_of[id(block)] = who
                 status = "planned" if planned(sentences.sentence(span), tok.idx, names) else None
                 for agent in who:
                     for thing in what:

@@ -48,6 +48,21 @@ def articles() -> tuple[ArticleRef, ...]:
     return tuple(ArticleRef(**a) for a in _load("articles.json")["articles"])
 
 
+@dataclass(frozen=True)
+class InstrumentRef:
+    name: str
+    forms: tuple[str, ...]
+    article: int
+    paragraph: str
+
+
+@cache
+def instruments() -> tuple[InstrumentRef, ...]:
+    """Programmes the Convention's own text establishes (the specific international programme of article 13)."""
+    return tuple(InstrumentRef(i["name"], tuple(i["forms"]), i["article"], i["paragraph"])
+                 for i in _load("articles.json").get("instruments", []))
+
+
 @cache
 def article_titles() -> dict[int, str]:
     """Article number -> title."""
