@@ -75,3 +75,14 @@ def convention_instruments(text: str) -> list[Found]:
     pattern, lookup = _instrument_pattern()
     return [Found("Project", lookup.get(name_key(m.group(0)), m.group(0)), m.start(), m.end(), (m.group(0),),
                   None, "convention instrument") for m in pattern.finditer(text)]
+
+
+def is_convention_instrument(name: str) -> bool:
+    """Is ``name`` one of the Convention's own programmes (or a longer name of one)? They are the
+    Convention's, not any partnership area's work.
+
+    >>> is_convention_instrument("Specific International Programme of the Minamata Convention")
+    True
+    """
+    pattern, _ = _instrument_pattern()
+    return bool(pattern.match(name))

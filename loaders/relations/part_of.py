@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.entities.reference import is_convention_instrument
 from loaders.annotated import Annotated, Located
 from loaders.relations.context import of_type
 from schema import Block, PartOf
@@ -37,7 +38,8 @@ def read_part_of(ann: Annotated) -> None:
         area = sentences.area_node(key)
         if area is not None:
             for m in projects:
-                ann.edges.add(PartOf, m.node, area, block, span)
+                if not is_convention_instrument(m.node.name):  # the Convention's programme, not an area's
+                    ann.edges.add(PartOf, m.node, area, block, span)
     if sentences.area and sentences.area_titled:
         area = sentences.area_node(sentences.area)
         for block in ann.doc.walk():
