@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.entities.reference import is_convention_instrument
 from loaders.annotated import Annotated, Located
+from loaders.entities.reference import is_convention_instrument
 from loaders.relations.context import of_type
 from schema import Block, PartOf
 
