@@ -1,11 +1,17 @@
 """FastAPI application over a built graph: the query layer and gap analysis over HTTP.
 
 Read-only unless started with a write token, which enables ``POST /documents`` (see api/guards.py
-for the limits, error bodies and headers every request goes through).
+for the limits, error bodies and headers every request goes through, api/served.py for how a write is
+made on a copy and swapped in whole, api/cache.py for answers kept per graph version, and
+api/answers.py for how big an answer may be).
 
 The graph is loaded once, by the caller (``gmpgraph serve`` or :func:`app_from_settings`). Unknown
 ids answer 404 with suggestions, invalid parameters 422, and page sizes and path depths are bounded
 so no request runs unbounded. CORS is off unless origins are configured.
+
+Every JSON answer is bounded: each node and edge in it shows ``provenance`` (default 3) of its provenance
+entries and statements, with their totals and a link to the rest; each list shows ``limit`` items from
+``offset``, with its total when cut. ``full=true`` gives everything.
 
 >>> from fastapi.testclient import TestClient
 >>> from gmpgraph import GraphStore
@@ -17,32 +23,51 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
-from api.guards import MAX_BODY, TIME_LIMIT, Guard, check_token, internal_error
+from api.answers import PAGE_OF_EVIDENCE, Stopped, View, encode, set_deadline
+from api.cache import AnswerCache, Answers
+from api.docs import add_offline_docs
+from api.guards import MAX_BODY, PATTERN_WORDS, TIME_LIMIT, Guard, check_token, internal_error, validation_error
+from api.served import Served, WriteStopped
+from api.warm import warm_paths, warm_up
 from gmpgraph import GraphStore
-from gmpgraph.build import ReadError, add_document
-from gmpgraph.graphfile import save_graph
 from gmpgraph.analysis import CountryGap, CoverageMatrix, Finding, countries_missing_area, coverage_matrix, findings
+from gmpgraph.build import ReadError
 from gmpgraph.maps import MapPage, coverage_picture, make_map
 from gmpgraph.maps.render import content_security_policy
 from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, NotFound,
                               OrganizationRoles, SearchHit, Subgraph, country_profile, leads, neighbourhood,
                               growth, organization_roles, paths, resolve, search, supporters)
-from schema import NODE_CLASSES, AnyEdge, AnyNode
+from schema import EDGE_CLASSES, NODE_CLASSES, AnyEdge, AnyNode, Provenance, Statement
 from schema.nodes import MembershipFigure
 
 MAX_PAGE = 200
+MAX_LIST = 1000
 NodeType = Literal[tuple(t for t in NODE_CLASSES if t != "Document")]  # type: ignore[valid-type]
+EdgeType = Literal[tuple(EDGE_CLASSES)]  # type: ignore[valid-type]
+# exactly YYYY-MM-DD and a real day of the calendar (years 1000-9999, leap days included), so the schema
+# itself says which dates are accepted and a client generating from it never sends one that is refused
+DATE_PATTERN = (r"^(?:[1-9]\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+                r"|02-(?:0[1-9]|1\d|2[0-8]))|(?:[1-9]\d(?:0[48]|[2468][048]|[13579][26])"
+                r"|(?:[2468][048]|[13579][26])00)-02-29)$")
+#: a report's file name: no path, no control characters (and no '..', checked by the route)
+NAME_PATTERN = r"^[^/\\\x00-\x1f\x7f]{1,200}$"
+PATTERN_WORDS[DATE_PATTERN] = "a real date as YYYY-MM-DD"
+PATTERN_WORDS[NAME_PATTERN] = "a file name of 1-200 characters with no '/', '\\' or control characters"
+JSON_TYPE = "application/json"
 
 
 class Settings(BaseModel):
@@ -53,12 +78,16 @@ class Settings(BaseModel):
                                                                       "origins allowed by CORS (none by default).")
     write_token: str | None = Field(default=None, description="GMPGRAPH_WRITE_TOKEN: enables POST /documents "
                                                               "for requests bearing this token (off by default).")
+    time_limit: float = Field(default=TIME_LIMIT, description="GMPGRAPH_TIME_LIMIT: seconds a request may take.")
+    max_body: int = Field(default=MAX_BODY, description="GMPGRAPH_MAX_BODY: bytes a request body may have.")
 
     @classmethod
     def from_env(cls) -> Settings:
         origins = [o.strip() for o in os.environ.get("GMPGRAPH_CORS_ORIGINS", "").split(",") if o.strip()]
         return cls(graph=Path(os.environ.get("GMPGRAPH_GRAPH", "graph.json")), cors_origins=origins,
-                   write_token=os.environ.get("GMPGRAPH_WRITE_TOKEN") or None)
+                   write_token=os.environ.get("GMPGRAPH_WRITE_TOKEN") or None,
+                   time_limit=float(os.environ.get("GMPGRAPH_TIME_LIMIT", TIME_LIMIT)),
+                   max_body=int(os.environ.get("GMPGRAPH_MAX_BODY", MAX_BODY)))
 
 
 class Stats(BaseModel):
@@ -83,6 +112,26 @@ class Entity(BaseModel):
     node: AnyNode
     outgoing: list[AnyEdge]
     incoming: list[AnyEdge]
+
+
+class ProvenancePage(BaseModel):
+    """One page of the places a node or edge was seen."""
+
+    owner: str
+    total: int
+    offset: int
+    limit: int
+    items: list[Provenance]
+
+
+class StatementPage(BaseModel):
+    """One page of an edge's dated statements."""
+
+    owner: str
+    total: int
+    offset: int
+    limit: int
+    items: list[Statement]
 
 
 class Gaps(BaseModel):
@@ -115,11 +164,36 @@ WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"model": Problem, "description": "The server is read-only."},
     409: {"model": Problem, "description": "The same report is already in the graph."},
     413: {"model": Problem, "description": "The report is larger than the server accepts."},
+    503: {"model": Problem, "description": "The write did not finish in time; the graph is unchanged."},
 }
 HTML_PAGE = {200: {"content": {"text/html": {}}, "description": "A self-contained HTML map (no network needed)."}}
 # an HTML route's extra responses default to text/html in the OpenAPI; its 404 is JSON, say so
 MAP_RESPONSES = {**HTML_PAGE, 404: {"description": NOT_FOUND[404]["description"], "content": {
     "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}
+
+
+DEFAULT_LIMIT = 25  # items of an answer's lists; an item with its evidence is up to ~20 KB, so ~0.5 MB at most
+
+
+def evidence_view(
+    provenance: Annotated[int, Query(ge=0, le=MAX_LIST, description="Provenance entries (and statements) shown "
+                                                                    "per node and edge; the rest by link.")] = 3,
+    full: Annotated[bool, Query(description="Everything: all provenance, every list whole (can be large).")] = False,
+) -> View:
+    return View(offset=0, limit=MAX_LIST, provenance=provenance, full=full)
+
+
+def list_view(
+    evidence: Annotated[View, Depends(evidence_view)],
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items of each list.")] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST, description="Items shown per list (its total is given "
+                                                               "when cut).")] = DEFAULT_LIMIT,
+) -> View:
+    return View(offset=offset, limit=limit, provenance=evidence.provenance, full=evidence.full)
+
+
+EvidenceView = Annotated[View, Depends(evidence_view)]
+ListView = Annotated[View, Depends(list_view)]
 
 
 def security_headers(csp: str) -> dict[str, str]:
@@ -134,22 +208,82 @@ def _html(page: MapPage) -> HTMLResponse:
     return HTMLResponse(page.html, headers=security_headers(page.csp))
 
 
+def document_problems_as_422(app: FastAPI) -> None:
+    """Make the OpenAPI document say what a 422 really is: a :class:`Problem` (``validation_error``), not
+    FastAPI's default list of errors."""
+    default_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = default_openapi()
+            schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = Problem.model_json_schema(
+                ref_template="#/components/schemas/{model}")
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    if "422" in operation.get("responses", {}):
+                        operation["responses"]["422"] = {"description": "A parameter is not what was expected",
+                                                         "content": {JSON_TYPE: {"schema": {
+                                                             "$ref": "#/components/schemas/Problem"}}}}
+            for unused in ("HTTPValidationError", "ValidationError"):
+                schema["components"]["schemas"].pop(unused, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _strict_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RequestValidationError([{"type": "date_from_datetime_parsing", "loc": ("query", "as_of"),
+                                       "msg": "a date as YYYY-MM-DD", "input": value}]) from None
+
+
 def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_token: str | None = None,
-               graph_path: Path | None = None, max_body: int = MAX_BODY, time_limit: float = TIME_LIMIT) -> FastAPI:
+               graph_path: Path | None = None, max_body: int = MAX_BODY, time_limit: float = TIME_LIMIT,
+               warm: bool = True) -> FastAPI:
     """An app serving ``store``; the graph is loaded once by the caller.
 
     It is read-only unless ``write_token`` is given: then ``POST /documents`` with that token as a
     Bearer token adds a report, and the graph is saved (atomically) to ``graph_path`` if given.
-    Bodies over ``max_body`` bytes get 413 and requests over ``time_limit`` seconds 503.
+    Bodies over ``max_body`` bytes get 413 and requests over ``time_limit`` seconds 503. With ``warm``,
+    the common answers are computed at start-up, so no first request is slow.
     """
-    app = FastAPI(title="gmpgraph", version="0.1.0",
+    served = Served(store, graph_path)
+    answers = Answers()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            await warm_up(app, warm_paths(served.store))
+        yield
+
+    app = FastAPI(title="gmpgraph", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   summary="The UNEP Global Mercury Partnership knowledge graph and its links to the Minamata "
                           "Convention: queries and cross-area gap analysis, every answer with its evidence.")
+    app.state.served = served
+    app.state.answers = answers
+    add_offline_docs(app)
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # a map page is ~1 MB, mostly vis-network; gzip ~4x
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
-    app.add_middleware(Guard, max_body=max_body, time_limit=time_limit)  # outermost: limits, gate, headers
+    app.add_middleware(Guard, max_body=max_body, time_limit=time_limit)  # limits, time, headers
+    app.add_middleware(AnswerCache, version=lambda: served.version, answers=answers)  # outermost: cached bytes
     app.add_exception_handler(Exception, internal_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    document_problems_as_422(app)
+
+    def answer(request: Request, build: Callable[[GraphStore], Any], view: View, paged: bool = False) -> Response:
+        """Build an answer from this request's snapshot of the graph and encode it, in the worker thread,
+        stopping when the request's time is up."""
+        set_deadline(request.scope.get("state", {}).get("deadline"))
+        try:
+            return Response(encode(build(served.store), view, paged), media_type=JSON_TYPE)
+        finally:
+            set_deadline(None)
 
     @app.post("/documents", status_code=201, response_model=Added, responses=WRITE_RESPONSES,
               summary="Add a report to the graph (write mode only: needs the server's write token)",
@@ -158,159 +292,231 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
                                                  "application/octet-stream": {"schema": {"type": "string",
                                                                                          "format": "binary"}}}}})
     async def add_report(request: Request,
-                         name: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^/\\\x00]+$",
-                                                    description="The report's file name.")],
+                         name: Annotated[str, Query(min_length=1, max_length=200, pattern=NAME_PATTERN,
+                                                    description="The report's file name (no path, no '..').")],
                          authorization: Annotated[str | None, Header()] = None) -> Added | JSONResponse:
-        refused = check_token(write_token, authorization)
+        refused = check_token(write_token, authorization)  # before the body is read, before any queue
         if refused is not None:
             return refused
+        if ".." in name or name.strip(". ") == "":
+            raise RequestValidationError([{"type": "value_error", "loc": ("query", "name"), "input": name,
+                                           "msg": "a file name without '..' (no path)"}])
+        started = request.scope.get("state", {}).get("started", time.monotonic())
         data = await request.body()
         try:
-            result = await run_in_threadpool(add_document, store, data, name)
+            added = await served.add(data, name, time_limit - (time.monotonic() - started))
         except ReadError as exc:
             return JSONResponse(status_code=400, content={"detail": str(exc), "suggestions": []})
+        except WriteStopped as exc:
+            return JSONResponse(status_code=503, content={
+                "detail": f"the write was stopped ({exc}) after {time_limit:g} s; the graph and its file are "
+                          "unchanged. Split the report, or start the server with a larger --time-limit",
+                "suggestions": []})
+        result = added.result
         if not result.ok:
             return JSONResponse(status_code=409, content={"detail": result.error, "suggestions": []})
-        if graph_path is not None:
-            await run_in_threadpool(save_graph, store, graph_path)
-        return Added(document_id=result.document_id or "", nodes=result.nodes, edges=result.edges,
-                     saved=graph_path is not None)
+        return Added(document_id=result.document_id or "", nodes=result.nodes, edges=result.edges, saved=added.saved)
 
     @app.exception_handler(NotFound)
     async def not_found(_: Request, exc: NotFound) -> JSONResponse:
         return JSONResponse(status_code=404, content={"detail": str(exc), "suggestions": exc.suggestions})
 
+    @app.exception_handler(Stopped)
+    async def stopped(_: Request, exc: Stopped) -> JSONResponse:
+        return JSONResponse(status_code=503, content={
+            "detail": f"the request took longer than {time_limit:g} s and was stopped; ask for less (a smaller "
+                      "limit, depth or provenance)", "suggestions": []})
+
     @app.get("/stats", response_model=Stats, summary="Counts of nodes and edges by type")
-    def stats() -> Stats:
-        return Stats(**store.counts())
+    def stats(request: Request) -> Response:
+        return answer(request, lambda s: Stats(**s.counts()), View())
 
     @app.get("/entities", response_model=Page, summary="Entities of one type, paged, optionally filtered by name")
     def entities(
+        request: Request,
+        view: EvidenceView,
         type: Annotated[NodeType | None, Query(description="Node type.", examples=["Organization"])] = None,
         q: Annotated[str | None, Query(max_length=200, description="Substring of the name or an alias.")] = None,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    ) -> Page:
-        needle = q.casefold() if q else None
-        chosen = [n for n in store.nodes(type) if n.type != "Document" and (
-            needle is None or any(needle in name.casefold() for name in (n.name, *n.aliases)))]
-        return Page(total=len(chosen), offset=offset, limit=limit, items=chosen[offset:offset + limit])
+    ) -> Response:
+        def page(s: GraphStore) -> Page:
+            needle = q.casefold() if q else None
+            chosen = [n for n in s.nodes(type) if n.type != "Document" and (
+                needle is None or any(needle in name.casefold() for name in (n.name, *n.aliases)))]
+            return Page(total=len(chosen), offset=offset, limit=limit, items=chosen[offset:offset + limit])
+        return answer(request, page, view, paged=True)
 
     @app.get("/entities/{ref}", response_model=Entity, responses=NOT_FOUND,
              summary="One entity (id, key, name or alias) with its provenance and neighbouring edges")
-    def entity(ref: str) -> Entity:
-        node = resolve(store, ref)
-        return Entity(node=node,
-                      outgoing=[e for e in store.edges(source=node.id) if e.type != "MENTIONED_IN"],
-                      incoming=list(store.edges(target=node.id)))
+    def entity(request: Request, ref: Annotated[str, PathParam(max_length=300)], view: ListView) -> Response:
+        def build(s: GraphStore) -> Entity:
+            node = resolve(s, ref)
+            return Entity(node=node, outgoing=[e for e in s.edges(source=node.id) if e.type != "MENTIONED_IN"],
+                          incoming=list(s.edges(target=node.id)))
+        return answer(request, build, view)
+
+    @app.get("/entities/{ref}/provenance", response_model=ProvenancePage, responses=NOT_FOUND,
+             summary="The places an entity was seen, paged")
+    def entity_provenance(request: Request, ref: Annotated[str, PathParam(max_length=300)],
+                          offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                          limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = PAGE_OF_EVIDENCE) -> Response:
+        def build(s: GraphStore) -> ProvenancePage:
+            node = resolve(s, ref)
+            return ProvenancePage(owner=node.id, total=len(node.provenance), offset=offset, limit=limit,
+                                  items=node.provenance[offset:offset + limit])
+        return answer(request, build, View(full=True))
+
+    def _edge(s: GraphStore, type: str, source: str, target: str) -> AnyEdge:
+        try:
+            return s.edge(source, target, type)
+        except KeyError:
+            raise NotFound(f"{source} -[{type}]-> {target}", [], message=f"no {type} edge from {source!r} to "
+                                                                        f"{target!r} in the graph") from None
+
+    @app.get("/edges/provenance", response_model=ProvenancePage, responses=NOT_FOUND,
+             summary="The places an edge is stated, paged")
+    def edge_provenance(request: Request, type: EdgeType, source: Annotated[str, Query(max_length=300)],
+                        target: Annotated[str, Query(max_length=300)],
+                        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                        limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = PAGE_OF_EVIDENCE) -> Response:
+        def build(s: GraphStore) -> ProvenancePage:
+            edge = _edge(s, type, source, target)
+            return ProvenancePage(owner=f"{source} -[{type}]-> {target}", total=len(edge.provenance), offset=offset,
+                                  limit=limit, items=edge.provenance[offset:offset + limit])
+        return answer(request, build, View(full=True))
+
+    @app.get("/edges/statements", response_model=StatementPage, responses=NOT_FOUND,
+             summary="An edge's dated statements, paged")
+    def edge_statements(request: Request, type: EdgeType, source: Annotated[str, Query(max_length=300)],
+                        target: Annotated[str, Query(max_length=300)],
+                        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                        limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = PAGE_OF_EVIDENCE) -> Response:
+        def build(s: GraphStore) -> StatementPage:
+            edge = _edge(s, type, source, target)
+            return StatementPage(owner=f"{source} -[{type}]-> {target}", total=len(edge.statements), offset=offset,
+                                 limit=limit, items=edge.statements[offset:offset + limit])
+        return answer(request, build, View(full=True))
 
     @app.get("/entities/{ref}/neighbourhood", response_model=Subgraph, responses=NOT_FOUND,
              summary="Everything within `depth` edges of an entity")
-    def entity_neighbourhood(ref: str, depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> Subgraph:
-        return neighbourhood(store, ref, depth)
+    def entity_neighbourhood(request: Request, ref: Annotated[str, PathParam(max_length=300)], view: ListView,
+                             depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> Response:
+        return answer(request, lambda s: neighbourhood(s, ref, depth), view)
 
     @app.get("/articles/{number}/supporters", response_model=ArticleSupport, responses=NOT_FOUND,
              summary="What supports an article, split by basis (stated / area-mandate)")
-    def article_supporters(number: Annotated[int, PathParam(ge=1, le=35, description="Article number.")]
-                           ) -> ArticleSupport:
-        return supporters(store, str(number))
+    def article_supporters(request: Request, view: ListView,
+                           number: Annotated[int, PathParam(ge=1, le=35, description="Article number.")]
+                           ) -> Response:
+        return answer(request, lambda s: supporters(s, str(number)), view)
 
     @app.get("/areas/{key}/leads", response_model=AreaLeads, responses=NOT_FOUND,
              summary="Leads of an area, optionally those in office on a date")
-    def area_leads(key: str, as_of: Annotated[dt.date | None, Query(description="YYYY-MM-DD",
-                                                                       examples=["2010-06-30"])] = None) -> AreaLeads:
-        return leads(store, key, as_of)
+    def area_leads(request: Request, key: Annotated[str, PathParam(max_length=100)], view: ListView,
+                   as_of: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD",
+                                                      examples=["2010-06-30"])] = None) -> Response:
+        when = _strict_date(as_of)
+        return answer(request, lambda s: leads(s, key, when), view)
 
     @app.get("/organizations/{ref}/funding", response_model=OrganizationRoles, responses=NOT_FOUND,
              summary="What an organisation leads, implements and funds, and who funds it")
-    def organization_funding(ref: str) -> OrganizationRoles:
-        return organization_roles(store, ref)
+    def organization_funding(request: Request, ref: Annotated[str, PathParam(max_length=300)],
+                             view: ListView) -> Response:
+        return answer(request, lambda s: organization_roles(s, ref), view)
 
     @app.get("/countries/{iso3}", response_model=CountryProfile, responses=NOT_FOUND,
              summary="Projects, events, areas, implementers and funders in one country")
-    def country(iso3: str) -> CountryProfile:
-        return country_profile(store, iso3)
+    def country(request: Request, iso3: Annotated[str, PathParam(max_length=100)], view: ListView) -> Response:
+        return answer(request, lambda s: country_profile(s, iso3), view)
 
     @app.get("/paths", response_model=list[Subgraph], responses=NOT_FOUND,
              summary="Shortest paths between two entities")
-    def shortest_paths(source: Annotated[str, Query(alias="from", max_length=300)],
+    def shortest_paths(request: Request, view: EvidenceView,
+                       source: Annotated[str, Query(alias="from", max_length=300)],
                        target: Annotated[str, Query(alias="to", max_length=300)],
-                       limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 5) -> list[Subgraph]:
-        return paths(store, source, target, limit)
+                       limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 5) -> Response:
+        return answer(request, lambda s: paths(s, source, target, limit), view, paged=True)
 
     @app.get("/search", response_model=list[SearchHit], summary="Typo-tolerant search by name or alias")
-    def search_entities(q: Annotated[str, Query(min_length=1, max_length=200)],
-                        limit: Annotated[int, Query(ge=1, le=100)] = 10) -> list[SearchHit]:
-        return search(store, q, limit)
+    def search_entities(request: Request, view: EvidenceView, q: Annotated[str, Query(min_length=1, max_length=200)],
+                        limit: Annotated[int, Query(ge=1, le=100)] = 10) -> Response:
+        return answer(request, lambda s: search(s, q, limit), view, paged=True)
 
     @app.get("/growth", response_model=list[MembershipFigure], summary="Partnership membership over time")
-    def membership_growth() -> list[MembershipFigure]:
-        return growth(store)
+    def membership_growth(request: Request, view: ListView) -> Response:
+        return answer(request, growth, view)
 
     @app.get("/gaps", response_model=Gaps, summary="Gap analysis: coverage matrix and findings")
-    def gaps() -> Gaps:
-        return Gaps(matrix=coverage_matrix(store), findings=findings(store))
+    def gaps(request: Request, view: ListView) -> Response:
+        return answer(request, lambda s: Gaps(matrix=coverage_matrix(s), findings=findings(s)), view)
 
     @app.get("/gaps/matrix", response_model=CoverageMatrix, summary="The area x article coverage matrix")
-    def gaps_matrix() -> CoverageMatrix:
-        return coverage_matrix(store)
+    def gaps_matrix(request: Request, view: ListView) -> Response:
+        return answer(request, coverage_matrix, view)
 
     @app.get("/gaps/countries", response_model=list[CountryGap], responses=NOT_FOUND,
              summary="Countries with stated work in one area and none in another")
-    def gaps_countries(active: Annotated[str, Query(max_length=200, description="Area with work (key or name)")],
-                       missing: Annotated[str, Query(max_length=200, description="Area with none")]
-                       ) -> list[CountryGap]:
-        return countries_missing_area(store, active, missing)
+    def gaps_countries(request: Request, view: ListView,
+                       active: Annotated[str, Query(max_length=200, description="Area with work (key or name)")],
+                       missing: Annotated[str, Query(max_length=200, description="Area with none")]) -> Response:
+        return answer(request, lambda s: countries_missing_area(s, active, missing), view)
 
     # -- maps: the same views as 'gmpgraph map', as self-contained HTML pages --------------------------------
     @app.get("/maps/network", response_class=HTMLResponse, responses=HTML_PAGE, summary="Map: the whole network")
     def map_network() -> HTMLResponse:
-        return _html(make_map(store, "network"))
+        return _html(make_map(served.store, "network"))
 
     @app.get("/maps/collaboration", response_class=HTMLResponse, responses=HTML_PAGE,
              summary="Map: how the areas collaborate and which partners they share")
     def map_collaboration() -> HTMLResponse:
-        return _html(make_map(store, "collaboration"))
+        return _html(make_map(served.store, "collaboration"))
 
     @app.get("/maps/coverage", response_class=HTMLResponse, responses=HTML_PAGE,
              summary="Map: the area x article coverage as a heat map (HTML page)")
     def map_coverage() -> HTMLResponse:
-        return _html(make_map(store, "coverage"))
+        return _html(make_map(served.store, "coverage"))
 
     @app.get("/maps/coverage.svg", response_class=Response,
              responses={200: {"content": {"image/svg+xml": {}}, "description": "The heat map as SVG."}},
              summary="Map: the area x article coverage as an SVG picture")
     def map_coverage_svg() -> Response:
-        return Response(coverage_picture(store), media_type="image/svg+xml",
+        return Response(coverage_picture(served.store), media_type="image/svg+xml",
                         headers=security_headers(content_security_policy(None)))
 
     @app.get("/maps/area/{key}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: one area with its leads, projects, implementers, funders, countries and articles")
     def map_area(key: Annotated[str, PathParam(max_length=100)]) -> HTMLResponse:
-        return _html(make_map(store, "area", key))
+        return _html(make_map(served.store, "area", key))
 
     @app.get("/maps/article/{number}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: what supports an article (stated solid, area-mandate dashed)")
     def map_article(number: Annotated[int, PathParam(ge=1, le=35, description="Article number.")]) -> HTMLResponse:
-        return _html(make_map(store, "article", str(number)))
+        return _html(make_map(served.store, "article", str(number)))
 
     @app.get("/maps/country/{iso3}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: the work in one country")
     def map_country(iso3: Annotated[str, PathParam(max_length=100)]) -> HTMLResponse:
-        return _html(make_map(store, "country", iso3))
+        return _html(make_map(served.store, "country", iso3))
 
     @app.get("/maps/entity/{ref}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: one entity's neighbourhood to `depth` edges")
     def map_entity(ref: Annotated[str, PathParam(max_length=300)],
                    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> HTMLResponse:
-        return _html(make_map(store, "entity", ref, depth))
+        return _html(make_map(served.store, "entity", ref, depth))
 
     return app
 
 
 def app_from_settings() -> FastAPI:
-    """The app for ``uvicorn api.app:app_from_settings --factory``: graph file and CORS from the environment."""
+    """The app for ``uvicorn api.app:app_from_settings --factory`` (and each ``serve --workers`` worker):
+    graph file, CORS, write token and limits from the environment."""
     from gmpgraph import load_graph
+    from gmpgraph.graphfile import remove_stale_temporaries
 
     settings = Settings.from_env()
-    return create_app(load_graph(settings.graph), settings.cors_origins, settings.write_token, settings.graph)
+    if settings.write_token:
+        remove_stale_temporaries(settings.graph)
+    return create_app(load_graph(settings.graph), settings.cors_origins, settings.write_token,
+                      settings.graph if settings.write_token else None, max_body=settings.max_body,
+                      time_limit=settings.time_limit)

@@ -1,10 +1,13 @@
 """What stands between the network and the graph: size and time limits, safe errors, headers, a write gate.
 
 * ``Guard`` (ASGI middleware) refuses a body larger than ``max_body`` bytes with 413 (by its
-  Content-Length, or while it streams in), stops a request that runs longer than ``time_limit``
-  seconds with 503, lets reads share the graph and gives a write sole use of it, and adds
-  ``nosniff``, ``no-referrer`` and ``DENY`` framing headers to every answer (HTML answers that
-  carry no Content-Security-Policy of their own, such as /docs, get one).
+  Content-Length, or while it streams in), stops a read that runs longer than ``time_limit``
+  seconds with 503 (and tells the worker building its answer to stop, through the request's
+  ``deadline``), and adds ``nosniff``, ``no-referrer`` and ``DENY`` framing headers to every answer
+  (HTML answers that carry no Content-Security-Policy of their own get one). A write keeps its own
+  time (api/served.py): it is committed whole or not at all, so it is never cut off half-way; reads
+  never wait for it, since it is made on a copy.
+* ``validation_error`` answers a bad parameter with 422, quoting at most a short prefix of the input.
 * ``internal_error`` answers an unexpected exception with 500 and a fixed message: no stack trace,
   no file path, no exception text (the server log has them).
 * ``check_token`` admits a write only when write mode is on and the request carries the token.
@@ -23,6 +26,7 @@ import asyncio
 import hmac
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -38,37 +42,10 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 MAX_BODY = 16 * 1024 * 1024  # a report uploaded in write mode; reads carry no body at all
 TIME_LIMIT = 30.0
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com "
-            "https://cdn.redoc.ly; connect-src 'self'; worker-src blob:; font-src https://fonts.gstatic.com")
+DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'; worker-src blob:; font-src 'self' data:")
 BASE_HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY"}
 _log = logging.getLogger("gmpgraph.api")
-
-
-class ReadWriteGate:
-    """Many readers at once, or one writer alone (asyncio; held for the whole request)."""
-
-    def __init__(self) -> None:
-        self._readers = 0
-        self._writing = False
-        self._changed = asyncio.Condition()
-
-    async def acquire(self, write: bool) -> None:
-        async with self._changed:
-            if write:
-                await self._changed.wait_for(lambda: not self._writing and self._readers == 0)
-                self._writing = True
-            else:
-                await self._changed.wait_for(lambda: not self._writing)
-                self._readers += 1
-
-    async def release(self, write: bool) -> None:
-        async with self._changed:
-            if write:
-                self._writing = False
-            else:
-                self._readers -= 1
-            self._changed.notify_all()
 
 
 class BodyTooLarge(Exception):
@@ -82,7 +59,6 @@ class Guard:
         self.app = app
         self.max_body = max_body
         self.time_limit = time_limit
-        self.gate = ReadWriteGate()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -111,10 +87,14 @@ class Guard:
                 message["headers"] = _with_security_headers(list(message.get("headers", [])))
             await send(message)
 
-        write = scope["method"] in WRITE_METHODS
-        await self.gate.acquire(write)
+        now = time.monotonic()
+        state = scope.setdefault("state", {})
+        state["started"], state["deadline"] = now, now + self.time_limit
         try:
-            await asyncio.wait_for(self.app(scope, limited_receive, guarded_send), self.time_limit)
+            if scope["method"] in WRITE_METHODS:  # committed whole or not at all, in its own time (served.py)
+                await self.app(scope, limited_receive, guarded_send)
+            else:
+                await asyncio.wait_for(self.app(scope, limited_receive, guarded_send), self.time_limit)
         except TimeoutError:
             if not started:
                 await _problem(send, 503, f"the request took longer than {self.time_limit:g} s and was stopped; "
@@ -122,8 +102,6 @@ class Guard:
         except BodyTooLarge:
             if not started:
                 await _problem(send, 413, f"request body larger than the {self.max_body} bytes allowed")
-        finally:
-            await self.gate.release(write)
 
 
 def _with_security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
@@ -148,6 +126,38 @@ async def internal_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=500, headers=BASE_HEADERS, content={
         "detail": "internal error: the request could not be answered (the server log has the details)",
         "suggestions": []})
+
+
+MAX_ECHO = 80
+
+
+def _short(value: Any) -> Any:
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + f"… ({len(text)} characters)"
+
+
+# what a parameter's pattern means, in words (filled where the patterns are defined): a 422 says this
+# instead of quoting the regular expression
+PATTERN_WORDS: dict[str, str] = {}
+
+
+def _message(error: dict[str, Any]) -> str:
+    if error.get("type") == "string_pattern_mismatch":
+        pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        return PATTERN_WORDS.get(pattern, "not in the expected form")
+    return str(error.get("msg", "invalid"))
+
+
+async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """422 naming each bad parameter and what was expected; the input quoted by a short prefix only."""
+    errors = getattr(exc, "errors", lambda: [])()
+    problems = []
+    for error in errors[:10]:
+        where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body"))
+        given = f" (given {_short(error['input'])!r})" if "input" in error and error["input"] is not None else ""
+        problems.append(f"{where or 'request'}: {_message(error)}{given}")
+    return JSONResponse(status_code=422, headers=BASE_HEADERS, content={
+        "detail": "; ".join(problems) or "invalid request", "suggestions": []})
 
 
 def check_token(expected: str | None, authorization: str | None) -> JSONResponse | None:

@@ -29,21 +29,29 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
 from gmpgraph.store import GraphStore
-from schema import AnyEdge, AnyNode, Area, Article, Country, Organization, Statement
+from schema import NODE_CLASSES, AnyEdge, AnyNode, Area, Article, Country, Organization, Statement
 from schema.nodes import MembershipFigure
 from schema.reference import area_by_key
 
 MAX_DEPTH = 4
 MAX_PATHS = 20
+#: what neighbourhoods, paths and entity maps run over: everything but the documents the facts come from
+CONTENT_TYPES = tuple(t for t in NODE_CLASSES if t != "Document")
 
 
 class NotFound(LookupError):
     """No entity answers to a reference; ``suggestions`` holds the closest names (ids)."""
 
-    def __init__(self, reference: str, suggestions: list[str], wanted: str | None = None) -> None:
+    def __init__(self, reference: str, suggestions: list[str], wanted: str | None = None,
+                 message: str | None = None) -> None:
         self.reference = reference
         self.suggestions = suggestions
+        if message is not None:
+            super().__init__(message)
+            return
         what = f"no {wanted} " if wanted else "nothing "
+        if wanted and "/" in wanted:
+            what = "no entity "  # any type but a document
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(f"{what}named {reference!r} in the graph{hint}")
 
@@ -159,6 +167,9 @@ def resolve(store: GraphStore, reference: str, *types: str) -> AnyNode:
     reference = reference.strip()
     if reference in store.nx and (not types or store.nx.nodes[reference]["type"] in types):
         return store.node(reference)
+    if reference in store.nx and store.nx.nodes[reference]["type"] == "Document":
+        raise NotFound(reference, [], message=f"{reference!r} is a document, the source of facts, not a place in "
+                                              f"the network; its entities are the ones MENTIONED_IN it")
     table = _names(store, types or None)
     hit = table.get(reference.casefold())
     if hit is None and types == ("Article",):
@@ -363,7 +374,7 @@ def neighbourhood(store: GraphStore, entity: str, depth: int = 1) -> Subgraph:
     """Everything within ``depth`` edges of an entity (1 to MAX_DEPTH), documents left out."""
     if not 1 <= depth <= MAX_DEPTH:
         raise ValueError(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
-    node = resolve(store, entity)
+    node = resolve(store, entity, *CONTENT_TYPES)  # a document is no place in the network
     undirected = _content_view(store)
     reached = nx.single_source_shortest_path_length(undirected, node.id, cutoff=depth)
     return _subgraph(store, reached)
@@ -371,7 +382,7 @@ def neighbourhood(store: GraphStore, entity: str, depth: int = 1) -> Subgraph:
 
 def paths(store: GraphStore, source: str, target: str, limit: int = 5) -> list[Subgraph]:
     """The shortest paths between two entities (documents left out), at most ``limit`` (≤ MAX_PATHS)."""
-    start, end = resolve(store, source), resolve(store, target)
+    start, end = resolve(store, source, *CONTENT_TYPES), resolve(store, target, *CONTENT_TYPES)
     undirected = _content_view(store)
     try:
         found = []

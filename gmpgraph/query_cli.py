@@ -423,10 +423,16 @@ def serve(
                                                                                "than this (413).")] = 16.0,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.1, help="Stop requests running longer than "
                                                                            "this many seconds (503).")] = 30.0,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes, each with its own "
+                                         "copy of the graph (read-only mode only).")] = 1,
 ) -> None:
     """Serve the graph over HTTP (FastAPI + uvicorn), read-only unless a write token is set; docs at /docs.
 
+    Answers are computed once per graph version and kept (with ETags); the common ones at start-up.
+    Each worker holds the whole graph in memory (the corpus graph: about 150 MB per worker).
+
     Example:  gmpgraph serve --graph graph.json --port 8000   then open http://127.0.0.1:8000/docs
+    More cores:  gmpgraph serve --graph graph.json --workers 2
     Write mode:  GMPGRAPH_WRITE_TOKEN=$(openssl rand -hex 16) gmpgraph serve --write-token-env GMPGRAPH_WRITE_TOKEN
     """
     import os
@@ -434,6 +440,7 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from gmpgraph.graphfile import remove_stale_temporaries
 
     token = None
     if write_token_env:
@@ -441,9 +448,24 @@ def serve(
         if not token:
             err.print(f"[red]error:[/] --write-token-env {write_token_env}: that environment variable is empty or unset")
             raise typer.Exit(EXIT_USAGE)
-    store = load_or_exit(graph)
+        if workers > 1:
+            err.print("[red]error:[/] write mode needs one worker (--workers 1): each worker holds its own copy of "
+                      "the graph, and a write to one would not reach the others")
+            raise typer.Exit(EXIT_USAGE)
+        for stale in remove_stale_temporaries(graph):
+            err.print(f"removed {escape(str(stale))}, left by an interrupted save")
     mode = "read-write (token required)" if token else "read-only"
+    if workers > 1:
+        load_or_exit(graph)  # a clear error here, not one per worker
+        os.environ.update({"GMPGRAPH_GRAPH": str(graph), "GMPGRAPH_CORS_ORIGINS": ",".join(cors or []),
+                           "GMPGRAPH_TIME_LIMIT": str(time_limit), "GMPGRAPH_MAX_BODY": str(int(max_body_mb * 1e6))})
+        os.environ.pop("GMPGRAPH_WRITE_TOKEN", None)
+        err.print(f"serving {graph} {mode} on http://{host}:{port} with {workers} workers (docs at /docs)")
+        uvicorn.run("api.app:app_from_settings", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning", access_log=False)
+        return
+    store = load_or_exit(graph)
     err.print(f"serving {graph} {mode} on http://{host}:{port} (docs at /docs)")
     app = create_app(store, cors or [], write_token=token, graph_path=graph if token else None,
                      max_body=int(max_body_mb * 1_000_000), time_limit=time_limit)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -17,6 +17,7 @@ plain JSON-ready dicts, so ``store.nx`` is an ordinary networkx graph.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -165,6 +166,11 @@ class GraphStore:
                 self.merge_edge(edge)
         self._evidence.pop(drop, None)
         self.nx.remove_node(drop)
+
+    def copy(self) -> GraphStore:
+        """An independent copy: writing to it leaves this store as it is (a write is made on a copy and
+        swapped in whole, so readers never see half of it)."""
+        return GraphStore(copy.deepcopy(self.nx))
 
     # -- reading -------------------------------------------------------------------------------
     def __contains__(self, node_id: object) -> bool:

@@ -11,7 +11,9 @@ document, after spaCy's ``Language``: each reads the layers the ones before it w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from loaders.annotated import Annotated
 from loaders.entities.named import (acronym_definitions, field_bodies, organizations, organizations_in_context, people,
@@ -63,10 +65,37 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
 )
 
 
+class Stopped(Exception):
+    """The extraction was asked to stop (its request ran out of time): nothing it made is kept."""
+
+
+_stop = threading.local()
+
+
+@contextmanager
+def stop_when(event: threading.Event) -> Iterator[None]:
+    """Within the block, extraction in this thread stops (raising :class:`Stopped`) between components
+    once ``event`` is set."""
+    before = getattr(_stop, "event", None)
+    _stop.event = event
+    try:
+        yield
+    finally:
+        _stop.event = before
+
+
+def check_stop() -> None:
+    """Raise :class:`Stopped` if this thread's extraction was asked to stop."""
+    event = getattr(_stop, "event", None)
+    if event is not None and event.is_set():
+        raise Stopped("stopped")
+
+
 def run(doc: Document, sha256: str | None = None, pipeline: tuple[tuple[str, Component], ...] = PIPELINE) -> Annotated:
     """Run every component over ``doc`` in order; returns the annotated document."""
     ann = Annotated.of(doc, sha256)
     for _, component in pipeline:
+        check_stop()
         component(ann)
     ann.syntax.save()
     return ann

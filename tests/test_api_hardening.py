@@ -28,12 +28,13 @@ NEW_REPORT = (b"Mercury report 2026\n\n1. The Government of Mongolia and the Zor
 
 
 @contextmanager
-def write_server(graph: Path, max_body_mb: float = 1.0) -> Iterator[str]:
+def write_server(graph: Path, max_body_mb: float = 1.0, time_limit: float = 30) -> Iterator[str]:
     """``gmpgraph serve`` in write mode (token from an environment variable) on a free port."""
     port = free_port()
     env = {**os.environ, "GMP_TEST_TOKEN": TOKEN}
     proc = subprocess.Popen([*gmpgraph_command(), "serve", "--graph", str(graph), "--port", str(port),
-                             "--write-token-env", "GMP_TEST_TOKEN", "--max-body-mb", str(max_body_mb)],
+                             "--write-token-env", "GMP_TEST_TOKEN", "--max-body-mb", str(max_body_mb),
+                             "--time-limit", str(time_limit)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -403,3 +403,22 @@ def test_maps_served_by_the_api_open_in_the_browser(browser: Any, corpus_graph: 
         finally:
             opened.close()
 
+
+
+def test_api_docs_render_offline_from_the_servers_own_assets(browser: Any, corpus_graph: Path) -> None:
+    """Swagger UI and ReDoc in Chromium with the network cut off (the dead proxy): each page draws the
+    API's operations, and nothing it loads comes from anywhere but the server."""
+    with running_server(corpus_graph) as base:
+        for path, drawn in (("/docs", ".swagger-ui .opblock-summary-path"), ("/redoc", "[data-section-id]")):
+            opened = Opened(browser)
+            try:
+                opened.page.goto(base + path)
+                opened.page.wait_for_selector(drawn, timeout=60_000)
+                shown = opened.page.locator(drawn).count()
+                assert shown >= 11, (path, shown)
+                assert "gmpgraph" in opened.page.inner_text("body")
+                elsewhere = [r for r in opened.requests if not r.startswith((base, f"blob:{base}", "data:"))]
+                assert elsewhere == [], elsewhere
+                opened.screenshot(f"api-docs{path.replace('/', '-')}")
+            finally:
+                opened.close()

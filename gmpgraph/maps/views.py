@@ -33,7 +33,7 @@ from itertools import combinations
 
 from pydantic import BaseModel, Field
 
-from gmpgraph.queries import MAX_DEPTH, country_profile, neighbourhood, resolve, supporters
+from gmpgraph.queries import CONTENT_TYPES, MAX_DEPTH, country_profile, neighbourhood, resolve, supporters
 from gmpgraph.store import GraphStore
 from schema import AnyEdge, AnyNode
 
@@ -174,7 +174,7 @@ def entity_view(store: GraphStore, entity: str, depth: int = 1) -> MapView:
     if not 1 <= depth <= MAX_DEPTH:
         raise ValueError(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
     sub = neighbourhood(store, entity, depth)
-    centre = resolve(store, entity)
+    centre = resolve(store, entity, *CONTENT_TYPES)
     view = MapView(name="entity", title=f"{centre.name} and its neighbourhood (depth {depth})", focus=[centre.id],
                    nodes=sub.nodes, edges=[e for e in sub.edges if e.type not in HIDDEN_EDGES])
     return _with_areas(store, view)

@@ -53,6 +53,7 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-\u2013]\s*\d{1,4}\s*[-\u2013]", re.IGNORECASE)
 _HTML_ITEM = re.compile(r"<(p|li)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{1,200}>")
+_TAIL = 256  # characters of an open block that its end-of-line tests read
 _CONNECTOR_END = re.compile(r"\b(?:of|and|or|the|for|on|in|to|with|a|an)$", re.IGNORECASE)
 
 
@@ -294,13 +295,14 @@ class TextReader:
         if target is None or target.kind in ("table", "caption"):
             return False
         body = line.body
-        prev = self.text[target.block.start:target.block.end].rstrip()
+        prev = self._tail(target.block)
         if not blank_before:
             if target.kind == "heading" and not (body[:1].islower() or _CONNECTOR_END.search(prev)):
                 return False
             return True
         if target.kind == "heading":
-            unclosed_quote = prev.count("\u201c") > prev.count("\u201d")
+            title = self.text[target.block.start:min(target.block.end, target.block.start + _TAIL * 8)]
+            unclosed_quote = title.count("\u201c") > title.count("\u201d")
             return bool(body[:1].islower() and _CONNECTOR_END.search(prev)) or unclosed_quote
         if target.kind == "heading-bold":
             return True
@@ -343,7 +345,12 @@ class TextReader:
         target = self.last_content if blank_before and self.fmt == "pdf" else None if blank_before else self.current
         if target is None or target.kind not in ("paragraph", "bullet"):
             return False
-        return not _TERMINAL.search(self.text[target.block.start:target.block.end].rstrip())
+        return not _TERMINAL.search(self._tail(target.block))
+
+    def _tail(self, block: Block) -> str:
+        """The last few hundred characters of ``block``: what the end-of-block tests read, at a cost that does
+        not grow with the block (a long paragraph read line by line would otherwise cost its square)."""
+        return self.text[max(block.start, block.end - _TAIL):block.end].rstrip()
 
     def _classify(self, i: int, mid_sentence: bool = False) -> tuple:
         line = self.lines[i]
