@@ -42,7 +42,7 @@ from api.cache import AnswerCache, Answers
 from api.docs import add_offline_docs
 from api.guards import MAX_BODY, PATTERN_WORDS, TIME_LIMIT, Guard, check_token, internal_error, validation_error
 from api.served import Served, WriteStopped
-from api.warm import warm_paths, warm_up
+from api.warm import settle, warm_paths, warm_up
 from gmpgraph import GraphStore
 from gmpgraph.analysis import CountryGap, CoverageMatrix, Finding, countries_missing_area, coverage_matrix, findings
 from gmpgraph.build import ReadError
@@ -259,6 +259,7 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
             await warm_up(app, warm_paths(served.store))
+        settle()
         yield
 
     app = FastAPI(title="gmpgraph", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
@@ -464,8 +465,10 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
 
     # -- maps: the same views as 'gmpgraph map', as self-contained HTML pages --------------------------------
     @app.get("/maps/network", response_class=HTMLResponse, responses=HTML_PAGE, summary="Map: the whole network")
-    def map_network() -> HTMLResponse:
-        return _html(make_map(served.store, "network"))
+    def map_network(unlinked: Annotated[bool, Query(description="Also the entities linked only to the documents "
+                                                                "that mention them (left out by default).")] = False
+                    ) -> HTMLResponse:
+        return _html(make_map(served.store, "network", unlinked=unlinked))
 
     @app.get("/maps/collaboration", response_class=HTMLResponse, responses=HTML_PAGE,
              summary="Map: how the areas collaborate and which partners they share")

@@ -1,8 +1,8 @@
 """Answers computed once per graph version: an in-process cache of encoded GET responses.
 
-:class:`AnswerCache` (ASGI middleware) keys each successful GET answer by path, query string, whether
-the client takes gzip, and the served graph's version; a hit is sent from memory without touching the
-app. Every answer carries an ``ETag`` (a hash of its bytes) and ``Cache-Control: no-cache`` (a client may
+:class:`AnswerCache` (ASGI middleware) keys each successful GET answer by path, query string and the
+served graph's version; a hit is sent from memory without touching the app. The app answers uncompressed;
+a client that takes gzip gets the same bytes gzipped, compressed once and kept beside them. Every answer carries an ``ETag`` (a hash of its bytes) and ``Cache-Control: no-cache`` (a client may
 keep it, and asks again with ``If-None-Match``, which gets ``304``). A write that changes the graph bumps
 the version and empties the cache. The cache is bounded by entries and bytes (least recently used first).
 
@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
@@ -28,12 +29,22 @@ CACHEABLE_STATUS = frozenset({200})
 NOT_CACHED_PREFIXES = ("/docs", "/redoc", "/openapi.json", "/static-docs")
 
 
+GZIP_MIN_SIZE = 4096
+
+
 @dataclass
 class Stored:
     status: int
     headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: str
+    gzipped: bytes | None = None
+
+    def compressed(self) -> bytes:
+        """The body gzipped, computed on first use and kept (one compression per answer and version)."""
+        if self.gzipped is None:
+            self.gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+        return self.gzipped
 
 
 class Answers:
@@ -101,8 +112,7 @@ class AnswerCache:
         self._seen_version = version()
 
     def key(self, scope: Scope) -> tuple[Any, ...]:
-        gzip = b"gzip" in _header(scope, b"accept-encoding")
-        return scope["path"], scope.get("query_string", b""), gzip, self.version()
+        return scope["path"], scope.get("query_string", b""), self.version()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope["path"].startswith(
@@ -146,7 +156,9 @@ class AnswerCache:
                 captured.append(Stored(start_message.get("status", 200), headers, body, etag_of(body)))
 
         captured: list[Stored] = []
-        await self.app(scope, receive, capture)
+        # the app answers uncompressed; the cache keeps those bytes and gzips them once for clients that ask
+        plain = dict(scope, headers=[(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"])
+        await self.app(plain, receive, capture)
         if passed_through or not captured:
             return None
         if key[-1] == self.version():  # not when a write landed meanwhile
@@ -155,16 +167,20 @@ class AnswerCache:
 
     @staticmethod
     async def _send(scope: Scope, send: Send, stored: Stored) -> None:
-        etag = stored.etag.encode()
-        headers = [h for h in stored.headers if h[0].lower() not in (b"etag", b"cache-control")]
+        zipped = len(stored.body) >= GZIP_MIN_SIZE and b"gzip" in _header(scope, b"accept-encoding")
+        body = stored.compressed() if zipped else stored.body
+        # each representation its own strong validator
+        etag = (stored.etag[:-1] + '-gzip"' if zipped else stored.etag).encode()
+        headers = [h for h in stored.headers if h[0].lower() not in (b"etag", b"cache-control", b"vary")]
         cache_control = next((v for k, v in stored.headers if k.lower() == b"cache-control"), b"no-cache")
-        headers += [(b"etag", etag), (b"cache-control", cache_control)]
+        headers += [(b"etag", etag), (b"cache-control", cache_control), (b"vary", b"Accept-Encoding")]
+        if zipped:
+            headers.append((b"content-encoding", b"gzip"))
         wanted = _header(scope, b"if-none-match")
         if wanted and (wanted.strip() == b"*" or etag in [t.strip() for t in wanted.split(b",")]):
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
             return
-        body = b"" if scope["method"] == "HEAD" else stored.body
         await send({"type": "http.response.start", "status": stored.status,
-                    "headers": headers + [(b"content-length", str(len(stored.body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+                    "headers": headers + [(b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})

@@ -16,6 +16,7 @@ graph or the new one, never a mix, and never wait for a write. Writes queue behi
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 import time
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ class Served:
             save_graph(copy, self.graph_path)  # atomic: the old file until the new one is complete
         self.store = copy
         self.version += 1
+        gc.freeze()  # the new graph out of full collections too (see api.warm.settle)
 
 
 def _prepare(base: GraphStore, data: bytes, name: str, stop: threading.Event) -> tuple[GraphStore, FileResult]:

@@ -1,11 +1,14 @@
 """Warming: the common answers computed at start-up, so that no first request is slow.
 
 :func:`warm_up` sends in-process GET requests through the whole app (cache included) before the server
-takes its first connection.
+takes its first connection. :func:`settle` then moves everything alive into the collector's permanent
+generation: the graph is hundreds of thousands of objects, and a full collection that walked them all
+stalled a request now and then by tens of milliseconds (the p99 of ``benchmarks/api.py``).
 """
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from gmpgraph import GraphStore
@@ -51,3 +54,10 @@ async def _get(app: ASGIApp, path: str) -> int:
 
     await app(scope, receive, send)
     return status
+
+
+def settle() -> None:
+    """Collect once, then freeze what is left (the served graph, the warmed answers) out of future full
+    collections; call after loading or swapping in a graph."""
+    gc.collect()
+    gc.freeze()

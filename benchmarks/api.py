@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 import httpx
-from fastapi import FastAPI
 
 ENDPOINTS = [
     "/stats",
@@ -37,17 +36,6 @@ ENDPOINTS = [
     "/gaps/matrix",
     "/maps/article/7",
 ]
-
-
-def bare() -> FastAPI:
-    """The ceiling: FastAPI answering a small dict, nothing else."""
-    app = FastAPI()
-
-    @app.get("/ping")
-    def ping() -> dict[str, str]:
-        return {"status": "ok", "service": "bare"}
-
-    return app
 
 
 def free_port() -> int:
@@ -94,7 +82,7 @@ def main() -> None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
     root = Path(__file__).resolve().parent.parent
     bare_port, port = free_port(), free_port()
-    bare_server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--app-dir", str(root), "--factory", "benchmarks.api:bare", "--port",
+    bare_server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--app-dir", str(root / "benchmarks"), "bare_app:app", "--port",
                                     str(bare_port), "--log-level", "warning", "--no-access-log"], cwd=root)
     server = subprocess.Popen([sys.executable, "-m", "gmpgraph", "serve", "--graph", str(args.graph), "--port",
                                str(port), "--workers", str(args.workers)], stderr=subprocess.DEVNULL)

@@ -53,6 +53,8 @@ class EdgeSet:
         self.doc = doc
         self.text = doc.text
         self.edges: dict[tuple[str, str, str], Edge] = {}
+        # identities of each edge's statements and provenance, so a restatement is checked in constant time
+        self._said: dict[tuple[str, str, str], tuple[set[tuple], set[tuple]]] = {}
         self.as_of = doc.meta.period_end or doc.meta.date
         #: the countries of the clause at a span that states an edge between two nodes (set once the sentences
         #: are indexed): places_of(span, source id, target id)
@@ -84,10 +86,18 @@ class EdgeSet:
             edge.provenance.append(prov)
             edge.statements.append(statement)
             self.edges[key] = edge
+            self._said[key] = ({statement.identity()}, {prov.identity()})
             return edge
-        if statement.identity() not in {s.identity() for s in existing.statements}:
+        said = self._said.get(key)
+        if said is None:  # an edge a rule put in directly
+            said = self._said[key] = ({s.identity() for s in existing.statements},
+                                      {p.identity() for p in existing.provenance})
+        statements, places = said
+        if statement.identity() not in statements:
+            statements.add(statement.identity())
             existing.statements.append(statement)
-        if prov.identity() not in {p.identity() for p in existing.provenance}:
+        if prov.identity() not in places:
+            places.add(prov.identity())
             existing.provenance.append(prov)
         for name in ("start", "end", "as_of", "amount", "currency"):  # a later statement may add a date
             if getattr(existing, name) is None and getattr(edge, name) is not None:

@@ -19,6 +19,7 @@ from schema import Block, Document, Provenance
 _ABBREV = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|No|Nos|St|Inc|Ltd|Co|Corp|vs|etc|approx|para|paras|Corr|Rev|"
                      r"Vol|fig|e\.g|i\.e|U\.S|U\.K|al)|\b[A-Z])\.$")
 _LIST_START = r"\n(?=[ \t]*(?:[-\u2022*\uf0b7]|\d+\.|[a-z]\)|\(?[ivx]+\)))"
+SENTENCE_WINDOW = 3000  # no real sentence is longer; a block of one "sentence" longer than this is cut
 _LEFT = re.compile(r"[.!?;](?:[\"\u201d\u2019)])?\s+|" + _LIST_START + r"|</?(?:p|li|ul)\b[^>]*>")
 _RIGHT = re.compile(r"[.!?;](?=[\"\u201d\u2019)]?\s)|" + _LIST_START + r"|</?(?:p|li|ul)\b[^>]*>")
 MAX_QUOTE = 320
@@ -46,16 +47,17 @@ class BlockIndex:
 
 def sentence_span(text: str, block: Block, start: int, end: int, clip: bool = True) -> tuple[int, int]:
     """The sentence of ``block`` that holds ``text[start:end]``; with ``clip``, at most MAX_QUOTE characters
-    around the mention."""
-    left = block.start
-    for m in _LEFT.finditer(text, block.start, start):
+    around the mention. Boundaries are looked for at most SENTENCE_WINDOW characters either side, so the
+    cost of a mention does not grow with its block."""
+    left = max(block.start, start - SENTENCE_WINDOW)
+    for m in _LEFT.finditer(text, left, start):
         boundary = m.end()
         if m.group(0)[:1] == ";" and _in_brackets(text, block.start, m.start()):
             continue  # '(ICSC, formerly IEACCC; Co-lead of the Partnership area)': one sentence
         if not _ABBREV.search(text[max(block.start, boundary - 12):boundary].rstrip()):
             left = boundary
-    right = block.end
-    for m in _RIGHT.finditer(text, end, block.end):
+    right = min(block.end, end + SENTENCE_WINDOW)
+    for m in _RIGHT.finditer(text, end, right):
         boundary = m.end() if m.group(0)[:1] in ".!?;" else m.start()
         if m.group(0)[:1] == ";" and _in_brackets(text, block.start, m.start()):
             continue

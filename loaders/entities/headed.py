@@ -19,12 +19,14 @@ from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
 from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quoted_title, strip_role
 from loaders.gazetteers.countries import find_countries
+from loaders.spans import Spans
 from schema import Document
 from schema.reference import demonyms
 
 
 def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -> list[Found]:
     found: list[Found] = []
+    index = Spans(covered)
     for start, end in capitalised_runs(text):
         run = text[start:end]
         named = frozenset(p for p in persons if p in run)  # only a person in the run changes its split
@@ -33,7 +35,7 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
             if candidate is None:
                 continue
             name, begin = candidate
-            if _within(covered, begin, begin + len(name)) or in_quoted_title(text, begin):
+            if _within(index, begin, begin + len(name)) or in_quoted_title(text, begin):
                 continue
             kind, rule = organization_kind(name)
             found.append(Found("Organization", name, begin, begin + len(name), (name,), kind,
@@ -89,12 +91,13 @@ def _nested(name: str, begin: int) -> list[Found]:
     return out
 
 
-def _within(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+def _within(covered: Spans, start: int, end: int) -> bool:
     """Inside a longer known name, or made of known names end to end ('Global Mercury Partnership
     Partnership Advisory Group' on a masthead)."""
-    if any(a <= start and end <= b and (b - a) > (end - start) for a, b in covered):
+    near = covered.overlapping(start, end)
+    if any(a <= start and end <= b and (b - a) > (end - start) for a, b in near):
         return True
-    inside = sorted((max(a, start), min(b, end)) for a, b in covered if a < end and b > start)
+    inside = sorted((max(a, start), min(b, end)) for a, b in near)
     reach, total = start, 0
     for a, b in inside:
         if b > reach:

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from loaders.annotated import Annotated
+from loaders.spans import Spans
 from loaders.entities.acronyms import find_definitions
 from loaders.entities.doc_title import document_title
 from loaders.entities.listed_documents import listed_documents
@@ -105,7 +106,7 @@ def titles(ann: Annotated) -> None:
     """Pipeline component: projects, publications and events; an organisation's name is not a title, and the
     words of a title ('Catalogue of ... Services on ...') are not bodies."""
     orgs = ann.found_of("Organization")
-    org_spans = [(o.start, o.end) for o in orgs]
+    org_index = Spans((o.start, o.end) for o in orgs)
     org_names = {name_key(o.name) for o in orgs} | {name_key(a) for o in orgs for a in o.aliases}
     fields = find_fields(ann.text)
     sheet = any(f.kind in ("implementer", "funder", "grant") for f in fields)
@@ -118,11 +119,12 @@ def titles(ann: Annotated) -> None:
                if not any(t.start < i.end and i.start < t.end for t in titled)]
     titled = [t for t in titled
               if name_key(t.name) not in org_names
-              and not any(a <= t.start and t.end <= b for a, b in org_spans)]  # 'United Nations ... Programme'
-    title_spans = [(t.start, t.end) for t in titled if t.node_type in ("Project", "Publication")]
+              and not org_index.holds(t.start, t.end)]  # 'United Nations ... Programme'
+    title_spans = Spans((t.start, t.end) for t in titled if t.node_type in ("Project", "Publication"))
     orgs = _without_modifying_acronyms(ann.text, orgs, titled)
     orgs = [o for o in orgs if "reference" in o.rule or "acronym" in o.rule
-            or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start) for a, b in title_spans)]
+            or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start)
+                       for a, b in title_spans.overlapping(o.start, o.end))]
     ann.found = [*orgs, *ann.found_of("Person"), *titled]
 
 
@@ -130,11 +132,11 @@ def _without_modifying_acronyms(text: str, orgs: list[Found], titled: list[Found
     """A body's acronym that opens a longer name is a word of that name, not a mention of the body: 'IEA' in
     'IEA Clean Coal Centre', 'GEO' in 'GEO Task HE-02', 'UNEP' in 'UNEP Chemicals and Waste Branch', 'UNECE' in
     'UNECE Convention on Long-Range Transboundary Air Pollution'."""
-    longer = [(f.start, f.end) for f in (*orgs, *titled)]
+    longer = Spans((f.start, f.end) for f in (*orgs, *titled))
     kept = []
     for f in orgs:
         if f.rule == "reference acronym" and (
-                any(a == f.start and b > f.end + 1 for a, b in longer)
+                any(a == f.start and b > f.end + 1 for a, b in longer.overlapping(f.start, f.end))
                 or re.match(r"\s+(?:Convention|Protocol|Agreement)\b", text[f.end:f.end + 14])):
             continue
         kept.append(f)

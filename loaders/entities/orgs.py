@@ -30,6 +30,7 @@ from loaders.entities.found import Found, name_key
 from loaders.entities.governments import governments
 from loaders.entities.headed import headed_names, lower_heads, partner_headings
 from loaders.entities.reference import reference_pattern, well_known_bodies
+from loaders.spans import Spans
 from schema import Document
 
 
@@ -61,8 +62,8 @@ def find_organizations(text: str, doc: Document | None = None, persons: set[str]
     found = [*known, *govs, *headed_names(text, persons or set(), covered), *lower]
     if context:
         taken = [(f.start, f.end) for f in found]
-        found += [f for f in contextual_bodies(text, persons or set(), taken)
-                  if not any(a <= f.start < b or f.start <= a < f.end for a, b in taken)]
+        index = Spans(taken)
+        found += [f for f in contextual_bodies(text, persons or set(), taken) if not index.overlapping(f.start, f.end)]
     if doc is not None:
         found += partner_headings(doc)
     _, _, lookup = reference_pattern()
