@@ -44,14 +44,41 @@ def run_cypher(store: GraphStore, query: str, view: nx.MultiDiGraph | None = Non
 
     if not query.lstrip().upper().startswith("MATCH"):
         raise CypherError("only read queries that start with MATCH run on the embedded graph")
+    from lark.exceptions import UnexpectedInput
+
     try:
         columns = GrandCypher(view if view is not None else cypher_view(store)).run(query)
-    except Exception as exc:  # grand-cypher raises lark parse errors and KeyErrors for unknown names
+    except UnexpectedInput as exc:
+        raise CypherError(syntax_error(query, exc.line, exc.column, getattr(exc, "allowed", None)
+                                       or getattr(exc, "expected", None) or ())) from None
+    except Exception as exc:  # and KeyErrors for unknown names
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CypherError(f"cannot run this query on the embedded graph: {first}") from None
     names = list(columns)
     length = max((len(v) for v in columns.values()), default=0)
     return [{str(name): _plain(columns[name][i]) for name in names} for i in range(length)]
+
+
+#: the parser's names of terminals, as a user would write them
+_TERMINALS = {"LPAR": "'('", "RPAR": "')'", "LBRACE": "'{'", "RBRACE": "'}'", "LSQB": "'['", "RSQB": "']'",
+              "VBAR": "'|'", "DOT": "'.'", "COMMA": "','", "COLON": "':'", "EQUAL": "'='", "MINUS": "'-'",
+              "PLUS": "'+'", "STAR": "'*'", "SLASH": "'/'", "PERCENT": "'%'", "LEFT_ANGLE": "'<'",
+              "RIGHT_ANGLE": "'>'", "MORETHAN": "'>'", "LESSTHAN": "'<'", "NUMBER": "a number",
+              "ESTRING": "a quoted string", "STRING": "a quoted string", "CNAME": "a name"}
+
+
+def syntax_error(query: str, line: int, column: int, expected: object) -> str:
+    """A parse error in plain words: where, the text there, and what could have come there.
+
+    >>> syntax_error("MATCH (o:Organization) RETRUN o.name", 1, 24, {"RETURN", "WHERE", "__ANON_7", "LPAR"})
+    "syntax error at line 1, column 24, at 'RETRUN o.name': expected '(', RETURN or WHERE"
+    """
+    lines = query.splitlines() or [""]
+    here = lines[min(max(line, 1), len(lines)) - 1][max(column, 1) - 1:]
+    words = sorted({_TERMINALS.get(t, t) for t in expected if isinstance(t, str) and not t.startswith("__")})
+    wanted = f": expected {', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else (
+        f": expected {words[0]}" if words else "")
+    return f"syntax error at line {line}, column {column}, at {here[:30]!r}{wanted}"
 
 
 def _plain(value: Any) -> Any:

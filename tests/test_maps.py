@@ -24,6 +24,7 @@ from api.app import create_app
 from gmpgraph import GraphStore, load_graph
 from gmpgraph.graphfile import save_graph
 from gmpgraph.maps import make_map, select_view
+from gmpgraph.queries import supporters
 from schema import Implements, Organization
 from schema.provenance import Provenance
 from tests.conftest import REPO, gmpgraph_command, running_server
@@ -69,12 +70,18 @@ def hostile_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # -- views ------------------------------------------------------------------------------------------------------
-def test_network_view_draws_every_entity_and_relation_but_no_documents(store: GraphStore) -> None:
-    view = select_view(store, "network")
+def test_network_view_draws_every_relation_and_the_entities_it_links(store: GraphStore) -> None:
+    """By default the entities linked only to their documents are left out (they ringed the map); with
+    ``unlinked`` every entity is drawn. Documents never are."""
     counts = store.counts()
-    assert len(view.nodes) == sum(n for t, n in counts["nodes"].items() if t != "Document")
+    linked = {end for u, v, key in store.nx.edges(keys=True) if key != "MENTIONED_IN" for end in (u, v)}
+    view = select_view(store, "network")
+    assert {n.id for n in view.nodes} == linked
     assert len(view.edges) == sum(n for t, n in counts["edges"].items() if t != "MENTIONED_IN")
-    assert not any(n.type == "Document" for n in view.nodes)
+    everything = select_view(store, "network", unlinked=True)
+    assert len(everything.nodes) == sum(n for t, n in counts["nodes"].items() if t != "Document") > len(linked)
+    assert len(everything.edges) == len(view.edges)
+    assert not any(n.type == "Document" for n in everything.nodes)
 
 
 def test_area_view_holds_the_leads_projects_and_their_partners(store: GraphStore) -> None:
@@ -103,6 +110,14 @@ def test_article_view_keeps_stated_and_area_mandate_support_apart(store: GraphSt
         assert dashed == {(e.source, e.target) for e in supports if e.basis == "area-mandate"}
         assert solid == {(e.source, e.target) for e in supports if e.basis == "stated"}
     assert bases == {"stated", "area-mandate"}
+
+
+def test_article_view_draws_each_area_mandate_supporter_dashed_to_the_article(store: GraphStore) -> None:
+    support = supporters(store, "7")
+    view = select_view(store, "article", "7")
+    dashed = {e.source for e in view.edges if e.type == "SUPPORTS" and e.basis == "area-mandate"}
+    assert dashed == {s.node.id for s in support.area_mandate} and len(dashed) > 10
+    assert all(e.provenance for e in view.edges)  # each rests on the statement putting it in the area
 
 
 def test_collaboration_view_adds_shared_partners_derived_from_the_edges(store: GraphStore) -> None:
@@ -333,6 +348,26 @@ def test_maps_open_offline_and_draw_every_node_and_edge(browser: Any, store: Gra
         assert opened.requests == [url], "the page asked for more than itself"
         assert drawn["violations"] == [] and opened.errors == [] and opened.dialogs == []
         opened.screenshot(f"map-{view}")
+    finally:
+        opened.close()
+
+
+def test_article_map_draws_area_mandate_support_dashed_in_the_browser(browser: Any, store: GraphStore,
+                                                                       tmp_path: Path) -> None:
+    """Chromium draws one dashed edge per supporter through an area's mandate, and the legend explains it."""
+    url, _ = _write(tmp_path, store, "article", "7")
+    mandate = {s.node.id for s in supporters(store, "7").area_mandate}
+    opened = Opened(browser)
+    try:
+        opened.open(url)
+        drawn = opened.page.evaluate("""() => Object.values(window.gmpMap.network.body.edges)
+            .filter(e => e.options.dashes).map(e => [e.fromId, e.toId])""")
+        assert {source for source, _ in drawn} == mandate and {target for _, target in drawn} == {"article:7"}
+        assert len(drawn) == len(mandate) > 10
+        legend = opened.page.evaluate("""() => Array.from(document.querySelectorAll('.line.dashed'))
+            .map(line => line.parentElement.textContent.trim())""")
+        assert "supports (area mandate)" in legend
+        opened.screenshot("map-article-7-mandate")
     finally:
         opened.close()
 

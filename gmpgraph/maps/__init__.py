@@ -18,8 +18,15 @@ from typing import Literal
 from gmpgraph.analysis import coverage_matrix
 from gmpgraph.maps.heatmap import coverage_page, coverage_svg
 from gmpgraph.maps.render import MapPage, content_security_policy, render_html, render_page
-from gmpgraph.maps.views import (MapView, area_view, article_view, collaboration_view, country_view, entity_view,
-                                 network_view)
+from gmpgraph.maps.views import (
+    MapView,
+    area_view,
+    article_view,
+    collaboration_view,
+    country_view,
+    entity_view,
+    network_view,
+)
 from gmpgraph.store import GraphStore
 
 ViewName = Literal["network", "area", "article", "country", "entity", "collaboration", "coverage"]
@@ -29,8 +36,10 @@ VIEWS: dict[str, str | None] = {"network": None, "area": "KEY", "article": "N", 
 _EXAMPLES = {"area": "asgm", "article": "7", "country": "IDN", "entity": "UNIDO"}
 
 
-def select_view(store: GraphStore, view: str, argument: str | None = None, depth: int = 1) -> MapView:
-    """The nodes and edges of one network view (every view but ``coverage``).
+def select_view(store: GraphStore, view: str, argument: str | None = None, depth: int = 1,
+                unlinked: bool = False) -> MapView:
+    """The nodes and edges of one network view (every view but ``coverage``); ``unlinked`` keeps, in the
+    network view, the entities linked only to their documents.
 
     Raises ValueError for an unknown view or a missing argument, and queries.NotFound for an unknown entity.
     """
@@ -42,7 +51,7 @@ def select_view(store: GraphStore, view: str, argument: str | None = None, depth
     if needs is None and argument:
         raise ValueError(f"the {view} map takes no argument (got {argument!r})")
     if view == "network":
-        return network_view(store)
+        return network_view(store, unlinked)
     if view == "collaboration":
         return collaboration_view(store)
     assert argument is not None
@@ -55,7 +64,8 @@ def select_view(store: GraphStore, view: str, argument: str | None = None, depth
     return entity_view(store, argument, depth)
 
 
-def make_map(store: GraphStore, view: str, argument: str | None = None, depth: int = 1) -> MapPage:
+def make_map(store: GraphStore, view: str, argument: str | None = None, depth: int = 1,
+             unlinked: bool = False) -> MapPage:
     """The page for one view; ``coverage`` is a heat-map picture, the others are interactive networks."""
     if view == "coverage":
         if argument:
@@ -64,7 +74,7 @@ def make_map(store: GraphStore, view: str, argument: str | None = None, depth: i
         matrix = coverage_matrix(store)
         return MapPage(html=coverage_page(matrix, names), csp=content_security_policy(None),
                        nodes=len(matrix.areas) + len(matrix.articles), edges=len(matrix.cells))
-    return render_page(select_view(store, view, argument, depth))
+    return render_page(select_view(store, view, argument, depth, unlinked))
 
 
 def coverage_picture(store: GraphStore) -> str:

@@ -17,7 +17,7 @@ Safety, in three layers:
    script nor call out.
 
 Large graphs: the layout runs a capped number of physics iterations before the first draw
-(fewer as the graph grows), edges are straight and unlabelled beyond a few hundred nodes, and
+(fewer as the graph grows), edges are straight beyond a few hundred nodes, and
 physics is switched off once the layout has settled, so a map of thousands of nodes opens and
 stays still.
 
@@ -43,11 +43,21 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from gmpgraph.maps.style import (EDGE_LEGEND_ORDER, NODE_STYLE, SHARED_STYLE, edge_style, edge_tooltip,
-                                 node_size, node_tooltip, short)
+from gmpgraph.maps.layout import RING_VIEWS, ring_layout
+from gmpgraph.maps.style import (
+    EDGE_LEGEND_ORDER,
+    NODE_STYLE,
+    SHARED_STYLE,
+    edge_style,
+    edge_tooltip,
+    label_size,
+    node_size,
+    node_tooltip,
+    short,
+)
 from gmpgraph.maps.views import MapView
 
-#: above this many nodes edges are straight and unlabelled, and hiding while dragging
+#: above this many nodes edges are straight, and hidden while dragging
 LARGE = 300
 LABEL_LENGTH = 40
 
@@ -100,7 +110,9 @@ def physics_options(node_count: int) -> dict[str, Any]:
         "edges": {"smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
                   "font": {"size": 9, "align": "middle", "strokeWidth": 3, "color": "#444444"},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1.2},
-        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"}, "borderWidth": 1},
+        # a label smaller than drawThreshold on screen is not drawn: zoomed out, only the most linked are
+        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3},
+                  "scaling": {"label": {"drawThreshold": 7}}, "borderWidth": 1},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "keyboard": {"enabled": True, "bindToWindow": False}, "multiselect": True},
     }
@@ -115,7 +127,9 @@ def build_network(view: MapView) -> Network:
         degree[edge.target] += 1
     names = {node.id: node.name for node in view.nodes}
     focus = set(view.focus)
+    fixed = ring_layout(view) if view.name in RING_VIEWS else {}
     for node in view.nodes:
+        place = ({"x": fixed[node.id][0], "y": fixed[node.id][1], "physics": False} if node.id in fixed else {})
         style = NODE_STYLE.get(node.type, NODE_STYLE["Organization"])
         net.add_node(node.id, label=short(node.name, LABEL_LENGTH), shape=style.shape,
                      color={"background": style.colour, "border": "#222222" if node.id in focus else style.colour,
@@ -123,12 +137,13 @@ def build_network(view: MapView) -> Network:
                             "hover": {"background": style.colour, "border": "#000000"}},
                      borderWidth=4 if node.id in focus else 1,
                      size=node_size(degree[node.id], style.size) * (1.4 if node.id in focus else 1),
-                     title=node_tooltip(node, degree[node.id]), ntype=node.type, areas=view.areas.get(node.id, []))
-    labelled = len(view.nodes) <= LARGE
-    for index, edge in enumerate(view.edges):
+                     font={"size": label_size(degree[node.id]) * (1.4 if node.id in focus or node.type == "Area" else 1)},
+                     title=node_tooltip(node, degree[node.id]), ntype=node.type, areas=view.areas.get(node.id, []),
+                     **place)
+    for index, edge in enumerate(view.edges):  # unlabelled: the legend gives each style, the tooltip the type
         style = edge_style(edge)
         net.add_edge(edge.source, edge.target, id=f"e{index}", color=style.colour, dashes=style.vis_dashes,
-                     label=style.label if labelled else None, etype=edge.type, basis=edge.basis,
+                     etype=edge.type, basis=edge.basis,
                      title=edge_tooltip(edge, names.get(edge.source, edge.source), names.get(edge.target, edge.target)),
                      arrows={"to": {"enabled": not type(edge).undirected}})
     for index, link in enumerate(view.shared_partners):
@@ -142,6 +157,8 @@ def build_network(view: MapView) -> Network:
         for key in [k for k, v in item.items() if v is None]:
             del item[key]
     net.options = physics_options(len(view.nodes))
+    if fixed:  # every node placed: no physics at all
+        net.options["physics"]["enabled"] = False
     return net
 
 

@@ -78,6 +78,16 @@ def node_size(degree: int, base: float = 10) -> float:
     return min(base + 4 * math.sqrt(degree), base + 40)
 
 
+def label_size(degree: int) -> float:
+    """A node's label size: grows with its number of links, so that zoomed out (where labels under the
+    draw threshold vanish) the most linked stay named.
+
+    >>> label_size(0), label_size(16), label_size(400)
+    (12.0, 24.0, 40.0)
+    """
+    return min(12 + 3 * math.sqrt(degree), 40.0)
+
+
 def edge_style(edge: AnyEdge) -> EdgeStyle:
     """The style of one edge (area-mandate SUPPORTS differ from stated ones)."""
     if edge.type == "SUPPORTS" and edge.basis != "stated":

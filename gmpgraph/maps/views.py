@@ -36,6 +36,7 @@ from pydantic import BaseModel, Field
 from gmpgraph.queries import CONTENT_TYPES, MAX_DEPTH, country_profile, neighbourhood, resolve, supporters
 from gmpgraph.store import GraphStore
 from schema import AnyEdge, AnyNode
+from schema.edges import Supports
 
 #: edge types a map never draws
 HIDDEN_EDGES = frozenset({"MENTIONED_IN"})
@@ -112,10 +113,18 @@ def _with_areas(store: GraphStore, view: MapView) -> MapView:
     return view
 
 
-def network_view(store: GraphStore) -> MapView:
-    """Every entity and every relation (documents left out)."""
-    ids = [n for n, data in store.nx.nodes(data=True) if data["type"] != "Document"]
+def network_view(store: GraphStore, unlinked: bool = False) -> MapView:
+    """Every entity and every relation (documents left out), and with ``unlinked`` also the entities whose only
+    link is to the documents that mention them (by default left out: they would ring the map)."""
+    ids = [n for n, data in store.nx.nodes(data=True) if data["type"] != "Document"
+           and (unlinked or _linked(store, n))]
     return _view(store, "network", "The Global Mercury Partnership network", ids, [])
+
+
+def _linked(store: GraphStore, node_id: str) -> bool:
+    """Whether a node has an edge other than MENTIONED_IN."""
+    return any(key not in HIDDEN_EDGES for _, _, key in store.nx.out_edges(node_id, keys=True)) or any(
+        key not in HIDDEN_EDGES for _, _, key in store.nx.in_edges(node_id, keys=True))
 
 
 def _neighbours(store: GraphStore, node_id: str, edge_type: str, direction: str) -> list[str]:
@@ -140,15 +149,18 @@ def area_view(store: GraphStore, area: str) -> MapView:
 
 
 def article_view(store: GraphStore, article: str) -> MapView:
-    """Everything that supports an article: stated (solid) and through an area's mandate (dashed)."""
+    """Everything that supports an article: stated (solid), and through an area's mandate (a dashed edge to
+    the article, resting on the PART_OF statement that puts the supporter in that area)."""
     support = supporters(store, article)
     ids = [support.article.id]
     edges: list[AnyEdge] = []
-    for supporter in [*support.stated, *support.area_mandate]:
-        ids.append(supporter.node.id)
+    for supporter in support.stated:
+        ids += [supporter.node.id, *(area.id for area in supporter.areas)]
         edges.append(supporter.edge)
-        for area in supporter.areas:
-            ids.append(area.id)
+    for supporter in support.area_mandate:
+        ids += [supporter.node.id, *(area.id for area in supporter.areas)]
+        edges.append(Supports(source=supporter.node.id, target=support.article.id, basis="area-mandate",
+                              provenance=supporter.edge.provenance))
     drawn = {(e.type, e.source, e.target) for e in edges}
     for edge in _edges_among(store, ids):  # the PART_OF edges between supporters and their areas
         if edge.type == "PART_OF" and (edge.type, edge.source, edge.target) not in drawn:

