@@ -217,8 +217,10 @@ def _ordinal_found(ordinal: str, kind: str, body_text: str, start: int, end: int
 def _body_near(text: str, start: int, end: int) -> str | None:
     """The body 'its' stands for in 'at its sixth session': the nearest named before it in the sentence, else
     the first after it in the sentence, else the nearest in the 600 characters before."""
-    opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    closing = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    window = max(0, start - 3000), min(len(text), end + 3000)  # a sentence is never longer: the cost stays local
+    opening = max(text.rfind(". ", window[0], start), text.rfind("\n", window[0], start), window[0] - 1) + 1
+    closing = min((i for i in (text.find(". ", end, window[1]), text.find("\n", end, window[1])) if i >= 0),
+                  default=window[1])
     named = [(b.start(), b.group(0)) for b in _BODY_NAMES.finditer(text, max(0, min(opening, start - 600)), closing)]
     head = re.search(r"\b(committee|group|conference|council|assembly)\s+(?:at|during|in)\s+$", text[max(0, start - 40):start],
                      re.IGNORECASE)

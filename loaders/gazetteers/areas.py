@@ -11,6 +11,7 @@ text qualifies them: "coal partnership area", "products area", "Cement Partnersh
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
 
@@ -132,11 +133,14 @@ def _coordinated_in(text: str, keys: dict[str, str]) -> list[Mention]:
 def longest_first(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions that overlap a longer one; return the rest in text order."""
     kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans never overlap, so sorted by start they are sorted by end too
+    ends: list[int] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= a or m.start >= b for a, b in taken):
+        i = bisect.bisect_right(starts, m.start)
+        if (i == 0 or ends[i - 1] <= m.start) and (i == len(starts) or m.end <= starts[i]):
             kept.append(m)
-            taken.append((m.start, m.end))
+            starts.insert(i, m.start)
+            ends.insert(i, m.end)
     return sorted(kept, key=lambda m: m.start)
 
 

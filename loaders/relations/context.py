@@ -19,6 +19,7 @@ from collections import defaultdict
 
 from loaders.annotated import Annotated, Located
 from loaders.locate import sentence_span
+from loaders.spans import Spans
 from schema import Area, Block, Node
 from schema.reference import area_by_key
 
@@ -41,8 +42,9 @@ _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global )?(
 
 def outermost(mentions: list[Located]) -> list[Located]:
     """The mentions not inside a longer one ('planetGOLD Guyana', not the 'planetGOLD' in it)."""
-    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                           and o.end - o.start > m.end - m.start for o in mentions)]
+    spans = Spans((m.start, m.end) for m in mentions)  # a bisect index: a block's mentions, not their square
+    return [m for m in mentions if not any(a <= m.start and m.end <= b and b - a > m.end - m.start
+                                           for a, b in spans.overlapping(m.start, m.end))]
 
 
 def of_type(mentions: list[Located], *types: str) -> list[Located]:
