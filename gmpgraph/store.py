@@ -118,6 +118,8 @@ class GraphStore:
                     stored.append(statement)
         for field, value in edge.model_dump(mode="json", exclude_none=True,
                                             exclude={"source", "target", "provenance", "statements"}).items():
+            if field == "status" and value == "planned":
+                continue  # stored as stated before: planned elsewhere does not unmake a fact
             if field not in old:
                 old[field] = value
         self._add_provenance((edge.source, edge.target, key), old, edge.provenance)

@@ -43,8 +43,10 @@ _KEYS: tuple[tuple[str, str], ...] = (
               r"|duration|(?:start|end|approval|closing)\s+date|budget|received\s+by\s+\w+"
               r"|(?:project\s+)?approved(?:\s+for\s+implementation)?|preparation\s+grant\s+approved"),
 )
-_KEY = re.compile(r"[ \t]*(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KEYS).replace(
-    "(?P<granter>", "(?P<granter>") + r")[ \t]*(?::|\|)?[ \t]*", re.IGNORECASE)
+# a key opens its line, or a table row ('| Implementing Agencies | United Nations Environment Programme |'); its
+# separator is a colon, a bar or a tab, or nothing where a page's cells ran together ('Funding SourceGEF Trust Fund')
+_KEY = re.compile(r"[ \t]*(?:\|[ \t]*)?(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KEYS)
+                  + r")(?:(?:[ \t]*[:|])+[ \t]*|[ \t]+|(?<=[a-z])(?=[A-Z][A-Za-z])|[ \t]*$)", re.IGNORECASE)
 _INLINE_SEPARATOR = re.compile(r"[ \t]*(?::|\||\t)[ \t]*")
 
 
@@ -66,6 +68,12 @@ def _key_line(line: str) -> re.Match[str] | None:
     if m is None or not line[m.start():m.end()].strip():
         return None
     return m
+
+
+def _glued(line: str, m: re.Match[str]) -> bool:
+    """A key run into its value with no separator, as a page's cells are when copied: 'Executing
+    AgencyBlacksmith Institute' (a lower-case letter, then a capital)."""
+    return m.end() < len(line) and line[m.end() - 1:m.end()].islower() and line[m.end():m.end() + 1].isupper()
 
 
 def key_spans(text: str) -> list[tuple[int, int]]:
@@ -93,7 +101,7 @@ def _fields(text: str) -> tuple[Field, ...]:
             keyed.append(None)
             continue
         rest = line[m.end():]
-        separated = bool(re.search(r"[:|\t]\s*$", line[:m.end()]))
+        separated = bool(re.search(r"[:|\t]\s*$", line[:m.end()])) or _glued(line, m)
         if rest.strip() and not separated:
             keyed.append(None)  # 'Partners met in Geneva': a sentence that opens with a key's word
             continue
@@ -109,7 +117,7 @@ def _fields(text: str) -> tuple[Field, ...]:
             if granter.lower() in ("project", "the", "preparation", "project preparation") or not granter[:1].isupper():
                 granter = None
         key = line[m.start(kind):m.end(kind)]
-        rest = line[m.end():].strip()
+        rest = re.sub(r"[ \t]*\|[ \t]*$", "", line[m.end():]).strip()  # a table row's closing bar
         if rest:
             value_start = start + m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
             fields.append(Field(kind, key, start + m.start(kind), rest, value_start, value_start + len(rest), granter))

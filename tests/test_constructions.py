@@ -131,6 +131,44 @@ def test_a_role_before_the_names() -> None:
     assert ("AFFILIATED_WITH", "person:teeraporn-wiriwutikorn", "org:partnership-advisory-group") in found
 
 
+def test_people_listed_one_a_line_keep_their_own_lines(pages: Path) -> None:
+    # 08's lead entries as a hyphen list (the layout of agenda and speaker lists): no line's name may swallow the
+    # next line's bullet as a label ("Council\n- " is no "Label - ")
+    lines = [line for line in (pages / "08-supply-storage-area-leads.txt").read_text().splitlines()
+             if line.startswith(("Ana ", "Manuel ", "Judith "))]
+    result = extract_text("leads.txt", "Partnership Lead\n\n" + "".join(f"- {line}\n" for line in lines))
+    assert {"Ana García González", "Manuel Ramos Pino", "Judith Torres"} <= names(result, "Person")
+    assert ("AFFILIATED_WITH", "person:manuel-ramos-pino",
+            "org:centro-tecnologico-nacional-de-descontaminacion-del-mercurio") in triples(result, "AFFILIATED_WITH")
+    # 07's agenda speakers the same way: a short entry is no label of the line after it
+    result = extract_text("agenda.txt", "Speakers:\n- Franz Mayer De La Rosa, UNIDO\n- Misuzu Asari, Kyoto University\n")
+    assert {("AFFILIATED_WITH", "person:franz-mayer-de-la-rosa", "org:united-nations-industrial-development-organization"),
+            ("AFFILIATED_WITH", "person:misuzu-asari", "org:kyoto-university")} <= triples(result, "AFFILIATED_WITH")
+
+
+@pytest.mark.parametrize("line, person, body", [
+    # 11: 'David Evers, executive director of BRI' as a speaker list writes it: Name, Title, Organisation
+    ("  • David Evers, Executive Director, Biodiversity Research Institute", "david-evers",
+     "biodiversity-research-institute"),
+    # 07: 'Franz Mayer De La Rosa, UNIDO' with a title between (a title of two words no rule knew as a role)
+    ("  • Franz Mayer De La Rosa, Industrial Development Officer, UNIDO", "franz-mayer-de-la-rosa",
+     "united-nations-industrial-development-organization"),
+])
+def test_a_title_between_a_name_and_its_body_is_a_role(line: str, person: str, body: str) -> None:
+    result = extract_text("speakers.txt", f"Speakers:\n{line}\n")
+    assert ("AFFILIATED_WITH", f"person:{person}", f"org:{body}") in triples(result, "AFFILIATED_WITH")
+    titles = {"Executive Director", "Industrial Development Officer"}
+    assert not titles & (names(result, "Organization") | names(result, "Person"))
+
+
+def test_a_ministers_portfolio_is_no_body() -> None:
+    # the construction 'Name, Minister of A, B and C, Country' (agenda lines of the reports' meetings)
+    result = extract_text("speakers.txt", "Speakers:\n- Judith Torres, Minister of Housing, Land Planning and "
+                                          "Environment, Uruguay\n")
+    assert "Judith Torres" in names(result, "Person")
+    assert not {"Housing", "Land Planning and Environment"} & names(result, "Organization")
+
+
 # -- 2. key-value structure ------------------------------------------------------------------------------
 def test_a_project_data_sheet(page) -> None:
     result = page("14-")
@@ -158,6 +196,24 @@ def test_fields_on_one_line(line: str, edge: tuple[str, str]) -> None:
     assert edge in found
     grant = [e for e in result.edges if e.type == "FUNDS" and e.source == "org:global-environment-facility"]
     assert grant and grant[0].amount == 1_000_000
+
+
+def test_a_data_sheet_whose_fields_are_table_rows_and_whose_title_runs_into_its_summary(pages: Path) -> None:
+    # 14's sheet as an HTML table converts: its title line, then the rows the issue quotes from other sheets
+    title = (pages / "14-gef-gold-burkina-faso-project.txt").read_text().splitlines()[0]
+    text = (f"{title}\nProject Summary\nExpand the elimination of mercury in ASGM operations\nProject Details\n"
+            "| GEF Project ID | 9547 |\n| Implementing Agencies | United Nations Environment Programme |\n"
+            "| Executing Agencies | UNIDO |\n| Funding Source | GEF Trust Fund |\n| GEF Period: | GEF - 6 |\n"
+            "| GEF Project Grant | 1,000,000 USD |\n| Country | Peru |\n")
+    result = extract_text("sheet.txt", text)
+    project = next(n.id for n in result.nodes if n.name.startswith("Contribution Towards the Elimination"))
+    found = {(e.type, e.source, e.target) for e in result.edges}
+    assert {("IMPLEMENTS", "org:united-nations-environment-programme", project),
+            ("IMPLEMENTS", "org:united-nations-industrial-development-organization", project),
+            ("FUNDS", "org:gef-trust-fund", project), ("LOCATED_IN", project, "country:PER")} <= found
+    grant = [e for e in result.edges if e.type == "FUNDS" and e.source == "org:global-environment-facility"]
+    assert grant and grant[0].amount == 1_000_000 and grant[0].target == project
+    assert not [n for n in result.nodes if n.name.startswith(("GEF Project Grant", "GEF Period"))]
 
 
 # -- 3. roles from the sentence's syntax -------------------------------------------------------------------

@@ -123,3 +123,15 @@ def test_models_are_validated_once_per_state_of_the_graph() -> None:
     store.nx.nodes["area:asgm"]["name"] = "Gold mining"  # a write behind the store's back, then declared
     store.changed()
     assert store.node("area:asgm").name == "Gold mining"
+
+
+def test_a_stated_edge_stays_stated_whatever_order_the_planned_statement_comes_in() -> None:
+    # a project sheet states 'funded by the GEF'; another page proposes more work under it: still a fact
+    for order in (("stated", "planned"), ("planned", "stated")):
+        store = GraphStore()
+        store.add_node(unido())
+        store.add_node(Area(id="area:asgm", key="asgm", name="Artisanal and small-scale gold mining"))
+        for i, status in enumerate(order):
+            store.add_edge(Leads(source="org:unido", target="area:asgm", provenance=[prov(f"para {i}", start=i * 20)],
+                                 status=None if status == "stated" else "planned"))
+        assert next(iter(store.edges("LEADS"))).status is None, order

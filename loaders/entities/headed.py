@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from loaders.entities.acronyms import CONNECTORS, is_acronym
+from loaders.entities.people import plausible_name
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
@@ -212,6 +213,8 @@ def partner_headings(doc: Document) -> list[Found]:
             continue
         if entity_type(name) not in (None, "Organization") or re.search(r"\d", name):
             continue
+        if "," in name and plausible_name(name.split(",")[0]):
+            continue  # '- William Pan, Duke University': a listed person and their body
         start = block.start + m.start(1) + m.group(1).find(words[0])
         kind, rule = organization_kind(name)
         found.append(Found("Organization", name, start, start + len(name), (name,), kind,

@@ -156,6 +156,13 @@ def field_bodies(ann: Annotated) -> None:
         for start, end in value_items(field):
             made += _item_bodies(text, start, end)
     fields = find_fields(text)
+    for field in fields:  # 'Project Name' / 'Project Title': the sheet's own project, named as the field writes it
+        if field.kind == "title" and 8 <= len(field.value) <= 300 and not any(
+                f.node_type in ("Project", "Publication", "Event") and field.start <= f.start < field.end
+                for f in ann.found):
+            name = clean_name(field.value)
+            made.append(Found("Project", name, field.start, field.start + len(field.value), (), None,
+                              f"the value of a data sheet's {field.key!r} field"))
     keys = [(f.key_start, f.key_start + len(f.key)) for f in fields if f.kind != "grant"]  # 'GEF Project Grant': GEF
     others = [(f.start, f.end) for f in fields if f.kind == "other"]
     ann.found = [f for f in ann.found if not (  # a key is not a name, nor is a body running into one

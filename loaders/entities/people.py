@@ -59,7 +59,7 @@ _CITED = re.compile(rf"(?:(?<=[(;])|(?<=;\s)|(?<=\band\s)|(?<=:\s))((?:{_PARTICL
 # where a listed name may open: a line or item (after its bullet, number and a 'Label – ' or 'Label:'), brackets
 _SLOT_OPENING = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:[-\u2022*\u25aa\u25cf\uf0b7]\s*|\d{1,2}[.)]\s+)?(?:[^\n:\u2013\u2014()]{2,60}?"
-    r"(?:\s[\u2013\u2014-]\s|:\s+))?|\(\s*|(?<=\sand\s)", re.MULTILINE)
+    r"(?:[ \t][\u2013\u2014-][ \t]|:\s+))?|\(\s*|(?<=\sand\s)|(?<=;\s)", re.MULTILINE)
 _SPEAKER = re.compile(r"\b(?:said|says|added|adds|noted|notes|stated|states|explained|explains|remarked|commented|"
                       r"emphasi[sz]ed|stressed|told|according to|moderated by|chaired by|presented by|opened by|"
                       r"facilitated by|introduced by|delivered by|welcomed by|hosted by)\s+(?:by\s+)?")
@@ -72,11 +72,26 @@ ROLE_WORDS = ("head", "director", "executive director", "deputy director", "dire
               "expert", "adviser", "advisor", "specialist", "scientist", "researcher", "professor", "lecturer",
               "fellow", "founder", "co-founder", "ceo", "chief", "staff", "official", "leader", "team leader",
               "spokesperson", "moderator", "associate", "analyst", "engineer", "programme officer",
-              "project manager", "senior", "principal", "emeritus", "board member", "partner", "head of unit")
+              "project manager", "senior", "principal", "emeritus", "board member", "partner", "head of unit",
+              "assistant", "co-coordinator", "co-ordinator", "programme management officer", "rapporteur", "envoy",
+              "commissioner", "counsellor", "attaché", "intern", "student", "postdoctoral", "editor")
+# words that make a capitalised phrase a job title, never a person's name ('Special Assistant', 'Professor Emeritus')
+_TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassador", "secretary", "coordinator",
+                          "co-coordinator", "co-ordinator", "assistant", "professor", "emeritus", "specialist",
+                          "scientist", "researcher", "lecturer", "consultant", "adviser", "advisor", "representative",
+                          "delegate", "chair", "co-chair", "chairperson", "chairman", "chairwoman", "president",
+                          "vice-president", "analyst", "engineer", "spokesperson", "moderator", "ceo", "executive",
+                          "deputy", "rapporteur", "commissioner", "co-lead", "director-general", "secretary-general"})
 _ROLE = "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"(?i:\b(?:{_ROLE})s?)\s*[,:]?\s+$")
+# a role, after its modifiers: 'Senior Programme Officer', 'Lead Environmental Specialist', 'Program Officer
+# Extractives & Conservation', 'Regional Director and Representative'; not a body's name ('Office of ...')
 _ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|senior|deputy|interim|international|national|"
-                          rf"regional|global|technical|lead|chief|[A-Z]{{2,8}})\s+)*(?i:{_ROLE})s?\b")
+                          rf"regional|global|technical|lead|chief|[A-Z]{{2,8}})\s+)*"
+                          rf"(?:(?!(?:Ministry|Department|Office|Agency|Institute|University|Centre|Center|Council|"
+                          rf"Secretariat|Government|Commission|Foundation|Association|Bureau)\b)"
+                          rf"[A-Z][a-z]+\s+){{0,2}}(?i:{_ROLE})s?\b(?!\s+(?:of\s+)?[A-Z][a-z]+\s+(?:Ministry|Department|"
+                          rf"Agency|Institute|University|Council|Association|Foundation)\b)")
 _MEMBERS_OF = re.compile(r"\b[Mm]embers\s+of\s+(?:the\s+)?([A-Z][^:\n]{3,160}?)\s+(?:are|is|include|were)\b[^\n]*:\s*$"
                          r"|\b([A-Z][\w\s]{3,80}?)\s+(?:members|composition)\s*:\s*$")
 _NOT_PERSON_WORDS = re.compile(
@@ -128,6 +143,8 @@ def plausible_name(name: str) -> bool:
         return False
     if find_countries(name) or entity_type(name) is not None or name in city_countries():
         return False
+    if any(w.lower().strip(",.") in _TITLE_WORDS for w in words):
+        return False  # 'Special Assistant', 'Executive Secretary': a title
     caps = [w for w in words if not re.fullmatch(_PARTICLE, w)]
     if len(caps) < 2 or any(not (w[:1].isupper()) for w in caps):
         return False
@@ -178,6 +195,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
         until = close if close >= 0 else (stop.start() if stop else len(text))
         if not listed:
             until = min(until, at + 240)
+    at_role_end = -1
     while at < until:
         if re.match(r"and\s+(?:Mr|Ms|Mrs|Dr)?\.?\s*[A-Z]", text[at:until]):
             break  # '..., and Teeraporn Wiriwutikorn': the next person
@@ -213,6 +231,10 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                     inside = [body]
             if inside:
                 tail.organizations.append(inside[0])
+        elif listed and segment[:1].isupper() and tail.roles and tail.roles[-1][1] == at_role_end \
+                and re.search(r"\b(?:of|for)\s", text[tail.roles[-1][0]:at_role_end]) \
+                and entity_type(segment) != "Organization":
+            tail.roles[-1] = (tail.roles[-1][0], segment_end)  # 'Minister of Environment, Water and Sanitation'
         elif listed and segment[:1].isupper():
             segment_end = _body_end(text, at, segment_end, until)
             body = _new_body(text, at, segment_end)
@@ -223,6 +245,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
         else:
             break
         tail.end = segment_end
+        at_role_end = tail.roles[-1][1] if tail.roles else -1
         sep = _TAIL_SEPARATOR.match(text, segment_end)
         if sep is None or sep.end() == segment_end:
             break
@@ -284,6 +307,8 @@ def _new_body(text: str, start: int, end: int) -> Found | None:
         return None
     if plausible_name(name) and entity_type(name) is None:
         return None  # a second person, not a body
+    if entity_type(name) in ("Event", "Publication", "Project"):
+        return None  # 'Co-chair, International Conference on Mercury ...': a meeting, not a body
     areas = find_areas(name)
     if areas and (areas[-1].end - areas[0].start >= 0.5 * len(name) or re.search(r"\b(?:Partnership|Areas?)\b", name)):
         return None  # 'Partnership Area on Mercury Waste Management' is an area
@@ -309,6 +334,8 @@ def _body_after_role(text: str, start: int, end: int) -> Found | None:
     body = m.group(1).strip()
     if find_countries(body) and find_countries(body)[0].start == 0:
         return None
+    if len(body.split()) == 1 and not is_acronym(body) and entity_type(body) != "Organization":
+        return None  # 'Minister of Environment, ...': a portfolio, not a body
     return _new_body(text, start + m.start(1), start + m.start(1) + len(body))
 
 

@@ -190,24 +190,28 @@ class Sentences:
                 topics[id(block)] = current
         return topics
 
-    def _naming(self, block: Block) -> Located | None:
-        """The titled thing a short block is nothing but the name of ('The Global Mercury Observation System
-        (GMOS)', 'About GMOS', 'GEF GOLD: Contribution Towards ...')."""
-        own = self.text[block.start:block.end].strip(" *#_:\n")
+    def _naming(self, block: Block, end: int | None = None) -> Located | None:
+        """The titled thing a short block (or its text up to ``end``) is nothing but the name of ('The Global
+        Mercury Observation System (GMOS)', 'About GMOS', 'GEF GOLD: Contribution Towards ...')."""
+        end = block.end if end is None else end
+        own = self.text[block.start:end].strip(" *#_:\n")
         if not own or len(own) > 300:
             return None
-        titled = outermost([m for m in self.by_block[id(block)] if m.node.type in TITLED])
+        titled = outermost([m for m in self.by_block[id(block)] if m.node.type in TITLED and m.end <= end])
         if not titled:
             return None
         best = max(titled, key=lambda m: m.end - m.start)
-        rest = re.sub(r"\s*\([^()]{1,20}\)", "", self.text[block.start:best.start] + self.text[best.end:block.end])
+        rest = re.sub(r"\s*\([^()]{1,20}\)", "", self.text[block.start:best.start] + self.text[best.end:end])
         rest = re.sub(r"^\W*(?:About|The|Welcome to|[A-Z]{2,}[\w ]{0,12}:)\s*|\W+$", "", rest.strip())
         return best if len(rest) <= 0.25 * len(own) else None
 
     def _document_topic(self) -> Located | None:
         """The thing the whole document is about: the one its title (the first block) names."""
         first = next((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), None)
-        return self._naming(first) if first is not None else None
+        if first is None:
+            return None
+        line_end = self.text.find("\n", first.start, first.end)  # a page's title line run into the text under it
+        return self._naming(first) or (self._naming(first, line_end) if line_end > first.start else None)
 
     def _document_area(self) -> tuple[str | None, bool]:
         """The partnership area the whole document is about, and whether its breadcrumb or title says so ('You
