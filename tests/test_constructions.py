@@ -249,6 +249,48 @@ def test_passive_agents_and_an_executing_agency_for(page) -> None:
     assert {("LOCATED_IN", mia, c) for c in ("country:CPV", "country:TCD", "country:LKA")} <= triples(bri, "LOCATED_IN")
 
 
+@pytest.mark.parametrize("text, edge", [
+    # the copula gives its subject the role its noun names (as area and project pages say who does what); the
+    # bodies and projects are the reports' and pages' own: 11 (BRI executing for UNIDO), pag12 (CI and planetGOLD)
+    ("UNIDO is the executing agency of the Global Mercury Project.",
+     ("IMPLEMENTS", "org:united-nations-industrial-development-organization", "project:global-mercury-project")),
+    ("In Guyana, Conservation International is an implementing partner for planetGOLD Guyana.",
+     ("IMPLEMENTS", "org:conservation-international", "project:planetgold-guyana")),
+    ("Global Affairs Canada is the donor of the Sustainable Development of Artisanal Gold Mining in Indonesia project.",
+     ("FUNDS", "org:global-affairs-canada", "project:sustainable-development-of-artisanal-gold-mining-in-indonesia")),
+])
+def test_a_role_noun_after_a_copula(text: str, edge: tuple[str, str, str]) -> None:
+    result = extract_text("page.txt", text)
+    assert edge in triples(result, edge[0])
+
+
+def test_an_acronym_no_text_spells_out_is_a_body_by_the_role_it_is_given() -> None:
+    # 11 says 'executive director of BRI and co-lead of the ... Mercury Air Transport and Fate Research Partnership';
+    # a page that never spells BRI out gives it the role in a copula, as an area's own pages do
+    result = extract_text("page.txt", "BRI is a co-lead for the Mercury Air Transport & Fate Research partnership area "
+                                      "and is hosting this page for sharing information to the group.")
+    assert ("LEADS", "org:bri", "area:fate-transport") in triples(result, "LEADS")
+    result = extract_text("page.txt", "In Burkina Faso, AGC is an implementing partner of planetGOLD Burkina Faso.")
+    assert ("IMPLEMENTS", "org:agc", "project:planetgold-burkina-faso") in triples(result, "IMPLEMENTS")
+
+
+def test_country_projects_of_a_brand_each_keep_their_country() -> None:
+    # pag12: 'planetGOLD Guyana', 'planetGOLD Indonesia'; two named in one phrase, one country with an accent
+    result = extract_text("page.txt", "Pact supported the planetGOLD Indonesia and planetGOLD Côte d'Ivoire projects.")
+    assert {"planetGOLD Indonesia", "planetGOLD Côte d'Ivoire"} <= names(result, "Project")
+    assert ("LOCATED_IN", "project:planetgold-cote-divoire", "country:CIV") in triples(result, "LOCATED_IN")
+
+
+def test_a_name_never_runs_over_a_blank_line() -> None:
+    # a programme page's brand, its tagline and its text (pag12's sentence, the programme in lower case), each a
+    # paragraph: no title joins them
+    text = ("planetGOLD\n\nReducing Mercury Use in Artisanal and Small-Scale Gold Mining\n\nThe planetGOLD programme "
+            "works in eight countries (Burkina Faso, Colombia, Guyana, Indonesia, Kenya, Mongolia, Peru and the "
+            "Philippines).")
+    result = extract_text("page.txt", text)
+    assert not [n for n in result.nodes if n.name.startswith("planetGOLD ") or n.name.endswith(" planetGOLD")]
+
+
 def test_with_funding_from_gives_the_project_of_the_main_clause() -> None:
     # pag12 §IV.1: verbatim
     text = ("- In Guyana, with funding from the US Department of State (USDoS), the AGC began work on the project: "

@@ -41,7 +41,13 @@ _SUBJECT = re.compile(
     r"supported|developed|launched|partnered|established|been|several|ongoing)\b|"
     r"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
     r"(?:also\s+)?(?:supported|began|continued|developed|implemented|launched|documented|commenced|obtained|"
-    r"completed|collaborated|partnered|executed|organi[sz]ed|produced)\b", re.MULTILINE)
+    r"completed|collaborated|partnered|executed|organi[sz]ed|produced)\b|"
+    # the subject given a body's role: 'BRI is a co-lead for the ... partnership area', 'In Uganda, IMPACT is an
+    # implementing agency', 'X is one of the donors'
+    r"(?:^|(?<=[.;:,]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
+    r"(?:is|was|are|were|has\s+been|have\s+been)\s+(?:also\s+|currently\s+|now\s+)?(?:a|an|the|one\s+of\s+the)\s+"
+    r"(?:[a-z]+\s+)?(?:co-?leads?|(?:implementing|executing)\s+(?:partners?|agenc(?:y|ies)|entit(?:y|ies))|donors?|"
+    r"funders?)\b", re.MULTILINE)
 _NAMES_SENTENCE = re.compile(r"(?<=[\u201d\"]\.\s)((?:[A-Z][\w\u00c0-\u017f&'\-]*(?:\s+[\w\u00c0-\u017f&'\-]+){0,3}"
                              r"(?:,\s+)?){1,5})\.(?=\s)")
 _NOT_ALONE = frozenset({"Basel", "Rotterdam", "Stockholm", "Minamata", "Partnership", "Partners", "Partner", "Secretariat", "Parties", "Party", "Government",
@@ -139,7 +145,7 @@ def contextual_bodies(text: str, persons: set[str], known: list[tuple[int, int]]
         for a, b in _listed_items(text, m.end()):
             add(a, b, f"named after {m.group(0).strip()!r}")
     for m in _SUBJECT.finditer(text):
-        group = 1 if m.group(1) else 2
+        group = next(g for g in (1, 2, 3) if m.group(g))
         add(m.start(group), m.end(group), "the subject of an agent verb")
     for m in _NAMES_SENTENCE.finditer(text):
         for item in re.finditer(r"[^,]+", m.group(1)):

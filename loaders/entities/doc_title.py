@@ -37,6 +37,13 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
         pos += len(line) + 1
     if not lines:
         return []
+    found = _title_finds(text, lines, sheet)
+    if not found and len(lines) > 1:  # a page's title line run into the text under it, with no blank line
+        found = _title_finds(text, lines[:1], sheet)
+    return found
+
+
+def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[Found]:
     title = " ".join(body for _, body in lines)
     start = lines[0][0]
     end = lines[-1][0] + len(lines[-1][1])
@@ -60,5 +67,12 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
 
 
 def _title_cased(title: str) -> bool:
+    """Mostly capitalised words; half will do where the title opens with its head noun ('Project for promoting the
+    Minamata Convention on Mercury by making the most of Japan's knowledge and experiences')."""
     words = [w for w in re.findall(r"[A-Za-z][\w'\-]*", title) if len(w) > 3]
-    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+    share = 0.5 if _HEAD_FIRST.match(title) else 0.6
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= share * len(words)
+
+
+_HEAD_FIRST = re.compile(r"(?:Project|Programme|Program|Initiative|Workshop|Webinar|Conference|Meeting|Forum)\s+"
+                         r"(?:for|on|of|to)\s")

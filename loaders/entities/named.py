@@ -102,6 +102,9 @@ def organizations_in_context(ann: Annotated) -> None:
     _drop_parts_of_bodies(ann)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def titles(ann: Annotated) -> None:
     """Pipeline component: projects, publications and events; an organisation's name is not a title, and the
     words of a title ('Catalogue of ... Services on ...') are not bodies."""
@@ -115,6 +118,7 @@ def titles(ann: Annotated) -> None:
     titled = [t for t in find_titled(ann.text, ann.definitions)
               if not any(d.start <= t.start and t.end <= d.end for d in title)]
     titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names
+    titled = [t for t in titled if not _BLANK_LINE.search(ann.text, t.start, t.end)]  # a name never spans a blank line
     titled += [i for i in convention_instruments(ann.text)  # a title that holds it names more: it wins
                if not any(t.start < i.end and i.start < t.end for t in titled)]
     titled = [t for t in titled

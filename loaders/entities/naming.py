@@ -17,7 +17,7 @@ ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", 
              "Company", "Board", "Boards", "Service", "Authority", "Administration", "Union", "Consortium",
              "Cooperative", "Branch", "Division", "Laboratory", "Court", "Government", "Bureau", "Group", "Team",
              "Partnership", "Initiative", "Task Force", "Coalition", "Trust", "Institut", "Consilium",
-             "Instituto", "Agencies", "Industries", "Services")
+             "Instituto", "Agencies", "Industries", "Services", "Directorate")
 PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Study", "Plan",
                  "Plans", "Flagship", "Campaign", "Platform", "Sampling", "Monitoring", "Observatory",
                  "Grant", "Grants")
@@ -62,7 +62,7 @@ def entity_type(name: str) -> str | None:
 
 
 _KIND_RULES: tuple[tuple[str, str, str], ...] = (
-    ("government", r"\b(?:Government|Ministry|Ministerio|Minister|Department of|Secretariat of Environment|"
+    ("government", r"\b(?:Government|Ministry|Ministerio|Minister|Department of|Directorate of|Secretariat of Environment|"
                    r"Environmental Protection Agency|Geological Service|Health Service|Supreme Court|"
                    r"National Science Foundation|State Department|Food and Drug Administration|"
                    r"Agency for International Development|Trade and Development Agency|Pollution Control Board)\b",

@@ -100,7 +100,8 @@ _TITLE_STOP = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|which|t
                          r"developed|prepared|published|"
                          r"presented|adopted|launched|as well as|and the|by the|in \d{4}|to be|with a|in collaboration|in cooperation|"
                          r"in partnership|with the support|together with|including|for the purpose)\b.*$")
-_BRAND = re.compile(r"(?<![\w\-])([a-z]+[A-Z]{2,}[A-Za-z]*)(?:\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
+_BRAND = re.compile(r"(?<![\w\-])([a-z]+[A-Z]{2,}[A-Za-z]*)(?=\s+([A-Z\u00c0-\u00de][\w\u00c0-\u017f'\u2019\-]+"
+                    r"(?:\s+[\w\u00c0-\u017f'\u2019\-]+){0,3}))?")
 _ROLES = re.compile(r"^(?:Executive|Director|Chair|Co-chair|President|Minister|Secretary|Head|Deputy)\b")
 _NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Each", "Every", "Our", "Its", "Their",
                               "Other", "Such", "Some", "All", "These", "Both", "Existing", "Related", "Several",
@@ -489,9 +490,11 @@ def _lower_heads(text: str) -> list[Found]:
     for m in _BRAND.finditer(text):
         brand, place = m.group(1), m.group(2)
         found.append(Found("Project", brand, m.start(1), m.end(1), (brand,), None, "programme brand name"))
-        if place and find_countries(place) and find_countries(place)[0].start == 0:
-            found.append(Found("Project", f"{brand} {place}", m.start(1), m.end(2), (f"{brand} {place}",), None,
-                               "programme brand name and its country"))
+        countries = find_countries(place) if place else []
+        if countries and countries[0].start == 0:  # 'planetGOLD Côte d'Ivoire', not '... Uganda and planetGOLD'
+            place = place[:countries[0].end]
+            found.append(Found("Project", f"{brand} {place}", m.start(1), m.start(2) + len(place),
+                               (f"{brand} {place}",), None, "programme brand name and its country"))
     return found
 
 

@@ -150,7 +150,8 @@ _LEADS_AFTER = re.compile(  # 'US.EPA, the co-lead of Chlor-alkali Area'; 'EPA l
     r"|\s*\([^()]{0,120}?\b(?P<paren>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)"  # 'X (ICSC, ...; Co-lead of the area)'
     r"|\s*(?:,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?(?P<appos>co-?leads?\s+(?:of|for))\b"
     r"|(?:\([^()]{0,120}\)\s*)?(?:,[^,;]{0,60},\s*)?(?:is|are|was|were|has been|have been|had been|will be)?\s*"
-    r"(?:also\s+|currently\s+|jointly\s+|now\s+)?(?P<verb>co-?leads?\b|co-?leading\b|leads\b|leading\b|"
+    r"(?:also\s+|currently\s+|jointly\s+|now\s+)?(?:(?:a|the|one\s+of\s+the)\s+(?:current\s+)?(?=co-?leads?\b))?"
+    r"(?P<verb>co-?leads?\b|co-?leading\b|leads\b|leading\b|"
     r"serv\w*\s+as\s+(?:the\s+)?(?:co-?)?leads?\b|(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?(?:co-?)?leads?\b|"
     r"accepted\s+(?:the\s+)?co-?leadership\b|took over\b|took on\s+(?:the\s+)?(?:co-?)?lead\b|"
     r"assumed\s+(?:the\s+)?(?:co-?)?lead(?:ership)?\b|shares?\s+(?:this|the)\s+lead\b)))", re.IGNORECASE)

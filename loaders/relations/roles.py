@@ -60,7 +60,7 @@ _GENERIC_AGENTS = re.compile(r"(?:agenc(?:y|ies)|partners?|organi[sz]ations?|ins
 _ANAPHOR_NOUN = re.compile(r"(?:programmes?|programs?|projects?|initiatives?|networks?|activities|campaigns?|"
                            r"meetings?|workshops?|events?|sessions?|studies|study)", re.IGNORECASE)
 _AREA_NOUN = re.compile(r"(?:partnership|area)", re.IGNORECASE)
-_FUND_CUE = re.compile(r"\b(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|sponsor(?:s|ed|ing)?|donat(?:e|es|ed|ing)|"
+_FUND_CUE = re.compile(r"\b(?:co-?)?(?:fund(?:s|ed|ing|ers?)?|donors?|financ(?:e|es|ed|ing)|sponsor(?:s|ed|ing)?|donat(?:e|es|ed|ing)|"
                        r"contribut(?:e|es|ed|ing)|grant(?:s|ed)?|award(?:s|ed)?)\b", re.IGNORECASE)
 _MONEY_CUE = re.compile(r"\b(?:provid(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|allocat(?:e|es|ed|ing)|pledg(?:e|es|ed|ing))\b",
                         re.IGNORECASE)
@@ -285,6 +285,13 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
         if tok.lower_ in ("working", "serving", "acting") and any(c.lower_ == "as" for c in tok.children):
             return _as_agency(frame, tok, block)
         return []
+    if tok.tag_ in ("NN", "NNS") and tok.dep_ == "attr":
+        role = _copular_role(tok)
+        if role:
+            who = [a for c in tok.head.children if c.dep_ == "nsubj" for a in frame.agents(c)]
+            what = [n for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "in", "to", "on")
+                    for p in c.children if p.dep_ == "pobj" for n in frame.things(p, block)]
+            return [(role, who, _unique(what) or _fallback(frame, block, who))]
     if tok.tag_ in ("NN", "NNS") and _FUND_NOUN.fullmatch(text) and tok.dep_ not in ("compound",) and (
             not re.fullmatch(r"contributions?|resources|support", text, re.IGNORECASE)
             or _MONEY_CONTEXT.search(frame.doc.text)):
@@ -297,6 +304,25 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
         what = _main_clause_things(frame, tok, block)
         return [("funds", who, what)]
     return []
+
+
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "'s"})
+
+
+def _copular_role(noun: Token) -> str | None:
+    """The role a noun gives its copula's subject: 'IMPACT is an implementing partner for the planetGOLD Uganda
+    ... projects', 'X was the executing agency of Y' (implements); 'X is a donor to Y' (funds)."""
+    if noun.head.lower_ not in _BE:
+        return None
+    if re.fullmatch(r"implementers?|executors?", noun.text, re.IGNORECASE):
+        return "implements"
+    if re.fullmatch(r"agenc(?:y|ies)|partners?|organi[sz]ations?|entit(?:y|ies)", noun.text, re.IGNORECASE) and any(
+            c.dep_ in ("amod", "compound") and re.fullmatch(r"(?:co-?)?(?:implementing|executing)", c.text, re.IGNORECASE)
+            for c in noun.children):
+        return "implements"
+    if re.fullmatch(r"donors?|funders?|financiers?|sponsors?", noun.text, re.IGNORECASE):
+        return "funds"
+    return None
 
 
 def _fallback(frame: _Frame, block: Block, who: list[Located], area: bool = False) -> list[Node]:
