@@ -169,6 +169,27 @@ def test_a_ministers_portfolio_is_no_body() -> None:
     assert not {"Housing", "Land Planning and Environment"} & names(result, "Organization")
 
 
+@pytest.mark.parametrize("text, person, body", [
+    # 11: 'says David Evers, executive director of BRI', in the possessive a news story uses for it
+    ("Mercury pollution is globally pervasive, says David Evers, BRI's executive director.", "david-evers", "bri"),
+    # 01: 'said Achim Halpaap, Head of UNEP Chemicals and Waste Branch', a Mc- surname in the speaker's place
+    ("Mercury is a global challenge, said Ian McCrae, UNIDO's project manager for mercury.", "ian-mccrae",
+     "united-nations-industrial-development-organization"),
+])
+def test_a_speakers_possessive_role_names_the_body(text: str, person: str, body: str) -> None:
+    assert ("AFFILIATED_WITH", f"person:{person}", f"org:{body}") in triples(extract_text("news.txt", text),
+                                                                            "AFFILIATED_WITH")
+
+
+def test_a_speakers_title_is_no_body() -> None:
+    # pag6's chair and 01's speaker construction: 'chaired by X, Executive Director of Y'
+    result = extract_text("news.txt", "The meeting was chaired by Achim Halpaap, Head of UNEP Chemicals and Waste "
+                                      "Branch, and Ludovic Bernaudat, Programme Officer, UNIDO.")
+    assert not {"Head", "Programme Officer"} & names(result, "Organization")
+    assert ("AFFILIATED_WITH", "person:ludovic-bernaudat", "org:united-nations-industrial-development-organization") \
+        in triples(result, "AFFILIATED_WITH")
+
+
 # -- 2. key-value structure ------------------------------------------------------------------------------
 def test_a_project_data_sheet(page) -> None:
     result = page("14-")
@@ -404,6 +425,25 @@ def test_known_as_gives_an_alias_to_the_body_it_follows(page) -> None:
                                        "funded by Global Affairs Canada.")
     project = next(n for n in result.nodes if n.type == "Project")
     assert "Digging for Equality" in project.aliases
+
+
+def test_a_well_known_acronym_spelled_out_as_something_else_is_that_thing_here(pages: Path) -> None:
+    # 02: 'the GMP ASGM Partnership Area' is the Global Mercury Partnership; a page that spells GMP out as a project
+    # means the project by it
+    partnership = extract_file(pages / "02-gmp-whats-new-2014.txt")
+    assert "UNEP Global Mercury Partnership" in names(partnership, "Organization")
+    text = ("The Global Mercury Project (GMP) was implemented by UNIDO from 2002-2007.\n\nSix countries participated "
+            "in the GMP: Brazil, Lao PDR, Indonesia, Sudan, Tanzania and Zimbabwe.")
+    project = extract_text("page.txt", text)
+    assert "UNEP Global Mercury Partnership" not in names(project, "Organization")
+    assert ("LOCATED_IN", "project:global-mercury-project", "country:IDN") in triples(project, "LOCATED_IN")
+
+
+def test_a_place_and_a_date_are_no_author_of_a_cited_work() -> None:
+    # inc7's construction 'held in <City>, <Country>, from <dates>.' then a sentence: no cited title
+    text = ("The Conference of Plenipotentiaries was held in Kumamoto, Japan, from 7 to 11 October 2013. Over 1000 "
+            "delegates from 140 countries and regions were at the meeting.")
+    assert not names(extract_text("news.txt", text), "Publication")
 
 
 # -- 8. money: what is paid for, and what is work -----------------------------------------------------------

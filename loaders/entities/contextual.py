@@ -14,6 +14,7 @@ from bisect import bisect_left
 from loaders.entities.acronyms import is_acronym
 from loaders.entities.found import Found, clean_name
 from loaders.entities.naming import entity_type, organization_kind
+from loaders.entities.people import TITLE_WORDS
 from loaders.entities.reference import in_document_symbol
 from loaders.gazetteers.countries import find_countries
 from schema.reference import demonyms
@@ -25,7 +26,9 @@ _AGENT_CUE = re.compile(
     r"with (?:the )?(?:financial )?(?:funding|support|assistance) (?:from|of)|funding from|grant from|"
     r"(?:in )?partnership with|in (?:close )?(?:collaboration|cooperation) with|together with|worked with|"
     r"working with|works with|partnered with|collaborating with|on behalf of|partners? such as|between the|"
-    r"companies \(|organi[sz]ations \(|(?:internet|online) platforms|retailer|NGOs? such as)\s*(?:the\s+)?",
+    r"companies \(|organi[sz]ations \(|(?:internet|online) platforms|retailer|NGOs? such as|"
+    r"(?:non-?profit|not-for-profit|non-governmental|civil society|research)\s+(?:group|organi[sz]ation|institute)|"
+    r"the\s+(?:NGO|charity|company|firm))\s*(?:the\s+)?",
     re.IGNORECASE)
 _POSTPOSED = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z\-]{2,12})\s+(?:driven|funded|supported|-led|led)\b"
                         r"|([A-Z][\w\u00c0-\u017f]+(?:\s+[A-Z][\w\u00c0-\u017f]+){0,3})\s+\(member of\b")
@@ -80,6 +83,8 @@ def _acceptable_name(name: str, persons: set[str]) -> bool:
         return False  # 'Indian ...', 'Proposals', 'Samples'
     if re.search(r"[a-z][A-Z]{3,}$", name):
         return False  # 'planetGOLD'-style brand names are programmes
+    if any(w.lower() in TITLE_WORDS for w in words):
+        return False  # 'chaired by Achim Steiner, Executive Director of ...': a person's title
     return not re.search(r"\d{3,}", name)
 
 

@@ -25,8 +25,11 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
     found: list[Found] = []
     known: dict[str, str] = {}
     for d in definitions:
-        ref = lookup.get(name_key(d.long)) or lookup.get(name_key(d.short))
         long = clean_name(d.long)
+        # a well-known acronym the document spells out as something else is that other thing here ('Global
+        # Mercury Project (GMP)' is no Global Mercury Partnership)
+        ref = lookup.get(name_key(d.long)) or (
+            lookup.get(name_key(d.short)) if entity_type(long) in (None, "Organization") else None)
         if ref is None and entity_type(long) != "Organization":
             continue
         name = ref[0] if ref else long

@@ -35,7 +35,18 @@ def acronym_definitions(ann: Annotated) -> None:
 
 def organizations(ann: Annotated) -> None:
     """Pipeline component: the organisations the text names, found without knowing its people."""
-    ann.found += find_organizations(ann.text, ann.doc, set(), ann.definitions, context=False)
+    ann.found += _not_redefined(ann, find_organizations(ann.text, ann.doc, set(), ann.definitions, context=False))
+
+
+def _not_redefined(ann: Annotated, orgs: list[Found]) -> list[Found]:
+    """Without the well-known bodies whose acronym the document spells out as a titled thing of its own: in a
+    page on 'The Global Mercury Project (GMP)', 'the GMP' is that project, not the Global Mercury Partnership."""
+    from loaders.entities.naming import entity_type
+
+    redefined = {d.short for d in ann.definitions if entity_type(clean_name(d.long)) in ("Project", "Event", "Publication")}
+    if not redefined:
+        return orgs
+    return [o for o in orgs if not ("reference" in o.rule and ann.text[o.start:o.end] in redefined)]
 
 
 def people(ann: Annotated) -> None:
@@ -95,7 +106,7 @@ def organizations_in_context(ann: Annotated) -> None:
     how they act ('funded by X', 'X is executing')."""
     persons = {p.name for p in ann.found_of("Person") if p.rule != STATISTICAL}
     others = [f for f in ann.found if f.node_type != "Organization" or f.rule.startswith("affiliation of a listed")]
-    orgs = find_organizations(ann.text, ann.doc, persons, ann.definitions)
+    orgs = _not_redefined(ann, find_organizations(ann.text, ann.doc, persons, ann.definitions))
     others = [f for f in others if not (f.rule == STATISTICAL and any(  # the rules know better than the model
         o.start <= f.start < o.end or f.start <= o.start < f.end for o in orgs))]
     ann.found = [*orgs, *others]

@@ -45,7 +45,7 @@ from loaders.gazetteers.places import city_countries
 _PARTICLE = r"(?:de|De|van|Van|von|da|Da|del|Del|der|la|La|le|di|Di|dos|du|bin|al|el)"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"  # (Latin-1 and Extended-A; lower-case letters pass .islower)
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
-_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}'\u2019]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'\u2019]*)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+_NAME_WORD = rf"(?:(?:Mc|Mac)?[{_UPPER}][{_LOWER}'\u2019]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'\u2019]*)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
 _INITIALS_NAME = rf"(?:[A-Z]{{2,3}}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"  # 'WTB Dissanayake'
 _ANY_NAME = rf"(?:{_INITIALS_NAME}|{_NAME})"
@@ -76,7 +76,7 @@ ROLE_WORDS = ("head", "director", "executive director", "deputy director", "dire
               "assistant", "co-coordinator", "co-ordinator", "programme management officer", "rapporteur", "envoy",
               "commissioner", "counsellor", "attaché", "intern", "student", "postdoctoral", "editor")
 # words that make a capitalised phrase a job title, never a person's name ('Special Assistant', 'Professor Emeritus')
-_TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassador", "secretary", "coordinator",
+TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassador", "secretary", "coordinator",
                           "co-coordinator", "co-ordinator", "assistant", "professor", "emeritus", "specialist",
                           "scientist", "researcher", "lecturer", "consultant", "adviser", "advisor", "representative",
                           "delegate", "chair", "co-chair", "chairperson", "chairman", "chairwoman", "president",
@@ -143,7 +143,7 @@ def plausible_name(name: str) -> bool:
         return False
     if find_countries(name) or entity_type(name) is not None or name in city_countries():
         return False
-    if any(w.lower().strip(",.") in _TITLE_WORDS for w in words):
+    if any(w.lower().strip(",.") in TITLE_WORDS for w in words):
         return False  # 'Special Assistant', 'Executive Secretary': a title
     caps = [w for w in words if not re.fullmatch(_PARTICLE, w)]
     if len(caps) < 2 or any(not (w[:1].isupper()) for w in caps):
@@ -231,6 +231,16 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                     inside = [body]
             if inside:
                 tail.organizations.append(inside[0])
+        elif (possessive := _POSSESSIVE_ROLE.match(segment)) is not None:
+            # 'said James McQuilken, Pact's director of responsible mining': the body whose role it is
+            body_end = at + possessive.end(1)
+            body = orgs.at(at, 1) or _new_body(text, at, body_end)
+            if body is None:
+                break
+            if body.rule.startswith("affiliation"):
+                tail.new_bodies.append(body)
+            tail.organizations.append(body)
+            tail.roles.append((at, segment_end))
         elif listed and segment[:1].isupper() and tail.roles and tail.roles[-1][1] == at_role_end \
                 and re.search(r"\b(?:of|for)\s", text[tail.roles[-1][0]:at_role_end]) \
                 and entity_type(segment) != "Organization":
@@ -253,6 +263,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
     return tail
 
 
+_POSSESSIVE_ROLE = re.compile(rf"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,5}})['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}(?i:{_ROLE})s?\b")
 _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*,\s*|\s+[-\u2013\u2014]\s+|\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
 

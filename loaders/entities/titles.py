@@ -106,7 +106,7 @@ _ROLES = re.compile(r"^(?:Executive|Director|Chair|Co-chair|President|Minister|S
 _NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Each", "Every", "Our", "Its", "Their",
                               "Other", "Such", "Some", "All", "These", "Both", "Existing", "Related", "Several",
                               "Within", "Through", "Under", "With", "For", "From", "By", "Ongoing", "Two", "One",
-                              "Three", "New", "Pact's", "Phase"})
+                              "Three", "New", "Pact's", "Phase", "About", "Over", "Around", "Approximately"})
 TYPE_OF_HEAD = {"meeting": "Event", "project": "Project", "programme": "Project", "program": "Project", "initiative": "Project",
                 "campaign": "Project", "publication": "Publication", "report": "Publication",
                 "guidance": "Publication", "document": "Publication", "study": "Publication", "brochure": "Publication",
@@ -472,6 +472,8 @@ def _lower_heads(text: str) -> list[Found]:
         name = " ".join(words)
         if _generic(name) or re.fullmatch(rf"(?:{_ORDINAL})", words[0], re.IGNORECASE):
             continue
+        if re.search(r"['\u2019]s$", name):
+            continue  # 'UNIDO's project manager': whose project, not its name
         if len(words) == 1 and (name in _PLAIN_WORDS or name.endswith(("-funded", "-based", "-led")) or (
                 m.group(3) not in ("workshop", "summit") and not re.search(r"[A-Z].*[A-Z]", name))):
             continue  # 'Virtual meeting', 'Joint project' are not names; 'Mesoamerica workshop', 'I-SEED project' are
@@ -531,8 +533,11 @@ def _enumerated(text: str) -> list[Found]:
                                    f"item of a list of {cue.group(1).lower()}"))
             pos = item.end() + 1
     for m in _CITED_TITLE.finditer(text):
-        if find_countries(text[m.start():m.start() + 40].split(",")[0]):
-            continue  # 'Nairobi, Kenya from 5-6 November 2011.' is a place and a date, not an author
+        author, given = (text[m.start():m.start() + 60].split(",") + [""])[:2]
+        given = given.strip()
+        if find_countries(author) or any(c.start == 0 for c in find_countries(given)):
+            continue  # 'Nairobi, Kenya from 5-6 November 2011.', 'Kumamoto, Japan, from 7 to 11 October 2013. Over
+            # 1000 delegates ...': a place and a date, not an author
         title = clean_name(m.group(1))
         if len(title.split()) < 4 or re.search(r"\b[A-Z][a-z]{1,5}\.", m.group(1)):
             continue  # a journal's abbreviated name, not a title

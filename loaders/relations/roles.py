@@ -417,7 +417,7 @@ def _verb_things(frame: _Frame, verb: Token, block: Block) -> list[Node]:
     what: list[Node] = []
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "nsubjpass" and passive):
+        if child.dep_ in ("dobj", "attr", "oprd", "dative") or (child.dep_ == "nsubjpass" and passive):
             what += frame.things(child, block)
         elif child.dep_ == "prep" and child.lower_ in ("to", "for", "on"):
             what += [n for p in child.children if p.dep_ == "pobj" for n in frame.things(p, block)]
