@@ -312,6 +312,17 @@ def test_a_name_never_runs_over_a_blank_line() -> None:
     assert not [n for n in result.nodes if n.name.startswith("planetGOLD ") or n.name.endswith(" planetGOLD")]
 
 
+def test_bodies_named_as_agencies_after_with_the_support_of_do_not_pay() -> None:
+    # inc7 para 23: 'enabling activities delivered with the support of GEF' (money); the same cue naming executing
+    # agencies is work: no FUNDS, and no money to the implementer coordinated with the funder
+    text = ("This enabling activity has been funded by the Global Environment Facility (GEF) and implemented by UNIDO "
+            "with the support of the Biodiversity Research Institute (BRI) and UNITAR as executing agencies.")
+    found = triples(extract_text("news.txt", text), "FUNDS")
+    assert not {s for _, s, _ in found} & {"org:biodiversity-research-institute",
+                                            "org:united-nations-institute-for-training-and-research"}
+    assert not {t for _, _, t in found} & {"org:united-nations-industrial-development-organization"}
+
+
 def test_with_funding_from_gives_the_project_of_the_main_clause() -> None:
     # pag12 §IV.1: verbatim
     text = ("- In Guyana, with funding from the US Department of State (USDoS), the AGC began work on the project: "
@@ -437,6 +448,19 @@ def test_a_well_known_acronym_spelled_out_as_something_else_is_that_thing_here(p
     project = extract_text("page.txt", text)
     assert "UNEP Global Mercury Partnership" not in names(project, "Organization")
     assert ("LOCATED_IN", "project:global-mercury-project", "country:IDN") in triples(project, "LOCATED_IN")
+
+
+def test_un_bodies_named_with_un_and_a_list_ending_in_an_acronym() -> None:
+    # 13: 'UN Environment'; the UN's bodies are as often 'UN ...' as 'United Nations ...'; a list of organisers
+    # ending in an acronym pair is two bodies
+    result = extract_text("news.txt", "The four agencies are the UN Industrial Development Organization (UNIDO), "
+                                      "the World Bank and the UN Development Programme (UNDP).\n\nOrganizers: the "
+                                      "Secretariat of the Minamata Convention and UNEP IETC")
+    bodies = names(result, "Organization")
+    assert {"United Nations Industrial Development Organization", "United Nations Development Programme",
+            "Secretariat of the Minamata Convention"} <= bodies
+    assert not [b for b in bodies if b.endswith("IETC") and b.startswith("Secretariat")]
+    assert not names(result, "Project")
 
 
 def test_a_place_and_a_date_are_no_author_of_a_cited_work() -> None:

@@ -185,7 +185,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         left_ok = left_type == "Organization" or (m.group(1) is not None and right_type == "Organization") or (
             right_type == "Organization" and right_words >= 3 and left_words >= 2)
         right_ok = right_type is not None or person or (m.group(1) is not None and left_type is not None
-                                                         and several_words)
+                                                         and several_words) or (
+            left_type == "Organization" and bool(re.match(r"[A-Z]{2,}(?:\s|$)", right)))  # '... and UNEP IETC'
         if left_ok and right_ok:
             right_start = start + m.end()
             # 'Misuzu Asari, Graduate School ...': a person's name, then the organisation

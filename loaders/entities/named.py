@@ -130,6 +130,9 @@ def titles(ann: Annotated) -> None:
               if not any(d.start <= t.start and t.end <= d.end for d in title)]
     titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names
     titled = [t for t in titled if not _BLANK_LINE.search(ann.text, t.start, t.end)]  # a name never spans a blank line
+    known_ends = {o.end: o.start for o in orgs if "reference" in o.rule}
+    titled = [t for t in titled if not (t.node_type in ("Project", "Publication") and t.start < known_ends.get(t.end, -1))]
+    # 'the World Bank and the UN Development Programme': a run that ends in a well-known body's name is no title
     titled += [i for i in convention_instruments(ann.text)  # a title that holds it names more: it wins
                if not any(t.start < i.end and i.start < t.end for t in titled)]
     titled = [t for t in titled

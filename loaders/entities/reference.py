@@ -23,7 +23,10 @@ def reference_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tup
     lookup: dict[str, tuple[str, str]] = {}
     names, acronyms = [], []
     for org in organizations():
-        for form in (org.name, *org.aliases):
+        forms = (org.name, *org.aliases)
+        # the UN's bodies are named with 'UN' as often as in full ('UN Development Programme')
+        forms += tuple("UN " + f[len("United Nations "):] for f in forms if f.startswith("United Nations "))
+        for form in forms:
             lookup[name_key(form)] = (org.name, org.kind)
             (acronyms if is_acronym(form) and " " not in form else names).append(form)
     name_alt = "|".join(flexible(n) for n in sorted(set(names), key=len, reverse=True))

@@ -31,12 +31,22 @@ _MONEY = re.compile(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|
 _CARRIED_OUT_BY = re.compile(r"\b(?:carried out|implemented|executed|undertaken|conducted) by\s+(?:the\s+)?$")
 
 
+_AS_AGENCIES = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*as\s+(?:the\s+)?(?:\w+\s+)?(?:executing|implementing)\s+"
+                          r"(?:agenc|partner|entit|organi)", re.IGNORECASE)
+
+
+def _not_agencies(text: str, chain: list[Located]) -> list[Located]:
+    """A chain after 'with the support of' that the text names as agencies ('with the support of the EPA and
+    UNITAR as executing agencies') carries the work out; it does not pay for it."""
+    return [] if chain and _AS_AGENCIES.match(text, chain[-1].end) else chain
+
+
 def funders(sentences: Sentences, span: tuple[int, int], orgs: list[Located]) -> list[Located]:
     """The organisations a sentence names as funders."""
     text = sentences.text
     found: list[Located] = []
     for cue in FUND_CUE.finditer(sentences.sentence(span)):
-        found += sentences.chain(orgs, span[0] + cue.end())
+        found += _not_agencies(text, sentences.chain(orgs, span[0] + cue.end()))
     if _MONEY.search(sentences.sentence(span)):
         for org in orgs:
             if FUNDER_VERB.match(text[org.end:org.end + 40].strip()) and org not in found:
@@ -50,7 +60,7 @@ def _funder_groups(sentences: Sentences, span: tuple[int, int], orgs: list[Locat
     text = sentences.text
     groups = []
     for cue in FUND_CUE.finditer(sentences.sentence(span)):
-        chain = sentences.chain(orgs, span[0] + cue.end())
+        chain = _not_agencies(text, sentences.chain(orgs, span[0] + cue.end()))
         if chain:
             groups.append(chain)
     for org in orgs:
@@ -81,8 +91,9 @@ def read_funding(ann: Annotated) -> None:
                 after = group[-1].end
                 targets = [o for o in orgs if o.node.id not in funder_ids and o.start > after and re.fullmatch(
                     r"\s*(?:\([^)]{1,20}\))?\s*,\s*(?:the\s+)?", text[after:o.start])][:1]
-            if not targets:  # 'activities carried out by the interim secretariat ... support provided by X'
-                targets = [o for o in orgs if o.node.id not in funder_ids
+            if not targets:  # 'activities carried out by the interim secretariat ... support provided by X' (not
+                # 'funded by X and implemented by Y', where both are said of one thing)
+                targets = [o for o in orgs if o.node.id not in funder_ids and o.start < group[0].start
                            and _CARRIED_OUT_BY.search(text[max(span[0], o.start - 40):o.start])][:1]
             for funder in group:
                 for target in targets:
