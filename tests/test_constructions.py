@@ -14,6 +14,7 @@ import pytest
 from gmpgraph.build import build_graph
 from loaders.extract import extract_file, extract_text
 from schema import Extraction
+from tests.conftest import corpus_text
 
 
 def triples(result: Extraction, *types: str, stated: bool = True) -> set[tuple[str, str, str]]:
@@ -235,6 +236,21 @@ def test_a_data_sheet_whose_fields_are_table_rows_and_whose_title_runs_into_its_
     grant = [e for e in result.edges if e.type == "FUNDS" and e.source == "org:global-environment-facility"]
     assert grant and grant[0].amount == 1_000_000 and grant[0].target == project
     assert not [n for n in result.nodes if n.name.startswith(("GEF Project Grant", "GEF Period"))]
+
+
+def test_a_heading_over_the_project_names_it_and_the_project_work_it_funds() -> None:
+    # overall-progress: 'As part of the project "Reducing mercury emissions from coal combustion in the energy
+    # sector"'; a project page gives that title as a heading over 'The project ...', and its funders paragraphs on
+    text = ("Activities and projects\n\nReducing Mercury Emissions from Coal Combustion in the Energy Sector\n\n"
+            "The project is focused on knowledge sharing and capacity building in India and Indonesia.\n\n"
+            "Objectives\n\n- Collate and disseminate information on power plants.\n\nThe current project work is "
+            "funded by the US Department of State (USDOS) and the Global Environment Facility (GEF).\n")
+    assert "Reducing mercury emissions from coal combustion" in corpus_text("overall-progress-2010-2012.txt")
+    result = extract_text("page.txt", text)
+    project = "project:reducing-mercury-emissions-from-coal-combustion-in-the-energy-sector"
+    assert {("FUNDS", "org:united-states-department-of-state", project),
+            ("FUNDS", "org:global-environment-facility", project)} <= triples(result, "FUNDS")
+    assert ("LOCATED_IN", project, "country:IND") in triples(result, "LOCATED_IN")
 
 
 # -- 3. roles from the sentence's syntax -------------------------------------------------------------------
@@ -461,6 +477,31 @@ def test_un_bodies_named_with_un_and_a_list_ending_in_an_acronym() -> None:
             "Secretariat of the Minamata Convention"} <= bodies
     assert not [b for b in bodies if b.endswith("IETC") and b.startswith("Secretariat")]
     assert not names(result, "Project")
+
+
+def test_an_area_named_as_a_partnership_is_no_body() -> None:
+    # overall-progress: 'via the Coal Partnership and IEA CCC webpages'; a page that gives it an acronym, and an
+    # area's meeting page naming the area with the Partnership after it
+    line = next(l for l in corpus_text("overall-progress-2010-2012.txt").splitlines() if "via the Coal Partnership" in l)
+    texts = [line, "Lesley Sloss co-leads the Coal Partnership (CP) under the Minamata Convention.",
+             "The Partnership Area on Mercury Releases from Coal Combustion of the UNEP Global Mercury Partnership "
+             "held its annual meeting on Thursday 13 June 2024."]
+    for text in texts:
+        result = extract_text("page.txt", text)
+        assert "area:coal" in {n.id for n in result.nodes}
+        assert not [n for n in names(result, "Organization") if "Coal Partnership" in n or n.startswith("Coal")], text
+
+
+def test_a_person_of_an_acronym_and_the_body_they_co_lead_with(pages: Path) -> None:
+    # 05: 'Dr. Lesley Sloss - IEA Clean Coal Centre', 'Dr. Peter Nelson - Macquarie University - Australia', as a
+    # page on the centre (renamed ICSC) says it, never spelling the acronym out
+    text = ("Dr Lesley Sloss of the ICSC co-leads the Coal Partnership (CP) under the Minamata Convention with "
+            "Macquarie University in Australia.")
+    assert "Macquarie University" in (pages / "05-coal-area-leads.txt").read_text()
+    result = extract_text("page.txt", text)
+    assert ("AFFILIATED_WITH", "person:lesley-sloss", "org:icsc") in triples(result, "AFFILIATED_WITH")
+    leads = {s for _, s, t in triples(result, "LEADS") if t == "area:coal"}
+    assert "org:icsc" in leads and any(s.startswith("org:macquarie-university") for s in leads)
 
 
 def test_a_place_and_a_date_are_no_author_of_a_cited_work() -> None:

@@ -32,6 +32,8 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
             lookup.get(name_key(d.short)) if entity_type(long) in (None, "Organization") else None)
         if ref is None and entity_type(long) != "Organization":
             continue
+        if ref is None and _names_an_area(long):
+            continue  # 'the Coal Partnership (CP)' is the partnership area, not a body
         name = ref[0] if ref else long
         kind, rule = (ref[1], "reference") if ref else organization_kind(long)
         found.append(Found("Organization", name, d.long_start, d.long_end, (long, d.short), kind,
@@ -45,6 +47,12 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
             found.append(Found("Organization", known[m.group(0)], m.start(), m.end(), (m.group(0),), None,
                                "acronym defined in this document"))
     return found
+
+
+def _names_an_area(name: str) -> bool:
+    from loaders.gazetteers.areas import find_areas
+
+    return any(a.start <= 4 and a.end >= len(name) - 1 for a in find_areas(name))
 
 
 _UNIT_AFTER = re.compile(r"[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,3}(?:Centre|Center|Institute|Office|Division|Branch|Unit|"

@@ -14,9 +14,13 @@ names two things: the project, and the programme it belongs to ("GEF GOLD: Contr
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from loaders.entities.found import Found, clean_name
 from loaders.entities.naming import PUBLICATION_HEADS, entity_type
+
+if TYPE_CHECKING:
+    from schema import Document
 
 _STOP_LINE = re.compile(r"(?i:working\s+draft|draft|final|foreword|preface|introduction|summary|abstract|contents|"
                         r"project\s+summary|background)\s*:?|(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d|\d{1,2}/\d{1,2}/\d{2,4}")
@@ -76,3 +80,30 @@ def _title_cased(title: str) -> bool:
 
 _HEAD_FIRST = re.compile(r"(?:Project|Programme|Program|Initiative|Workshop|Webinar|Conference|Meeting|Forum)\s+"
                          r"(?:for|on|of|to)\s")
+
+
+_THE_PROJECT = re.compile(r"\s*(?:The|This)\s+(?:project|programme|program|initiative)\b")
+
+
+def headings_of_projects(doc: "Document") -> list[Found]:
+    """A heading whose next paragraph opens with 'The project' (or 'This programme') is that project's name: a
+    project page's 'Reducing Mercury Emissions from Coal Combustion in the Energy Sector' / 'The project
+    (2021-2023) is focused on ...'.
+
+    >>> from loaders.readers import parse_text
+    >>> doc = parse_text("Activities\\n\\nMercury Free Mining in the Andes\\n\\nThe project works in Peru.\\n", "p.txt")
+    >>> [f.name for f in headings_of_projects(doc)]
+    ['Mercury Free Mining in the Andes']
+    """
+    blocks = [b for b in doc.walk() if b.kind in ("heading", "paragraph", "bullet")]
+    found = []
+    for block, after in zip(blocks, blocks[1:]):
+        own = doc.text[block.start:block.end].strip().strip("*#").strip()
+        if block.kind != "heading" or after.kind != "paragraph" or "\n" in own or not 3 <= len(own.split()) <= 20:
+            continue
+        if not _THE_PROJECT.match(doc.text, after.start) or _SENTENCE.search(own) or not _title_cased(own):
+            continue
+        start = block.start + doc.text[block.start:block.end].find(own)
+        found.append(Found("Project", clean_name(own), start, start + len(own), (clean_name(own),), None,
+                           "a heading over 'The project ...'"))
+    return found

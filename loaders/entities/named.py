@@ -15,7 +15,7 @@ from itertools import accumulate
 from loaders.annotated import Annotated
 from loaders.spans import Spans
 from loaders.entities.acronyms import find_definitions
-from loaders.entities.doc_title import document_title
+from loaders.entities.doc_title import document_title, headings_of_projects
 from loaders.entities.listed_documents import listed_documents
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import organization_kind
@@ -35,7 +35,20 @@ def acronym_definitions(ann: Annotated) -> None:
 
 def organizations(ann: Annotated) -> None:
     """Pipeline component: the organisations the text names, found without knowing its people."""
-    ann.found += _not_redefined(ann, find_organizations(ann.text, ann.doc, set(), ann.definitions, context=False))
+    ann.found += _not_across_areas(ann, _not_redefined(ann, find_organizations(ann.text, ann.doc, set(), ann.definitions,
+                                                                               context=False)))
+
+
+def _not_across_areas(ann: Annotated, orgs: list[Found]) -> list[Found]:
+    """Without the names found by their head word that begin inside an area's name and run past it: 'The
+    Partnership Area on Mercury Releases from Coal Combustion of the UNEP Global Mercury Partnership' names the
+    area and the Partnership, not a body 'Coal Combustion of the UNEP ...'; 'the Coal Partnership (CP)' is the
+    area."""
+    areas = [(m.start, m.end) for m in ann.located if m.node.type == "Area"]
+    if not areas:
+        return orgs
+    return [o for o in orgs if "reference" in o.rule or "acronym" in o.rule
+            or not any(a < o.start < b < o.end or (a <= o.start and o.end <= b) for a, b in areas)]
 
 
 def _not_redefined(ann: Annotated, orgs: list[Found]) -> list[Found]:
@@ -105,8 +118,8 @@ def organizations_in_context(ann: Annotated) -> None:
     """Pipeline component: the organisations again, now that the people are known, with those found only by
     how they act ('funded by X', 'X is executing')."""
     persons = {p.name for p in ann.found_of("Person") if p.rule != STATISTICAL}
-    others = [f for f in ann.found if f.node_type != "Organization" or f.rule.startswith("affiliation of a listed")]
-    orgs = _not_redefined(ann, find_organizations(ann.text, ann.doc, persons, ann.definitions))
+    others = [f for f in ann.found if f.node_type != "Organization" or f.rule.startswith("affiliation of a")]
+    orgs = _not_across_areas(ann, _not_redefined(ann, find_organizations(ann.text, ann.doc, persons, ann.definitions)))
     others = [f for f in others if not (f.rule == STATISTICAL and any(  # the rules know better than the model
         o.start <= f.start < o.end or f.start <= o.start < f.end for o in orgs))]
     ann.found = [*orgs, *others]
@@ -126,6 +139,7 @@ def titles(ann: Annotated) -> None:
     sheet = any(f.kind in ("implementer", "funder", "grant") for f in fields)
     keys = [(f.key_start, f.key_start + len(f.key)) for f in fields]
     title = document_title(ann.text, sheet) + listed_documents(ann.text)
+    title += [h for h in headings_of_projects(ann.doc) if not any(t.start < h.end and h.start < t.end for t in title)]
     titled = [t for t in find_titled(ann.text, ann.definitions)
               if not any(d.start <= t.start and t.end <= d.end for d in title)]
     titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names

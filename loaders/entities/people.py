@@ -187,6 +187,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
     if not opening:
         return tail
     bracketed = opening.group(0).strip().startswith("(")
+    of_body = re.search(r"\b(?:of|from)\b", opening.group(0)) is not None
     listed = listed or bracketed
     at = opening.end()
     if until is None:
@@ -204,7 +205,16 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
         org = orgs.at(at, 5 if text.startswith(("the ", "The "), at) else 1)
         countries = find_countries(segment)
         role = _ROLE_PHRASE.match(segment)
-        if countries and countries[0].start <= 4 and countries[-1].end >= len(segment) - 1 and not (
+        if of_body and org is None and (acronym := re.match(r"([A-Z][A-Z&\-]{1,9})(?=\s+[a-z]|\s*$)", segment)) is not None \
+                and is_acronym(acronym.group(1)) and not find_countries(acronym.group(1)):
+            # 'Dr Lesley Sloss of the ICSC co-leads ...': a body's acronym, where no text spells it out
+            body = Found("Organization", acronym.group(1), at, at + len(acronym.group(1)), (acronym.group(1),),
+                         None, "affiliation of a person: an acronym")
+            tail.new_bodies.append(body)
+            tail.organizations.append(body)
+            tail.end = at + len(acronym.group(1))
+            break
+        elif countries and countries[0].start <= 4 and countries[-1].end >= len(segment) - 1 and not (
                 org is not None and org.end > at + countries[-1].end):
             tail.country = tail.country or countries[0].key
         elif segment in city_countries():

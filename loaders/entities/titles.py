@@ -106,7 +106,8 @@ _ROLES = re.compile(r"^(?:Executive|Director|Chair|Co-chair|President|Minister|S
 _NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Each", "Every", "Our", "Its", "Their",
                               "Other", "Such", "Some", "All", "These", "Both", "Existing", "Related", "Several",
                               "Within", "Through", "Under", "With", "For", "From", "By", "Ongoing", "Two", "One",
-                              "Three", "New", "Pact's", "Phase", "About", "Over", "Around", "Approximately"})
+                              "Three", "New", "Pact's", "Phase", "About", "Over", "Around", "Approximately", "Current",
+                              "Previous", "Recent", "Upcoming", "Past", "Future", "Many", "Most", "Further"})
 TYPE_OF_HEAD = {"meeting": "Event", "project": "Project", "programme": "Project", "program": "Project", "initiative": "Project",
                 "campaign": "Project", "publication": "Publication", "report": "Publication",
                 "guidance": "Publication", "document": "Publication", "study": "Publication", "brochure": "Publication",

@@ -28,6 +28,7 @@ FUNDER_VERB = re.compile(r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|ap
                          r"committed)\b(?! (?:to|with|in)\b)")
 _FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
 _MONEY = re.compile(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b")
+_THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+)?project\b(?!s)")
 _CARRIED_OUT_BY = re.compile(r"\b(?:carried out|implemented|executed|undertaken|conducted) by\s+(?:the\s+)?$")
 
 
@@ -86,6 +87,10 @@ def read_funding(ann: Annotated) -> None:
             targets = sentences.nearest_things(things, group[0].start, span)
             if not targets:  # 'The project is funded by JSPS and will study ... a historic ASGM site': the project
                 topic = sentences.anaphor_topic(span, block)
+                if topic is None and _THE_PROJECT.search(sentences.sentence(span)):
+                    # 'The current project work is funded by X', paragraphs after the project's heading
+                    before = sentences.previous_titled(span[0])
+                    topic = before if before is not None and before.node.type == "Project" else None
                 targets = [topic] if topic is not None else of_type(mentions, "Area")
             if not targets:  # 'Based on funding from WWF/FFEM, ARM started ...': the organisation funded
                 after = group[-1].end
