@@ -420,6 +420,15 @@ def test_leads_are_who_the_text_says_leads(text: str, area: str, lead: str, not_
     assert ("LEADS", "org:united-states-environmental-protection-agency", "area:waste") not in found
 
 
+def test_a_person_co_leading_an_area_stands_for_their_body_not_the_partnership() -> None:
+    # 07's agenda line 'Misuzu Asari, Kyoto University (Japan), Co-lead of the Partnership Area on Mercury Waste
+    # Management', with the Partnership as a speaker's body: the Partnership is the area's parent, no lead
+    text = ("Agenda\n\n- Opening remarks - Misuzu Asari, Co-lead of the Waste Management Area, UNEP Global Mercury "
+            "Partnership\n")
+    found = triples(extract_text("agenda.txt", text), "LEADS")
+    assert ("LEADS", "org:unep-global-mercury-partnership", "area:waste") not in found
+
+
 def test_recipients_and_approvers_beside_the_leads_are_no_leads(corpus_store) -> None:
     leads = {e.source for e in corpus_store.edges("LEADS", target="area:coal")}
     assert {"org:international-centre-for-sustainable-carbon", "org:macquarie-university"} <= leads
@@ -502,6 +511,15 @@ def test_a_person_of_an_acronym_and_the_body_they_co_lead_with(pages: Path) -> N
     assert ("AFFILIATED_WITH", "person:lesley-sloss", "org:icsc") in triples(result, "AFFILIATED_WITH")
     leads = {s for _, s, t in triples(result, "LEADS") if t == "area:coal"}
     assert "org:icsc" in leads and any(s.startswith("org:macquarie-university") for s in leads)
+
+
+def test_who_funds_a_project_is_no_word_of_its_name() -> None:
+    # pag12: 'the EU funded project via UNIDO', 'GEF-funded National Action Plans'; a title after 'X-funded'
+    text = ("UNEP is implementing the Japan-funded Project for promoting the Minamata Convention on Mercury by making "
+            "the most of Japan's knowledge and experiences.")
+    assert "GEF-funded National Action Plans" in corpus_text("pag12-activities-report-2022.txt")
+    projects = names(extract_text("page.txt", text), "Project")
+    assert not [p for p in projects if "funded" in p]
 
 
 def test_a_place_and_a_date_are_no_author_of_a_cited_work() -> None:

@@ -129,6 +129,23 @@ def organizations_in_context(ann: Annotated) -> None:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+_AGENT_PREFIX = re.compile(r"[\w.&]+-(?:funded|financed|led|supported|sponsored|based|driven)\s+")
+
+
+def _without_agent_prefix(text: str, title: Found) -> Found | None:
+    """'the Japan-funded Project for promoting ...': who funds it is no word of its name; a name that is only
+    its head word after it ('Japan-funded Project') is none."""
+    m = _AGENT_PREFIX.match(title.name)
+    if m is None:
+        return title
+    rest = title.name[m.end():]
+    if len(rest.split()) < 2:
+        return None
+    start = title.start + text[title.start:title.end].find(rest.split()[0])
+    return Found(title.node_type, rest, start, title.end, tuple(a for a in title.aliases if a != title.name) or (rest,),
+                 title.kind, title.rule, title.props)
+
+
 def titles(ann: Annotated) -> None:
     """Pipeline component: projects, publications and events; an organisation's name is not a title, and the
     words of a title ('Catalogue of ... Services on ...') are not bodies."""
@@ -144,6 +161,7 @@ def titles(ann: Annotated) -> None:
               if not any(d.start <= t.start and t.end <= d.end for d in title)]
     titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names
     titled = [t for t in titled if not _BLANK_LINE.search(ann.text, t.start, t.end)]  # a name never spans a blank line
+    titled = [t for t in (_without_agent_prefix(ann.text, t) for t in titled) if t is not None]
     known_ends = {o.end: o.start for o in orgs if "reference" in o.rule}
     titled = [t for t in titled if not (t.node_type in ("Project", "Publication") and t.start < known_ends.get(t.end, -1))]
     # 'the World Bank and the UN Development Programme': a run that ends in a well-known body's name is no title

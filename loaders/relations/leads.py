@@ -280,8 +280,14 @@ def _list_ends_clause(text: str, first: Located, agents: list[Located], clause_e
 
 
 def _organizations_of(ann: Annotated, who: Located) -> list[Node]:
-    """An organisation stands for itself; a person for the bodies they are affiliated with."""
-    return [who.node] if who.node.type == "Organization" else _affiliations_of(ann, who.node)
+    """An organisation stands for itself; a person for the bodies they are affiliated with, but not for the
+    Partnership the areas belong to ('Motoharu Yatani, Co-lead of the Waste Management Area, UNEP Global Mercury
+    Partnership')."""
+    bodies = [who.node] if who.node.type == "Organization" else _affiliations_of(ann, who.node)
+    return [o for o in bodies if not _THE_PARTNERSHIP.search(o.name)]
+
+
+_THE_PARTNERSHIP = re.compile(r"\bGlobal Mercury Partnership$")
 
 
 def _lead_tables(ann: Annotated) -> None:
