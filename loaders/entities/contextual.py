@@ -20,8 +20,8 @@ from loaders.gazetteers.countries import find_countries
 from schema.reference import demonyms
 
 
-_AGENT_CUE = re.compile(
-    r"\b(?:(?:funded|financed|implemented|executed|led|organi[sz]ed|overseen|supported|sponsored|hosted|chaired|"
+_AGENT_CUE = re.compile(  # (the lookahead skips, in one test, the positions no cue can open at)
+    r"(?=[bcdefghilmnoprstwBCDEFGHILMNOPRSTW])\b(?:(?:funded|financed|implemented|executed|led|organi[sz]ed|overseen|supported|sponsored|hosted|chaired|"
     r"coordinated|conducted|prepared|published|produced|managed|run|developed|co-organi[sz]ed) by|"
     r"with (?:the )?(?:financial )?(?:funding|support|assistance) (?:from|of)|funding from|grant from|"
     r"(?:in )?partnership with|in (?:close )?(?:collaboration|cooperation) with|together with|worked with|"
@@ -39,7 +39,7 @@ _AS_PARTNERS = re.compile(r"\b(?:has|have|with)\s+((?:[A-Z][\w\-]+(?:,\s+(?:and\
 _ITEM = re.compile(r"((?:[A-Z]|[a-z](?=[A-Z]))[\w&'\u2019\-]*(?:\s+(?:[A-Z][\w&'\u2019\-]*|of|for|de|la|du|do|da|"
                    r"del|para|y)){0,7})")
 _SUBJECT = re.compile(
-    r"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
+    r"(?=[A-Z])(?:(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
     r"(?:is|are|has|have)\s+(?:also\s+|currently\s+)?(?:executing|implementing|strengthening|working|continued|"
     r"supported|developed|launched|partnered|established|been|several|ongoing)\b|"
     r"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
@@ -50,7 +50,7 @@ _SUBJECT = re.compile(
     r"(?:^|(?<=[.;:,]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
     r"(?:is|was|are|were|has\s+been|have\s+been)\s+(?:also\s+|currently\s+|now\s+)?(?:a|an|the|one\s+of\s+the)\s+"
     r"(?:[a-z]+\s+)?(?:co-?leads?|(?:implementing|executing)\s+(?:partners?|agenc(?:y|ies)|entit(?:y|ies))|donors?|"
-    r"funders?)\b", re.MULTILINE)
+    r"funders?)\b)", re.MULTILINE)
 _NAMES_SENTENCE = re.compile(r"(?<=[\u201d\"]\.\s)((?:[A-Z][\w\u00c0-\u017f&'\-]*(?:\s+[\w\u00c0-\u017f&'\-]+){0,3}"
                              r"(?:,\s+)?){1,5})\.(?=\s)")
 _NOT_ALONE = frozenset({"Basel", "Rotterdam", "Stockholm", "Minamata", "Partnership", "Partners", "Partner", "Secretariat", "Parties", "Party", "Government",
@@ -171,7 +171,7 @@ def contextual_bodies(text: str, persons: set[str], known: list[tuple[int, int]]
             i -= 1
         return False
 
-    for m in re.finditer(r"([\w.\-]+)\s*/\s*([A-Z][A-Za-z]{1,10})\b", text):
+    for m in re.finditer(r"(?<![\w.\-])([\w.\-]+)\s*/\s*([A-Z][A-Za-z]{1,10})\b", text):  # from a word's start
         if is_acronym(m.group(2)) and not in_symbol(m.start(2)) and inside_known(m.end(1), True):
             add(m.start(2), m.end(2), "paired with an organisation by a slash")
     for m in re.finditer(r"\b([A-Z][A-Za-z]{1,10})\s*/\s*([\w\-]+)", text):

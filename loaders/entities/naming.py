@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", "Committee", "Institute",
              "Institution", "University", "Universidade", "Universidad", "College", "School", "Centre", "Center",
@@ -41,6 +42,7 @@ def _head(name: str) -> tuple[str, str]:
     return last, (m.group(1) if m else "")
 
 
+@lru_cache(maxsize=65536)
 def entity_type(name: str) -> str | None:
     """'Organization', 'Project', 'Publication', 'Event' or None, from the head words of ``name``."""
     if re.search(r"\bConference of the Parties\b", name) and not re.search(r"\b(?:meeting|session)\b", name,

@@ -80,40 +80,64 @@ def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list
 
 @lru_cache(maxsize=64)
 def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    # only capitalised tokens open a run: the scan jumps from one to the next (a document is mostly lower-case
+    # words), and reads the tokens after one only while the run goes on
     runs: list[tuple[int, int]] = []
-    tokens = list(TOKEN.finditer(text))
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if not tok.group(0)[:1].isupper():
-            i += 1
-            continue
-        start, end, j = tok.start(), tok.end(), i + 1
-        while j < len(tokens):
-            gap = text[tokens[j - 1].end():tokens[j].start()]
-            if gap == ", " and not _comma_continues(text, start, tokens[j].start()) and not (
-                    connectors is not CONNECTORS and _coordinated(text, tokens[j].start())):
+    opening = _next_capital(text, 0)
+    while opening is not None:
+        start, end = opening.start(), opening.end()
+        previous = opening
+        nxt = TOKEN.search(text, previous.end())
+        while nxt is not None:
+            gap = text[previous.end():nxt.start()]
+            if gap == ", " and not _comma_continues(text, start, nxt.start()) and not (
+                    connectors is not CONNECTORS and _coordinated(text, nxt.start())):
                 break
             if not (gap in (" - ", "-", ", ", " \u2013 ") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
                 break
-            if "\n" in gap and tokens[j - 1].end() - text.rfind("\n", 0, tokens[j - 1].end()) < 40:
+            if "\n" in gap and previous.end() - text.rfind("\n", 0, previous.end()) < 40:
                 break  # a short line (a masthead or slide line) ends the name
-            word = tokens[j].group(0)
+            word = nxt.group(0)
             if word[:1].isupper():
-                end = tokens[j].end()
-            elif _YEAR.fullmatch(word) and j + 1 < len(tokens) and tokens[j + 1].group(0)[:1].isupper() and (
-                    text[tokens[j].end():tokens[j + 1].start()] == " "):
+                end = nxt.end()
+            elif _YEAR.fullmatch(word) and (after := TOKEN.search(text, nxt.end())) is not None and \
+                    after.group(0)[:1].isupper() and text[nxt.end():after.start()] == " ":
                 pass  # 'UNEP 2013 Report', 'GEO 2009-2011 Work Plan': a year inside a name
             elif word.lower() not in connectors or (word == "in" and connectors is CONNECTORS):
                 break
-            elif word.lower() == "the" and tokens[j - 1].group(0).lower() not in connectors:
+            elif word.lower() == "the" and previous.group(0).lower() not in connectors:
                 break  # 'of the', 'for the' join a name; 'Convention the Partnership' does not
-            elif word.lower() in ("of", "for", "on", "to") and tokens[j - 1].group(0).lower() == "and":
+            elif word.lower() in ("of", "for", "on", "to") and previous.group(0).lower() == "and":
                 break  # '... of UNEP and of the United Nations ...' coordinates two phrases
-            j += 1
+            previous = nxt
+            nxt = TOKEN.search(text, previous.end())
         runs.append((start, end))
-        i = max(j, i + 1)
+        opening = _next_capital(text, nxt.start()) if nxt is not None else None  # from the token that ended it
     return tuple(runs)
+
+
+_CAPITAL_CANDIDATE = re.compile(r"(?=[A-Z\u00c0-\u00de\u0100-\u024f])" + TOKEN.pattern)
+_CONTINUES = re.compile(r"[\w'\u2019&\-]")
+_STARTS = re.compile(r"[A-Za-z\u00c0-\u024f0-9]")
+
+
+def _next_capital(text: str, pos: int) -> re.Match[str] | None:
+    """The first token from ``pos`` (a token's start, or 0) that opens with a capital, as ``TOKEN.finditer``
+    would cut it: a candidate inside a longer token ('maxOUT', 'e.The') is none."""
+    for m in _CAPITAL_CANDIDATE.finditer(text, pos):
+        if not m.group(0)[:1].isupper():
+            continue
+        q = m.start() - 1  # the characters before it that a token would have run through
+        while q >= pos and (_CONTINUES.match(text, q) or (text[q] == "." and q + 1 < len(text) and
+                                                         (text[q + 1].isalnum() or text[q + 1] == "_"))):
+            if _STARTS.match(text, q):
+                break
+            q -= 1
+        else:
+            return m
+        if q < pos or not _STARTS.match(text, q):
+            return m
+    return None
 
 
 def in_quotes(text: str, pos: int) -> bool:
