@@ -26,7 +26,8 @@ from dataclasses import replace
 
 from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
-from loaders.entities.naming import entity_type
+from loaders.gazetteers.mention import starts_with
+from loaders.entities.naming import EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, entity_type
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries
@@ -59,6 +60,7 @@ BODIES: dict[str, tuple[str, str]] = {
 }
 _CODE = re.compile(r"(?<![\w\-/.])(INC|COP|PAG|ICCM|ICMGP)[\s\-]?(\d{1,2})(?![\w/])")
 _ORDINAL_MEETING = re.compile(
+    rf"{starts_with(['the', '1', '2', '3', '4', '5', '6', '7', '8', '9', *ORDINALS, *_TENS], ignore_case=True)}"
     rf"\b(?:the\s+)?((?i:{_ORDINAL}))(?:\s+and\s+((?i:{_ORDINAL})))?\s+(meetings?|sessions?)\s+of\s+(?:the\s+)?"
     r"((?:[A-Z][\w\-]*|UNEP)(?:[ \t]+(?:[A-Z][\w\-]*|of|the|on|to|for|and)){0,12}|intergovernmental negotiating committee"
     r"|group of technical experts|expert group)")
@@ -375,10 +377,21 @@ def _generic(name: str) -> bool:
     return all(w in _GENERIC_TITLE_WORDS or w in CONNECTORS for w in words)
 
 
+_TITLE_HEADS = frozenset((*EVENT_HEADS, *PUBLICATION_HEADS, *PROJECT_HEADS))
+_WORDS = re.compile(r"[^\s,.;:()*]+")
+
+
+def _head_form(word: str) -> str:
+    word = word.strip("\"'\u2018\u2019\u201c\u201d-\u2013\u2014")
+    return word.capitalize() if word.isupper() and len(word) > 3 else word
+
+
 def _headed(text: str, definitions: list[Definition]) -> list[Found]:
     found = []
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
         raw = text[start:end]
+        if _TITLE_HEADS.isdisjoint(_head_form(w) for w in _WORDS.findall(raw)):
+            continue  # no word of it heads a project, publication or event: no title (the run is mostly bodies)
         cut = re.search(r"\s(?:by|at|between|among|under)\s+(?:the\s+)?[A-Z]", raw)
         if cut and entity_type(clean_name(raw[:cut.start()])) in ("Project", "Publication", "Event"):
             end = start + cut.start()  # 'Guidance ... prepared by the Partnership': the title ends before 'by'
