@@ -34,7 +34,7 @@ from gmpgraph.resolve import resolve_entities
 from gmpgraph.store import GraphStore
 from loaders.extract import extract_document
 from loaders.readers import read_document, read_document_bytes
-from loaders.text import DEFAULT_MAX_BYTES, ReadError
+from loaders.text import DEFAULT_MAX_BYTES, ReadError, read_bytes
 from schema import Extraction
 
 
@@ -149,6 +149,36 @@ def worker_count(requested: int | None, files: list[Path]) -> int:
 
 def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
                  workers: int) -> Iterator[tuple[Path, Outcome]]:
+    """Each file's outcome, in the order of ``files``; a copy of an earlier file (the same bytes) is reported as a
+    duplicate without being extracted, the others come from :func:`_extracted`."""
+    copies = _copies_of_earlier_files(files, max_bytes)
+    extracted = _extracted([path for path in files if path not in copies], names, max_bytes, workers)
+    for path in files:
+        if path in copies:
+            yield path, f"{path.name}: same content as {copies[path].name}, skipped as a duplicate"
+        else:
+            yield next(extracted)
+
+
+def _copies_of_earlier_files(files: list[Path], max_bytes: int) -> dict[Path, Path]:
+    """Each file whose bytes an earlier file of ``files`` has -> that first file (a file that cannot be read is
+    left to the extraction, which says why)."""
+    first: dict[str, Path] = {}
+    copies: dict[Path, Path] = {}
+    for path in files:
+        try:
+            _, digest = read_bytes(path, max_bytes)
+        except (ReadError, OSError):
+            continue
+        if digest in first:
+            copies[path] = first[digest]
+        else:
+            first[digest] = path
+    return copies
+
+
+def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int,
+               workers: int) -> Iterator[tuple[Path, Outcome]]:
     """Each file's outcome, in the order of ``files``; extracted in a process pool when ``workers`` > 1.
 
     The pool forks (workers inherit the loaded modules and compiled patterns). Files go to it in
