@@ -44,11 +44,10 @@ def _not_across_areas(ann: Annotated, orgs: list[Found]) -> list[Found]:
     Partnership Area on Mercury Releases from Coal Combustion of the UNEP Global Mercury Partnership' names the
     area and the Partnership, not a body 'Coal Combustion of the UNEP ...'; 'the Coal Partnership (CP)' is the
     area."""
-    areas = [(m.start, m.end) for m in ann.located if m.node.type == "Area"]
-    if not areas:
-        return orgs
+    areas = Spans((m.start, m.end) for m in ann.located if m.node.type == "Area")
     return [o for o in orgs if "reference" in o.rule or "acronym" in o.rule
-            or not any(a < o.start < b < o.end or (a <= o.start and o.end <= b) for a, b in areas)]
+            or not any(a < o.start < b < o.end or (a <= o.start and o.end <= b)
+                       for a, b in areas.overlapping(o.start, o.end))]
 
 
 def _not_redefined(ann: Annotated, orgs: list[Found]) -> list[Found]:
