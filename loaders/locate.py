@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from schema import Block, Document, Provenance
 
@@ -48,20 +49,26 @@ class BlockIndex:
 def sentence_span(text: str, block: Block, start: int, end: int, clip: bool = True) -> tuple[int, int]:
     """The sentence of ``block`` that holds ``text[start:end]``; with ``clip``, at most MAX_QUOTE characters
     around the mention. Boundaries are looked for at most SENTENCE_WINDOW characters either side, so the
-    cost of a mention does not grow with its block."""
-    left = max(block.start, start - SENTENCE_WINDOW)
+    cost of a mention does not grow with its block. (Remembered: a mention's sentence is asked for by its
+    provenance and again by the sentence index.)"""
+    return _sentence_span(text, block.start, block.end, start, end, clip)
+
+
+@lru_cache(maxsize=65536)
+def _sentence_span(text: str, block_start: int, block_end: int, start: int, end: int, clip: bool) -> tuple[int, int]:
+    left = max(block_start, start - SENTENCE_WINDOW)
     for m in _LEFT.finditer(text, left, start):
         boundary = m.end()
-        if m.group(0)[:1] == ";" and _in_brackets(text, block.start, m.start()):
+        if m.group(0)[:1] == ";" and _in_brackets(text, block_start, m.start()):
             continue  # '(ICSC, formerly IEACCC; Co-lead of the Partnership area)': one sentence
-        if not _ABBREV.search(text[max(block.start, boundary - 12):boundary].rstrip()):
+        if not _ABBREV.search(text[max(block_start, boundary - 12):boundary].rstrip()):
             left = boundary
-    right = min(block.end, end + SENTENCE_WINDOW)
+    right = min(block_end, end + SENTENCE_WINDOW)
     for m in _RIGHT.finditer(text, end, right):
         boundary = m.end() if m.group(0)[:1] in ".!?;" else m.start()
-        if m.group(0)[:1] == ";" and _in_brackets(text, block.start, m.start()):
+        if m.group(0)[:1] == ";" and _in_brackets(text, block_start, m.start()):
             continue
-        if not _ABBREV.search(text[max(block.start, boundary - 12):boundary]):
+        if not _ABBREV.search(text[max(block_start, boundary - 12):boundary]):
             right = boundary
             break
     if clip and right - left > MAX_QUOTE:
@@ -73,6 +80,11 @@ def sentence_span(text: str, block: Block, start: int, end: int, clip: bool = Tr
     while right > end and text[right - 1].isspace():
         right -= 1
     return left, right
+
+
+def forget_sentences() -> None:
+    """Drop the remembered sentence spans (and with them the text they were found in)."""
+    _sentence_span.cache_clear()
 
 
 def _in_brackets(text: str, start: int, pos: int) -> bool:

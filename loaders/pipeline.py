@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from loaders.annotated import Annotated
+from loaders.locate import forget_sentences
 from loaders.entities.named import (acronym_definitions, field_bodies, organizations, organizations_in_context, people,
                                     same_things, titles)
 from loaders.entities.nodes import keyed_nodes, named_nodes
@@ -93,6 +94,7 @@ def check_stop() -> None:
 
 def run(doc: Document, sha256: str | None = None, pipeline: tuple[tuple[str, Component], ...] = PIPELINE) -> Annotated:
     """Run every component over ``doc`` in order; returns the annotated document."""
+    forget_sentences()  # the remembered sentence spans are one document's: never keep another's text alive
     ann = Annotated.of(doc, sha256)
     for _, component in pipeline:
         check_stop()
