@@ -522,6 +522,14 @@ def test_who_funds_a_project_is_no_word_of_its_name() -> None:
     assert not [p for p in projects if "funded" in p]
 
 
+def test_a_meeting_page_titled_with_the_meetings_number(pages: Path) -> None:
+    # 01: 'The 7th PAG meeting was convened back to back with ...', under the title a meeting page gives it
+    sentence = next(s for s in (pages / "01-pag7-dead-sea-2016.txt").read_text().split(". ") if "7th PAG" in s)
+    result = extract_text("page.txt", f"Partnership Advisory Group Meeting 7\n\n{sentence}.")
+    assert names(result, "Event") & {"PAG-7"}
+    assert not [n for n in names(result, "Event") if n.lower().startswith("partnership advisory group meeting")]
+
+
 def test_a_place_and_a_date_are_no_author_of_a_cited_work() -> None:
     # inc7's construction 'held in <City>, <Country>, from <dates>.' then a sentence: no cited title
     text = ("The Conference of Plenipotentiaries was held in Kumamoto, Japan, from 7 to 11 October 2013. Over 1000 "

@@ -198,6 +198,10 @@ def _meetings(text: str) -> list[Found]:
         number = _ordinal_number(m.group(2))
         found.append(Found("Event", f"PAG-{number}", m.start(), m.end(), (clean_name(m.group(0)), f"PAG{number}"),
                            None, "ordinal meeting of a known body"))
+    for m in _BODY_MEETING_NUMBER.finditer(text):  # a meeting page's title: 'Partnership Advisory Group Meeting 11'
+        number = int(m.group(1))
+        found.append(Found("Event", f"PAG-{number}", m.start(), m.end(), (clean_name(m.group(0)), f"PAG{number}"),
+                           None, "numbered meeting of a known body"))
     return found
 
 
@@ -272,6 +276,7 @@ def _known_body(phrase: str) -> str | None:
 
 _BARE_ORDINAL = re.compile(rf"\b[Tt]he\s+((?i:{_ORDINAL}))\s+(meeting|session)\b(?!\s+(?:of|and)\b)")
 _BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL})\s+meeting", re.IGNORECASE)
+_BODY_MEETING_NUMBER = re.compile(r"\b(?:Partnership Advisory Group|PAG)\s+[Mm]eeting\s+(\d{1,2})\b(?![.,]\d)")
 
 
 def _quoted(text: str) -> list[Found]:
