@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _KEYS: tuple[tuple[str, str], ...] = (
-    ("implementer", r"(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|entit(?:y|ies))"
-                    r"|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"),
+    ("implementer", r"(?:other\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
+                    r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"
+                    r"|gef\s+agenc(?:y|ies)"),
     ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|donors?|funders?|funded\s+by|financed\s+by|sponsors?"
                r"|financing\s+(?:partners?|sources?)"),
     ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),
@@ -41,12 +42,16 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("other", r"(?:gef\s+)?project\s+(?:id|type|status|duration|timeline|details|summary)|focal\s+areas?|(?:gef\s+)?period"
               r"|(?:approval\s+)?fiscal\s+year|total\s+cost|co-?financing(?:\s+total)?|(?:gef\s+)?agency\s+fees|status"
               r"|duration|(?:start|end|approval|closing)\s+date|budget|received\s+by\s+\w+"
-              r"|(?:project\s+)?approved(?:\s+for\s+implementation)?|preparation\s+grant\s+approved"),
+              r"|(?:project\s+)?approved(?:\s+for\s+implementation)?|preparation\s+grant\s+approved"
+              r"|total\s+(?:resources|budget)(?:\s+required)?|programme\s+period|submission\s+date"),
 )
 # a key opens its line, or a table row ('| Implementing Agencies | United Nations Environment Programme |'); its
 # separator is a colon, a bar or a tab, or nothing where a page's cells ran together ('Funding SourceGEF Trust Fund')
+# a key may carry a plural mark ('Country(ies)', 'Executing Partner(s)') and a second name after a slash
+# ('Executing Entity/Implementing Partner:'), then needs its colon or bar
 _KEY = re.compile(r"[ \t]*(?:\|[ \t]*)?(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KEYS)
-                  + r")(?:(?:[ \t]*[:|])+[ \t]*|[ \t]+|(?<=[a-z])(?=[A-Z][A-Za-z])|[ \t]*$)", re.IGNORECASE)
+                  + r")(?:\((?:s|es|ies)\))?(?:(?:[ \t]*/[ \t]*[A-Za-z][A-Za-z ]{2,40}?(?:\((?:s|es|ies)\))?)?(?:[ \t]*[:|])+[ \t]*"
+                    r"|[ \t]+|(?<=[a-z])(?=[A-Z][A-Za-z])|[ \t]*$)", re.IGNORECASE)
 _INLINE_SEPARATOR = re.compile(r"[ \t]*(?::|\||\t)[ \t]*")
 
 

@@ -253,6 +253,23 @@ def test_a_heading_over_the_project_names_it_and_the_project_work_it_funds() -> 
     assert ("LOCATED_IN", project, "country:IND") in triples(result, "LOCATED_IN")
 
 
+def test_a_project_document_s_keys_with_plural_marks_and_alternatives(pages: Path) -> None:
+    # 14's sheet in the key forms of GEF and UNDP project documents: 'Country(ies):', 'GEF Agency(ies):',
+    # 'Executing Entity/Implementing Partner:', 'Other Executing Partner(s):'
+    title = (pages / "14-gef-gold-burkina-faso-project.txt").read_text().splitlines()[0]
+    text = (f"PROJECT DOCUMENT\nProject Title: {title}\nCountry(ies): Burkina Faso\nGEF Agency(ies): UNIDO\n"
+            "Executing Entity/Implementing Partner: Artisanal Gold Council\n"
+            "Other Executing Partner(s): Ministry of Environment, Green Economy and Climate Change\n"
+            "Total resources required $2,000,000\n")
+    result = extract_text("prodoc.txt", text)
+    project = next(n.id for n in result.nodes if "Contribution Towards the Elimination" in n.name)
+    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == project}
+    assert {"org:united-nations-industrial-development-organization", "org:artisanal-gold-council"} <= implementers
+    assert ("LOCATED_IN", project, "country:BFA") in triples(result, "LOCATED_IN")
+    assert not [n for n in names(result, "Organization") if n.endswith(("Total", "Partner", "Entity"))]
+    assert not names(result, "Publication")  # 'PROJECT DOCUMENT' is the genre, no title
+
+
 # -- 3. roles from the sentence's syntax -------------------------------------------------------------------
 def test_a_generic_subject_and_the_bodies_it_includes(page) -> None:
     # 13: 'Four implementing agencies will manage the program, including UN Environment (UNEP), ...'

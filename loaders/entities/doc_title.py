@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from schema import Document
 
 _STOP_LINE = re.compile(r"(?i:working\s+draft|draft|final|foreword|preface|introduction|summary|abstract|contents|"
-                        r"project\s+summary|background)\s*:?|(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d|\d{1,2}/\d{1,2}/\d{2,4}")
+                        r"project\s+summary|project\s+document|project\s+details|(?:fact|data)\s*sheet|background)\s*:?|(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d|\d{1,2}/\d{1,2}/\d{2,4}")
 _SENTENCE = re.compile(r"[.!?]\s*$|\s(?:is|are|was|were|has|have|had|will|can|may|held|took)\s")
 _GENRE = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}(?:" + "|".join(PUBLICATION_HEADS) + r")$")
 
