@@ -356,6 +356,30 @@ def test_bodies_named_as_agencies_after_with_the_support_of_do_not_pay() -> None
     assert not {t for _, _, t in found} & {"org:united-nations-industrial-development-organization"}
 
 
+def test_a_news_item_s_project_its_funder_and_its_executing_body() -> None:
+    # pag12: 'In Papua New Guinea, with funding from the US Department of State (USDoS) the AGC continued work on
+    # the project: "Reducing Mercury Use in Papua New Guinea's Artisanal and Small-scale Gold Mining Sector"', as a
+    # news item tells it: a title in lower case after 'The project', a pronoun, coordinated passives, and the body
+    # in an apposition to a generic noun
+    text = ("The project \u201creducing mercury use in Papua New Guinea's artisanal and small-scale gold mining "
+            "sector\u201d was launched in Port Moresby on Friday. It is a two-year project funded by the US "
+            "Department of State and executed by the Canadian organisation, the Artisanal Gold Council (AGC).")
+    result = extract_text("news.txt", text)
+    project = next(n.id for n in result.nodes if n.type == "Project" and "Papua New Guinea" in n.name)
+    assert ("FUNDS", "org:united-states-department-of-state", project) in triples(result, "FUNDS")
+    assert ("IMPLEMENTS", "org:artisanal-gold-council", project) in triples(result, "IMPLEMENTS")
+
+
+def test_bodies_named_by_the_noun_before_them_and_a_speakers_camel_case_body() -> None:
+    # pag12's programme partners named as a news item does ('a partnership among ...'), 01's speaker construction
+    text = ("Spanning eight countries, the programme is a partnership among Global Environment Facility, the UN "
+            "Development Programme and Conservation International. \u201cMercury is a global threat,\u201d said "
+            "Yuyun Ismawati, Senior Advisor of BaliFokus, the International NGO IPEN said.")
+    result = extract_text("news.txt", text)
+    assert {"Conservation International", "BaliFokus", "IPEN"} <= names(result, "Organization")
+    assert ("AFFILIATED_WITH", "person:yuyun-ismawati", "org:balifokus") in triples(result, "AFFILIATED_WITH")
+
+
 def test_with_funding_from_gives_the_project_of_the_main_clause() -> None:
     # pag12 §IV.1: verbatim
     text = ("- In Guyana, with funding from the US Department of State (USDoS), the AGC began work on the project: "

@@ -28,7 +28,7 @@ _AGENT_CUE = re.compile(  # (the lookahead skips, in one test, the positions no 
     r"working with|works with|partnered with|collaborating with|on behalf of|partners? such as|between the|"
     r"companies \(|organi[sz]ations \(|(?:internet|online) platforms|retailer|NGOs? such as|"
     r"(?:non-?profit|not-for-profit|non-governmental|civil society|research)\s+(?:group|organi[sz]ation|institute)|"
-    r"the\s+(?:NGO|charity|company|firm))\s*(?:the\s+)?",
+    r"the\s+(?:[A-Z][a-z]+\s+)?(?:NGO|charity|company|firm)|partnership\s+(?:among|between))\s*(?:the\s+)?",
     re.IGNORECASE)
 _POSTPOSED = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z\-]{2,12})\s+(?:driven|funded|supported|-led|led)\b"
                         r"|([A-Z][\w\u00c0-\u017f]+(?:\s+[A-Z][\w\u00c0-\u017f]+){0,3})\s+\(member of\b")

@@ -45,7 +45,7 @@ from loaders.gazetteers.places import city_countries
 _PARTICLE = r"(?:de|De|van|Van|von|da|Da|del|Del|der|la|La|le|di|Di|dos|du|bin|al|el)"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"  # (Latin-1 and Extended-A; lower-case letters pass .islower)
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
-_NAME_WORD = rf"(?:(?:Mc|Mac)?[{_UPPER}][{_LOWER}'\u2019]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'\u2019]*)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+_NAME_WORD = rf"(?:(?:Mc|Mac|O['\u2019])?[{_UPPER}][{_LOWER}'\u2019]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'\u2019]*)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
 _INITIALS_NAME = rf"(?:[A-Z]{{2,3}}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"  # 'WTB Dissanayake'
 _ANY_NAME = rf"(?:{_INITIALS_NAME}|{_NAME})"
@@ -355,8 +355,9 @@ def _body_after_role(text: str, start: int, end: int) -> Found | None:
     body = m.group(1).strip()
     if find_countries(body) and find_countries(body)[0].start == 0:
         return None
-    if len(body.split()) == 1 and not is_acronym(body) and entity_type(body) != "Organization":
-        return None  # 'Minister of Environment, ...': a portfolio, not a body
+    if len(body.split()) == 1 and not is_acronym(body) and entity_type(body) != "Organization" and not re.search(
+            r"[a-z][A-Z]", body):
+        return None  # 'Minister of Environment, ...': a portfolio, not a body ('Advisor of BaliFokus' names one)
     return _new_body(text, start + m.start(1), start + m.start(1) + len(body))
 
 

@@ -285,6 +285,9 @@ def _quoted(text: str) -> list[Found]:
         g = 1 if m.group(1) is not None else 2
         title = clean_name(m.group(g).strip(" .,;:"))
         words = title.split()
+        before = text[max(0, m.start() - 40):m.start()]
+        if title[:1].islower() and len(words) >= 4 and _BEFORE_PROJECT.search(before):
+            title = title[:1].upper() + title[1:]  # 'The project "reducing mercury use in ... sector"': a title
         if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")) or _generic(title):
             continue
         if g == 2 and re.search(r"\b[A-Z][a-z]{1,6}\.", m.group(2)):

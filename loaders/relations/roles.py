@@ -141,10 +141,20 @@ class _Frame:
                         if m:
                             break
             if m is None and _GENERIC_AGENTS.fullmatch(t.text):
-                found += self.listed_after(t)
+                found += self.listed_after(t) or self.named_after(t)
             if m is not None and m not in found:
                 found.append(m)
         return found
+
+    def named_after(self, tok: Token) -> list[Located]:
+        """'executed by the Canadian organisation, the Artisanal Gold Council (AGC)': the body a generic noun's
+        apposition names (read from the text: the parse often hangs the apposition elsewhere)."""
+        at = self.offset + tok.idx + len(tok.text)
+        gap = re.match(r",\s+(?:the\s+)?", self.ann.text[at:at + 8])
+        if gap is None:
+            return []
+        orgs = self.by_token.get("Organization", {}).values()
+        return [m for m in _unique(list(orgs)) if m.start == at + gap.end()][:1]
 
     def listed_after(self, tok: Token) -> list[Located]:
         """'Four implementing agencies will manage the program, including A, B and C': the bodies a generic
@@ -423,6 +433,9 @@ def _verb_things(frame: _Frame, verb: Token, block: Block) -> list[Node]:
             what += [n for p in child.children if p.dep_ == "pobj" for n in frame.things(p, block)]
         elif child.dep_ in ("xcomp", "advcl") and child.i > verb.i:  # 'provide funds to support X'
             what += [n for c in child.children if c.dep_ == "dobj" for n in frame.things(c, block)]
+    if verb.dep_ == "conj" and not what and verb.head.tag_.startswith("VB") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return _verb_things(frame, verb.head, block)  # 'a project funded by X and executed by Y': one thing
     if verb.dep_ in ("acl", "relcl") and not what:  # 'a five year project ... funded by the EC'
         head = verb.head
         what += frame.things(head, block)
