@@ -182,6 +182,19 @@ def test_a_speakers_possessive_role_names_the_body(text: str, person: str, body:
                                                                             "AFFILIATED_WITH")
 
 
+@pytest.mark.parametrize("text, person, body", [
+    # 11: 'says David Evers, executive director of BRI', with the body and role before the name as news items write
+    ("Biodiversity Research Institute executive director David Evers said the Convention limits mercury.",
+     "david-evers", "biodiversity-research-institute"),
+    # 01: 'said Achim Halpaap, Head of UNEP Chemicals and Waste Branch', the same way
+    ("UNEP Chemicals and Waste Branch head Achim Halpaap said the meeting was a success.", "achim-halpaap",
+     "unep-chemicals-and-waste-branch"),
+])
+def test_a_body_and_role_before_a_speaker(text: str, person: str, body: str) -> None:
+    assert ("AFFILIATED_WITH", f"person:{person}", f"org:{body}") in triples(extract_text("news.txt", text),
+                                                                            "AFFILIATED_WITH")
+
+
 def test_a_speakers_title_is_no_body() -> None:
     # pag6's chair and 01's speaker construction: 'chaired by X, Executive Director of Y'
     result = extract_text("news.txt", "The meeting was chaired by Achim Halpaap, Head of UNEP Chemicals and Waste "

@@ -273,6 +273,8 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
     return tail
 
 
+_ROLE_THEN_SPEAKER = re.compile(rf"[ \t]+((?:[A-Za-z\-]+[ \t]+){{1,7}}?)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
+                                r"(?=[ \t]+(?:said|says|told|noted|added|explained|stressed|emphasi[sz]ed)\b|,[ \t]+(?:said|says))")
 _POSSESSIVE_ROLE = re.compile(rf"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,5}})['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}(?i:{_ROLE})s?\b")
 _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*,\s*|\s+[-\u2013\u2014]\s+|\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
@@ -486,6 +488,16 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
             if body is not None:
                 tail.organizations.insert(0, body)
         add(name, m.start(1), m.end(1), "name after a role or before an organisation", tail)
+    # 8. a body and a role before a speaker: 'AGC project manager Jennifer O'Neill said', 'UNEP Executive Director
+    # Inger Andersen said'
+    for org in orgs.spans:
+        m = _ROLE_THEN_SPEAKER.match(text, org[1])
+        if m is None or not re.search(rf"(?i:\b(?:{_ROLE})s?\b)", m.group(1)):
+            continue
+        name = clean_name(m.group(2))
+        if plausible_name(name):
+            tail = Tail(organizations=[org[2]], end=m.end(2))
+            add(name, m.start(2), m.end(2), "a speaker after their body and role", tail)
     # 3. speakers and meeting roles
     for m in _SPEAKER.finditer(text):
         name_match = re.compile(_ANY_NAME).match(text, m.end())
