@@ -79,7 +79,7 @@ def test_a_stopped_write_changes_neither_the_served_graph_nor_its_file(corpus_gr
     saved = _digest(graph)
     with write_server(graph, max_body_mb=8, time_limit=1) as url:
         before = httpx.get(f"{url}/stats").json()
-        stopped = httpx.post(f"{url}/documents", params={"name": "long.txt"}, content=_report(12, "S"),
+        stopped = httpx.post(f"{url}/documents", params={"name": "long.txt"}, content=_report(40, "S"),
                              headers=AUTH, timeout=60)
         assert stopped.status_code == 503 and "unchanged" in stopped.json()["detail"], stopped.text
         watched_until = time.monotonic() + 20
@@ -98,7 +98,7 @@ def test_reads_through_stopped_completed_and_small_writes_get_no_server_error(co
     shutil.copy(corpus_graph, graph)
     with write_server(graph, max_body_mb=8, time_limit=4) as url, _readers(url) as failures:
         before = httpx.get(f"{url}/stats").json()
-        stopped = httpx.post(f"{url}/documents", params={"name": "long.txt"}, content=_report(12, "R"),
+        stopped = httpx.post(f"{url}/documents", params={"name": "long.txt"}, content=_report(40, "R"),
                              headers=AUTH, timeout=60)
         assert stopped.status_code == 503, stopped.text
         assert httpx.get(f"{url}/stats").json() == before
