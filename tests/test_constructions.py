@@ -233,15 +233,25 @@ def test_fields_on_one_line(line: str, edge: tuple[str, str]) -> None:
     assert grant and grant[0].amount == 1_000_000
 
 
+def sheet_title(pages: Path) -> str:
+    """The title line of page 14, a GEF project's sheet."""
+    return (pages / "14-gef-gold-burkina-faso-project.txt").read_text().splitlines()[0]
+
+
+def sheet_project(result: Extraction) -> str:
+    """The id of page 14's project in ``result``."""
+    return next(n.id for n in result.nodes if "Contribution Towards the Elimination" in n.name)
+
+
 def test_a_data_sheet_whose_fields_are_table_rows_and_whose_title_runs_into_its_summary(pages: Path) -> None:
     # 14's sheet as an HTML table converts: its title line, then the rows the issue quotes from other sheets
-    title = (pages / "14-gef-gold-burkina-faso-project.txt").read_text().splitlines()[0]
+    title = sheet_title(pages)
     text = (f"{title}\nProject Summary\nExpand the elimination of mercury in ASGM operations\nProject Details\n"
             "| GEF Project ID | 9547 |\n| Implementing Agencies | United Nations Environment Programme |\n"
             "| Executing Agencies | UNIDO |\n| Funding Source | GEF Trust Fund |\n| GEF Period: | GEF - 6 |\n"
             "| GEF Project Grant | 1,000,000 USD |\n| Country | Peru |\n")
     result = extract_text("sheet.txt", text)
-    project = next(n.id for n in result.nodes if n.name.startswith("Contribution Towards the Elimination"))
+    project = sheet_project(result)
     found = {(e.type, e.source, e.target) for e in result.edges}
     assert {("IMPLEMENTS", "org:united-nations-environment-programme", project),
             ("IMPLEMENTS", "org:united-nations-industrial-development-organization", project),
@@ -269,13 +279,13 @@ def test_a_heading_over_the_project_names_it_and_the_project_work_it_funds() -> 
 def test_a_project_document_s_keys_with_plural_marks_and_alternatives(pages: Path) -> None:
     # 14's sheet in the key forms of GEF and UNDP project documents: 'Country(ies):', 'GEF Agency(ies):',
     # 'Executing Entity/Implementing Partner:', 'Other Executing Partner(s):'
-    title = (pages / "14-gef-gold-burkina-faso-project.txt").read_text().splitlines()[0]
+    title = sheet_title(pages)
     text = (f"PROJECT DOCUMENT\nProject Title: {title}\nCountry(ies): Burkina Faso\nGEF Agency(ies): UNIDO\n"
             "Executing Entity/Implementing Partner: Artisanal Gold Council\n"
             "Other Executing Partner(s): Ministry of Environment, Green Economy and Climate Change\n"
             "Total resources required $2,000,000\n")
     result = extract_text("prodoc.txt", text)
-    project = next(n.id for n in result.nodes if "Contribution Towards the Elimination" in n.name)
+    project = sheet_project(result)
     implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == project}
     assert {"org:united-nations-industrial-development-organization", "org:artisanal-gold-council"} <= implementers
     assert ("LOCATED_IN", project, "country:BFA") in triples(result, "LOCATED_IN")
