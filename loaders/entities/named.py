@@ -18,7 +18,7 @@ from loaders.entities.acronyms import find_definitions
 from loaders.entities.doc_title import document_title, headings_of_projects
 from loaders.entities.listed_documents import listed_documents
 from loaders.entities.found import Found, clean_name, name_key
-from loaders.entities.naming import organization_kind
+from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.orgs import find_organizations
 from loaders.entities.reference import convention_instruments
 from loaders.entities.same_thing import said_to_be_one
@@ -35,8 +35,13 @@ def acronym_definitions(ann: Annotated) -> None:
 
 def organizations(ann: Annotated) -> None:
     """Pipeline component: the organisations the text names, found without knowing its people."""
-    ann.found += _not_across_areas(ann, _not_redefined(ann, find_organizations(ann.text, ann.doc, set(), ann.definitions,
-                                                                               context=False)))
+    ann.found += _as_this_document_reads(ann, find_organizations(ann.text, ann.doc, set(), ann.definitions,
+                                                                 context=False))
+
+
+def _as_this_document_reads(ann: Annotated, orgs: list[Found]) -> list[Found]:
+    """The organisations found, less those this document gives another sense (both passes read them so)."""
+    return _not_across_areas(ann, _not_redefined(ann, orgs))
 
 
 def _not_across_areas(ann: Annotated, orgs: list[Found]) -> list[Found]:
@@ -53,8 +58,6 @@ def _not_across_areas(ann: Annotated, orgs: list[Found]) -> list[Found]:
 def _not_redefined(ann: Annotated, orgs: list[Found]) -> list[Found]:
     """Without the well-known bodies whose acronym the document spells out as a titled thing of its own: in a
     page on 'The Global Mercury Project (GMP)', 'the GMP' is that project, not the Global Mercury Partnership."""
-    from loaders.entities.naming import entity_type
-
     redefined = {d.short for d in ann.definitions if entity_type(clean_name(d.long)) in ("Project", "Event", "Publication")}
     if not redefined:
         return orgs
@@ -118,7 +121,7 @@ def organizations_in_context(ann: Annotated) -> None:
     how they act ('funded by X', 'X is executing')."""
     persons = {p.name for p in ann.found_of("Person") if p.rule != STATISTICAL}
     others = [f for f in ann.found if f.node_type != "Organization" or f.rule.startswith("affiliation of a")]
-    orgs = _not_across_areas(ann, _not_redefined(ann, find_organizations(ann.text, ann.doc, persons, ann.definitions)))
+    orgs = _as_this_document_reads(ann, find_organizations(ann.text, ann.doc, persons, ann.definitions))
     others = [f for f in others if not (f.rule == STATISTICAL and any(  # the rules know better than the model
         o.start <= f.start < o.end or f.start <= o.start < f.end for o in orgs))]
     ann.found = [*orgs, *others]
