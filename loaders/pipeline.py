@@ -21,6 +21,7 @@ from loaders.entities.named import (acronym_definitions, field_bodies, organizat
                                     same_things, titles)
 from loaders.entities.nodes import keyed_nodes, named_nodes
 from loaders.entities.repeated import repeated_mentions
+from loaders.learned.entities import learned_entities
 from loaders.relations.affiliations import read_affiliations
 from loaders.relations.collaborates import read_collaborations
 from loaders.relations.fields import read_fields
@@ -46,6 +47,7 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("organizations_in_context", organizations_in_context),
     ("titles", titles),
     ("field_bodies", field_bodies),
+    ("learned_entities", learned_entities),
     ("same_things", same_things),
     ("named_nodes", named_nodes),
     ("affiliations", read_affiliations),
@@ -92,11 +94,15 @@ def check_stop() -> None:
         raise Stopped("stopped")
 
 
-def run(doc: Document, sha256: str | None = None, pipeline: tuple[tuple[str, Component], ...] = PIPELINE) -> Annotated:
-    """Run every component over ``doc`` in order; returns the annotated document."""
+def run(doc: Document, sha256: str | None = None, pipeline: tuple[tuple[str, Component], ...] = PIPELINE,
+        until: str | None = None) -> Annotated:
+    """Run every component over ``doc`` in order (only those before the one named ``until``, where given);
+    returns the annotated document."""
     forget_sentences()  # the remembered sentence spans are one document's: never keep another's text alive
     ann = Annotated.of(doc, sha256)
-    for _, component in pipeline:
+    for name, component in pipeline:
+        if name == until:
+            break
         check_stop()
         component(ann)
     ann.syntax.save()

@@ -1,0 +1,206 @@
+"""``gmpgraph eval --cv K``: generalisation measured as the field does. The annotated texts are cut into K
+folds by document (never by paragraph); for each fold the learned models are trained on the other folds
+only and the fold's texts are extracted with them; the graphs of each set are then scored, all folds
+together, with the evaluator's rules. The same folds give the figure of the rules alone.
+
+The NER of each fold (trained without it) also gives the NER spans of the fold's texts that the entity
+decision is trained on in the other folds ("out of fold"), so no decision is fitted on spans of a model that
+saw its text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gmpgraph.evaluate import Gold, prf, score
+from gmpgraph.graphfile import graph_to_json
+from gmpgraph.learn.decisions import entity_examples, fit_linear, government_examples, rule_reading
+from gmpgraph.learn.texts import AnnotatedText, training_data_hash
+from loaders.learned.models import Models, using
+from loaders.extract import extract_document
+
+Progress = Callable[[str], None]
+
+
+def folds_of(texts: list[AnnotatedText], k: int) -> list[int]:
+    """The fold of each text: texts sorted by a hash of their name and dealt round, so folds mix the sets
+    and do not change when a text is added elsewhere in the list.
+
+    >>> from types import SimpleNamespace as T
+    >>> folds_of([T(set="a", file=f"{i}.txt") for i in range(4)], 2)
+    [1, 0, 1, 0]
+    """
+    order = sorted(range(len(texts)), key=lambda i: hashlib.sha256(f"{texts[i].set}/{texts[i].file}".encode()).hexdigest())
+    fold = [0] * len(texts)
+    for rank, i in enumerate(order):
+        fold[i] = rank % k
+    return fold
+
+
+@dataclass
+class FoldModels:
+    """What was trained for one fold."""
+
+    ner_dir: Path | None
+    entities: object | None = None
+
+
+@dataclass
+class CrossValidation:
+    """The out-of-fold NER spans of every text, and the scores."""
+
+    k: int
+    ner_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    scores: dict[str, dict] = field(default_factory=dict)
+
+
+def out_of_fold_ner(texts: list[AnnotatedText], fold: list[int], k: int, work: Path, seed: int = 0,
+                    progress: Progress = print, workers: int = 2) -> dict[str, list[tuple[int, int, str]]]:
+    """Each text's NER spans from the model trained on the other folds (models cached in ``work`` by a hash
+    of what they were trained on and of the training config); ``workers`` folds train at once."""
+    from loaders.learned.ner_spans import NerRunner
+
+    outs, jobs = [], []
+    for i in range(k):
+        train = [t for t, f in zip(texts, fold) if f != i]
+        out = work / f"ner-{ner_digest(train, seed)}"
+        outs.append(out)
+        if not (out / "meta.json").is_file():
+            jobs.append((i, train, out))
+    if jobs:
+        progress(f"training the NER of {len(jobs)} fold(s), {min(workers, len(jobs))} at a time "
+                 f"(about a minute and a half each)")
+        run_parallel([(train_ner_quietly, (train, out, seed)) for _, train, out in jobs], workers)
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for i, out in enumerate(outs):
+        runner = NerRunner(out)
+        for t, f in zip(texts, fold):
+            if f == i:
+                spans[t.sha256] = runner.spans(t.doc.text)
+    return spans
+
+
+def ner_digest(texts: list[AnnotatedText], seed: int) -> str:
+    """What a trained NER depends on: its texts and gold, its config and its seed."""
+    from gmpgraph.learn.ner import CONFIG
+
+    digest = hashlib.sha256(training_data_hash(texts).encode())
+    digest.update(CONFIG.read_bytes())
+    digest.update(f"seed={seed}".encode())
+    return digest.hexdigest()[:16]
+
+
+def train_ner_quietly(texts: list[AnnotatedText], out: Path, seed: int) -> Path:
+    """:func:`gmpgraph.learn.ner.train_ner` with spaCy's training table kept off the terminal."""
+    import contextlib
+    import io
+
+    from gmpgraph.learn.ner import train_ner
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        return train_ner(texts, out, seed=seed)
+
+
+def run_parallel(calls: list[tuple[Callable, tuple]], workers: int) -> list:
+    """Run ``calls`` in up to ``workers`` processes (in this one when there is one worker or one call)."""
+    if workers <= 1 or len(calls) <= 1:
+        return [fn(*args) for fn, args in calls]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_call, calls))
+
+
+def _call(call: tuple[Callable, tuple]):
+    fn, args = call
+    return fn(*args)
+
+
+def cross_validate(texts: list[AnnotatedText], k: int = 5, work: Path | None = None, seed: int = 0,
+                   progress: Progress = print) -> dict:
+    """Scores (micro P/R/F1 of entities and relations, per set and over all) of the rules alone and of the
+    rules with the learned models, each text extracted by models that never saw it."""
+    work = Path(work or Path(tempfile.gettempdir()) / "gmpgraph-cv")
+    work.mkdir(parents=True, exist_ok=True)
+    fold = folds_of(texts, k)
+    ner = out_of_fold_ner(texts, fold, k, work, seed, progress)
+    progress("reading every text with the rules")
+    readings = {t.sha256: rule_reading(t) for t in texts}
+    examples = {t.sha256: entity_examples(t, readings[t.sha256].found, ner[t.sha256]) for t in texts}
+    gov_examples = {t.sha256: government_examples(t, readings[t.sha256]) for t in texts}
+    rules_only = {t.sha256: _extract(t, Models()) for t in texts}
+    learned = {}
+    for i in range(k):
+        train = [t for t, f in zip(texts, fold) if f != i]
+        X = [x for t in train for x in examples[t.sha256].X]
+        y = [y for t in train for y in examples[t.sha256].y]
+        model = fit_linear(X, y, name="entities")
+        gX = [x for t in train for x in gov_examples[t.sha256].X]
+        gy = [y for t in train for y in gov_examples[t.sha256].y]
+        governments = fit_linear(gX, gy, name="governments")
+        models = Models(ner=lambda key, text: ner[key], entities=model, governments=governments)
+        for t, f in zip(texts, fold):
+            if f == i:
+                learned[t.sha256] = _extract(t, models)
+    progress("scoring")
+    return {"k": k, "folds": fold, "texts": len(texts),
+            "rules": _scores(texts, rules_only), "learned": _scores(texts, learned)}
+
+
+def _extract(text: AnnotatedText, models: Models):
+    with using(models):
+        return extract_document(text.doc.model_copy(deep=True), sha256=text.sha256)
+
+
+def _scores(texts: list[AnnotatedText], extractions: dict) -> dict:
+    from gmpgraph.build import merge_extraction
+    from gmpgraph.infer import add_mandate_supports
+    from gmpgraph.resolve import resolve_entities
+    from gmpgraph.store import GraphStore
+
+    out = {}
+    totals = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
+    for set_name in dict.fromkeys(t.set for t in texts):
+        members = [t for t in texts if t.set == set_name]
+        store = GraphStore()
+        for t in members:
+            merge_extraction(store, extractions[t.sha256])
+        resolve_entities(store)
+        add_mandate_supports(store)
+        gold = Gold([g for t in members for g in t.gold_files])
+        result = score(graph_to_json(store), gold)
+        out[set_name] = {"entities": result["entities_micro"], "relations": result["relations_micro"],
+                         "per_type": {k: v["f1"] for k, v in {**result["entities"], **result["relations"]}.items()}}
+        for part in ("entities", "relations"):
+            m = result[f"{part}_micro"]
+            for j, key in enumerate(("tp", "fp", "fn")):
+                totals[part][j] += m[key]
+    out["all"] = {part: prf(*totals[part]) for part in totals}
+    return out
+
+
+def format_cv(result: dict) -> str:
+    """The cross-validated figures as a table."""
+    lines = [f"cross-validation: {result['k']} folds by document over {result['texts']} annotated texts",
+             f"{'set':<10} {'rules: entities':>16} {'relations':>10}   {'learned: entities':>18} {'relations':>10}"]
+    for set_name in result["learned"]:
+        r, m = result["rules"][set_name], result["learned"][set_name]
+        lines.append(f"{set_name:<10} {r['entities']['f1']:>16.3f} {r['relations']['f1']:>10.3f}   "
+                     f"{m['entities']['f1']:>18.3f} {m['relations']['f1']:>10.3f}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    from gmpgraph.learn.texts import annotated_texts
+
+    res = cross_validate(annotated_texts(), int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    print(format_cv(res))
+    Path("/tmp/cv.json").write_text(json.dumps(res, indent=1))

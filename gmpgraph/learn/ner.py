@@ -1,0 +1,78 @@
+"""The statistical NER over our types: training examples from the projected gold, training with spaCy's
+config system (``ner.cfg`` beside this module, ``spacy.cli.train.train``), and prediction.
+
+A document is cut into the paragraphs the extractor runs the NER on (:func:`loaders.learned.ner_spans.paragraphs`);
+each paragraph with a placed gold name is an example, and so is every third paragraph without one (the model
+must also learn where nothing is named). A gold name a paragraph holds only in part is left out of it.
+
+The trained folder keeps only what is ours (the NER's weights, its config, the tokenizer): the vocabulary and
+word vectors are the base model's, loaded from its package (:mod:`loaders.learned.base_model`).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from gmpgraph.learn.projection import LABELS, project_entities
+from gmpgraph.learn.texts import AnnotatedText
+from loaders.learned.base_model import base_model_path
+from loaders.learned.ner_spans import paragraphs
+
+CONFIG = Path(__file__).with_name("ner.cfg")
+EMPTY_EVERY = 3
+
+
+def examples(texts: list[AnnotatedText], nlp) -> list:
+    """spaCy ``Doc`` objects with the gold names as entities, one per paragraph (see the module's note)."""
+    docs = []
+    for t in texts:
+        text = t.doc.text
+        spans = project_entities(text, t.entities)
+        empty = 0
+        for a, b in paragraphs(text):
+            inside = [s for s in spans if a <= s.start and s.end <= b]
+            if not inside:
+                empty += 1
+                if empty % EMPTY_EVERY:
+                    continue
+            doc = nlp.make_doc(text[a:b])
+            ents = []
+            for s in inside:
+                span = doc.char_span(s.start - a, s.end - a, label=s.label, alignment_mode="expand")
+                if span is not None and not any(e.start < span.end and span.start < e.end for e in ents):
+                    ents.append(span)
+            doc.ents = sorted(ents, key=lambda e: e.start)
+            docs.append(doc)
+    return docs
+
+
+def train_ner(texts: list[AnnotatedText], output: Path, seed: int = 0, epochs: int | None = None) -> Path:
+    """Train the NER on ``texts`` with ``ner.cfg`` into ``output`` (a spaCy pipeline folder); returns it."""
+    import spacy
+    from spacy.cli.train import train
+    from spacy.tokens import DocBin
+
+    output = Path(output)
+    work = output.with_name(output.name + ".work")
+    work.mkdir(parents=True, exist_ok=True)
+    nlp = spacy.blank("en")
+    docs = examples(texts, nlp)
+    DocBin(docs=docs).to_disk(work / "train.spacy")
+    DocBin(docs=docs[:20]).to_disk(work / "dev.spacy")  # the config wants one; no decision rests on it
+    overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"), "system.seed": seed,
+                 "paths.base": str(base_model_path())}
+    if epochs is not None:
+        overrides["training.max_epochs"] = epochs
+    logging.getLogger("spacy").setLevel(logging.ERROR)
+    train(CONFIG, work / "out", overrides=overrides, use_gpu=-1)
+    trained = spacy.load(work / "out" / "model-last")
+    if output.exists():
+        shutil.rmtree(output)
+    trained.to_disk(output, exclude=["vocab"])  # the vocabulary and vectors are the base model's
+    shutil.rmtree(work, ignore_errors=True)
+    return output
+
+
+__all__ = ["LABELS", "examples", "train_ner"]

@@ -1,0 +1,71 @@
+"""Running the statistical NER over a document: paragraph by paragraph, only those with a capitalised word
+(a name always has one), spans in document offsets; results remembered per document."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from pathlib import Path
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n+")
+_CAPITAL = re.compile(r"[A-Z]")
+MAX_CHUNK = 1500
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of ``text`` (blank-line separated; long ones cut at line breaks) with a capital letter.
+
+    >>> paragraphs("One Thing.\\n\\nnothing here\\n\\nTwo.")
+    [(0, 10), (26, 30)]
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in [*_PARAGRAPH.finditer(text), None]:
+        end = m.start() if m else len(text)
+        a = start
+        while end - a > MAX_CHUNK:
+            cut = text.rfind("\n", a + 1, a + MAX_CHUNK)
+            if cut <= a:
+                cut = text.rfind(" ", a + 1, a + MAX_CHUNK)
+            if cut <= a:
+                cut = a + MAX_CHUNK
+            out.append((a, cut))
+            a = cut + 1
+        out.append((a, end))
+        start = m.end() if m else len(text)
+    return [(a, b) for a, b in out if _CAPITAL.search(text, a, b)]
+
+
+class NerRunner:
+    """The NER of a spaCy pipeline folder as a function ``(document key, text) -> [(start, end, label)]``."""
+
+    def __init__(self, path: Path, remember: int = 64) -> None:
+        self.path = Path(path)
+        self._nlp = None
+        self._seen: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
+        self._remember = remember
+
+    def nlp(self):
+        if self._nlp is None:
+            import spacy
+
+            from loaders.learned.base_model import base_vocab
+
+            self._nlp = spacy.load(self.path, vocab=base_vocab(), exclude=["vocab"])
+        return self._nlp
+
+    def __call__(self, key: str, text: str) -> list[tuple[int, int, str]]:
+        if key in self._seen:
+            return self._seen[key]
+        spans = self.spans(text)
+        self._seen[key] = spans
+        while len(self._seen) > self._remember:
+            self._seen.popitem(last=False)
+        return spans
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        chunks = paragraphs(text)
+        out = []
+        for (a, _), doc in zip(chunks, self.nlp().pipe((text[a:b] for a, b in chunks), batch_size=64)):
+            out += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
+        return out
