@@ -76,7 +76,10 @@ def build(
         store, report = build_graph(files, max_bytes=int(max_mb * 1_000_000), workers=workers,
                                     on_file=lambda r: progress.update(task, advance=1, description=r.file,
                                                                       refresh=True))
+    from loaders.learned.models import current
+
     meta = {"built_at": datetime.now(UTC).isoformat(timespec="seconds"), "gmpgraph_version": __version__,
+            "model": current().description(),
             "documents": [f.file for f in report.built],
             "failed": [{"file": f.path, "error": f.error} for f in report.failed]}
     if report.built:
@@ -129,11 +132,16 @@ def info(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> Non
                   "period": [d.period_start, d.period_end] if d.period_start else None, "chars": d.chars}
                  for d in store.nodes("Document")]
     result = {"graph": str(graph), **store.counts(), "documents": documents, "failed": meta.get("failed", []),
-              "built_at": meta.get("built_at"), "gmpgraph_version": meta.get("gmpgraph_version")}
+              "built_at": meta.get("built_at"), "gmpgraph_version": meta.get("gmpgraph_version"),
+              "model": meta.get("model")}
     if as_json:
         print(json.dumps(result, indent=1))
         return
     out.print(f"[bold]{graph}[/] built {result['built_at'] or '?'} by gmpgraph {result['gmpgraph_version'] or '?'}")
+    model = result["model"] or {}
+    if model:
+        data = f", training data {model['training_data'][:12]}" if model.get("training_data") else ""
+        out.print(f"extractor: {model.get('name')} {model.get('version') or ''}{data}".rstrip())
     out.print(f"{len(documents)} documents:")
     for d in documents:
         dated = f", {d['date']}" if d["date"] else ""
@@ -197,20 +205,39 @@ def read(
 
 @commands.command("eval")
 def eval_(
-    graph: Annotated[Path, typer.Argument(help="Graph file (node-link JSON) to score.", show_default=False)],
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files or folders of them.", show_default=False)],
+    graph: Annotated[Path | None, typer.Argument(help="Graph file (node-link JSON) to score.", show_default=False)]
+    = None,
+    gold: Annotated[list[Path] | None, typer.Argument(help="Gold annotation files or folders of them.",
+                                                      show_default=False)] = None,
     as_json: JsonOption = False,
     show_errors: Annotated[int, typer.Option("--show-errors", min=0, metavar="N",
                                              help="List up to N false positives / negatives of each kind.")] = 0,
+    cv: Annotated[int | None, typer.Option("--cv", min=2, metavar="K", help=(
+        "Cross-validate instead: train the learned models on all annotated texts but one fold, extract the fold "
+        "with them, for K folds by document; print the micro-F1 of the rules alone and of the rules with the "
+        "models, per set and over all. No GRAPH or GOLD then."))] = None,
+    work: Annotated[Path | None, typer.Option("--work", help="Where --cv keeps the NER of each fold (reused "
+                                                             "by later runs and by 'gmpgraph train').",
+                                              show_default="a folder in the system's temporary folder")] = None,
 ) -> None:
-    """Score a graph against gold annotations (the same numbers as ../shared/eval/gmp_eval.py).
+    """Score a graph against gold annotations (the same numbers as ../shared/eval/gmp_eval.py), or measure how
+    the extractor generalises with --cv K.
 
     Gold files follow ONTOLOGY.md: {"document", "entities": [...], "relations": [...]}.
 
-    Example:  gmpgraph eval graph.json ../shared/gold/dev --show-errors 20
+    Examples:
+      gmpgraph eval graph.json ../shared/gold/dev --show-errors 20
+      gmpgraph eval --cv 5        # every annotated text, 5 folds by document (about 6 minutes on 2 cores)
     """
+    if cv is not None:
+        _cross_validate(cv, work, as_json)
+        return
     from gmpgraph.evaluate import evaluate, format_table
 
+    if graph is None or not gold:
+        err.print("[red]error:[/] give a GRAPH and at least one GOLD file or folder, or --cv K "
+                  "(see gmpgraph eval --help)")
+        raise typer.Exit(EXIT_USAGE)
     for path in (graph, *gold):
         if not path.exists():
             err.print(f"[red]error:[/] {path}: no such file or folder")
@@ -226,6 +253,63 @@ def eval_(
     print(format_table(result, show_errors))
     for warning in result["gold_warnings"]:
         err.print(f"gold warning: {warning}")
+
+
+def _cross_validate(k: int, work: Path | None, as_json: bool) -> None:
+    from gmpgraph.learn.crossval import cross_validate, format_cv
+    from gmpgraph.learn.texts import annotated_texts, default_sets
+
+    sets = default_sets()
+    if not sets:
+        err.print("[red]error:[/] no annotated texts found (looked for ../shared beside the repository and "
+                  "data/annotated)")
+        raise typer.Exit(EXIT_USAGE)
+    texts = annotated_texts(sets)
+    err.print(f"cross-validating over {len(texts)} annotated texts "
+              f"({', '.join(f'{s.name}: {sum(t.set == s.name for t in texts)}' for s in sets)}), {k} folds by document")
+    result = cross_validate(texts, k, work, progress=lambda line: err.print(f"  {line}"))
+    print(json.dumps(result, indent=1) if as_json else format_cv(result))
+
+
+@commands.command()
+def train(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the models.",
+                                                show_default="loaders/models, where the extractor reads them")]
+    = None,
+    work: Annotated[Path | None, typer.Option("--work", help="Where the NER of each fold is kept (shared with "
+                                                             "eval --cv).",
+                                              show_default="a folder in the system's temporary folder")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="The seed of every random choice.")] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Rebuild the learned models from every annotated text, with fixed seeds (about 9 minutes on 2 cores).
+
+    Trains the statistical NER (spaCy, config gmpgraph/learn/ner.cfg, fine-tuned from en_core_web_md), the
+    entity decision and the relation reader (scikit-learn), and writes them with their card MODEL.json (what
+    they were trained on, its hash) to loaders/models. Needs scikit-learn: pip install -e '.[train]'.
+
+    Example:  gmpgraph train && git diff --stat loaders/models
+    """
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        err.print("[red]error:[/] training needs scikit-learn: pip install -e '.[train]' (./dev test installs it)")
+        raise typer.Exit(EXIT_USAGE) from None
+    from gmpgraph.learn.texts import annotated_texts
+    from gmpgraph.learn.train import train_all
+    from loaders.learned.models import MODELS
+
+    texts = annotated_texts()
+    if not texts:
+        err.print("[red]error:[/] no annotated texts found (../shared beside the repository, data/annotated)")
+        raise typer.Exit(EXIT_USAGE)
+    err.print(f"training on {len(texts)} annotated texts, seed {seed}")
+    card = train_all(texts, output or MODELS, work, seed, progress=lambda line: err.print(f"  {line}"))
+    summary = {k: card[k] for k in ("name", "version", "training_data", "trained_on_texts", "seed", "base")}
+    if as_json:
+        print(json.dumps({"output": str(output or MODELS), **summary}, indent=1))
+    else:
+        out.print(f"models written to {output or MODELS}: {summary}")
 
 
 @commands.command()

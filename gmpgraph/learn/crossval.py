@@ -14,12 +14,10 @@ import hashlib
 import json
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gmpgraph.evaluate import Gold, prf, score
 from gmpgraph.graphfile import graph_to_json
-from gmpgraph.learn.decisions import entity_examples, fit_linear, government_examples, rule_reading
 from gmpgraph.learn.texts import AnnotatedText, training_data_hash
 from loaders.learned.models import Models, using
 from loaders.extract import extract_document
@@ -33,30 +31,13 @@ def folds_of(texts: list[AnnotatedText], k: int) -> list[int]:
 
     >>> from types import SimpleNamespace as T
     >>> folds_of([T(set="a", file=f"{i}.txt") for i in range(4)], 2)
-    [1, 0, 1, 0]
+    [1, 0, 0, 1]
     """
     order = sorted(range(len(texts)), key=lambda i: hashlib.sha256(f"{texts[i].set}/{texts[i].file}".encode()).hexdigest())
     fold = [0] * len(texts)
     for rank, i in enumerate(order):
         fold[i] = rank % k
     return fold
-
-
-@dataclass
-class FoldModels:
-    """What was trained for one fold."""
-
-    ner_dir: Path | None
-    entities: object | None = None
-
-
-@dataclass
-class CrossValidation:
-    """The out-of-fold NER spans of every text, and the scores."""
-
-    k: int
-    ner_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
-    scores: dict[str, dict] = field(default_factory=dict)
 
 
 def out_of_fold_ner(texts: list[AnnotatedText], fold: list[int], k: int, work: Path, seed: int = 0,
@@ -74,7 +55,7 @@ def out_of_fold_ner(texts: list[AnnotatedText], fold: list[int], k: int, work: P
             jobs.append((i, train, out))
     if jobs:
         progress(f"training the NER of {len(jobs)} fold(s), {min(workers, len(jobs))} at a time "
-                 f"(about a minute and a half each)")
+                 f"(two to three minutes each on two cores)")
         run_parallel([(train_ner_quietly, (train, out, seed)) for _, train, out in jobs], workers)
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for i, out in enumerate(outs):
@@ -96,24 +77,20 @@ def ner_digest(texts: list[AnnotatedText], seed: int) -> str:
 
 
 def train_ner_quietly(texts: list[AnnotatedText], out: Path, seed: int) -> Path:
-    """:func:`gmpgraph.learn.ner.train_ner` with spaCy's training table kept off the terminal."""
-    import contextlib
-    import io
+    """:func:`gmpgraph.learn.ner.train_ner` in a child process with a fixed hash seed (reproducible weights),
+    its training table kept in a log file beside ``out``."""
+    from gmpgraph.learn.ner import train_in_subprocess
 
-    from gmpgraph.learn.ner import train_ner
-
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        return train_ner(texts, out, seed=seed)
+    return train_in_subprocess(texts, out, seed)
 
 
 def run_parallel(calls: list[tuple[Callable, tuple]], workers: int) -> list:
-    """Run ``calls`` in up to ``workers`` processes (in this one when there is one worker or one call)."""
+    """Run ``calls`` in up to ``workers`` threads (each call's work is a child process of its own)."""
     if workers <= 1 or len(calls) <= 1:
         return [fn(*args) for fn, args in calls]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_call, calls))
 
 
@@ -130,27 +107,25 @@ def cross_validate(texts: list[AnnotatedText], k: int = 5, work: Path | None = N
     work.mkdir(parents=True, exist_ok=True)
     fold = folds_of(texts, k)
     ner = out_of_fold_ner(texts, fold, k, work, seed, progress)
-    progress("reading every text with the rules")
-    readings = {t.sha256: rule_reading(t) for t in texts}
-    examples = {t.sha256: entity_examples(t, readings[t.sha256].found, ner[t.sha256]) for t in texts}
-    gov_examples = {t.sha256: government_examples(t, readings[t.sha256]) for t in texts}
+    progress("reading every text with the rules, fitting each fold's decisions, extracting each fold")
     rules_only = {t.sha256: _extract(t, Models()) for t in texts}
     learned = {}
     for i in range(k):
         train = [t for t, f in zip(texts, fold) if f != i]
-        X = [x for t in train for x in examples[t.sha256].X]
-        y = [y for t in train for y in examples[t.sha256].y]
-        model = fit_linear(X, y, name="entities")
-        gX = [x for t in train for x in gov_examples[t.sha256].X]
-        gy = [y for t in train for y in gov_examples[t.sha256].y]
-        governments = fit_linear(gX, gy, name="governments")
-        models = Models(ner=lambda key, text: ner[key], entities=model, governments=governments)
+        models = fit_decisions(train, ner)
         for t, f in zip(texts, fold):
             if f == i:
                 learned[t.sha256] = _extract(t, models)
     progress("scoring")
     return {"k": k, "folds": fold, "texts": len(texts),
             "rules": _scores(texts, rules_only), "learned": _scores(texts, learned)}
+
+
+def fit_decisions(texts, ner):
+    """The decisions of :mod:`gmpgraph.learn.train`, fitted on ``texts`` (imported late: train imports this)."""
+    from gmpgraph.learn.train import fit_decisions as fit
+
+    return fit(texts, ner)
 
 
 def _extract(text: AnnotatedText, models: Models):
@@ -196,11 +171,3 @@ def format_cv(result: dict) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    import sys
-
-    from gmpgraph.learn.texts import annotated_texts
-
-    res = cross_validate(annotated_texts(), int(sys.argv[1]) if len(sys.argv) > 1 else 5)
-    print(format_cv(res))
-    Path("/tmp/cv.json").write_text(json.dumps(res, indent=1))

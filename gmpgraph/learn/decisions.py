@@ -14,9 +14,6 @@ from gmpgraph.evaluate import norm
 from gmpgraph.learn.texts import AnnotatedText
 from loaders.entities.found import Found
 from loaders.learned.entities import NONE, TYPES, candidates, features
-from loaders.learned.governments import (CountryMention, country_mentions, government_candidates,
-                                         government_features)
-from loaders.gazetteers.countries import find_countries
 from loaders.learned.linear import LinearModel
 from loaders.pipeline import run
 
@@ -25,16 +22,15 @@ SEED = 0
 
 @dataclass
 class RuleReading:
-    """What the rules found in a text where the learned decisions read it: named finds and country mentions."""
+    """What the rules found in a text where the entity decision reads it."""
 
     found: list[Found]
-    countries: list[CountryMention]
 
 
 def rule_reading(text: AnnotatedText) -> RuleReading:
-    """The rules' finds and country mentions of a text at the point where the entity decision reads them."""
+    """The rules' finds of a text at the point where the entity decision reads them."""
     ann = run(text.doc.model_copy(deep=True), text.sha256, until="learned_entities")
-    return RuleReading(ann.found, country_mentions(ann))
+    return RuleReading(ann.found)
 
 
 def gold_types(text: AnnotatedText) -> dict[str, set[str]]:
@@ -89,25 +85,24 @@ def gold_entities(text: AnnotatedText) -> dict[str, int]:
     return out
 
 
-def gold_governments(text: AnnotatedText) -> set[str]:
-    """The countries whose government the gold names ("Government of the Netherlands" -> NLD)."""
-    keys = set()
-    for e in text.entities:
-        if e.get("type") != "Organization":
-            continue
-        for name in (e.get("name"), *(e.get("aliases") or [])):
-            if name and name.lower().startswith("government of "):
-                keys |= {c.key for c in find_countries(name[len("government of "):])}
-    return keys
+def relation_examples(text: AnnotatedText, ann) -> EntityExamples:
+    """Each candidate pair of an extracted text, labelled with the relation the gold states between the two
+    entities they are (the evaluator's matching), else ``none``."""
+    from gmpgraph.evaluate import Gold, triple
+    from loaders.learned.relations import NONE as NO_RELATION
+    from loaders.learned.relations import pair_features, pairs, rule_types_of, types_for
 
-
-def government_examples(text: AnnotatedText, reading: RuleReading) -> EntityExamples:
-    """Each candidate country of a text, labelled ``government`` where the gold names its government."""
-    gold = gold_governments(text)
+    gold = Gold(text.gold_files)
+    rules = rule_types_of(ann)
     X, y = [], []
-    for key, mentions in government_candidates(reading.found, reading.countries).items():
-        X.append(government_features(text.doc.text, mentions))
-        y.append("government" if key in gold else "country")
+    for pair in pairs(ann):
+        ends = [gold.match(n.model_dump()) for n in (pair.source, pair.target)]
+        label = NO_RELATION
+        if None not in ends:
+            label = next((t for t in types_for(pair.source.type, pair.target.type)
+                          if triple(t, ends[0], ends[1]) in gold.triples), NO_RELATION)
+        X.append(pair_features(text.doc.text, pair, rules.get((pair.source.id, pair.target.id), set())))
+        y.append(label)
     return EntityExamples(X, y)
 
 

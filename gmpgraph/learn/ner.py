@@ -76,3 +76,51 @@ def train_ner(texts: list[AnnotatedText], output: Path, seed: int = 0, epochs: i
 
 
 __all__ = ["LABELS", "examples", "train_ner"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m gmpgraph.learn.ner TEXTS.json OUTPUT SEED``: train on the annotated texts listed (as
+    "set/file") in TEXTS.json. :func:`train_in_subprocess` runs it with a fixed ``PYTHONHASHSEED``, so the
+    order of the labels (and with it every weight) is the same on every run."""
+    import json
+    import sys
+
+    from gmpgraph.learn.texts import annotated_texts
+
+    args = sys.argv[1:] if argv is None else argv
+    wanted = set(json.loads(Path(args[0]).read_text(encoding="utf-8")))
+    texts = [t for t in annotated_texts() if f"{t.set}/{t.file}" in wanted]
+    if len(texts) != len(wanted):
+        raise SystemExit(f"{len(wanted) - len(texts)} of the listed texts are not among the annotated texts")
+    train_ner(texts, Path(args[1]), seed=int(args[2]))
+
+
+def train_in_subprocess(texts: list[AnnotatedText], output: Path, seed: int = 0) -> Path:
+    """:func:`train_ner` in a child process with ``PYTHONHASHSEED=0`` and its training table kept in
+    ``output``'s ``.log`` file; raises ``RuntimeError`` with the log's end if it fails."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as listing:
+        json.dump(sorted(f"{t.set}/{t.file}" for t in texts), listing)
+    log = output.with_name(output.name + ".log")
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    try:
+        with log.open("w", encoding="utf-8") as sink:
+            proc = subprocess.run([sys.executable, "-m", "gmpgraph.learn.ner", listing.name, str(output), str(seed)],
+                                  stdout=sink, stderr=subprocess.STDOUT, env=env, check=False)
+    finally:
+        os.unlink(listing.name)
+    if proc.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-1500:]
+        raise RuntimeError(f"training the NER failed ({proc.returncode}); the end of {log}:\n{tail}")
+    return output
+
+
+if __name__ == "__main__":  # pragma: no cover - run by train_in_subprocess
+    main()

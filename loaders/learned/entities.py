@@ -26,15 +26,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from loaders.entities.found import Found, clean_name, name_key
+from loaders.entities.naming import entity_type
+from loaders.gazetteers.countries import find_countries
 from loaders.learned.linear import LinearModel
 
 TYPES = ("Organization", "Person", "Project", "Publication", "Event")
 NER_TYPES = {"ORG": "Organization", "PERSON": "Person", "PROJECT": "Project", "PUBLICATION": "Publication",
              "EVENT": "Event"}
 NONE = "none"
-DROP = 0.85
-RETYPE = 0.8
-ADD = 0.5
+DROP = 0.99
+RETYPE = 0.99
+ADD = 0.4
 NER_RULE = "statistical NER, kept by the entity decision"
 _WORD = re.compile(r"[A-Za-z][\w'\u2019&.-]*|\d+")
 _SMALL = {"of", "and", "the", "for", "on", "in", "to", "de", "la", "du", "des", "a", "an", "at", "by", "with", "&"}
@@ -132,6 +134,34 @@ def features(text: str, c: Candidate) -> dict[str, float]:
     compact = c.name.replace(" ", "")
     if compact.isupper() and len(compact) <= 12:
         f["acronym"] = 1.0
+        if re.search(rf"\(\s*{re.escape(c.name)}\s*[),;]", text):
+            f["acronym-defined"] = 1.0
+        else:
+            f["acronym-undefined"] = 1.0
+    by_head = entity_type(c.name)
+    f["head-type=" + (by_head or "unknown")] = 1.0
+    countries = find_countries(c.name)
+    if countries and countries[0].start == 0 and countries[0].end >= len(c.name) - 1:
+        f["is-country"] = 1.0
+    elif countries:
+        f["has-country"] = 1.0
+    if re.search(r"\bet al\b|\d{4}", c.name):
+        f["citation-like"] = 1.0
+    size = "long" if len(text) > 40_000 else "medium" if len(text) > 8_000 else "short"
+    f["doc=" + size] = 1.0
+    f[f"doc={size}&{'+'.join(c.sources)}"] = 1.0
+    shape = [k for k in f if k.startswith(("words=", "head-type=", "acronym", "is-country", "has-country",
+                                            "citation-like", "line-start", "quoted", "digit"))]
+    labels = [k[4:] for k in f if k.startswith("ner=")] + [k[6:] for k in f if k.startswith("rtype=")]
+    for label in labels:
+        for k in shape:
+            f[f"{label}&{k}"] = 1.0
+        f[f"{label}&{'+'.join(c.sources)}"] = 1.0
+    occurrences = len(re.findall(rf"(?<!\w){re.escape(c.name)}(?!\w)", text)) or 1
+    if c.ner:
+        f["ner-consistency"] = min(1.0, len(c.ner) / occurrences)
+        if c.finds and not any((a, b) == (x.start, x.end) for a, b, _ in c.ner for x in c.finds):
+            f["ner-boundary-differs"] = 1.0
     if any(ch.isdigit() for ch in c.name):
         f["digit"] = 1.0
     if len(c.name) > 80:
@@ -195,11 +225,7 @@ def learned_entities(ann) -> None:
     changes where no trained decision is installed)."""
     from loaders.learned.models import current
 
-    from loaders.learned.governments import apply_governments, country_mentions
-
     models = current()
     if models.entities is not None:
         ner = models.ner(ann.sha256 or ann.doc.meta.file, ann.text) if models.ner else []
         ann.found = apply_decisions(ann.text, ann.found, ner, models.entities)
-    if models.governments is not None:
-        ann.found = apply_governments(ann.text, ann.found, country_mentions(ann), models.governments)

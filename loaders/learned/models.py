@@ -3,8 +3,7 @@
 The shipped models are in ``loaders/models`` (written by ``gmpgraph train``):
 
 * ``ner/`` - the statistical NER over our types (a spaCy pipeline holding only its ``ner``);
-* ``entities.json`` - the entity decision; ``governments.json`` - countries named as actors;
-  ``relations.json`` - the relation reader (linear weights);
+* ``entities.json`` - the entity decision; ``relations.json`` - the relation reader (linear weights);
 * ``MODEL.json`` - the card: name, version, the hash of the training data and the texts it lists.
 
 Cross-validation and training put other models in place for a while with :func:`using`.
@@ -36,12 +35,11 @@ class Models:
     ner: NerFunction | None = None
     entities: LinearModel | None = None
     relations: LinearModel | None = None
-    governments: LinearModel | None = None
     card: dict = field(default_factory=dict)
 
     def description(self) -> dict:
         """What a graph records of the models that built it."""
-        if not (self.ner or self.entities or self.relations or self.governments):
+        if not (self.ner or self.entities or self.relations):
             return {"name": "rules", "version": None, "training_data": None}
         return {k: self.card.get(k) for k in ("name", "version", "training_data", "trained_on_texts")}
 
@@ -77,7 +75,7 @@ def shipped(folder: Path = MODELS) -> Models:
     ner = spacy_ner(folder / "ner") if (folder / "ner" / "meta.json").is_file() else None
     entities = _linear(folder / "entities.json")
     relations = _linear(folder / "relations.json")
-    return Models(ner, entities, relations, _linear(folder / "governments.json"), card)
+    return Models(ner, entities, relations, card)
 
 
 def _linear(path: Path) -> LinearModel | None:

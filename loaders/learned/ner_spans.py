@@ -1,9 +1,15 @@
 """Running the statistical NER over a document: paragraph by paragraph, only those with a capitalised word
-(a name always has one), spans in document offsets; results remembered per document."""
+(a name always has one), spans in document offsets; results remembered per document, in memory and on disk
+beside the parse cache (``loaders.syntax.cache_dir``, keyed by the model's weights and the text), so a
+rebuild of documents already read loads neither spaCy nor the model."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from collections import OrderedDict
 from pathlib import Path
 
@@ -42,6 +48,7 @@ class NerRunner:
     def __init__(self, path: Path, remember: int = 64) -> None:
         self.path = Path(path)
         self._nlp = None
+        self._model_id: str | None = None
         self._seen: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._remember = remember
 
@@ -54,13 +61,44 @@ class NerRunner:
             self._nlp = spacy.load(self.path, vocab=base_vocab(), exclude=["vocab"])
         return self._nlp
 
+    def model_id(self) -> str:
+        """A hash of the model's weights and config: what its results depend on."""
+        if self._model_id is None:
+            digest = hashlib.sha256()
+            for part in ("config.cfg", "ner/model", "ner/moves"):
+                file = self.path / part
+                digest.update(file.read_bytes() if file.is_file() else b"")
+            self._model_id = digest.hexdigest()[:16]
+        return self._model_id
+
     def __call__(self, key: str, text: str) -> list[tuple[int, int, str]]:
         if key in self._seen:
             return self._seen[key]
-        spans = self.spans(text)
+        spans = self._remembered(text)
         self._seen[key] = spans
         while len(self._seen) > self._remember:
             self._seen.popitem(last=False)
+        return spans
+
+    def _remembered(self, text: str) -> list[tuple[int, int, str]]:
+        from loaders.syntax import cache_dir
+
+        folder = cache_dir()
+        if folder is None:
+            return self.spans(text)
+        file = folder.parent / f"ner-{self.model_id()}" / (hashlib.sha256(text.encode("utf-8")).hexdigest() + ".json")
+        try:
+            return [tuple(s) for s in json.loads(file.read_text(encoding="utf-8"))]
+        except (OSError, ValueError):
+            pass
+        spans = self.spans(text)
+        try:  # written whole or not at all: another process may read it at the same time
+            file.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", dir=file.parent, delete=False, encoding="utf-8") as tmp:
+                json.dump(spans, tmp)
+            os.replace(tmp.name, file)
+        except OSError:
+            pass
         return spans
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,206 @@
+"""The relation reader: every pair of things a sentence names that some relation type could join, and every
+pair of a page's topic project with the bodies and countries the page names, is described by declared
+features; a trained classifier says which relation, if any, the text states between them. The rules'
+edges stay (they are precise where they fire, and a pair's rule edge is one of its features); the reader
+adds the edges it is sure of that no rule read.
+
+Features (:func:`pair_features`): the pair's types and order, the words between the two mentions and the
+words just before and after them, trigger words of each relation family, how far apart they are and how
+many other names stand between, whether a rule already joined them and how, whether the pair is the
+page's topic with a name anywhere on the page.
+
+>>> sorted(triggers("the project is funded by and implemented with"))
+['trig:fund', 'trig:implement']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from loaders.learned.linear import LinearModel
+from loaders.locate import sentence_span
+from schema import EDGE_CLASSES, Node
+
+LEARNED = ("FUNDS", "IMPLEMENTS", "LOCATED_IN", "AFFILIATED_WITH", "PART_OF", "SUPPORTS", "LEADS")
+NONE = "none"
+ADD = 0.35
+MAX_GAP = 250
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_TRIGGERS = {
+    "fund": r"fund|financ|donor|grant|contribut|sponsor|co-financ|budget|usd|us\$|\$|resources",
+    "implement": r"implement|execut|partner|carr(?:y|ied)|deliver|led|lead|manag|coordinat|agency|agencies|with",
+    "locate": r"in|at|country|countries|national|held|took place|venue",
+    "affiliate": r"of|from|at|director|minister|head|chair|officer|manager|representative|said|speaker",
+    "part": r"area|partnership",
+    "support": r"article|convention|implementation|obligation",
+    "lead": r"lead|co-lead|leadership|led",
+}
+_TRIGGER = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern}))" for name, pattern in _TRIGGERS.items()), re.IGNORECASE)
+
+
+def triggers(text: str) -> set[str]:
+    """The trigger families whose words ``text`` holds."""
+    return {f"trig:{m.lastgroup}" for m in _TRIGGER.finditer(text)}
+
+
+def types_for(source: str, target: str) -> list[str]:
+    """The learned relation types that may go from a node of type ``source`` to one of ``target``."""
+    return [t for t in LEARNED if source in EDGE_CLASSES[t].sources and target in EDGE_CLASSES[t].targets
+            and not (t == "FUNDS" and target == "Organization")]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    block: object
+
+
+@dataclass
+class Pair:
+    """Two nodes that may be joined, and the places where the text names both (one per sentence)."""
+
+    source: Node
+    target: Node
+    places: list[tuple[tuple[int, int], Mention, Mention]] = field(default_factory=list)  # (sentence, source, target)
+    block: object = None  # the block of the first place
+    topic: bool = False
+
+
+def pairs(ann) -> list[Pair]:
+    """The candidate pairs of a document: the things each sentence names together, and the page's topic
+    project with every body and country named on the page."""
+    by_sentence: dict[tuple[int, int], list[tuple[Node, Mention]]] = defaultdict(list)
+    for m in ann.located:
+        if m.block is None or m.node.type in ("Document",):
+            continue
+        span = sentence_span(ann.text, m.block, m.start, m.end)
+        by_sentence[span].append((m.node, Mention(m.start, m.end, m.block)))
+    found: dict[tuple[str, str], Pair] = {}
+    for span, named in by_sentence.items():
+        for a, ma in named:
+            for b, mb in named:
+                if a.id == b.id or not types_for(a.type, b.type) or abs(ma.start - mb.start) > MAX_GAP:
+                    continue
+                pair = found.setdefault((a.id, b.id), Pair(a, b, block=ma.block))
+                if not any(s == span for s, _, _ in pair.places):
+                    pair.places.append((span, ma, mb))
+    topic = topic_project(ann)
+    if topic is not None:
+        first = {}
+        for m in ann.located:
+            if m.node.type in ("Organization", "Country") and m.node.id not in first and m.block is not None:
+                first[m.node.id] = (m.node, Mention(m.start, m.end, m.block))
+        t_mention = next(Mention(m.start, m.end, m.block) for m in ann.located if m.node.id == topic.id)
+        for node, mention in first.values():
+            a, b, ma, mb = (node, topic, mention, t_mention) if node.type == "Organization" else \
+                (topic, node, t_mention, mention)
+            pair = found.setdefault((a.id, b.id), Pair(a, b, block=mention.block))
+            pair.topic = True
+            if not pair.places:
+                span = sentence_span(ann.text, mention.block, mention.start, mention.end)
+                pair.places.append((span, ma, mb))
+    return list(found.values())
+
+
+def topic_project(ann) -> Node | None:
+    """The page's topic: the project named in its first lines, else the one it names most (at least 3 times)."""
+    projects = [m for m in ann.located if m.node.type == "Project"]
+    if not projects:
+        return None
+    early = [m for m in projects if m.start < 300]
+    if early:
+        return early[0].node
+    counts: dict[str, int] = defaultdict(int)
+    for m in projects:
+        counts[m.node.id] += 1
+    best = max(counts, key=counts.get)
+    return next(m.node for m in projects if m.node.id == best) if counts[best] >= 3 else None
+
+
+def pair_features(text: str, pair: Pair, rule_types: set[str]) -> dict[str, float]:
+    """The declared features of one pair (see the module's note)."""
+    sig = f"sig={pair.source.type}>{pair.target.type}"
+    size = "long" if len(text) > 40_000 else "medium" if len(text) > 8_000 else "short"
+    f: dict[str, float] = {"bias": 1.0, sig: 1.0, f"doc={size}&{sig}": 1.0}
+    for t in rule_types:
+        f["rule=" + t] = 1.0
+        f[f"rule={t}&sig={pair.source.type}>{pair.target.type}"] = 1.0
+    for end, node in (("src", pair.source), ("tgt", pair.target)):
+        if node.type == "Organization":
+            f[f"{end}-kind={getattr(node, 'kind', None)}&{sig}"] = 1.0
+            f[f"{end}-name={node.name.lower()[:60]}&{sig}"] = 1.0
+    if pair.topic:
+        f["topic"] = 1.0
+        f[f"topic&{sig}"] = 1.0
+        f[f"topic&doc={size}&{sig}"] = 1.0
+        span, ms, mt = pair.places[0]
+        other = ms if pair.source.type != "Project" else mt  # the body's or country's mention
+        near = _WORD.findall(text[max(span[0], other.start - 50):other.start])[-4:] + \
+            _WORD.findall(text[other.end:min(span[1], other.end + 50)])[:4]
+        for w in near:
+            f[f"topic-ctx:{w.lower()}"] = 1.0
+        for trig in triggers(text[span[0]:span[1]]):
+            f[f"topic&{trig}&{sig}"] = 1.0
+        return f
+    f["places"] = min(len(pair.places), 5) / 5
+    for span, ms, mt in pair.places[:4]:
+        first, second = (ms, mt) if ms.start <= mt.start else (mt, ms)
+        f["source-first" if first is ms else "target-first"] = 1.0
+        between = text[first.end:second.start] if second.start > first.end else ""
+        words = [w.lower() for w in _WORD.findall(between)]
+        f["gap=" + ("0" if not words else "1-3" if len(words) <= 3 else "4-10" if len(words) <= 10 else "11+")] = 1.0
+        for w in words[:12]:
+            f["btw:" + w] = 1.0
+        for trig in triggers(between):
+            f[trig + "&btw"] = 1.0
+            f[f"{trig}&btw&sig={pair.source.type}>{pair.target.type}"] = 1.0
+        before = [w.lower() for w in _WORD.findall(text[max(span[0], first.start - 40):first.start])][-3:]
+        after = [w.lower() for w in _WORD.findall(text[second.end:min(span[1], second.end + 40)])][:3]
+        for w in before:
+            f["bef:" + w] = 1.0
+        for w in after:
+            f["aft:" + w] = 1.0
+        for trig in triggers(text[span[0]:span[1]]):
+            f[f"{trig}&sent&sig={pair.source.type}>{pair.target.type}"] = 1.0
+        if not any(w[:1].isupper() for w in _WORD.findall(between)):
+            f[f"nothing-named-between&{sig}"] = 1.0
+        if "(" in between and ")" not in between:
+            f["inside-brackets"] = 1.0
+        if "\n" in between:
+            f["line-break"] = 1.0
+    return f
+
+
+def learned_relations(ann) -> None:
+    """Pipeline component: the edges the relation reader is sure of, beside the rules' (nothing changes where
+    no trained reader is installed)."""
+    from loaders.learned.models import current
+
+    model = current().relations
+    if model is None:
+        return
+    add_edges(ann, model)
+
+
+def rule_types_of(ann) -> dict[tuple[str, str], set[str]]:
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (etype, source, target) in ann.edges.edges:
+        out[(source, target)].add(etype)
+    return out
+
+
+def add_edges(ann, model: LinearModel) -> None:
+    rules = rule_types_of(ann)
+    for pair in pairs(ann):
+        have = rules.get((pair.source.id, pair.target.id), set())
+        p = model.probabilities(pair_features(ann.text, pair, have))
+        allowed = [t for t in types_for(pair.source.type, pair.target.type) if t in p]
+        if not allowed:
+            continue
+        label = max(allowed, key=p.get)  # the likeliest relation, even where 'none' is likelier still
+        if label in have or p[label] < ADD:
+            continue
+        ann.edges.add(EDGE_CLASSES[label], pair.source, pair.target, pair.block, pair.places[0][0])

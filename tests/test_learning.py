@@ -1,0 +1,132 @@
+"""The learned extractor: the gold placed on real texts, folds by document, the shipped models and the card
+that says what they were trained on, and the graph that says which models built it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from gmpgraph.learn.crossval import folds_of
+from gmpgraph.learn.decisions import fit_linear
+from gmpgraph.learn.projection import coverage, place_evidence, project_entities
+from gmpgraph.learn.texts import annotated_texts, default_sets, training_data_hash
+from loaders.learned.entities import candidates
+from loaders.learned.linear import LinearModel
+from loaders.learned.models import MODELS, shipped
+from loaders.entities.found import Found
+from tests.conftest import SHARED, gmpgraph_command, shared_folder
+
+
+@pytest.fixture(scope="module")
+def texts():
+    shared_folder(SHARED / "train", "training texts")
+    return annotated_texts(default_sets(SHARED))
+
+
+def _text(texts, prefix: str):
+    return next(t for t in texts if t.file.startswith(prefix))
+
+
+def test_projection_finds_names_as_the_text_writes_them(texts) -> None:
+    page = _text(texts, "e-08-agc-png")
+    text = page.doc.text
+    placed = {text[s.start:s.end] for s in project_entities(text, page.entities)}
+    assert {"Artisanal Gold Council", "AGC", "ACG", "Jennifer O’Neill", "James Parys"} <= placed
+    assert "US department of state" in placed  # the gold's alias, as the text writes it
+    assert "Government of the United States" not in placed  # a country as actor has no place of its own
+
+
+def test_projection_never_overlaps_and_takes_the_longest_form(texts) -> None:
+    for t in texts:
+        spans = project_entities(t.doc.text, t.entities)
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:])), t.file
+    report = _text(texts, "pag6-meeting")
+    names = [report.doc.text[s.start:s.end] for s in project_entities(report.doc.text, report.entities)]
+    assert "United Nations  \nEnvironment  \nProgramme" in names  # a name broken over three lines of the PDF
+
+
+def test_projection_places_most_of_the_gold(texts) -> None:
+    totals = [coverage(t.doc.text, t.entities, t.relations) for t in texts]
+    entities = sum(c.entities_placed for c in totals) / sum(c.entities for c in totals)
+    evidence = sum(c.relations_placed for c in totals) / sum(c.relations for c in totals)
+    assert entities >= 0.85  # the rest are mostly governments the text names by their country
+    assert evidence >= 0.98
+
+
+def test_evidence_is_placed_across_line_breaks() -> None:
+    assert place_evidence("It is a two-year project funded by the US department\nof state.",
+                          "funded by the US department of state") == (25, 61)
+    assert place_evidence("Nothing like it.", "funded by the GEF") is None
+
+
+def test_folds_are_by_document_and_stable(texts) -> None:
+    fold = folds_of(texts, 5)
+    assert len(fold) == len(texts) and set(fold) == set(range(5))
+    assert folds_of(texts, 5) == fold
+    by_file = {}
+    for t, f in zip(texts, fold):
+        by_file.setdefault(t.file, set()).add(f)
+    assert all(len(f) == 1 for f in by_file.values())  # both gold files of a report: one document, one fold
+    assert max(fold.count(i) for i in range(5)) - min(fold.count(i) for i in range(5)) <= 1
+
+
+def test_fitting_is_reproducible() -> None:
+    X = [{"a": 1.0}, {"b": 1.0}, {"a": 1.0, "c": 1.0}, {"b": 1.0, "c": 1.0}] * 3
+    y = ["x", "y", "x", "none"] * 3
+    first, second = fit_linear(X, y), fit_linear(X, y)
+    assert first.to_json() == second.to_json()
+    again = LinearModel.from_json(json.loads(json.dumps(first.to_json())))
+    probabilities = again.probabilities({"a": 1.0})
+    assert max(probabilities, key=probabilities.get) == "x"
+    assert abs(sum(probabilities.values()) - 1.0) < 1e-9
+
+
+def test_a_ner_span_over_a_rule_find_joins_its_candidate() -> None:
+    text = "The Artisanal Gold Council (AGC) works with UNIDO."
+    rule = Found("Organization", "Artisanal Gold Council", 4, 26, ("AGC",), rule="acronym definition")
+    groups = candidates(text, [rule], [(4, 26, "ORG"), (28, 31, "ORG"), (44, 49, "ORG")])
+    assert [(g.name, g.sources) for g in groups] == [("Artisanal Gold Council", ("rule", "ner")),
+                                                     ("UNIDO", ("ner",))]
+
+
+def test_the_shipped_models_say_what_they_were_trained_on(texts) -> None:
+    card = json.loads((MODELS / "MODEL.json").read_text(encoding="utf-8"))
+    assert card["training_data"] == training_data_hash(texts), (
+        "the annotated texts changed since the models were trained: run gmpgraph train")
+    assert card["trained_on_texts"] == len(texts) == len(card["texts"])
+    assert {t["file"] for t in card["texts"]} == {t.file for t in texts}
+    models = shipped()
+    assert models.ner is not None and models.entities is not None and models.relations is not None
+    size = sum(f.stat().st_size for f in (MODELS / "ner").rglob("*") if f.is_file())
+    assert size < 10_000_000  # only our weights: the vocabulary and vectors come from the base package
+
+
+def test_the_learned_ner_reads_a_real_sentence(texts) -> None:
+    page = _text(texts, "e-08-agc-png")
+    spans = shipped().ner("test:e-08", page.doc.text)
+    labels = {page.doc.text[a:b]: label for a, b, label in spans}
+    assert labels.get("Artisanal Gold Council") == "ORG"
+    assert labels.get("James Parys") == "PERSON"
+
+
+def test_a_graph_records_the_models_that_built_it(tmp_path: Path) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text("The project is funded by the Global Environment Facility (GEF) and executed by UNIDO.\n")
+    out = tmp_path / "g.json"
+    proc = subprocess.run([*gmpgraph_command(), "build", str(doc), "-o", str(out), "--quiet"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    model = json.loads(out.read_text())["graph"]["model"]
+    card = json.loads((MODELS / "MODEL.json").read_text(encoding="utf-8"))
+    assert model == {k: card[k] for k in ("name", "version", "training_data", "trained_on_texts")}
+    info = subprocess.run([*gmpgraph_command(), "info", "--graph", str(out)], capture_output=True, text=True)
+    assert f"extractor: {card['name']} {card['version']}, training data {card['training_data'][:12]}" in info.stdout
+
+
+def test_eval_without_a_graph_or_folds_says_what_it_needs() -> None:
+    proc = subprocess.run([*gmpgraph_command(), "eval"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "--cv K" in proc.stderr
