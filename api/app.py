@@ -44,13 +44,15 @@ from api.guards import MAX_BODY, PATTERN_WORDS, TIME_LIMIT, Guard, check_token, 
 from api.served import Served, WriteStopped
 from api.warm import settle, warm_paths, warm_up
 from gmpgraph import GraphStore
-from gmpgraph.analysis import CountryGap, CoverageMatrix, Finding, countries_missing_area, coverage_matrix, findings
+from gmpgraph.analysis import (CountryGap, CoverageMatrix, Finding, FindingKind, countries_missing_area,
+                               coverage_matrix, findings)
 from gmpgraph.build import ReadError
 from gmpgraph.maps import MapPage, coverage_picture, make_map
 from gmpgraph.maps.render import content_security_policy
-from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, NotFound,
-                              OrganizationRoles, SearchHit, Subgraph, country_profile, leads, neighbourhood,
-                              growth, organization_roles, paths, resolve, search, supporters)
+from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, Link, NotFound,
+                              OrganizationRoles, SearchHit, Subgraph, area_funders, country_profile, leads,
+                              neighbourhood, growth, organization_roles, paths, resolve, search, supporters)
+from loaders.text import NotThatFormat
 from schema import EDGE_CLASSES, NODE_CLASSES, AnyEdge, AnyNode, Provenance, Statement
 from schema.nodes import MembershipFigure
 
@@ -160,6 +162,8 @@ class Problem(BaseModel):
 NOT_FOUND = {404: {"model": Problem, "description": "No entity with that id, key or name."}}
 WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "Not a readable report (the reason is given)."},
+    422: {"model": Problem, "description": "The bytes are not what the name says (a '.pdf' without a PDF header), "
+                                           "or the name is not a plain file name."},
     401: {"model": Problem, "description": "No or wrong write token."},
     403: {"model": Problem, "description": "The server is read-only."},
     409: {"model": Problem, "description": "The same report is already in the graph."},
@@ -306,6 +310,8 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
         data = await request.body()
         try:
             added = await served.add(data, name, time_limit - (time.monotonic() - started))
+        except NotThatFormat as exc:  # the name promises a format the bytes are not
+            return JSONResponse(status_code=422, content={"detail": str(exc), "suggestions": []})
         except ReadError as exc:
             return JSONResponse(status_code=400, content={"detail": str(exc), "suggestions": []})
         except WriteStopped as exc:
@@ -327,6 +333,14 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
         return JSONResponse(status_code=503, content={
             "detail": f"the request took longer than {time_limit:g} s and was stopped; ask for less (a smaller "
                       "limit, depth or provenance)", "suggestions": []})
+
+    @app.get("/", include_in_schema=False)
+    def landing() -> JSONResponse:
+        return JSONResponse({
+            "name": "gmpgraph", "version": app.version, "about": app.summary,
+            "docs": "/docs", "openapi": "/openapi.json",
+            "message": "This is the gmpgraph API. Its endpoints, with their parameters and examples, are listed "
+                       "at /docs (the OpenAPI document is at /openapi.json); try /stats or /articles/7/supporters."})
 
     @app.get("/stats", response_model=Stats, summary="Counts of nodes and edges by type")
     def stats(request: Request) -> Response:
@@ -420,6 +434,11 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
         when = _strict_date(as_of)
         return answer(request, lambda s: leads(s, key, when), view)
 
+    @app.get("/areas/{key}/funders", response_model=list[Link], responses=NOT_FOUND,
+             summary="Who funds an area, directly or through its projects (the FUNDS edge shows which)")
+    def area_funders_(request: Request, key: Annotated[str, PathParam(max_length=100)], view: ListView) -> Response:
+        return answer(request, lambda s: area_funders(s, key), view)
+
     @app.get("/organizations/{ref}/funding", response_model=OrganizationRoles, responses=NOT_FOUND,
              summary="What an organisation leads, implements and funds, and who funds it")
     def organization_funding(request: Request, ref: Annotated[str, PathParam(max_length=300)],
@@ -449,8 +468,11 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
         return answer(request, growth, view)
 
     @app.get("/gaps", response_model=Gaps, summary="Gap analysis: coverage matrix and findings")
-    def gaps(request: Request, view: ListView) -> Response:
-        return answer(request, lambda s: Gaps(matrix=coverage_matrix(s), findings=findings(s)), view)
+    def gaps(request: Request, view: ListView,
+             kind: Annotated[FindingKind | None, Query(description="Only findings of this kind.")] = None
+             ) -> Response:
+        return answer(request, lambda s: Gaps(matrix=coverage_matrix(s), findings=[
+            f for f in findings(s) if kind is None or f.kind == kind]), view)
 
     @app.get("/gaps/matrix", response_model=CoverageMatrix, summary="The area x article coverage matrix")
     def gaps_matrix(request: Request, view: ListView) -> Response:

@@ -145,6 +145,8 @@ def _message(error: dict[str, Any]) -> str:
     if error.get("type") == "string_pattern_mismatch":
         pattern = str((error.get("ctx") or {}).get("pattern", ""))
         return PATTERN_WORDS.get(pattern, "not in the expected form")
+    if error.get("type") in ("literal_error", "enum"):  # "Input should be 'a' or 'b'": say what is allowed
+        return f"not one of the allowed values; use one of {(error.get('ctx') or {}).get('expected', '')}"
     return str(error.get("msg", "invalid"))
 
 

@@ -82,6 +82,8 @@ class ArticleSupport(BaseModel):
     article: Article
     stated: list[Supporter]
     area_mandate: list[Supporter]
+    note: str | None = Field(default=None, description="Said when nothing supports the article: what was searched "
+                                                       "('no report ties ... to Article 9').")
 
 
 class Lead(BaseModel):
@@ -190,9 +192,17 @@ def _links(store: GraphStore, node_id: str, edge_type: str, direction: Literal["
 def supporters(store: GraphStore, article: str) -> ArticleSupport:
     """What supports an article: stated in the text, or through an area's mandate (with that area's projects).
 
-    Each supporter comes with its areas, implementers, funders and countries.
+    Each supporter comes with its areas, implementers, funders and countries. An article of the Convention
+    (1 to 35) that no report names is an empty answer with a ``note`` saying what was searched, not an error.
     """
-    node = resolve(store, article, "Article")
+    try:
+        node = resolve(store, article, "Article")
+    except NotFound:
+        number = _article_number(article)
+        if number is None:
+            raise
+        return ArticleSupport(article=Article(id=f"article:{number}", key=str(number), name=f"Article {number}"),
+                              stated=[], area_mandate=[], note=_nothing_supports(store, number))
     stated, mandate = [], []
     for edge in store.edges("SUPPORTS", target=node.id):
         supporter = _supporter(store, store.node(edge.source), edge)
@@ -204,7 +214,22 @@ def supporters(store: GraphStore, article: str) -> ArticleSupport:
         for link in _links(store, area.node.id, "PART_OF", "in"):  # the area's projects, with their PART_OF edge
             if link.node.id not in stated_ids:
                 mandate.append(_supporter(store, link.node, link.edge, via_area=area.node.id))
-    return ArticleSupport(article=node, stated=stated, area_mandate=mandate)
+    note = None if stated or mandate else _nothing_supports(store, int(node.key))
+    return ArticleSupport(article=node, stated=stated, area_mandate=mandate, note=note)
+
+
+def _article_number(reference: str) -> int | None:
+    """The Convention article a reference names by number ('9', 'article:9', 'Article 9'), if any."""
+    from schema.reference import article_titles
+
+    text = reference.strip().casefold().removeprefix("article").removeprefix(":").strip()
+    return int(text) if text.isdigit() and int(text) in article_titles() else None
+
+
+def _nothing_supports(store: GraphStore, number: int) -> str:
+    reports = sum(1 for _ in store.nodes("Document"))
+    return (f"no report ties a project, area, publication or event to Article {number}, in stated text or "
+            f"through an area's mandate ({reports} report{'s' if reports != 1 else ''} searched)")
 
 
 def _supporter(store: GraphStore, node: AnyNode, edge: AnyEdge, via_area: str | None = None) -> Supporter:

@@ -35,6 +35,10 @@ class ReadError(Exception):
     """A file that cannot be read as a document; the message names the file and the reason."""
 
 
+class NotThatFormat(ReadError):
+    """A file whose name promises a format its bytes are not (``report.pdf`` holding text)."""
+
+
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read ``path`` as text (UTF-8, or UTF-16/UTF-8 with a byte-order mark)."""
     data, _ = read_bytes(path, max_bytes)

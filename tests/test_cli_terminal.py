@@ -64,7 +64,7 @@ def test_neighbourhoods_are_cut_to_the_limit_with_a_count(corpus_graph: Path) ->
 
 def test_options_are_checked_with_one_clear_error(corpus_graph: Path) -> None:
     bogus = run(corpus_graph, "gaps", "--kind", "bogus")
-    assert bogus.returncode == 2 and "'bogus' is not one of" in bogus.stderr
+    assert bogus.returncode == 2 and "no kind of finding called 'bogus'" in bogus.stderr
     assert "area-without-funder" in bogus.stderr
     date = run(corpus_graph, "query", "leads", "asgm", "--as-of", "2015-13-01")
     assert date.returncode == 2 and "is not a date; write it as YYYY-MM-DD" in date.stderr

@@ -20,6 +20,7 @@ from gmpgraph.cli.common import (
     add_rows,
     answer,
     empty,
+    fail,
     line_table,
     load_or_exit,
     out,
@@ -42,7 +43,8 @@ class Kind(StrEnum):
 def gaps(
     graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
     matrix_only: Annotated[bool, typer.Option("--matrix", help="Only the area x article coverage matrix.")] = False,
-    kind: Annotated[Kind | None, typer.Option("--kind", help="Only findings of this kind.")] = None,
+    kind_name: Annotated[str | None, typer.Option(
+        "--kind", metavar="|".join(k.value for k in Kind), help="Only findings of this kind.")] = None,
     countries: Annotated[tuple[str, str] | None, typer.Option(
         "--countries", metavar="ACTIVE MISSING", help="Instead: the countries with stated work in area ACTIVE and "
                                                       "none in area MISSING (keys, names or aliases).")] = None,
@@ -61,6 +63,7 @@ def gaps(
     """
     from gmpgraph.analysis import coverage_matrix, findings
 
+    kind = _kind(kind_name)
     store = load_or_exit(graph)
     if countries is not None:
         _countries(store, *countries, as_json=as_json, limit=limit)
@@ -84,6 +87,18 @@ def gaps(
                              fold_last=True)
         lines = [[f.strength, escape(_basis(f)), escape(f.message)] for f in of_kind]
         print_table(listing, add_rows(listing, lines, limit))
+
+
+def _kind(name: str | None) -> Kind | None:
+    """The kind ``--kind`` names, or exit 2 with a sentence naming the kinds there are."""
+    if name is None:
+        return None
+    try:
+        return Kind(name.strip().lower())
+    except ValueError:
+        kinds = [k.value for k in Kind]
+        raise fail(f"there is no kind of finding called {name!r}; the kinds are {', '.join(kinds[:-1])} and "
+                   f"{kinds[-1]} (e.g. gmpgraph gaps --kind {Kind.area_without_funder.value})") from None
 
 
 def _basis(finding: Any) -> str:

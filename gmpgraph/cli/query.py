@@ -88,7 +88,7 @@ def supports(
                             edge=s.edge, evidence=evidence) for s in rows]
             print_table(table, add_rows(table, lines, limit))
         if not r.stated and not r.area_mandate:
-            empty(f"nothing in the graph supports {r.article.name}")
+            empty(r.note or f"nothing in the graph supports {r.article.name}")
 
     emit(result, as_json, render)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from gmpgraph.evaluate import norm
 from gmpgraph.learn.texts import AnnotatedText
 from loaders.entities.found import Found
-from loaders.learned.entities import NONE, TYPES, candidates, features
+from loaders.learned.entities import NONE, TYPES, candidates, features, ner_chunks
 from loaders.learned.linear import LinearModel
 from loaders.pipeline import run
 
@@ -22,15 +22,16 @@ SEED = 0
 
 @dataclass
 class RuleReading:
-    """What the rules found in a text where the entity decision reads it."""
+    """What the rules found in a text where the entity decision reads it, and the paragraphs the NER reads."""
 
     found: list[Found]
+    chunks: list[tuple[int, int]]
 
 
 def rule_reading(text: AnnotatedText) -> RuleReading:
     """The rules' finds of a text at the point where the entity decision reads them."""
     ann = run(text.doc.model_copy(deep=True), text.sha256, until="learned_entities")
-    return RuleReading(ann.found)
+    return RuleReading(ann.found, ner_chunks(ann))
 
 
 def gold_types(text: AnnotatedText) -> dict[str, set[str]]:

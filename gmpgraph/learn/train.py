@@ -26,6 +26,7 @@ from gmpgraph.learn.crossval import Progress, folds_of, ner_digest, out_of_fold_
 from gmpgraph.learn.decisions import entity_examples, fit_linear, relation_examples, rule_reading
 from gmpgraph.learn.texts import AnnotatedText, training_data_hash
 from loaders.learned.base_model import BASE_NAME, BASE_VERSION
+from loaders.learned.ner_spans import within
 from loaders.learned.models import MODELS, Models, using
 
 MODEL_NAME = "gmpgraph-extractor"
@@ -43,14 +44,16 @@ def default_work() -> Path:
 def fit_decisions(texts: list[AnnotatedText], ner: dict[str, list[tuple[int, int, str]]], ner_model=None,
                   relations: bool = True) -> Models:
     """The entity decision (and the relation reader) fitted on ``texts``, with their NER spans ``ner``."""
-    examples = [entity_examples(t, rule_reading(t).found, ner[t.sha256]) for t in texts]
+    readings = [rule_reading(t) for t in texts]
+    examples = [entity_examples(t, r.found, within(ner[t.sha256], r.chunks)) for t, r in zip(texts, readings)]
     entities = fit_linear([x for e in examples for x in e.X], [y for e in examples for y in e.y], C=ENTITY_C,
                           name="entities")
-    models = Models(ner=ner_model or (lambda key, text: ner[key]), entities=entities)
+    known = ner_model or (lambda key, text, chunks=None: within(ner[key], chunks))
+    models = Models(ner=known, entities=entities)
     if relations:
         from loaders.pipeline import run
 
-        with using(Models(ner=lambda key, text: ner[key], entities=entities)):
+        with using(Models(ner=known, entities=entities)):
             pairs = [relation_examples(t, run(t.doc.model_copy(deep=True), t.sha256, until="learned_relations"))
                      for t in texts]
         models.relations = fit_linear([x for e in pairs for x in e.X], [y for e in pairs for y in e.y],

@@ -152,6 +152,8 @@ def article_view(store: GraphStore, article: str) -> MapView:
     """Everything that supports an article: stated (solid), and through an area's mandate (a dashed edge to
     the article, resting on the PART_OF statement that puts the supporter in that area)."""
     support = supporters(store, article)
+    if support.article.id not in store.nx:  # an article no report names: nothing to draw, say so as before
+        resolve(store, article, "Article")
     ids = [support.article.id]
     edges: list[AnyEdge] = []
     for supporter in support.stated:

@@ -134,7 +134,7 @@ def features(text: str, c: Candidate) -> dict[str, float]:
     compact = c.name.replace(" ", "")
     if compact.isupper() and len(compact) <= 12:
         f["acronym"] = 1.0
-        if re.search(rf"\(\s*{re.escape(c.name)}\s*[),;]", text):
+        if any(f"({c.name}{end}" in text for end in "),;"):
             f["acronym-defined"] = 1.0
         else:
             f["acronym-undefined"] = 1.0
@@ -157,7 +157,7 @@ def features(text: str, c: Candidate) -> dict[str, float]:
         for k in shape:
             f[f"{label}&{k}"] = 1.0
         f[f"{label}&{'+'.join(c.sources)}"] = 1.0
-    occurrences = len(re.findall(rf"(?<!\w){re.escape(c.name)}(?!\w)", text)) or 1
+    occurrences = text.count(c.name) or 1
     if c.ner:
         f["ner-consistency"] = min(1.0, len(c.ner) / occurrences)
         if c.finds and not any((a, b) == (x.start, x.end) for a, b, _ in c.ner for x in c.finds):
@@ -227,5 +227,13 @@ def learned_entities(ann) -> None:
 
     models = current()
     if models.entities is not None:
-        ner = models.ner(ann.sha256 or ann.doc.meta.file, ann.text) if models.ner else []
+        ner = models.ner(ann.sha256 or ann.doc.meta.file, ann.text, ner_chunks(ann)) if models.ner else []
         ann.found = apply_decisions(ann.text, ann.found, ner, models.entities)
+
+
+def ner_chunks(ann) -> list[tuple[int, int]]:
+    """The paragraphs the NER reads: those with a capitalised word no rule's find or mention explains."""
+    from loaders.learned.ner_spans import paragraphs, unexplained
+
+    explained = sorted([(f.start, f.end) for f in ann.found] + [(m.start, m.end) for m in ann.located])
+    return unexplained(ann.text, paragraphs(ann.text), explained)

@@ -25,7 +25,8 @@ from pathlib import Path
 from loaders.learned.linear import LinearModel
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-NerFunction = Callable[[str, str], list[tuple[int, int, str]]]  # (document key, text) -> spans
+#: (document key, text, the paragraphs to read or None for all) -> spans
+NerFunction = Callable[[str, str, list[tuple[int, int]] | None], list[tuple[int, int, str]]]
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Running the statistical NER over a document: paragraph by paragraph, only those with a capitalised word
-(a name always has one), spans in document offsets; results remembered per document, in memory and on disk
+that no rule explains (:func:`unexplained`: a name the rules read needs no second reading, and the NER costs
+more than all the rules together), spans in document offsets; results remembered per document, in memory and on disk
 beside the parse cache (``loaders.syntax.cache_dir``, keyed by the model's weights and the text), so a
 rebuild of documents already read loads neither spaCy nor the model."""
 
@@ -42,6 +43,42 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if _CAPITAL.search(text, a, b)]
 
 
+#: what may be a name: two capitalised words in a row (small words between allowed), an acronym, a word with a
+#: capital inside ("planetGOLD", "BaliFokus")
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019&-]*(?:\s+(?:(?:of|and|for|the|on|in|de|del|la|&)\s+)*[A-Z][\w'\u2019&-]*)+|"
+                          r"\b[A-Z]{2,}\b|\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*")
+
+
+def unexplained(text: str, chunks: list[tuple[int, int]], explained: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs holding something that may be a name (two capitalised words in a row, an acronym, a
+    capital inside a word) that none of the ``explained`` spans (sorted) covers.
+
+    >>> unexplained("UNEP met. The Artisanal Gold Council spoke.", [(0, 43)], [(0, 4)])
+    [(0, 43)]
+    >>> unexplained("UNEP met. The council spoke to Members.", [(0, 39)], [(0, 4)])
+    []
+    """
+    from bisect import bisect_right
+
+    starts = [a for a, _ in explained]
+    out = []
+    for a, b in chunks:
+        for m in _CAPITALISED.finditer(text, a, b):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and any(s <= m.start() < e for s, e in explained[max(0, i - 6):i + 1]):
+                continue
+            out.append((a, b))
+            break
+    return out
+
+
+def within(spans: list[tuple[int, int, str]], chunks: list[tuple[int, int]] | None) -> list[tuple[int, int, str]]:
+    """The spans inside ``chunks`` (all of them where ``chunks`` is None)."""
+    if chunks is None:
+        return spans
+    return [s for s in spans if any(a <= s[0] and s[1] <= b for a, b in chunks)]
+
+
 class NerRunner:
     """The NER of a spaCy pipeline folder as a function ``(document key, text) -> [(start, end, label)]``."""
 
@@ -71,27 +108,32 @@ class NerRunner:
             self._model_id = digest.hexdigest()[:16]
         return self._model_id
 
-    def __call__(self, key: str, text: str) -> list[tuple[int, int, str]]:
+    def __call__(self, key: str, text: str, chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+        """The NER spans of ``text`` in ``chunks`` (default: every paragraph with a capital letter)."""
+        chunks = paragraphs(text) if chunks is None else chunks
+        key = f"{key}:{hashlib.sha256(repr(chunks).encode()).hexdigest()[:16]}"
         if key in self._seen:
             return self._seen[key]
-        spans = self._remembered(text)
+        spans = self._remembered(text, chunks)
         self._seen[key] = spans
         while len(self._seen) > self._remember:
             self._seen.popitem(last=False)
         return spans
 
-    def _remembered(self, text: str) -> list[tuple[int, int, str]]:
+    def _remembered(self, text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         from loaders.syntax import cache_dir
 
         folder = cache_dir()
         if folder is None:
-            return self.spans(text)
-        file = folder.parent / f"ner-{self.model_id()}" / (hashlib.sha256(text.encode("utf-8")).hexdigest() + ".json")
+            return self.spans(text, chunks)
+        digest = hashlib.sha256(text.encode("utf-8"))
+        digest.update(repr(chunks).encode())
+        file = folder.parent / f"ner-{self.model_id()}" / (digest.hexdigest() + ".json")
         try:
             return [tuple(s) for s in json.loads(file.read_text(encoding="utf-8"))]
         except (OSError, ValueError):
             pass
-        spans = self.spans(text)
+        spans = self.spans(text, chunks)
         try:  # written whole or not at all: another process may read it at the same time
             file.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", dir=file.parent, delete=False, encoding="utf-8") as tmp:
@@ -101,8 +143,8 @@ class NerRunner:
             pass
         return spans
 
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        chunks = paragraphs(text)
+    def spans(self, text: str, chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+        chunks = paragraphs(text) if chunks is None else chunks
         out = []
         for (a, _), doc in zip(chunks, self.nlp().pipe((text[a:b] for a, b in chunks), batch_size=64)):
             out += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]

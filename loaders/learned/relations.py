@@ -80,6 +80,9 @@ def pairs(ann) -> list[Pair]:
         by_sentence[span].append((m.node, Mention(m.start, m.end, m.block)))
     found: dict[tuple[str, str], Pair] = {}
     for span, named in by_sentence.items():
+        named = [(n, m) for n, m in named  # 'planetGOLD' inside 'planetGOLD Guyana' is a word of that name
+                 if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                            for _, o in named)]
         for a, ma in named:
             for b, mb in named:
                 if a.id == b.id or not types_for(a.type, b.type) or abs(ma.start - mb.start) > MAX_GAP:
@@ -193,7 +196,11 @@ def rule_types_of(ann) -> dict[tuple[str, str], set[str]]:
 
 
 def add_edges(ann, model: LinearModel) -> None:
+    """Add the edges the reader is sure of; a page-topic pair never gives a body (or a project) a relation the
+    rules already gave it to something else ("Conservation International is executing planetGOLD Guyana":
+    not the programme the page is about)."""
     rules = rule_types_of(ann)
+    ruled = {(source, etype) for (source, _), types in rules.items() for etype in types}
     for pair in pairs(ann):
         have = rules.get((pair.source.id, pair.target.id), set())
         p = model.probabilities(pair_features(ann.text, pair, have))
@@ -201,6 +208,6 @@ def add_edges(ann, model: LinearModel) -> None:
         if not allowed:
             continue
         label = max(allowed, key=p.get)  # the likeliest relation, even where 'none' is likelier still
-        if label in have or p[label] < ADD:
+        if label in have or p[label] < ADD or (pair.topic and (pair.source.id, label) in ruled):
             continue
         ann.edges.add(EDGE_CLASSES[label], pair.source, pair.target, pair.block, pair.places[0][0])

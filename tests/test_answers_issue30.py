@@ -1,0 +1,176 @@
+"""Answers that read well (issue 30): the API's landing page, gaps of one kind, an area's funders over HTTP,
+plain errors for an unknown kind of finding and an unknown ``./dev`` job, a ``.pdf`` that is no PDF, and an
+article no report names. Real documents, the real CLI in a process, the app in-process as in test_api.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import get_args
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from gmpgraph import load_graph
+from gmpgraph.analysis import FindingKind
+from loaders.readers.dispatch import read_document_bytes
+from loaders.text import ReadError
+from tests.conftest import CORPUS, REPO, gmpgraph_command
+
+KINDS = list(get_args(FindingKind))
+TOKEN = "issue30-token"
+
+
+def run(*args: str, graph: Path | None = None) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([*gmpgraph_command(), *args, *(("--graph", str(graph)) if graph else ())],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "80"})
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def client(corpus_graph: Path) -> TestClient:
+    return TestClient(create_app(load_graph(corpus_graph), write_token=TOKEN, warm=False),
+                      raise_server_exceptions=False)
+
+
+# -- 1. the API ---------------------------------------------------------------------------------------------
+def test_the_root_points_to_the_docs(client: TestClient) -> None:
+    root = client.get("/")
+    assert root.status_code == 200
+    assert root.json()["docs"] == "/docs" and "/docs" in root.json()["message"]
+    assert client.get(root.json()["docs"]).status_code == 200
+    assert "/" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_gaps_of_one_kind_only(client: TestClient) -> None:
+    everything = client.get("/gaps", params={"full": "true"}).json()["findings"]
+    assert {f["kind"] for f in everything} == set(KINDS)
+    for kind in KINDS:
+        body = client.get("/gaps", params={"kind": kind, "full": "true"}).json()
+        assert body["findings"] and {f["kind"] for f in body["findings"]} == {kind}
+        assert len(body["findings"]) == sum(f["kind"] == kind for f in everything)
+        assert body["matrix"]["cells"]
+
+
+def test_an_unknown_kind_of_gap_is_a_plain_422(client: TestClient) -> None:
+    answer = client.get("/gaps", params={"kind": "no-funder"})
+    assert answer.status_code == 422
+    detail = answer.json()["detail"]
+    assert detail.startswith("kind: ") and "'no-funder'" in detail
+    assert all(kind in detail for kind in KINDS) and "Input should be" not in detail
+
+
+def test_an_areas_funders_are_the_cli_answer(corpus_graph: Path, client: TestClient) -> None:
+    cli = json.loads(run("query", "funders", "asgm", "--json", graph=corpus_graph).stdout)
+    http = client.get("/areas/asgm/funders", params={"full": "true"})
+    assert http.status_code == 200
+    assert cli and [(f["node"]["id"], f["edge"]["target"]) for f in http.json()] == [
+        (f["node"]["id"], f["edge"]["target"]) for f in cli]
+    assert "Global Environment Facility" in {f["node"]["name"] for f in http.json()}
+    assert len(client.get("/areas/asgm/funders", params={"limit": 2}).json()) == min(2, len(cli))
+    assert "/areas/{key}/funders" in client.get("/openapi.json").json()["paths"]
+
+
+def test_an_unknown_area_has_no_funders_page(client: TestClient) -> None:
+    answer = client.get("/areas/gold/funders")
+    assert answer.status_code == 404
+    assert "no area named 'gold'" in answer.json()["detail"]
+
+
+# -- 2. the CLI's --kind -------------------------------------------------------------------------------------
+def test_an_unknown_kind_on_the_command_line_names_the_kinds(corpus_graph: Path) -> None:
+    proc = run("gaps", "--kind", "no-funder", graph=corpus_graph)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "no kind of finding called 'no-funder'" in proc.stderr
+    assert all(kind in proc.stderr for kind in KINDS)
+    assert "Value error" not in proc.stderr and "is not one of" not in proc.stderr
+    good = run("gaps", "--kind", "area-without-funder", "--json", graph=corpus_graph)
+    assert good.returncode == 0
+    assert {f["kind"] for f in json.loads(good.stdout)["findings"]} == {"area-without-funder"}
+
+
+# -- 3. ./dev ------------------------------------------------------------------------------------------------
+def test_an_unknown_dev_job_is_named_before_the_help() -> None:
+    proc = subprocess.run([str(REPO / "dev"), "foo"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("unknown job: foo\n") and "./dev build" in proc.stderr
+    for args in ([], ["help"]):
+        usage = subprocess.run([str(REPO / "dev"), *args], capture_output=True, text=True, timeout=60)
+        assert usage.returncode == 0 and usage.stderr == ""
+        assert usage.stdout.startswith("gmpgraph developer entry point") and "./dev test" in usage.stdout
+
+
+# -- 4. a .pdf that is no PDF ----------------------------------------------------------------------------------
+REPORT_TEXT = (CORPUS / "pag6-meeting-report-2014.txt").read_bytes() if CORPUS.is_dir() else b""
+RANDOM_BYTES = bytes((i * 7919 + 13) % 256 for i in range(4096))
+
+
+@pytest.mark.parametrize("data", [REPORT_TEXT, RANDOM_BYTES], ids=["text", "random"])
+def test_a_pdf_name_on_other_bytes_is_not_a_pdf(corpus: Path, data: bytes) -> None:
+    with pytest.raises(ReadError, match=r"^report\.pdf: not a PDF \(the file has no PDF header"):
+        read_document_bytes(data, "report.pdf")
+    assert read_document_bytes(REPORT_TEXT, "report.txt").meta.format != "pdf"  # the same bytes as .txt read
+
+
+def test_build_reports_a_fake_pdf_and_builds_the_rest(copy_corpus: Path, tmp_path: Path) -> None:
+    (copy_corpus / "report.pdf").write_bytes(b"Draft, saved as text\n" + REPORT_TEXT)  # not a duplicate's bytes
+    (copy_corpus / "noise.pdf").write_bytes(RANDOM_BYTES)
+    out = tmp_path / "g.json"
+    proc = run("build", str(copy_corpus), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "report.pdf: not a PDF" in proc.stderr and "noise.pdf: not a PDF" in proc.stderr
+    assert "Built 5 of 7 files" in proc.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len([n for n in data["nodes"] if n["type"] == "Document"]) == 5
+    failed = {f["file"].rsplit("/", 1)[-1]: f for f in data["graph"]["failed"]}
+    assert set(failed) == {"report.pdf", "noise.pdf"}
+    assert all("not a PDF" in json.dumps(f) for f in failed.values())
+
+
+@pytest.mark.parametrize("data", [REPORT_TEXT, RANDOM_BYTES], ids=["text", "random"])
+def test_the_api_refuses_a_fake_pdf_with_422(client: TestClient, data: bytes) -> None:
+    before = client.get("/stats").json()
+    answer = client.post("/documents", params={"name": "report.pdf"}, content=data,
+                         headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["detail"].startswith("report.pdf: not a PDF")
+    assert client.get("/stats").json() == before
+
+
+# -- 5. an article no report names ---------------------------------------------------------------------------
+def test_every_article_of_the_convention_has_an_answer(corpus_graph: Path) -> None:
+    named = {n["key"] for n in json.loads(corpus_graph.read_text(encoding="utf-8"))["nodes"] if n["type"] == "Article"}
+    assert "9" not in named and "7" in named
+    for number in range(1, 36):
+        proc = run("query", "supports", str(number), "--json", graph=corpus_graph)
+        assert proc.returncode == 0, (number, proc.stderr)
+        body = json.loads(proc.stdout)
+        assert body["article"]["id"] == f"article:{number}"
+        if str(number) not in named:
+            assert body["stated"] == [] and body["area_mandate"] == []
+            assert f"no report ties a project, area, publication or event to Article {number}," in body["note"]
+            assert "5 reports searched" in body["note"]
+
+
+def test_an_unnamed_article_in_a_table_and_outside_the_convention(corpus_graph: Path) -> None:
+    table = run("query", "supports", "Article 9", graph=corpus_graph)
+    assert table.returncode == 0 and "Article 9" in table.stdout
+    assert "no report ties a project, area, publication or event to Article 9" in table.stderr
+    for outside in ("36", "0"):
+        proc = run("query", "supports", outside, "--json", graph=corpus_graph)
+        assert proc.returncode == 4 and f"no article named '{outside}'" in proc.stderr and proc.stdout == ""
+
+
+def test_the_api_answers_an_unnamed_article(client: TestClient) -> None:
+    answer = client.get("/articles/9/supporters")
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["article"]["id"] == "article:9" and body["stated"] == [] and body["area_mandate"] == []
+    assert "no report ties a project, area, publication or event to Article 9" in body["note"]
+    assert client.get("/articles/7/supporters").json()["note"] is None
+    assert client.get("/articles/36/supporters").status_code == 422
+    assert client.get("/maps/article/9").status_code == 404  # nothing to draw
