@@ -71,8 +71,20 @@ def train_ner(texts: list[AnnotatedText], output: Path, seed: int = 0, epochs: i
     if output.exists():
         shutil.rmtree(output)
     trained.to_disk(output, exclude=["vocab"])  # the vocabulary and vectors are the base model's
+    without_paths(output / "config.cfg")
     shutil.rmtree(work, ignore_errors=True)
     return output
+
+
+def without_paths(config_file: Path) -> None:
+    """The trained model's config without the paths of the machine it was trained on (its data, the base
+    model's folder): a model trained anywhere is the same files."""
+    from spacy.util import load_config
+
+    config = load_config(config_file, interpolate=False)
+    for key in ("train", "dev", "base"):
+        config["paths"][key] = None
+    config.to_disk(config_file)
 
 
 __all__ = ["LABELS", "examples", "train_ner"]
