@@ -21,6 +21,8 @@ entries and statements, with their totals and a link to the rest; each list show
 
 from __future__ import annotations
 
+import asyncio
+
 import datetime as dt
 import os
 import time
@@ -263,6 +265,10 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
             await warm_up(app, warm_paths(served.store))
+        if write_token:  # the first upload must not wait for the learned models to load
+            from loaders.learned.models import load_learned_models
+
+            await asyncio.to_thread(load_learned_models)
         settle()
         yield
 

@@ -79,6 +79,16 @@ def shipped(folder: Path = MODELS) -> Models:
     return Models(ner, entities, relations, card)
 
 
+def load_learned_models() -> Models:
+    """Load the models in use now (the NER's weights and its base vocabulary too), so that the first document
+    extracted does not wait for them (a server in write mode calls it at start-up)."""
+    models = current()
+    load = getattr(models.ner, "nlp", None)
+    if callable(load):
+        load()
+    return models
+
+
 def _linear(path: Path) -> LinearModel | None:
     return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
 
