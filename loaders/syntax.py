@@ -174,6 +174,19 @@ def cache_dir() -> Path | None:
     return Path(base) / "parses" / MODEL_ID
 
 
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (another process may read it at the same time); a cache that
+    cannot be written is only a slower next build."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
 class Syntax:
     """The analyses of one document's sentences, made when first asked for and remembered (in memory, and on
     disk unless ``cache`` is False)."""
@@ -210,14 +223,7 @@ class Syntax:
         path = self._file()
         if not self._dirty or path is None:
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "wb") as out:
-                out.write(orjson.dumps(self._store()))
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a cache that cannot be written is only a slower next build
+        write_cache_file(path, orjson.dumps(self._store()))
         self._dirty = False
 
     def _run(self, spans: list[Span], pipes: tuple[str, ...]) -> list:

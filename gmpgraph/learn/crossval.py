@@ -11,18 +11,20 @@ saw its text.
 from __future__ import annotations
 
 import hashlib
-import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from gmpgraph.evaluate import Gold, prf, score
 from gmpgraph.graphfile import graph_to_json
+from gmpgraph.learn.decisions import fit_decisions
 from gmpgraph.learn.texts import AnnotatedText, training_data_hash
 from loaders.learned.models import Models, using
 from loaders.extract import extract_document
 
 Progress = Callable[[str], None]
+#: where the NER of each fold is kept between runs (shared by ``eval --cv`` and ``train``)
+WORK = Path(tempfile.gettempdir()) / "gmpgraph-cv"
 
 
 def folds_of(texts: list[AnnotatedText], k: int) -> list[int]:
@@ -44,6 +46,7 @@ def out_of_fold_ner(texts: list[AnnotatedText], fold: list[int], k: int, work: P
                     progress: Progress = print, workers: int = 2) -> dict[str, list[tuple[int, int, str]]]:
     """Each text's NER spans from the model trained on the other folds (models cached in ``work`` by a hash
     of what they were trained on and of the training config); ``workers`` folds train at once."""
+    from gmpgraph.learn.ner import train_in_subprocess
     from loaders.learned.ner_spans import NerRunner
 
     outs, jobs = [], []
@@ -56,7 +59,7 @@ def out_of_fold_ner(texts: list[AnnotatedText], fold: list[int], k: int, work: P
     if jobs:
         progress(f"training the NER of {len(jobs)} fold(s), {min(workers, len(jobs))} at a time "
                  f"(two to three minutes each on two cores)")
-        run_parallel([(train_ner_quietly, (train, out, seed)) for _, train, out in jobs], workers)
+        run_parallel([(train_in_subprocess, (train, out, seed)) for _, train, out in jobs], workers)
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for i, out in enumerate(outs):
         runner = NerRunner(out)
@@ -74,14 +77,6 @@ def ner_digest(texts: list[AnnotatedText], seed: int) -> str:
     digest.update(CONFIG.read_bytes())
     digest.update(f"seed={seed}".encode())
     return digest.hexdigest()[:16]
-
-
-def train_ner_quietly(texts: list[AnnotatedText], out: Path, seed: int) -> Path:
-    """:func:`gmpgraph.learn.ner.train_ner` in a child process with a fixed hash seed (reproducible weights),
-    its training table kept in a log file beside ``out``."""
-    from gmpgraph.learn.ner import train_in_subprocess
-
-    return train_in_subprocess(texts, out, seed)
 
 
 def run_parallel(calls: list[tuple[Callable, tuple]], workers: int) -> list:
@@ -103,29 +98,23 @@ def cross_validate(texts: list[AnnotatedText], k: int = 5, work: Path | None = N
                    progress: Progress = print) -> dict:
     """Scores (micro P/R/F1 of entities and relations, per set and over all) of the rules alone and of the
     rules with the learned models, each text extracted by models that never saw it."""
-    work = Path(work or Path(tempfile.gettempdir()) / "gmpgraph-cv")
+    work = Path(work or WORK)
     work.mkdir(parents=True, exist_ok=True)
     fold = folds_of(texts, k)
     ner = out_of_fold_ner(texts, fold, k, work, seed, progress)
     progress("reading every text with the rules, fitting each fold's decisions, extracting each fold")
     rules_only = {t.sha256: _extract(t, Models()) for t in texts}
+    readings: dict = {}  # the rules' reading of each text, made once for all folds
     learned = {}
     for i in range(k):
         train = [t for t, f in zip(texts, fold) if f != i]
-        models = fit_decisions(train, ner)
+        models = fit_decisions(train, ner, readings)
         for t, f in zip(texts, fold):
             if f == i:
                 learned[t.sha256] = _extract(t, models)
     progress("scoring")
     return {"k": k, "folds": fold, "texts": len(texts),
             "rules": _scores(texts, rules_only), "learned": _scores(texts, learned)}
-
-
-def fit_decisions(texts, ner):
-    """The decisions of :mod:`gmpgraph.learn.train`, fitted on ``texts`` (imported late: train imports this)."""
-    from gmpgraph.learn.train import fit_decisions as fit
-
-    return fit(texts, ner)
 
 
 def _extract(text: AnnotatedText, models: Models):

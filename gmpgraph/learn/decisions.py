@@ -15,9 +15,14 @@ from gmpgraph.learn.texts import AnnotatedText
 from loaders.entities.found import Found
 from loaders.learned.entities import NONE, TYPES, candidates, features, ner_chunks
 from loaders.learned.linear import LinearModel
+from loaders.learned.models import Models, using
+from loaders.learned.ner_spans import within
 from loaders.pipeline import run
 
 SEED = 0
+ENTITY_C = 1.0
+RELATION_C = 1.0
+NerSpans = dict[str, list[tuple[int, int, str]]]  # a text's SHA-256 -> its NER spans (out of fold)
 
 
 @dataclass
@@ -34,14 +39,25 @@ def rule_reading(text: AnnotatedText) -> RuleReading:
     return RuleReading(ann.found, ner_chunks(ann))
 
 
+def gold_names(text: AnnotatedText) -> list[tuple[str, int, str]]:
+    """Each normalised name and alias of the text's gold entities of the learned types: (name, index, type)."""
+    return [(norm(name), i, e["type"]) for i, e in enumerate(text.entities) if e.get("type") in TYPES
+            for name in (e.get("name"), *(e.get("aliases") or [])) if name and norm(name)]
+
+
+def gold_entities(text: AnnotatedText) -> dict[str, int]:
+    """Each normalised gold name with the index of the (first) entity it names."""
+    out: dict[str, int] = {}
+    for name, i, _ in gold_names(text):
+        out.setdefault(name, i)
+    return out
+
+
 def gold_types(text: AnnotatedText) -> dict[str, set[str]]:
-    """Every normalised name and alias of the text's gold entities, with their types."""
+    """Each normalised gold name with the types of the entities it names."""
     out: dict[str, set[str]] = {}
-    for e in text.entities:
-        if e.get("type") in TYPES:
-            for name in (e.get("name"), *(e.get("aliases") or [])):
-                if name and norm(name):
-                    out.setdefault(norm(name), set()).add(e["type"])
+    for name, _, etype in gold_names(text):
+        out.setdefault(name, set()).add(etype)
     return out
 
 
@@ -73,17 +89,6 @@ def entity_examples(text: AnnotatedText, finds: list[Found], ner: list[tuple[int
         X.append(features(text.doc.text, c))
         y.append(label)
     return EntityExamples(X, y)
-
-
-def gold_entities(text: AnnotatedText) -> dict[str, int]:
-    """Each normalised name and alias of the text's gold entities, with the entity's index."""
-    out: dict[str, int] = {}
-    for i, e in enumerate(text.entities):
-        if e.get("type") in TYPES:
-            for name in (e.get("name"), *(e.get("aliases") or [])):
-                if name and norm(name):
-                    out.setdefault(norm(name), i)
-    return out
 
 
 def relation_examples(text: AnnotatedText, ann) -> EntityExamples:
@@ -119,3 +124,24 @@ def fit_linear(X: list[dict[str, float]], y: list[str], C: float = 1.0, name: st
     return LinearModel(list(vec.get_feature_names_out()), [[round(float(w), 6) for w in row] for row in clf.coef_],
                        [round(float(b), 6) for b in clf.intercept_], [str(c) for c in clf.classes_],
                        {"name": name, "C": C, "examples": len(y)})
+
+
+def fit_decisions(texts: list[AnnotatedText], ner: NerSpans, readings: dict[str, RuleReading] | None = None
+                  ) -> Models:
+    """The entity decision and the relation reader fitted on ``texts``, with their NER spans ``ner`` (and the
+    rules' readings of them where already made: cross-validation reads each text once for all its folds)."""
+    readings = readings if readings is not None else {}
+    for t in texts:
+        if t.sha256 not in readings:
+            readings[t.sha256] = rule_reading(t)
+    examples = [entity_examples(t, readings[t.sha256].found, within(ner[t.sha256], readings[t.sha256].chunks))
+                for t in texts]
+    entities = fit_linear([x for e in examples for x in e.X], [y for e in examples for y in e.y], C=ENTITY_C,
+                          name="entities")
+    models = Models(ner=lambda key, text, chunks=None: within(ner[key], chunks), entities=entities)
+    with using(models):
+        pairs = [relation_examples(t, run(t.doc.model_copy(deep=True), t.sha256, until="learned_relations"))
+                 for t in texts]
+    models.relations = fit_linear([x for e in pairs for x in e.X], [y for e in pairs for y in e.y], C=RELATION_C,
+                                  name="relations")
+    return models

@@ -48,7 +48,7 @@ def examples(texts: list[AnnotatedText], nlp) -> list:
     return docs
 
 
-def train_ner(texts: list[AnnotatedText], output: Path, seed: int = 0, epochs: int | None = None) -> Path:
+def train_ner(texts: list[AnnotatedText], output: Path, seed: int = 0) -> Path:
     """Train the NER on ``texts`` with ``ner.cfg`` into ``output`` (a spaCy pipeline folder); returns it."""
     import spacy
     from spacy.cli.train import train
@@ -63,8 +63,6 @@ def train_ner(texts: list[AnnotatedText], output: Path, seed: int = 0, epochs: i
     DocBin(docs=docs[:20]).to_disk(work / "dev.spacy")  # the config wants one; no decision rests on it
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"), "system.seed": seed,
                  "paths.base": str(base_model_path())}
-    if epochs is not None:
-        overrides["training.max_epochs"] = epochs
     logging.getLogger("spacy").setLevel(logging.ERROR)
     train(CONFIG, work / "out", overrides=overrides, use_gpu=-1)
     trained = spacy.load(work / "out" / "model-last")

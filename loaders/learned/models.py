@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from loaders.learned.linear import LinearModel
+from loaders.learned.ner_spans import NerRunner
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 #: (document key, text, the paragraphs to read or None for all) -> spans
@@ -73,7 +74,7 @@ def shipped(folder: Path = MODELS) -> Models:
     """The models in ``folder`` (default ``loaders/models``); what is not there is None."""
     card_file = folder / "MODEL.json"
     card = json.loads(card_file.read_text(encoding="utf-8")) if card_file.is_file() else {}
-    ner = spacy_ner(folder / "ner") if (folder / "ner" / "meta.json").is_file() else None
+    ner = NerRunner(folder / "ner") if (folder / "ner" / "meta.json").is_file() else None
     entities = _linear(folder / "entities.json")
     relations = _linear(folder / "relations.json")
     return Models(ner, entities, relations, card)
@@ -91,11 +92,3 @@ def load_learned_models() -> Models:
 
 def _linear(path: Path) -> LinearModel | None:
     return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
-
-
-def spacy_ner(path: Path) -> NerFunction:
-    """A function giving the NER spans of a text with the spaCy pipeline at ``path`` (loaded on first use);
-    results are remembered per document key."""
-    from loaders.learned.ner_spans import NerRunner
-
-    return NerRunner(path)

@@ -1,17 +1,13 @@
 """Running the statistical NER over a document: paragraph by paragraph, only those with a capitalised word
 that no rule explains (:func:`unexplained`: a name the rules read needs no second reading, and the NER costs
-more than all the rules together), spans in document offsets; results remembered per document, in memory and on disk
-beside the parse cache (``loaders.syntax.cache_dir``, keyed by the model's weights and the text), so a
+more than all the rules together), spans in document offsets; results remembered on disk beside the parse cache (``loaders.syntax.cache_dir``, keyed by the model's weights and the text), so a
 rebuild of documents already read loads neither spaCy nor the model."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
-from collections import OrderedDict
 from pathlib import Path
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
@@ -82,12 +78,10 @@ def within(spans: list[tuple[int, int, str]], chunks: list[tuple[int, int]] | No
 class NerRunner:
     """The NER of a spaCy pipeline folder as a function ``(document key, text) -> [(start, end, label)]``."""
 
-    def __init__(self, path: Path, remember: int = 64) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._nlp = None
         self._model_id: str | None = None
-        self._seen: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
-        self._remember = remember
 
     def nlp(self):
         if self._nlp is None:
@@ -109,20 +103,11 @@ class NerRunner:
         return self._model_id
 
     def __call__(self, key: str, text: str, chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
-        """The NER spans of ``text`` in ``chunks`` (default: every paragraph with a capital letter)."""
+        """The NER spans of ``text`` in ``chunks`` (default: every paragraph with a capital letter), remembered on
+        disk by the text, the chunks and the model (``key`` names the document; the text is what counts)."""
+        from loaders.syntax import cache_dir, write_cache_file
+
         chunks = paragraphs(text) if chunks is None else chunks
-        key = f"{key}:{hashlib.sha256(repr(chunks).encode()).hexdigest()[:16]}"
-        if key in self._seen:
-            return self._seen[key]
-        spans = self._remembered(text, chunks)
-        self._seen[key] = spans
-        while len(self._seen) > self._remember:
-            self._seen.popitem(last=False)
-        return spans
-
-    def _remembered(self, text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-        from loaders.syntax import cache_dir
-
         folder = cache_dir()
         if folder is None:
             return self.spans(text, chunks)
@@ -134,13 +119,7 @@ class NerRunner:
         except (OSError, ValueError):
             pass
         spans = self.spans(text, chunks)
-        try:  # written whole or not at all: another process may read it at the same time
-            file.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", dir=file.parent, delete=False, encoding="utf-8") as tmp:
-                json.dump(spans, tmp)
-            os.replace(tmp.name, file)
-        except OSError:
-            pass
+        write_cache_file(file, json.dumps(spans).encode("utf-8"))
         return spans
 
     def spans(self, text: str, chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:

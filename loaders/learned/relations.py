@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from loaders.annotated import Located
 from loaders.learned.linear import LinearModel
 from loaders.locate import sentence_span
 from schema import EDGE_CLASSES, Node
@@ -52,19 +53,12 @@ def types_for(source: str, target: str) -> list[str]:
 
 
 @dataclass
-class Mention:
-    start: int
-    end: int
-    block: object
-
-
-@dataclass
 class Pair:
     """Two nodes that may be joined, and the places where the text names both (one per sentence)."""
 
     source: Node
     target: Node
-    places: list[tuple[tuple[int, int], Mention, Mention]] = field(default_factory=list)  # (sentence, source, target)
+    places: list[tuple[tuple[int, int], Located, Located]] = field(default_factory=list)  # (sentence, source, target)
     block: object = None  # the block of the first place
     topic: bool = False
 
@@ -72,12 +66,12 @@ class Pair:
 def pairs(ann) -> list[Pair]:
     """The candidate pairs of a document: the things each sentence names together, and the page's topic
     project with every body and country named on the page."""
-    by_sentence: dict[tuple[int, int], list[tuple[Node, Mention]]] = defaultdict(list)
+    by_sentence: dict[tuple[int, int], list[tuple[Node, Located]]] = defaultdict(list)
     for m in ann.located:
         if m.block is None or m.node.type in ("Document",):
             continue
         span = sentence_span(ann.text, m.block, m.start, m.end)
-        by_sentence[span].append((m.node, Mention(m.start, m.end, m.block)))
+        by_sentence[span].append((m.node, m))
     found: dict[tuple[str, str], Pair] = {}
     for span, named in by_sentence.items():
         named = [(n, m) for n, m in named  # 'planetGOLD' inside 'planetGOLD Guyana' is a word of that name
@@ -95,8 +89,8 @@ def pairs(ann) -> list[Pair]:
         first = {}
         for m in ann.located:
             if m.node.type in ("Organization", "Country") and m.node.id not in first and m.block is not None:
-                first[m.node.id] = (m.node, Mention(m.start, m.end, m.block))
-        t_mention = next(Mention(m.start, m.end, m.block) for m in ann.located if m.node.id == topic.id)
+                first[m.node.id] = (m.node, m)
+        t_mention = next(m for m in ann.located if m.node.id == topic.id)
         for node, mention in first.values():
             a, b, ma, mb = (node, topic, mention, t_mention) if node.type == "Organization" else \
                 (topic, node, t_mention, mention)
