@@ -22,7 +22,6 @@ entries and statements, with their totals and a link to the rest; each list show
 from __future__ import annotations
 
 import asyncio
-
 import datetime as dt
 import os
 import time
