@@ -91,9 +91,11 @@ class Lead(BaseModel):
 
     organization: Organization
     edge: AnyEdge
-    status: Literal["in office", "stated then", "former", "later"] = Field(
-        description="'in office' (the latest statements on or before the date name it, or a hand-over puts the "
-                    "date inside its term), 'former' (handed over or no longer named), 'later' (starts after).")
+    status: Literal["in office", "stated then", "former", "later", "stated later"] = Field(
+        description="'in office' (the latest statements on or before the date name it, or a hand-over stated by "
+                    "then puts the date inside its term), 'former' (handed over or no longer named), 'later' "
+                    "(starts after), 'stated later' (only a statement dated after the date puts it inside a "
+                    "term: 'X took over in November 2011 from Y', said in 2012).")
     stated: dt.date | None = Field(default=None, description="Date of the statement the line rests on.")
     statement: Statement | None = Field(default=None, description="Where the text says it: document, locator, "
                                                                   "quote, dates.")
@@ -253,11 +255,12 @@ def leads(store: GraphStore, area: str, as_of: dt.date | None = None) -> AreaLea
     """The leads of an area; with ``as_of``, those in office on that date, each with the statement it rests on.
 
     A statement holds as of its document's date (the end of the period a report covers). On a date D the
-    leads are those the area's latest statements on or before D name; a hand-over bounds them: 'Spain and
-    Uruguay took over in November 2011 from the Mercury Policy Project' puts Spain and Uruguay in office from
-    2011-11 and the Mercury Policy Project until then, whatever the date of the report that says so. A date
-    after the last statement answers from it, noted 'last stated ...'. Without a date, every lead is listed
-    with its latest statement.
+    leads in office are those the area's latest statements on or before D name; a hand-over stated by then
+    bounds them: 'Spain and Uruguay took over in November 2011 from the Mercury Policy Project' puts Spain
+    and Uruguay in office from 2011-11 and the Mercury Policy Project until then. A hand-over stated only
+    after D that dates a term around D is listed apart, as 'stated later' with the date it was said: the
+    reports said nothing of it on D. A date after the last statement answers from it, noted 'last stated
+    ...'. Without a date, every lead is listed with its latest statement.
 
     >>> from gmpgraph.store import GraphStore
     >>> from schema import Area, Leads, Organization, Statement
@@ -285,7 +288,30 @@ def leads(store: GraphStore, area: str, as_of: dt.date | None = None) -> AreaLea
             found.append(Lead(organization=link.node, edge=link.edge, status=status, stated=last.as_of,
                               statement=last, note=_term(last)))
         return AreaLeads(area=node, as_of=None, leads=found)
-    plain = [(l, s) for l, s in stated if not s.start and not s.end and s.as_of and s.as_of <= as_of]
+    said_by_then = [(l, s) for l, s in stated if s.as_of and s.as_of <= as_of]
+    chosen = _in_office(said_by_then, as_of)
+    last_stated = max((s.as_of for _, s in stated if s.as_of), default=None)
+    found = []
+    for link, s in chosen.values():
+        note = _term(s)
+        if last_stated and as_of > last_stated and not s.end:
+            note = f"last stated {last_stated.isoformat()}" + (f"; {note}" if note else "")
+        found.append(Lead(organization=link.node, edge=link.edge, status="in office", stated=s.as_of, statement=s,
+                          note=note))
+    for link, s in stated:  # a later report's hand-over that dates a term around the date: shown as such
+        if link.node.id in chosen or not s.as_of or s.as_of <= as_of or not (s.start or s.end):
+            continue
+        if (not s.start or s.start <= as_of) and (not s.end or as_of < s.end):
+            chosen[link.node.id] = (link, s)
+            found.append(Lead(organization=link.node, edge=link.edge, status="stated later", stated=s.as_of,
+                              statement=s, note=f"{_term(s)}, said on {s.as_of.isoformat()}"))
+    return AreaLeads(area=node, as_of=as_of, leads=found)
+
+
+def _in_office(stated: list[tuple[Link, Statement]], as_of: dt.date) -> dict[str, tuple[Link, Statement]]:
+    """The leads in office on ``as_of`` by ``stated`` (statements dated on or before it): those the latest
+    plain statements name, bounded by the hand-overs ('took over in November 2011 from ...')."""
+    plain = [(l, s) for l, s in stated if not s.start and not s.end]
     latest = max((s.as_of for _, s in plain), default=None)
     chosen: dict[str, tuple[Link, Statement]] = {}
     for link, s in plain:
@@ -300,15 +326,7 @@ def leads(store: GraphStore, area: str, as_of: dt.date | None = None) -> AreaLea
         elif s.end and s.end <= as_of and link.node.id in chosen and chosen[link.node.id][1].as_of and (
                 chosen[link.node.id][1].as_of < s.end):
             del chosen[link.node.id]  # handed over after the statement that named it
-    last_stated = max((s.as_of for _, s in stated if s.as_of), default=None)
-    found = []
-    for link, s in chosen.values():
-        note = _term(s)
-        if last_stated and as_of > last_stated and not s.end:
-            note = f"last stated {last_stated.isoformat()}" + (f"; {note}" if note else "")
-        found.append(Lead(organization=link.node, edge=link.edge, status="in office", stated=s.as_of, statement=s,
-                          note=note))
-    return AreaLeads(area=node, as_of=as_of, leads=found)
+    return chosen
 
 
 def _term(s: Statement) -> str | None:

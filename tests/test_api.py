@@ -32,6 +32,7 @@ def test_supporters_leads_country_and_gaps(client: TestClient) -> None:
     assert all(s["edge"]["provenance"] for s in supporters["stated"])
     leads = client.get("/areas/supply-storage/leads", params={"as_of": "2010-06-30"}).json()
     assert [lead["organization"]["name"] for lead in leads["leads"]] == ["Mercury Policy Project"]
+    assert leads["leads"][0]["status"] == "stated later"  # only the 2012 report's hand-over dates it
     country = client.get("/countries/IDN").json()
     assert "planetGOLD Indonesia" in {p["node"]["name"] for p in country["projects"]}
     gaps = client.get("/gaps").json()

@@ -42,6 +42,18 @@ def test_answers_fit_80_columns(corpus_graph: Path, args: tuple[str, ...]) -> No
     assert lines and max(len(line) for line in lines) <= 80, max(lines, key=len)
 
 
+def test_names_wrap_and_quotes_are_whole_at_80_columns(corpus_graph: Path) -> None:
+    """Issue 30: 'Government of S…' and 'Government of U…' could not be told apart; quotes stopped mid-word."""
+    table = run(corpus_graph, "query", "leads", "supply-storage", "--as-of", "2012-06-30").stdout
+    words = " ".join(table.split())
+    assert "Spain" in words and "Uruguay" in words and "Government o…" not in table
+    quoted = run(corpus_graph, "query", "leads", "supply-storage", "--as-of", "2012-06-30", "--evidence").stdout
+    answer = json.loads(run(corpus_graph, "query", "leads", "supply-storage", "--as-of", "2012-06-30",
+                            "--json").stdout)
+    for lead in answer["leads"]:
+        assert " ".join(lead["statement"]["quote"].split()) in " ".join(quoted.replace("│", " ").split())
+
+
 def test_supporters_of_article_7_are_a_summary_of_at_most_120_lines(corpus_graph: Path) -> None:
     """One line per supporter (name, type, basis, statements, first source), 25 per table, then 'N more'."""
     proc = run(corpus_graph, "query", "supports", "7")
@@ -58,7 +70,7 @@ def test_supporters_of_article_7_are_a_summary_of_at_most_120_lines(corpus_graph
 
 
 def test_neighbourhoods_are_cut_to_the_limit_with_a_count(corpus_graph: Path) -> None:
-    proc = run(corpus_graph, "query", "neighbours", "planetGOLD", "--depth", "2", "--limit", "10")
+    proc = run(corpus_graph, "query", "neighbours", "planetGOLD", "--depth", "2", "--limit", "10", columns=250)
     assert len(proc.stdout.splitlines()) <= 14 and "more (--limit 0 shows all" in proc.stdout
 
 

@@ -100,9 +100,10 @@ def test_leads_on_a_date_are_the_latest_statements_and_nobody_else(corpus_graph:
         elif expected is not None:  # each expected lead by its name or an alias the reports give, and no other
             assert len(named) == len(expected) and all(any(e in n for n in named) for e in expected), (
                 area, date, named)
-        for lead in answer["leads"]:  # stated by then, or a later report's hand-over that dates it
+        for lead in answer["leads"]:  # in office by what was stated by then; a later report's hand-over apart
             said = lead["statement"]
             assert said["quote"] and (said["as_of"] <= date or (said["end"] or "9999") > date), (area, said)
+            assert (lead["status"] == "in office") == (said["as_of"] <= date), (area, date, lead)
 
 
 def test_leads_in_2022_name_bodies_the_activity_report_names(corpus_graph: Path) -> None:

@@ -148,13 +148,14 @@ def empty(what: str) -> None:
     err.print(f"[yellow]{escape(what)}[/]")
 
 
-def quote(edge: Any, width: int = 110) -> str:
-    """The edge's first statement as ``document locator: “quote”`` (+ how many more), escaped for rich."""
+def quote(edge: Any) -> str:
+    """The edge's first statement as ``document locator: “quote”`` (+ how many more), escaped for rich; the
+    quote whole (the table wraps it)."""
     if not edge or not edge.provenance:
         return ""
     p = edge.provenance[0]
     more = f" (+{len(edge.provenance) - 1})" if len(edge.provenance) > 1 else ""
-    return f"[dim]{escape(p.document)} {escape(p.locator)}:[/] “{escape(p.quote[:width])}”{more}"
+    return f"[dim]{escape(p.document)} {escape(p.locator)}:[/] “{escape(p.quote)}”{more}"
 
 
 def first_source(edge: Any) -> str:
@@ -189,14 +190,17 @@ def folded_table(*columns: str, title: str = "") -> Table:
     return table
 
 
-# columns of short values: as wide as their content; the others share what is left and end in '…'
-SHORT_COLUMNS = frozenset({"type", "basis", "n", "status", "stated", "amount", "role", "edge", "score", "kind",
+# columns of short values: as wide as their content
+SHORT_COLUMNS = frozenset({"type", "basis", "n", "stated", "amount", "role", "edge", "score", "kind",
                            "strength", "as of", "total"})
+# columns that only point to where a line comes from: cut with '…' to keep the table one line per row
+POINTER_COLUMNS = frozenset({"first source", "statement", "source"})
 
 
 def line_table(*columns: str, title: str = "", fold_last: bool = False) -> Table:
-    """A table of one line per row that fits the terminal: long names end in '…'. With ``fold_last`` the
-    last column (a quote) folds over several lines instead."""
+    """A table that fits the terminal: names and statuses wrap over several lines (never cut: "Government of
+    Spain" and "Government of Uruguay" must stay apart), pointers to a source end in '…'. With
+    ``fold_last`` the last column (a quote) is shown whole, wrapped."""
     table = Table(title=title or None, show_edge=False, pad_edge=False, box=None, header_style="bold",
                   expand=True, title_justify="left")
     for i, column in enumerate(columns):
@@ -204,8 +208,10 @@ def line_table(*columns: str, title: str = "", fold_last: bool = False) -> Table
             table.add_column(column, overflow="fold", ratio=3)
         elif column in SHORT_COLUMNS:
             table.add_column(column, no_wrap=True, overflow="ellipsis")
-        else:
+        elif column in POINTER_COLUMNS:
             table.add_column(column, no_wrap=True, overflow="ellipsis", ratio=2, min_width=8)
+        else:
+            table.add_column(column, overflow="fold", ratio=2, min_width=10)
     return table
 
 

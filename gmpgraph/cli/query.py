@@ -121,7 +121,7 @@ def leads_(
         for lead in r.leads:
             s = lead.statement
             where = f"{s.locator} in {Path(s.document).stem}" if s else first_source(lead.edge)
-            said = (f"[dim]{escape(s.document)} {escape(s.locator)}:[/] “{escape(s.quote[:160])}”" if s
+            said = (f"[dim]{escape(s.document)} {escape(s.locator)}:[/] “{escape(s.quote)}”" if s
                     else quote(lead.edge))
             status = lead.status + (f" ({lead.note})" if lead.note else "")
             lines.append([escape(lead.organization.name), escape(status), str(lead.stated or ""),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from gmpgraph.evaluate import norm
 from gmpgraph.learn.texts import AnnotatedText
 from loaders.entities.found import Found
+from loaders.learned.boundaries import decide_boundaries
 from loaders.learned.entities import NONE, TYPES, candidates, features, ner_chunks
 from loaders.learned.linear import LinearModel
 from loaders.learned.models import Models, using
@@ -22,6 +23,7 @@ from loaders.pipeline import run
 SEED = 0
 ENTITY_C = 1.0
 RELATION_C = 1.0
+BOUNDARY_C = 1.0
 NerSpans = dict[str, list[tuple[int, int, str]]]  # a text's SHA-256 -> its NER spans (out of fold)
 
 
@@ -69,13 +71,14 @@ class EntityExamples:
     y: list[str]
 
 
-def entity_examples(text: AnnotatedText, finds: list[Found], ner: list[tuple[int, int, str]]) -> EntityExamples:
+def entity_examples(text: AnnotatedText, finds: list[Found], ner: list[tuple[int, int, str]],
+                    displaced: set[tuple[int, int, str]] = frozenset()) -> EntityExamples:
     """The candidates of a text with their labels: the gold type of the entity they name, else ``none``; a
     name only the NER proposed for an entity a rule's candidate already names is ``none`` too (keeping it
     would make the entity twice)."""
     gold = gold_types(text)
     entity_of = gold_entities(text)
-    groups = candidates(text.doc.text, finds, ner)
+    groups = candidates(text.doc.text, finds, ner, displaced)
     named_by_rules = {entity_of[n] for c in groups for f in c.finds for n in map(norm, (f.name, *f.aliases))
                       if n in entity_of}
     X, y = [], []
@@ -88,6 +91,20 @@ def entity_examples(text: AnnotatedText, finds: list[Found], ner: list[tuple[int
             label = NONE
         X.append(features(text.doc.text, c))
         y.append(label)
+    return EntityExamples(X, y)
+
+
+def boundary_examples(text: AnnotatedText, finds: list[Found], ner: list[tuple[int, int, str]]) -> EntityExamples:
+    """Each (rule find, NER span over it with other edges) of a text, labelled ``ner`` where the NER's span
+    is a gold name (of any entity of the learned types) and the find's name is none, else ``rule``."""
+    from loaders.learned.boundaries import NER, RULE, boundary_features, overlaps
+
+    gold = gold_types(text)
+    X, y = [], []
+    for find, span in overlaps(text.doc.text, finds, ner):
+        X.append(boundary_features(text.doc.text, find, span))
+        rule_names = {norm(find.name), norm(text.doc.text[find.start:find.end])}
+        y.append(NER if norm(text.doc.text[span[0]:span[1]]) in gold and not rule_names & gold.keys() else RULE)
     return EntityExamples(X, y)
 
 
@@ -134,11 +151,18 @@ def fit_decisions(texts: list[AnnotatedText], ner: NerSpans, readings: dict[str,
     for t in texts:
         if t.sha256 not in readings:
             readings[t.sha256] = rule_reading(t)
-    examples = [entity_examples(t, readings[t.sha256].found, within(ner[t.sha256], readings[t.sha256].chunks))
-                for t in texts]
+    spans = {t.sha256: within(ner[t.sha256], readings[t.sha256].chunks) for t in texts}
+    bounds = [boundary_examples(t, readings[t.sha256].found, spans[t.sha256]) for t in texts]
+    boundaries = fit_linear([x for e in bounds for x in e.X], [y for e in bounds for y in e.y], C=BOUNDARY_C,
+                            name="boundaries")
+    examples = []
+    for t in texts:
+        finds, displaced = decide_boundaries(t.doc.text, readings[t.sha256].found, spans[t.sha256], boundaries)
+        examples.append(entity_examples(t, finds, spans[t.sha256], displaced))
     entities = fit_linear([x for e in examples for x in e.X], [y for e in examples for y in e.y], C=ENTITY_C,
                           name="entities")
-    models = Models(ner=lambda key, text, chunks=None: within(ner[key], chunks), entities=entities)
+    models = Models(ner=lambda key, text, chunks=None: within(ner[key], chunks), entities=entities,
+                    boundaries=boundaries)
     with using(models):
         pairs = [relation_examples(t, run(t.doc.model_copy(deep=True), t.sha256, until="learned_relations"))
                  for t in texts]

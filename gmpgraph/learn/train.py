@@ -53,7 +53,8 @@ def train_all(texts: list[AnnotatedText], output: Path = MODELS, work: Path | No
         shutil.rmtree(output / "ner")
     shutil.copytree(full, output / "ner")
     without_paths(output / "ner" / "config.cfg")  # also for a fold folder kept from an older version
-    for name, model in (("entities", models.entities), ("relations", models.relations)):
+    for name, model in (("boundaries", models.boundaries), ("entities", models.entities),
+                        ("relations", models.relations)):
         (output / f"{name}.json").write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n",
                                              encoding="utf-8")
     card = {"name": MODEL_NAME, "version": MODEL_VERSION, "training_data": training_data_hash(texts),

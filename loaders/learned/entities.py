@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type
 from loaders.gazetteers.countries import find_countries
+from loaders.learned.boundaries import decide_boundaries
 from loaders.learned.linear import LinearModel
 
 TYPES = ("Organization", "Person", "Project", "Publication", "Event")
@@ -50,6 +51,7 @@ class Candidate:
     name: str
     finds: list[Found] = field(default_factory=list)
     ner: list[tuple[int, int, str]] = field(default_factory=list)
+    displaced: bool = False  # one of its NER spans displaced a rule's find (the boundary decision)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -60,10 +62,12 @@ class Candidate:
         return min([f.start for f in self.finds] + [a for a, _, _ in self.ner])
 
 
-def candidates(text: str, finds: list[Found], ner: list[tuple[int, int, str]]) -> list[Candidate]:
+def candidates(text: str, finds: list[Found], ner: list[tuple[int, int, str]],
+               displaced: set[tuple[int, int, str]] = frozenset()) -> list[Candidate]:
     """The candidates of a document: its rule finds of the named types and its NER spans, grouped by name. A
     NER span over a rule's find, or naming what a rule's find gives as a name or alias, joins that find's
-    candidate (the NER agrees with the rule); any other NER span is a candidate of its own name."""
+    candidate (the NER agrees with the rule); any other NER span is a candidate of its own name (marked if
+    it is one of the ``displaced`` spans that took a rule find's place)."""
     groups: dict[str, Candidate] = {}
     by_alias: dict[str, Candidate] = {}
     spans: list[tuple[int, int, Candidate]] = []
@@ -90,6 +94,7 @@ def candidates(text: str, finds: list[Found], ner: list[tuple[int, int, str]]) -
         over = next((g for a, b, g in reversed(spans[max(0, i - 8):i]) if a < end and start < b), None)
         group = over or by_alias.get(key) or groups.setdefault(key, Candidate(key, name))
         group.ner.append((start, end, label))
+        group.displaced = group.displaced or (start, end, label) in displaced
     return sorted(groups.values(), key=lambda c: c.first)
 
 
@@ -108,6 +113,8 @@ def _rule_words(rule: str) -> str:
 def features(text: str, c: Candidate) -> dict[str, float]:
     """The declared features of one candidate (see the module's note)."""
     f: dict[str, float] = {"bias": 1.0, "src=" + "+".join(c.sources): 1.0}
+    if c.displaced:
+        f["displaced-rule"] = 1.0
     for find in c.finds:
         f["rtype=" + find.node_type] = 1.0
         f["rule=" + _rule_words(find.rule)] = 1.0
@@ -195,12 +202,16 @@ def decide(model: LinearModel, text: str, c: Candidate) -> Decision:
     return Decision(max(p, key=p.get), p)
 
 
-def apply_decisions(text: str, finds: list[Found], ner: list[tuple[int, int, str]], model: LinearModel
-                    ) -> list[Found]:
-    """The document's finds after the decision: rule finds kept, dropped or retyped, NER-only names added."""
+def apply_decisions(text: str, finds: list[Found], ner: list[tuple[int, int, str]], model: LinearModel,
+                    boundaries: LinearModel | None = None) -> list[Found]:
+    """The document's finds after the decisions: rule finds whose edges the NER's beat give way (the boundary
+    decision), then rule finds kept, dropped or retyped, NER-only names added (the entity decision)."""
+    displaced: set[tuple[int, int, str]] = set()
+    if boundaries is not None:
+        finds, displaced = decide_boundaries(text, finds, ner, boundaries)
     kept: list[Found] = [f for f in finds if f.node_type not in TYPES]
     added: list[Found] = []
-    for c in candidates(text, finds, ner):
+    for c in candidates(text, finds, ner, displaced):
         d = decide(model, text, c)
         if c.finds:
             if d.probabilities.get(NONE, 0.0) >= DROP:
@@ -228,7 +239,7 @@ def learned_entities(ann) -> None:
     models = current()
     if models.entities is not None:
         ner = models.ner(ann.sha256 or ann.doc.meta.file, ann.text, ner_chunks(ann)) if models.ner else []
-        ann.found = apply_decisions(ann.text, ann.found, ner, models.entities)
+        ann.found = apply_decisions(ann.text, ann.found, ner, models.entities, models.boundaries)
 
 
 def ner_chunks(ann) -> list[tuple[int, int]]:

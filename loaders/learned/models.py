@@ -3,6 +3,7 @@
 The shipped models are in ``loaders/models`` (written by ``gmpgraph train``):
 
 * ``ner/`` - the statistical NER over our types (a spaCy pipeline holding only its ``ner``);
+* ``boundaries.json`` - whose edges win where the NER and a rule mark one name differently;
 * ``entities.json`` - the entity decision; ``relations.json`` - the relation reader (linear weights);
 * ``MODEL.json`` - the card: name, version, the hash of the training data and the texts it lists.
 
@@ -37,6 +38,7 @@ class Models:
     ner: NerFunction | None = None
     entities: LinearModel | None = None
     relations: LinearModel | None = None
+    boundaries: LinearModel | None = None
     card: dict = field(default_factory=dict)
 
     def description(self) -> dict:
@@ -77,7 +79,7 @@ def shipped(folder: Path = MODELS) -> Models:
     ner = NerRunner(folder / "ner") if (folder / "ner" / "meta.json").is_file() else None
     entities = _linear(folder / "entities.json")
     relations = _linear(folder / "relations.json")
-    return Models(ner, entities, relations, card)
+    return Models(ner, entities, relations, _linear(folder / "boundaries.json"), card)
 
 
 def load_learned_models() -> Models:

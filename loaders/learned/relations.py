@@ -61,6 +61,7 @@ class Pair:
     places: list[tuple[tuple[int, int], Located, Located]] = field(default_factory=list)  # (sentence, source, target)
     block: object = None  # the block of the first place
     topic: bool = False
+    topic_mentions: list[Located] = field(default_factory=list)  # a topic pair: the body's or country's mentions
 
 
 def pairs(ann) -> list[Pair]:
@@ -86,19 +87,22 @@ def pairs(ann) -> list[Pair]:
                     pair.places.append((span, ma, mb))
     topic = topic_project(ann)
     if topic is not None:
-        first = {}
+        mentions: dict[str, list[Located]] = {}
         for m in ann.located:
-            if m.node.type in ("Organization", "Country") and m.node.id not in first and m.block is not None:
-                first[m.node.id] = (m.node, m)
+            if m.node.type in ("Organization", "Country") and m.block is not None:
+                mentions.setdefault(m.node.id, []).append(m)
         t_mention = next(m for m in ann.located if m.node.id == topic.id)
-        for node, mention in first.values():
-            a, b, ma, mb = (node, topic, mention, t_mention) if node.type == "Organization" else \
-                (topic, node, t_mention, mention)
-            pair = found.setdefault((a.id, b.id), Pair(a, b, block=mention.block))
+        for named in mentions.values():
+            node = named[0].node
+            pair = found.setdefault((node.id, topic.id) if node.type == "Organization" else (topic.id, node.id),
+                                    Pair(node, topic, block=named[0].block) if node.type == "Organization"
+                                    else Pair(topic, node, block=named[0].block))
             pair.topic = True
+            pair.topic_mentions = named[:4]
             if not pair.places:
-                span = sentence_span(ann.text, mention.block, mention.start, mention.end)
-                pair.places.append((span, ma, mb))
+                span = sentence_span(ann.text, named[0].block, named[0].start, named[0].end)
+                pair.places.append((span, *((named[0], t_mention) if node.type == "Organization"
+                                            else (t_mention, named[0]))))
     return list(found.values())
 
 
@@ -133,14 +137,17 @@ def pair_features(text: str, pair: Pair, rule_types: set[str]) -> dict[str, floa
         f["topic"] = 1.0
         f[f"topic&{sig}"] = 1.0
         f[f"topic&doc={size}&{sig}"] = 1.0
-        span, ms, mt = pair.places[0]
-        other = ms if pair.source.type != "Project" else mt  # the body's or country's mention
-        near = _WORD.findall(text[max(span[0], other.start - 50):other.start])[-4:] + \
-            _WORD.findall(text[other.end:min(span[1], other.end + 50)])[:4]
-        for w in near:
-            f[f"topic-ctx:{w.lower()}"] = 1.0
-        for trig in triggers(text[span[0]:span[1]]):
-            f[f"topic&{trig}&{sig}"] = 1.0
+        for mention in pair.topic_mentions or [pair.places[0][1] if pair.source.type != "Project" else pair.places[0][2]]:
+            span = sentence_span(text, mention.block, mention.start, mention.end)
+            near = _WORD.findall(text[max(span[0], mention.start - 50):mention.start])[-4:] + \
+                _WORD.findall(text[mention.end:min(span[1], mention.end + 50)])[:4]
+            for w in near:
+                f[f"topic-ctx:{w.lower()}"] = 1.0
+            for trig in triggers(text[span[0]:span[1]]):
+                f[f"topic&{trig}&{sig}"] = 1.0
+            if mention.start < 300:
+                f[f"topic&head&{sig}"] = 1.0
+        f[f"topic&mentions={min(len(pair.topic_mentions), 4)}&{sig}"] = 1.0
         return f
     f["places"] = min(len(pair.places), 5) / 5
     for span, ms, mt in pair.places[:4]:
