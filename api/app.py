@@ -48,6 +48,7 @@ from gmpgraph import GraphStore
 from gmpgraph.analysis import (CountryGap, CoverageMatrix, Finding, FindingKind, countries_missing_area,
                                coverage_matrix, findings)
 from gmpgraph.build import ReadError
+from gmpgraph.changes import Changes, changes
 from gmpgraph.maps import MapPage, coverage_picture, make_map
 from gmpgraph.maps.render import content_security_policy
 from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, Link, NotFound,
@@ -237,13 +238,13 @@ def document_problems_as_422(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _strict_date(value: str | None) -> dt.date | None:
+def _strict_date(value: str | None, name: str = "as_of") -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise RequestValidationError([{"type": "date_from_datetime_parsing", "loc": ("query", "as_of"),
+        raise RequestValidationError([{"type": "date_from_datetime_parsing", "loc": ("query", name),
                                        "msg": "a date as YYYY-MM-DD", "input": value}]) from None
 
 
@@ -272,6 +273,7 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
         yield
 
     app = FastAPI(title="gmpgraph", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
+                  openapi_tags=[{"name": name, "description": about} for name, about in TAGS],
                   summary="The UNEP Global Mercury Partnership knowledge graph and its links to the Minamata "
                           "Convention: queries and cross-area gap analysis, every answer with its evidence.")
     app.state.served = served
@@ -472,6 +474,21 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
     def membership_growth(request: Request, view: ListView) -> Response:
         return answer(request, growth, view)
 
+    @app.get("/changes", response_model=Changes, responses=NOT_FOUND,
+             summary="What changed between two dates: leads, projects, funders and countries of each area")
+    def changes_between(request: Request, view: ListView,
+                        from_date: Annotated[str, Query(alias="from", pattern=DATE_PATTERN, description="YYYY-MM-DD",
+                                                        examples=["2012-06-30"])],
+                        to_date: Annotated[str, Query(alias="to", pattern=DATE_PATTERN, description="YYYY-MM-DD",
+                                                      examples=["2022-02-28"])],
+                        area: Annotated[str | None, Query(max_length=100, description="Only this area")] = None
+                        ) -> Response:
+        first, second = _strict_date(from_date, "from"), _strict_date(to_date, "to")
+        if first >= second:
+            raise RequestValidationError([{"type": "value_error", "loc": ("query", "to"), "input": to_date,
+                                           "msg": f"a date after 'from' ({from_date})"}])
+        return answer(request, lambda s: changes(s, first, second, area), view)
+
     @app.get("/gaps", response_model=Gaps, summary="Gap analysis: coverage matrix and findings")
     def gaps(request: Request, view: ListView,
              kind: Annotated[FindingKind | None, Query(description="Only findings of this kind.")] = None
@@ -535,7 +552,31 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
                    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> HTMLResponse:
         return _html(make_map(served.store, "entity", ref, depth))
 
+    _tag_routes(app)
     return app
+
+
+#: the groups of /docs, reads first, writes last
+TAGS = (("graph", "What the graph holds: counts, entities, their provenance and neighbourhoods."),
+        ("questions", "The researchers' questions: supporters of an article, leads, funders, a country's work, "
+                      "paths, search, membership, what changed between two dates."),
+        ("gaps", "Cross-area gap analysis: the coverage matrix and findings, each with its evidence."),
+        ("maps", "Interactive maps and the coverage picture, as HTML pages."),
+        ("writes", "Adding a report (needs the server's write token)."))
+
+
+def _tag_routes(app: FastAPI) -> None:
+    """Give every operation its group in /docs by its path (see ``TAGS``)."""
+    from fastapi.routing import APIRoute
+
+    for route in app.routes:
+        if not isinstance(route, APIRoute) or route.tags:
+            continue
+        path = route.path
+        tag = ("writes" if "POST" in route.methods else "maps" if path.startswith("/maps")
+               else "gaps" if path.startswith("/gaps") else
+               "graph" if path.startswith(("/stats", "/entities", "/edges")) else "questions")
+        route.tags = [tag]
 
 
 def app_from_settings() -> FastAPI:

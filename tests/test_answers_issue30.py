@@ -174,3 +174,46 @@ def test_the_api_answers_an_unnamed_article(client: TestClient) -> None:
     assert client.get("/articles/7/supporters").json()["note"] is None
     assert client.get("/articles/36/supporters").status_code == 422
     assert client.get("/maps/article/9").status_code == 404  # nothing to draw
+
+
+# -- 4. change over time -------------------------------------------------------------------------------------
+def test_changes_between_2012_and_2022_name_arrivals_renames_and_silences(corpus_graph: Path) -> None:
+    proc = run("query", "changes", "--from", "2012-06-30", "--to", "2022-02-28", "--json", graph=corpus_graph)
+    assert proc.returncode == 0, proc.stderr
+    leads = {(c["area"], c["change"], c["node"]["name"]): c for c in json.loads(proc.stdout)["changes"]
+             if c["kind"] == "lead"}
+    arrived = leads[("chlor-alkali", "arrived", "United Nations Industrial Development Organization")]
+    assert arrived["now"][0]["as_of"] == "2022-02-28" and "UNIDO" in arrived["now"][0]["quote"]
+    renamed = leads[("coal", "renamed", "International Centre for Sustainable Carbon")]
+    assert renamed["renamed_from"]["name"] == "IEA Clean Coal Centre" and "formerly" in renamed["now"][0]["quote"]
+    assert not any(c[2] in ("IEA Clean Coal Centre", "International Centre for Sustainable Carbon")
+                   for c in leads if c[1] != "renamed")  # a rename, not one leaving and one arriving
+    for body in ("Global Cement and Concrete Association", "Ministry of Climate Change of Pakistan"):
+        assert leads[("cement", "arrived", body)]["now"]
+    silent = leads[("cement", "no longer stated", "Cement Sustainability Initiative")]
+    assert silent["then"][0]["as_of"] == "2012-06-30" and silent["then"][0]["quote"]
+
+
+def test_a_hand_over_is_a_departure_and_dates_must_be_in_order(corpus_graph: Path) -> None:
+    proc = run("query", "changes", "--from", "2011-06-30", "--to", "2012-06-30", "--area", "supply-storage",
+               "--json", graph=corpus_graph)
+    changes = {(c["change"], c["node"]["name"]) for c in json.loads(proc.stdout)["changes"] if c["kind"] == "lead"}
+    assert {("arrived", "Government of Spain"), ("arrived", "Government of Uruguay")} <= changes
+    backwards = run("query", "changes", "--from", "2022-02-28", "--to", "2012-06-30", graph=corpus_graph)
+    assert backwards.returncode == 2 and "must come before" in backwards.stderr
+
+
+def test_the_api_gives_the_same_changes_and_groups_its_operations(corpus_graph: Path, client: TestClient) -> None:
+    cli = json.loads(run("query", "changes", "--from", "2012-06-30", "--to", "2022-02-28", "--area", "coal",
+                         "--json", graph=corpus_graph).stdout)
+    api = client.get("/changes", params={"from": "2012-06-30", "to": "2022-02-28", "area": "coal"})
+    assert api.status_code == 200
+    assert [(c["kind"], c["change"], c["node"]["id"]) for c in api.json()["changes"]] == [
+        (c["kind"], c["change"], c["node"]["id"]) for c in cli["changes"]]
+    reversed_dates = client.get("/changes", params={"from": "2022-02-28", "to": "2012-06-30"})
+    assert reversed_dates.status_code == 422 and "after" in reversed_dates.text
+    schema = client.get("/openapi.json").json()
+    assert [t["name"] for t in schema["tags"]] == ["graph", "questions", "gaps", "maps", "writes"]
+    tags = {path: {op["tags"][0] for op in ops.values()} for path, ops in schema["paths"].items()}
+    assert tags["/documents"] == {"writes"} and tags["/stats"] == {"graph"} and tags["/changes"] == {"questions"}
+    assert tags["/gaps"] == {"gaps"} and tags["/maps/network"] == {"maps"}

@@ -39,7 +39,8 @@ from gmpgraph.cli.common import (
 
 commands = typer.Typer(
     help="Ask the graph a question: supporters of an article, leads of an area, funding, a country's work, "
-         "neighbourhoods, paths, search. Every line cites the statements it rests on.\n\n"
+         "neighbourhoods, paths, search, what changed between two dates. Every line cites the statements it "
+         "rests on.\n\n"
          "Examples:  gmpgraph query supports 7\n"
          "           gmpgraph query leads asgm --as-of 2015-06-30 --evidence\n"
          "           gmpgraph query country IDN --json",
@@ -298,6 +299,53 @@ def search_(
         print_table(table, add_rows(table, lines, 0))
         if not hits:
             empty(f"nothing resembles {text!r}")
+
+    emit(result, as_json, render)
+
+
+@commands.command("changes")
+def changes_(
+    from_date: Annotated[str, typer.Option("--from", metavar="YYYY-MM-DD", help="The first date.")],
+    to_date: Annotated[str, typer.Option("--to", metavar="YYYY-MM-DD", help="The second date, after the first.")],
+    area: Annotated[str | None, typer.Option("--area", metavar="AREA", help="Only this area (key or name).")] = None,
+    graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False, evidence: EvidenceOption = False,
+    limit: LimitOption = 0,
+) -> None:
+    """What changed between two dates, area by area: leads that arrived, left or were renamed, and the
+    projects, funders and countries the reports start or stop naming, each with the statement it rests on and
+    its date; and the membership figures of both dates.
+
+    On a date, an area's state is what its latest statements on or before that date say. 'left' and 'no
+    longer stated' mean the later statements stop naming it (not that the text says it ended); a rename is
+    shown as one when a report gives the old name as the new one's former name ("ICSC, formerly IEACCC").
+
+    Examples:  gmpgraph query changes --from 2012-06-30 --to 2022-02-28
+               gmpgraph query changes --from 2012-06-30 --to 2022-02-28 --area coal --evidence
+               gmpgraph query changes --from 2012-06-30 --to 2022-02-28 --json
+    """
+    from gmpgraph.changes import changes
+
+    store = load_or_exit(graph)
+    first, second = parse_date(from_date, "--from"), parse_date(to_date, "--to")
+    result = answer(lambda: changes(store, first, second, area))
+
+    def render(r: Any) -> None:
+        table = line_table("area", "what", "change", "name", "stated", "first statement" if evidence else "statement",
+                           title=f"Changes from {r.from_date} to {r.to_date}", fold_last=evidence)
+        lines = []
+        for c in r.changes:
+            said = (c.now or c.then or [None])[0]
+            name = f"{c.renamed_from.name} → {c.node.name}" if c.renamed_from else c.node.name
+            where = (f"[dim]{escape(said.document)} {escape(said.locator)}:[/] “{escape(said.quote)}”" if evidence
+                     else escape(f"{said.locator} in {Path(said.document).stem}")) if said else ""
+            lines.append([escape(c.area), c.kind, c.change, escape(name),
+                          str(said.as_of or "") if said else "", where])
+        print_table(table, add_rows(table, lines, limit))
+        for figure in {f.as_of: f for f in r.membership}.values():
+            out.print(f"members as of {figure.as_of}: {figure.total} "
+                      f"[dim]({escape(Path(figure.provenance.document).stem)} {escape(figure.provenance.locator)})[/]")
+        if not r.changes:
+            empty(f"nothing changed between {r.from_date} and {r.to_date} by the statements in the graph")
 
     emit(result, as_json, render)
 
