@@ -273,10 +273,7 @@ def _areas_without_funders(store: GraphStore, sentences: dict[tuple[str, str], s
         members = [m for m, _ in _members(store, area_id)]
         if any(_stated_edges(store, "FUNDS", target=m) for m in members):
             continue
-        places = {(p.document, p.locator) for m in members for p in getattr(store.node(m), "provenance", [])}
-        money = [Mention(document=d, locator=loc, quote=sentences[(d, loc)]) for d, loc in sorted(places)
-                 if _MONEY.search(sentences.get((d, loc), ""))]
-        if money:
+        if _money_mentions(store, members, sentences):
             continue  # money is spoken of where the area or its work is named: not a clean absence
         area = store.node(area_id)
         found.append(Finding(
@@ -288,6 +285,18 @@ def _areas_without_funders(store: GraphStore, sentences: dict[tuple[str, str], s
                 looked_for="a FUNDS statement to the area or its work, or a sentence naming them that speaks of "
                            "money")))
     return found
+
+
+def _money_mentions(store: GraphStore, members: list[str], sentences: dict[tuple[str, str], str]) -> list[Mention]:
+    places = {(p.document, p.locator) for m in members for p in getattr(store.node(m), "provenance", [])}
+    return [Mention(document=d, locator=loc, quote=sentences[(d, loc)]) for d, loc in sorted(places)
+            if _MONEY.search(sentences.get((d, loc), ""))]
+
+
+def money_without_funder(store: GraphStore, area_id: str) -> list[Mention]:
+    """The sentences naming an area or its work that speak of money although no funder is stated: why the gap
+    analysis does not call an area with no funder 'without a funder' (an absence must be clean)."""
+    return _money_mentions(store, [m for m, _ in _members(store, area_id)], _sentences(store))
 
 
 def _single_leads(store: GraphStore) -> list[Finding]:

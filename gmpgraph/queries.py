@@ -70,6 +70,10 @@ class Supporter(BaseModel):
     edge: AnyEdge = Field(description="The SUPPORTS edge, or for support through an area's mandate the "
                                       "PART_OF edge that puts the project in that area.")
     via_area: str | None = Field(default=None, description="Area id whose mandate carries the support.")
+    basis: Literal["stated", "area-mandate"] = Field(
+        default="stated", description="'stated': a report ties it to the article (the edge is that SUPPORTS "
+                                      "statement); 'area-mandate': it is work of an area whose mandate covers the "
+                                      "article (the edge, stated itself, only puts it in that area).")
     areas: list[AnyNode] = Field(default_factory=list)
     implementers: list[Link] = Field(default_factory=list)
     funders: list[Link] = Field(default_factory=list)
@@ -116,7 +120,7 @@ class OrganizationRoles(BaseModel):
 
     organization: Organization
     leads: list[Link]
-    works_in: list[AnyNode] = Field(description="Areas of the projects it implements.")
+    works_in: list[AnyNode] = Field(description="The areas it leads, then the areas of the projects it implements.")
     implements: list[Link]
     funds: list[Link]
     funded_by: list[Link]
@@ -236,7 +240,8 @@ def _nothing_supports(store: GraphStore, number: int) -> str:
 
 def _supporter(store: GraphStore, node: AnyNode, edge: AnyEdge, via_area: str | None = None) -> Supporter:
     areas = [link.node for link in _links(store, node.id, "PART_OF", "out")] if node.type != "Area" else [node]
-    return Supporter(node=node, edge=edge, via_area=via_area, areas=areas,
+    basis = "area-mandate" if via_area or getattr(edge, "basis", "stated") != "stated" else "stated"
+    return Supporter(node=node, edge=edge, via_area=via_area, basis=basis, areas=areas,
                      implementers=_links(store, node.id, "IMPLEMENTS", "in"),
                      funders=_links(store, node.id, "FUNDS", "in"),
                      countries=_links(store, node.id, "LOCATED_IN", "out"))
@@ -340,14 +345,16 @@ def _term(s: Statement) -> str | None:
 
 
 def organization_roles(store: GraphStore, organization: str) -> OrganizationRoles:
-    """What an organisation leads, implements and funds, who funds it, and the areas it works in."""
+    """What an organisation leads, implements and funds, who funds it, and the areas it works in (those it
+    leads and those of its projects)."""
     node = resolve(store, organization, "Organization")
     implements = _links(store, node.id, "IMPLEMENTS", "out")
-    areas = {}
+    led = _links(store, node.id, "LEADS", "out")
+    areas = {link.node.id: link.node for link in led}
     for link in implements:
         for part in _links(store, link.node.id, "PART_OF", "out"):
             areas[part.node.id] = part.node
-    return OrganizationRoles(organization=node, leads=_links(store, node.id, "LEADS", "out"),
+    return OrganizationRoles(organization=node, leads=led,
                              works_in=list(areas.values()), implements=implements,
                              funds=_links(store, node.id, "FUNDS", "out"),
                              funded_by=_links(store, node.id, "FUNDS", "in"))

@@ -217,3 +217,27 @@ def test_the_api_gives_the_same_changes_and_groups_its_operations(corpus_graph: 
     tags = {path: {op["tags"][0] for op in ops.values()} for path, ops in schema["paths"].items()}
     assert tags["/documents"] == {"writes"} and tags["/stats"] == {"graph"} and tags["/changes"] == {"questions"}
     assert tags["/gaps"] == {"gaps"} and tags["/maps/network"] == {"maps"}
+
+
+# -- 3. one answer everywhere --------------------------------------------------------------------------------
+def test_support_through_a_mandate_is_labelled_so(client: TestClient) -> None:
+    answer = client.get("/articles/7/supporters").json()
+    assert answer["area_mandate"] and all(s["basis"] == "area-mandate" for s in answer["area_mandate"])
+    assert all(s["basis"] == "stated" for s in answer["stated"])
+
+
+def test_an_organisation_works_in_the_areas_it_leads(corpus_graph: Path) -> None:
+    roles = json.loads(run("query", "org", "UNIDO", "--json", graph=corpus_graph).stdout)
+    led = {link["node"]["id"] for link in roles["leads"]}
+    assert "area:chlor-alkali" in led and led <= {a["id"] for a in roles["works_in"]}
+
+
+def test_an_area_with_no_funder_says_why_gaps_does_or_does_not_list_it(corpus_graph: Path) -> None:
+    gaps = json.loads(run("gaps", "--kind", "area-without-funder", "--json", graph=corpus_graph).stdout)
+    flagged = {f["subject"].removeprefix("area:") for f in gaps["findings"]}
+    for area in ("waste", "cement"):
+        proc = run("query", "funders", area, "--json", graph=corpus_graph)
+        if json.loads(proc.stdout):
+            continue
+        said = " ".join(run("query", "funders", area, graph=corpus_graph).stderr.split())
+        assert ("does not list it" in said) == (area not in flagged), (area, said)

@@ -192,7 +192,7 @@ def folded_table(*columns: str, title: str = "") -> Table:
 
 # columns of short values: as wide as their content
 SHORT_COLUMNS = frozenset({"type", "basis", "n", "stated", "amount", "role", "edge", "score", "kind",
-                           "strength", "as of", "total", "area", "what", "change"})
+                           "strength", "as of", "total", "area", "change"})
 # columns that only point to where a line comes from: cut with '…' to keep the table one line per row
 POINTER_COLUMNS = frozenset({"first source", "statement", "source"})
 

@@ -182,9 +182,21 @@ def funders(
                            title=f"Funders of {escape(area)} ({len(links)})", fold_last=evidence)
         lines = [_cells(link.node.name, store.node(link.edge.target).name, amount(link.edge), edge=link.edge,
                         evidence=evidence) for link in links]
-        print_table(table, add_rows(table, lines, limit))
-        if not links:
-            empty("no funder known")
+        if links:
+            print_table(table, add_rows(table, lines, limit))
+        else:
+            from gmpgraph.analysis import money_without_funder
+            from gmpgraph.queries import resolve
+
+            money = money_without_funder(store, resolve(store, area, "Area").id)
+            if money:
+                first = money[0]
+                empty(f"no funder is stated for {area} or its work; 'gmpgraph gaps' does not list it as an area "
+                      f"without a funder because {len(money)} sentence(s) naming its work speak of money, e.g. "
+                      f"{Path(first.document).stem} {first.locator}: “{first.quote[:200]}”")
+            else:
+                empty(f"no funder is stated for {area} or its work ('gmpgraph gaps --kind area-without-funder' "
+                      "lists it, with what was searched)")
 
     emit(result, as_json, render)
 
@@ -330,7 +342,7 @@ def changes_(
     result = answer(lambda: changes(store, first, second, area))
 
     def render(r: Any) -> None:
-        table = line_table("area", "what", "change", "name", "stated", "first statement" if evidence else "statement",
+        table = line_table("area", "kind", "change", "name", "stated", "first statement" if evidence else "statement",
                            title=f"Changes from {r.from_date} to {r.to_date}", fold_last=evidence)
         lines = []
         for c in r.changes:
