@@ -241,3 +241,29 @@ def test_an_area_with_no_funder_says_why_gaps_does_or_does_not_list_it(corpus_gr
             continue
         said = " ".join(run("query", "funders", area, graph=corpus_graph).stderr.split())
         assert ("does not list it" in said) == (area not in flagged), (area, said)
+
+
+# -- 6. bad input, told plainly --------------------------------------------------------------------------------
+def test_serve_on_a_busy_port_says_so_and_nothing_else(corpus_graph: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = run("serve", "--port", str(port), graph=corpus_graph)
+    said = " ".join(proc.stderr.split())
+    assert proc.returncode == 1 and f"port {port} on 127.0.0.1 is already in use" in said
+    assert "serving" not in said and f"--port {port + 1}" in said
+
+
+def test_an_unreachable_neo4j_gives_its_reason(corpus_graph: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = run("push", "--neo4j", f"bolt://127.0.0.1:{port}", graph=corpus_graph)
+    said = " ".join(proc.stderr.split())
+    assert proc.returncode == 1 and "Connection refused" in said and not said.rstrip().endswith(":")
+    assert "Check that the server is running" in said

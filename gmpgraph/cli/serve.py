@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from gmpgraph.cli.common import DEFAULT_GRAPH, EXIT_USAGE, GraphOption, err, load_or_exit
+from gmpgraph.cli.common import DEFAULT_GRAPH, EXIT_FAILED, EXIT_USAGE, GraphOption, err, load_or_exit
 
 commands = typer.Typer()
 
@@ -61,6 +63,7 @@ def serve(
     mode = "read-write (token required)" if token else "read-only"
     if workers > 1:
         load_or_exit(graph)  # a clear error here, not one per worker
+        _listen(host, port).close()  # a busy port said plainly, before the workers start
         os.environ.update({"GMPGRAPH_GRAPH": str(graph), "GMPGRAPH_CORS_ORIGINS": ",".join(cors or []),
                            "GMPGRAPH_TIME_LIMIT": str(time_limit), "GMPGRAPH_MAX_BODY": str(int(max_body_mb * 1e6))})
         os.environ.pop("GMPGRAPH_WRITE_TOKEN", None)
@@ -69,7 +72,30 @@ def serve(
                     log_level="warning", access_log=False)
         return
     store = load_or_exit(graph)
+    sock = _listen(host, port)  # bound before saying "serving", so a busy port is the only message
     err.print(f"serving {graph} {mode} on http://{host}:{port} (docs at /docs)")
     app = create_app(store, cors or [], write_token=token, graph_path=graph if token else None,
                      max_body=int(max_body_mb * 1_000_000), time_limit=time_limit)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
+    server.run(sockets=[sock])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``, or exit 1 saying the port is taken (or the address is not this
+    machine's) and what to do."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            reason = f"port {port} on {host} is already in use (another server?); stop it or choose another " \
+                     f"port, e.g. --port {port + 1 if port < 65535 else 8000}"
+        else:
+            reason = f"cannot listen on {host}:{port} ({exc.strerror or exc}); give --host an address of this " \
+                     "machine, e.g. 127.0.0.1"
+        err.print(f"[red]error:[/] {escape(reason)}")
+        raise typer.Exit(EXIT_FAILED) from None
+    sock.set_inheritable(True)
+    return sock

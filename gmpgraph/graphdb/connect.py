@@ -67,8 +67,10 @@ class Neo4jTarget:
         try:
             self.driver = neo4j.GraphDatabase.driver(uri, auth=auth)
             self.driver.verify_connectivity()
-        except Exception as exc:
-            raise DatabaseError(f"cannot reach Neo4j at {uri}: {exc}") from None
+        except Exception as exc:  # the driver's message runs over lines; its reason is on the last
+            reason = " ".join(str(exc).split()).rstrip(":") or type(exc).__name__
+            raise DatabaseError(f"cannot reach Neo4j at {uri}: {reason}. Check that the server is running and "
+                                f"the URI (bolt://HOST:7687 or neo4j://HOST:7687), user and password") from None
 
     def run(self, query: str, parameters: dict[str, Any] | None = None, write: bool = False) -> list[dict[str, Any]]:
         import neo4j
