@@ -92,6 +92,26 @@ def test_a_ner_span_over_a_rule_find_joins_its_candidate() -> None:
                                                      ("UNIDO", ("ner",))]
 
 
+def test_the_boundary_decision_takes_the_ners_longer_name_over_a_rules_part(texts) -> None:
+    """e-03: the rules read "Ministry of Environment"; the NER marks "Ministry of Environment, Forest and
+    Climate Change", and the boundary decision takes its edges (with the rules alone the part stays)."""
+    from loaders.learned.models import Models, using
+    from loaders.extract import extract_document
+
+    page = _text(texts, "e-03-undp-india")
+
+    def organisations(models) -> set[str]:
+        with using(models):
+            extraction = extract_document(page.doc.model_copy(deep=True), sha256=page.sha256)
+        return {n.name for n in extraction.nodes if n.type == "Organization"}
+
+    learned, rules = organisations(shipped()), organisations(Models())
+    assert "Ministry of Environment, Forest and Climate Change" in learned - rules
+    assert "Ministry of Environment" in rules - learned
+    broken = shipped()
+    assert "Ministry of Environment" in organisations(Models(broken.ner, broken.entities, broken.relations, None))
+
+
 def test_the_shipped_models_say_what_they_were_trained_on(texts) -> None:
     card = json.loads((MODELS / "MODEL.json").read_text(encoding="utf-8"))
     assert card["training_data"] == training_data_hash(texts), (
@@ -100,6 +120,7 @@ def test_the_shipped_models_say_what_they_were_trained_on(texts) -> None:
     assert {t["file"] for t in card["texts"]} == {t.file for t in texts}
     models = shipped()
     assert models.ner is not None and models.entities is not None and models.relations is not None
+    assert models.boundaries is not None
     size = sum(f.stat().st_size for f in (MODELS / "ner").rglob("*") if f.is_file())
     assert size < 10_000_000  # only our weights: the vocabulary and vectors come from the base package
 

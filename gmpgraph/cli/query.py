@@ -221,11 +221,19 @@ def country(
         out.print(f"[bold]{escape(r.country.name)}[/] ({r.country.key})")
         out.print(f"areas: {escape(', '.join(a.name for a in r.areas)) or '-'}")
         out.print(f"implementers: {names(r.implementers) or '-'}")
-        out.print(f"funders: {names(r.funders) or '-'}")
         table = line_table(*_columns("project or event", "type", evidence=evidence), fold_last=evidence)
         lines = [_cells(link.node.name, link.node.type, edge=link.edge, evidence=evidence)
                  for link in [*r.projects, *r.events]]
         print_table(table, add_rows(table, lines, limit))
+        if r.funders:  # each funder with what it funds here and the statement that says so
+            funding = line_table(*_columns("funder", "funds", "amount", evidence=evidence),
+                                 title=f"funders of the work in {escape(r.country.name)} ({len(r.funders)})",
+                                 fold_last=evidence)
+            rows = [_cells(link.node.name, store.node(link.edge.target).name, amount(link.edge), edge=link.edge,
+                           evidence=evidence) for link in r.funders]
+            print_table(funding, add_rows(funding, rows, limit))
+        else:
+            out.print("funders: -")
         if not r.projects and not r.events:
             empty(f"no project or event located in {r.country.name}")
 

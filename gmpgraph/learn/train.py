@@ -4,7 +4,8 @@
 1. the NER of each of K folds (trained without the fold), whose spans on the fold are the "out of fold" NER
    spans the entity decision learns from (so it learns how far to trust the NER on texts it never saw);
 2. the NER on every text: the one the extractor runs;
-3. the entity decision, fitted on every text's candidates with their out-of-fold NER spans;
+3. the boundary decision (whose edges win where the NER and a rule mark one name differently) and the
+   entity decision, fitted on every text's candidates with their out-of-fold NER spans;
 4. the relation reader, fitted on the pairs of every text extracted with those models (the NER spans again
    out of fold);
 5. the card ``MODEL.json``: name, version, base model, seed, the hash of the training data and every text
@@ -29,7 +30,7 @@ from loaders.learned.base_model import BASE_NAME, BASE_VERSION
 from loaders.learned.models import MODELS
 
 MODEL_NAME = "gmpgraph-extractor"
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
 FOLDS = 5
 SEED = 0
 
@@ -45,7 +46,7 @@ def train_all(texts: list[AnnotatedText], output: Path = MODELS, work: Path | No
     if not (full / "meta.json").is_file():
         progress(f"training the NER on all {len(texts)} texts")
         train_in_subprocess(texts, full, seed)
-    progress("fitting the entity decision and the relation reader")
+    progress("fitting the boundary and entity decisions and the relation reader")
     models = fit_decisions(texts, ner)
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
