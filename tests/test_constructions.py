@@ -674,3 +674,20 @@ def test_the_conventions_own_programme_is_a_project_in_any_case(corpus_store) ->
     node = corpus_store.node(sip)
     assert {p.document for p in node.provenance} >= {"inc7-interim-secretariat-progress-2015.txt",
                                                       "pag12-activities-report-2022.txt"}
+
+
+# -- money (issue 29): the sums the reports state, on the FUNDS edges of their funders ------------------------
+def test_the_reports_sums_are_on_their_funders_edges(corpus_store) -> None:
+    """overall-progress §I: 'The Kyrgyz Republic has renewed momentum. ... The Government of Norway granted
+    850,000 US\\$ of new funding in November 2011 to the project. With these funds ..., the Global Environment
+    Facility (GEF) approved a medium size proposal of \\$1 million in July 2012.' (the project is the one the
+    document names after the paragraph's country; the PDF text escapes the dollar sign, which is no 'US');
+    'US Department of State has contributed \\$150,000 to work in India, ...' (one funder, one thing)."""
+    kyrgyz = "project:kyrgyz-republic-mercury-mining-phase-out-project"
+    sums = {(e.source, e.target): (e.amount, e.currency) for e in corpus_store.edges("FUNDS") if e.amount}
+    assert sums[("org:government-of-norway", kyrgyz)] == (850_000, "USD")
+    assert sums[("org:global-environment-facility", kyrgyz)] == (1_000_000, "USD")
+    assert sums[("org:united-states-department-of-state", "area:coal")] == (150_000, "USD")
+    assert len(sums) >= 4
+    norway = next(e for e in corpus_store.edges("FUNDS", source="org:government-of-norway", target=kyrgyz))
+    assert "850,000 US" in norway.provenance[0].quote

@@ -184,6 +184,14 @@ def funders(
                         evidence=evidence) for link in links]
         if links:
             print_table(table, add_rows(table, lines, limit))
+            totals: dict[str, float] = {}
+            for link in links:
+                if getattr(link.edge, "amount", None):
+                    totals[link.edge.currency] = totals.get(link.edge.currency, 0) + link.edge.amount
+            summed = sum(1 for link in links if getattr(link.edge, "amount", None))
+            if totals:
+                out.print("sums stated: " + ", ".join(f"{v:,.0f} {c}" for c, v in sorted(totals.items())) +
+                          f" (on {summed} of {len(links)} lines; the others state no sum)")
         else:
             from gmpgraph.analysis import money_without_funder
             from gmpgraph.queries import resolve

@@ -1,4 +1,4 @@
-"""Find mentions of countries and territories, keyed by ISO 3166-1 alpha-3.
+r"""Find mentions of countries and territories, keyed by ISO 3166-1 alpha-3.
 
 Names come from pycountry (name, official and common names; "Bolivia, Plurinational
 State of" also read in UN order "Plurinational State of Bolivia") plus the variants
@@ -11,6 +11,8 @@ right after an honorific ("Mr. Jordan") is a person, not a country.
 >>> [m.key for m in find_countries("Sierra Leone, Papua New Guinea, Cote d'Ivoire and the US")]
 ['SLE', 'PNG', 'CIV', 'USA']
 >>> find_countries("850,000 US$ for the prize, said Mr. Chad Smith and Ms. Jordan")
+[]
+>>> find_countries(r"850,000 US\$ of new funding")
 []
 """
 
@@ -83,7 +85,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     acronyms = country_variants()["acronyms"]
     acr = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
-    acr_re = re.compile(rf"(?<![\w.\-])(?:{acr})(?![\w$\-]|\.\w)")
+    acr_re = re.compile(rf"(?<![\w.\-])(?:{acr})(?![\w$\-]|\.\w|\\\$)")  # not 'US$', nor 'US\$' (escaped)
     return name_re, acr_re
 
 

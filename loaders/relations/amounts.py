@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-_AMOUNT = re.compile(r"(?:(?P<cur1>US\$|USD|\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|billion|"
-                     r"thousand|m\b|bn\b)?|(?P<num2>\d[\d,.]*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>US\$|"
+_AMOUNT = re.compile(r"(?:(?P<cur1>US\\?\$|USD|\\?\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|"
+                     r"billion|thousand|m\b|bn\b)?|(?P<num2>\d[\d,.]*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>US\\?\$|"
                      r"USD|US dollars|dollars|EUR|euros?|CHF|NOK|Swiss francs|Norwegian kroner))")
 _CURRENCY = {"US$": "USD", "USD": "USD", "$": "USD", "US dollars": "USD", "dollars": "USD", "EUR": "EUR", "€": "EUR",
              "euro": "EUR", "euros": "EUR", "£": "GBP", "CHF": "CHF", "Swiss francs": "CHF", "NOK": "NOK",
@@ -14,12 +14,14 @@ _MULTIPLIER = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 
 
 
 def parse_amount(text: str) -> tuple[float, str] | None:
-    """The first sum of money in ``text``, normalised: (amount, ISO 4217 currency).
+    r"""The first sum of money in ``text``, normalised: (amount, ISO 4217 currency).
 
     >>> parse_amount("The Government of Norway granted 850,000 US$ to the project")
     (850000.0, 'USD')
     >>> parse_amount("GEF approved a medium size proposal of $1 million")
     (1000000.0, 'USD')
+    >>> parse_amount(r"The Government of Norway granted 850,000 US\$ of new funding")
+    (850000.0, 'USD')
     """
     m = _AMOUNT.search(text)
     if not m:
@@ -32,4 +34,5 @@ def parse_amount(text: str) -> tuple[float, str] | None:
     except ValueError:
         return None
     value *= _MULTIPLIER.get((multiplier or "").lower(), 1)
+    currency = currency.replace("\\", "")  # '850,000 US\$': the PDF text escapes the dollar sign
     return value, _CURRENCY.get(currency, _CURRENCY.get(currency.lower(), "USD"))

@@ -51,6 +51,9 @@ def of_type(mentions: list[Located], *types: str) -> list[Located]:
     return [m for m in mentions if m.node.type in types]
 
 
+_THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+)?project\b(?!s)")
+
+
 class Sentences:
     """The located mentions of one document, by sentence and block, with the structure around them."""
 
@@ -265,6 +268,32 @@ class Sentences:
             return None
         earlier = [m for m in self.by_block[id(block)] if m.node.type == "Project" and m.end <= span[0]]
         return earlier[-1] if earlier else self.block_topic(block)
+
+    def country_project(self, span: Span) -> Located | None:
+        """What "the project" stands for in a paragraph that names no project but a country, where one project
+        of the document carries that country's name ("The Kyrgyz Republic has renewed momentum. ... Norway
+        granted ... to the project": the Kyrgyz Republic Mercury Mining Phase Out Project); else None. The
+        paragraph (between blank lines) may name at most two countries; the sentence says "the project" or
+        names a sum ("the GEF approved a medium size proposal of $1 million")."""
+        from loaders.relations.amounts import parse_amount
+
+        if not _THE_PROJECT.search(self.sentence(span)) and parse_amount(self.sentence(span)) is None:
+            return None
+        first = self.text.rfind("\n\n", 0, span[0]) + 1
+        last = self.text.find("\n\n", span[1])
+        last = len(self.text) if last < 0 else last
+        named = [m for m in self.located if first <= m.start < last]
+        if any(m.node.type in ("Project", "Event") for m in named):
+            return None
+        countries = {n for m in named if m.node.type == "Country"
+                     for n in (self.text[m.start:m.end], m.node.name) if len(n) > 3}
+        if not countries or len({m.node.id for m in named if m.node.type == "Country"}) > 2:
+            return None
+        found: dict[str, Located] = {}
+        for m in self.located:
+            if m.node.type == "Project" and any(re.search(rf"\b{re.escape(c)}\b", m.node.name) for c in countries):
+                found.setdefault(m.node.id, m)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def previous_titled(self, before: int) -> Located | None:
         """The last project or event named in the 1,500 characters before ``before``."""

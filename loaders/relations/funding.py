@@ -24,7 +24,8 @@ FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by
                       r"(?:provided|made available|received) (?:by|from)\s+(?:the\s+)?|"
                       r"\bfunds from\s+(?:the\s+)?",
                       re.IGNORECASE)
-FUNDER_VERB = re.compile(r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|contributed|donated|"
+FUNDER_VERB = re.compile(r"(?:\(?[A-Za-z][\w&-]{0,14}\)\s*)?"  # '... Facility (GEF) approved', 'GEF) approved'
+                         r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|contributed|donated|"
                          r"committed)\b(?! (?:to|with|in)\b)")
 _FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
 _MONEY = re.compile(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b")
@@ -92,6 +93,9 @@ def read_funding(ann: Annotated) -> None:
                     before = sentences.previous_titled(span[0])
                     topic = before if before is not None and before.node.type == "Project" else None
                 targets = [topic] if topic is not None else of_type(mentions, "Area")
+            if not targets:  # 'The Kyrgyz Republic has renewed momentum. ... X granted ... to the project'
+                country_project = sentences.country_project(span)
+                targets = [country_project] if country_project is not None else []
             if not targets:  # 'Based on funding from WWF/FFEM, ARM started ...': the organisation funded
                 after = group[-1].end
                 targets = [o for o in orgs if o.node.id not in funder_ids and o.start > after and re.fullmatch(

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.nodes import government
+from loaders.relations.amounts import parse_amount
 from loaders.relations.context import TITLED, Sentences, outermost
 from loaders.relations.modality import planned
 from schema import Block, Funds, Implements, LocatedIn, Node
@@ -258,13 +259,16 @@ def read_roles(ann: Annotated) -> None:
                 if role == "funds":
                     funders_of[id(block)] = who
                 status = "planned" if planned(sentences.sentence(span), tok.idx, names) else None
+                # one funder and one thing: the sentence's sum is theirs ('X has contributed $150,000 to work ...')
+                money = parse_amount(sentences.sentence(span)) if role == "funds" and len(who) == 1 == len(what) \
+                    else None
                 for agent in who:
                     for thing in what:
-                        _add(ann, role, agent, thing, block, span, status)
+                        _add(ann, role, agent, thing, block, span, status, money)
 
 
 def _add(ann: Annotated, role: str, agent: Located, thing: Node, block: Block, span: tuple[int, int],
-         status: str | None) -> None:
+         status: str | None, money: tuple[float, str] | None = None) -> None:
     source = agent.node
     if source.type == "Country":  # 'contributed ... from Austria, Denmark': their governments
         prov = ann.edges.provenance(block, (agent.start, agent.end))
@@ -273,7 +277,8 @@ def _add(ann: Annotated, role: str, agent: Located, thing: Node, block: Block, s
             surface = "the " + surface
         source = government(ann, source.key, prov, "a country named as a funder or implementer", surface)
     if role == "funds" and thing.type in ("Project", "Event", "Area", "Organization"):
-        ann.edges.add(Funds, source, thing, block, span, status=status)
+        ann.edges.add(Funds, source, thing, block, span, status=status, amount=money[0] if money else None,
+                      currency=money[1] if money else None)
     elif role == "implements" and thing.type == "Project":
         ann.edges.add(Implements, source, thing, block, span, status=status)
 
