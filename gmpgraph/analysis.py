@@ -221,14 +221,26 @@ def findings(store: GraphStore) -> list[Finding]:
 _WORK_TYPES = ("Project", "Publication", "Event")
 
 
+def _mentions_topic(sentence: str, topics: tuple[str, ...]) -> bool:
+    text = sentence.casefold()
+    return any(re.search(rf"\b{re.escape(t)}", text) for t in topics)
+
+
 def _article_pattern(number: int) -> re.Pattern[str]:
     return re.compile(rf"\b(?:article|art\.)\s*{number}(?!\d)", re.IGNORECASE)
 
 
 def _articles_without_projects(store: GraphStore, sentences: dict[tuple[str, str], str]) -> list[Finding]:
-    """Articles with obligations on Parties that no project, publication or event is stated to serve, that no
-    area's mandate covers, and that no quoted sentence names beside a piece of work."""
+    """Articles with obligations on Parties that no project, publication or event is stated to serve, whose
+    covering areas have no project, that no quoted sentence names beside a piece of work, and whose subject
+    (the Convention's own words for it, in the reference data: 'mercury cell', 'contaminated site',
+    'implementation plan') no sentence about work, its funding or its implementation speaks of, planned
+    work included (an absence is claimed only where nothing speaks against it)."""
     work_at = {(p.document, p.locator) for t in _WORK_TYPES for n in store.nodes(t) for p in n.provenance}
+    # where work, its funding or its implementation is spoken of, planned work too: an absence is claimed only
+    # where nothing speaks against it
+    work_stated = work_at | {(p.document, p.locator) for t in ("FUNDS", "IMPLEMENTS", "PART_OF")
+                             for e in store.edges(t) for p in e.provenance}
     found = []
     for ref in articles():
         if not ref.party_obligations:
@@ -246,6 +258,8 @@ def _articles_without_projects(store: GraphStore, sentences: dict[tuple[str, str
         mentions = [Mention(document=d, locator=loc, quote=q) for (d, loc), q in sorted(named.items())]
         if any(k in work_at for k in named):
             continue  # named beside a project, publication or event: not an absence the text bears out
+        if ref.topics and any(_mentions_topic(q, ref.topics) for k, q in sentences.items() if k in work_stated):
+            continue  # work about the article's subject ('conversion of mercury cell plants'), number or not
         where = (f"named in {len(mentions)} place(s), never beside a project, publication or event"
                  if mentions else f"not named in any of the {len(_documents(store))} documents")
         mandate = (f"the mandate of {', '.join(a.name for a in covering)} covers it, but no project of theirs is "
@@ -256,8 +270,10 @@ def _articles_without_projects(store: GraphStore, sentences: dict[tuple[str, str
                     f"or event in the reports is tied to it; {mandate}; it is {where}",
             related=[e.source for e in supports], evidence=[_evidence(e) for e in supports],
             searched=Searched(documents=_documents(store), mentions=mentions,
-                              looked_for=f"a SUPPORTS statement, or a sentence naming article {ref.number} "
-                                         f"beside a project, publication or event")))
+                              looked_for=f"a SUPPORTS statement, a sentence naming article {ref.number} beside a "
+                                         f"project, publication or event, or a sentence stating work, its funding "
+                                         f"or its implementation about "
+                                         f"{', '.join(repr(t) for t in ref.topics) or 'its subject'}")))
     return found
 
 

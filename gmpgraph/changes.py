@@ -63,9 +63,11 @@ class Changes(BaseModel):
 
 def changes(store: GraphStore, from_date: dt.date, to_date: dt.date, area: str | None = None) -> Changes:
     """What changed in each area (or in ``area``) between ``from_date`` and ``to_date`` (see the module's
-    note); raises ``ValueError`` if the first date is not before the second."""
-    if from_date >= to_date:
-        raise ValueError(f"--from {from_date} must come before --to {to_date}")
+    note). Dates given the wrong way round are taken in order, and the answer's note says so; one date twice
+    is no change."""
+    swapped = from_date > to_date
+    if swapped:
+        from_date, to_date = to_date, from_date
     areas = [store.node(a) for a in (area and [_area_id(store, area)] or
                                      sorted(n.id for n in store.nodes("Area")))]
     found: list[Change] = []
@@ -76,7 +78,10 @@ def changes(store: GraphStore, from_date: dt.date, to_date: dt.date, area: str |
             found += _compare(store, node.key, kind, before[kind], after[kind], gone="no longer stated")
     figures = growth(store)
     membership = [f for f in (_latest_figure(figures, from_date), _latest_figure(figures, to_date)) if f]
-    return Changes(from_date=from_date, to_date=to_date, changes=found, membership=membership)
+    result = Changes(from_date=from_date, to_date=to_date, changes=found, membership=membership)
+    if swapped:
+        result.note = f"The dates were given the wrong way round and are taken in order. {result.note}"
+    return result
 
 
 def _area_id(store: GraphStore, area: str) -> str:

@@ -26,6 +26,7 @@ from gmpgraph.cli.common import (
     answer,
     emit,
     empty,
+    fail,
     first_source,
     line_table,
     load_or_exit,
@@ -355,6 +356,8 @@ def changes_(
 
     store = load_or_exit(graph)
     first, second = parse_date(from_date, "--from"), parse_date(to_date, "--to")
+    if first >= second:
+        raise fail(f"--from {first} must come before --to {second}")
     result = answer(lambda: changes(store, first, second, area))
 
     def render(r: Any) -> None:

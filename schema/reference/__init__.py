@@ -30,6 +30,7 @@ class ArticleRef:
     number: int
     title: str
     party_obligations: bool
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class AreaRef:
 @cache
 def articles() -> tuple[ArticleRef, ...]:
     """The 35 articles of the Convention, in order."""
-    return tuple(ArticleRef(**a) for a in _load("articles.json")["articles"])
+    return tuple(ArticleRef(**{**a, "topics": tuple(a.get("topics", ()))}) for a in _load("articles.json")["articles"])
 
 
 @dataclass(frozen=True)
