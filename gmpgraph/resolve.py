@@ -131,11 +131,79 @@ def _parts_naming_the_same(name: str) -> list[str]:
     return parts
 
 
+_UNIT_HEAD = re.compile(r"^(?:institute|centre|center|division|branch|unit|department|office|laboratory|school|"
+                        r"faculty|programme|program)\b")
+
+
+def _unit_keys(name: str, parents: list[str]) -> set[str]:
+    """Keys of the unit a name names, with and without its parent body and country: "National Research Council
+    of Italy – Institute of Atmospheric Pollution Research", "Institute of Atmospheric Pollution Research,
+    Italy" and "National Research Council Institute for Atmospheric Pollution Research" are one institute
+    ('for' and 'of' alike); ``parents`` are the keys of the graph's bodies, longest first."""
+    keys = {name_key(part) for part in _parts_naming_the_same(name)}
+    qualified = qualified_key(name)
+    if qualified and _UNIT_HEAD.match(qualified[1]):
+        keys.add(qualified[1])
+    key = name_key(name)
+    for parent in parents:
+        if key.startswith(parent + " ") and _UNIT_HEAD.match(key[len(parent) + 1:]):
+            keys.add(key[len(parent) + 1:])
+            break
+    return {k.replace(" for ", " of ") for k in keys if len(k.split()) >= 3}
+
+
 def _spelling_variants(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or len(wa) < 2 or fuzz.ratio(a, b) < FUZZY_WHOLE:
         return False
     return all(x == y or fuzz.ratio(x, y) >= FUZZY_WORD for x, y in zip(wa, wb, strict=True))
+
+
+_ORDINALS = {w: i for i, w in enumerate(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                          "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                                          "nineteenth twentieth").split(), 1)}
+_NTH_MEETING = re.compile(r"^(?:(?P<o1>\w+) (?:meeting|session) of (?:the )?(?P<b1>.+)|(?P<b2>.+?) (?P<o2>\w+) "
+                          r"(?:meeting|session))$")
+_CANNOT_END = re.compile(r"(?:ing|\bof|\bon|\bfor|\bto|\band|\bthe|\bin|\ba)$")
+_QUALIFIER = re.compile(r"\b(?:region|regional)\b\s*")
+
+
+def _same_titled_things(nodes: dict) -> dict[str, list[str]]:
+    """Projects, publications and events that are one thing under two names, by key: a title cut short
+    ("Guidance Document on Preparing" is the "Guidance Document on Preparing a national strategic plan ...": a
+    title does not end on "Preparing" or "of"); a numbered meeting named either way round ("UNEP Global Mercury
+    Partnership Advisory Group Twelfth meeting", "Twelfth meeting of the Partnership Advisory Group"); a
+    name with and without "Region" ("Caribbean (Region) Mercury Monitoring Network")."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    keys = {ident: [name_key(n) for n in (node.name, *node.aliases)] for ident, node in nodes.items()}
+    full = sorted({k for ks in keys.values() for k in ks}, key=len)
+    meetings: list[tuple[int, str, str]] = []
+    for ident, node_keys in keys.items():
+        for key in node_keys:
+            if len(key.split()) >= 3 and _CANNOT_END.search(key):
+                longer = [k for k in full if k.startswith(key + " ")]
+                if longer:
+                    groups["cut:" + longer[0]].append(ident)
+            plain = _QUALIFIER.sub("", key).strip()
+            if plain != key and len(plain.split()) >= 3:
+                groups["plain:" + plain].append(ident)
+            elif len(key.split()) >= 3:
+                groups["plain:" + key].append(ident)
+            m = _NTH_MEETING.match(key)
+            if m:
+                number = _ORDINALS.get(m.group("o1") or m.group("o2") or "")
+                body = (m.group("b1") or m.group("b2") or "").strip()
+                if number and len(body.split()) >= 2:
+                    meetings.append((number, body, ident))
+    for number, body, ident in meetings:  # one number, and one body's name ends the other's
+        for n2, b2, other in meetings:
+            if n2 == number and other != ident and (b2.endswith(" " + body) or b2 == body):
+                groups[f"meeting:{number}:{body}"] += [ident, other]
+    for ident, node_keys in keys.items():
+        for key in node_keys:
+            if f"cut:{key}" in groups:
+                groups[f"cut:{key}"].append(ident)
+    return {k: list(dict.fromkeys(v)) for k, v in groups.items() if len(set(v)) > 1}
 
 
 def resolve_entities(store: GraphStore) -> int:
@@ -174,9 +242,11 @@ def resolve_entities(store: GraphStore) -> int:
                         if docs[other] & docs[ident] or len(part.split()) >= 3:
                             clusters.union(other, ident)
             by_part: dict[str, list[str]] = defaultdict(list)
+            parents = sorted((name_key(n.name) for n in nodes.values() if len(n.name.split()) >= 2), key=len,
+                             reverse=True)
             for ident, node in nodes.items():
-                for part in _parts_naming_the_same(node.name):
-                    by_part[name_key(part)].append(ident)
+                for part in _unit_keys(node.name, parents):
+                    by_part[part].append(ident)
             for idents in by_part.values():  # 'IEA Clean Coal Centre' and 'International Energy Agency, Clean Coal Centre'
                 for other in idents[1:]:
                     clusters.union(idents[0], other)
@@ -227,6 +297,9 @@ def resolve_entities(store: GraphStore) -> int:
                         for other in by_key.get(name_key(word), []):
                             if docs[other] & docs[ident]:
                                 clusters.union(other, ident)
+            for idents in _same_titled_things(nodes).values():
+                for other in idents[1:]:
+                    clusters.union(idents[0], other)
             for idents in heads.values():  # one head, and tails that say the same ('International Conference on
                 for other in idents[1:]:     # Chemicals Management' is not '... on Mercury as a Global Pollutant')
                     a, b = tails.get(idents[0], ""), tails.get(other, "")

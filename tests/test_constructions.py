@@ -691,3 +691,24 @@ def test_the_reports_sums_are_on_their_funders_edges(corpus_store) -> None:
     assert len(sums) >= 4
     norway = next(e for e in corpus_store.edges("FUNDS", source="org:government-of-norway", target=kyrgyz))
     assert "850,000 US" in norway.provenance[0].quote
+
+
+# -- one node per body (issue 29): names the reports give one thing, across documents -------------------------
+@pytest.mark.parametrize("node_type, words", [
+    ("Organization", "atmospheric pollution research"),  # the CNR's institute, with and without its parent/country
+    ("Event", "twelfth"),                                # 'PAG-12', '... Advisory Group Twelfth meeting'
+    ("Project", "caribbean region mercury monitoring"),  # with and without 'Region'
+    ("Publication", "guidance document on preparing"),   # a title cut short
+])
+def test_one_thing_named_several_ways_is_one_node(corpus_store, node_type: str, words: str) -> None:
+    named = [n for n in corpus_store.nodes(node_type)
+             if any(words in name.casefold().replace("–", " ").replace("  ", " ") for name in (n.name, *n.aliases))]
+    assert len(named) == 1, [n.name for n in named]
+
+
+def test_distinct_bodies_with_shared_words_stay_apart(corpus_store) -> None:
+    orgs = {n.name for n in corpus_store.nodes("Organization")}
+    assert {"National Research Council"} <= orgs or any("CNR" in n.aliases for n in corpus_store.nodes("Organization"))
+    events = [n for n in corpus_store.nodes("Event") if "sixth meeting" in " ".join((n.name, *n.aliases)).casefold()]
+    assert len({n.id for n in events}) >= 1 and not any("twelfth" in " ".join((n.name, *n.aliases)).casefold()
+                                                       for n in events)
