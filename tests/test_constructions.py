@@ -712,3 +712,28 @@ def test_distinct_bodies_with_shared_words_stay_apart(corpus_store) -> None:
     events = [n for n in corpus_store.nodes("Event") if "sixth meeting" in " ".join((n.name, *n.aliases)).casefold()]
     assert len({n.id for n in events}) >= 1 and not any("twelfth" in " ".join((n.name, *n.aliases)).casefold()
                                                        for n in events)
+
+
+# -- acts to their own actors, plans apart (issue 29) ----------------------------------------------------------
+def test_plural_meetings_are_not_the_one_meeting_named_before(corpus_store) -> None:
+    """inc7 para 13: 'The meetings are being funded through voluntary contributions from the Government of
+    Switzerland ...': the regional meetings before INC-7, not INC-7."""
+    funders = {e.source for e in corpus_store.edges("FUNDS") if e.target.startswith("event:")
+               and "para 13" in e.provenance[0].locator and "inc7" in e.provenance[0].document}
+    assert "org:government-of-switzerland" not in funders
+
+
+def test_held_and_approved_are_stated_and_planning_is_planned(corpus_store) -> None:
+    """overall-progress: 'the International Conference on Heavy Metals in the Environment held in Rome - Italy, in
+    September 2012 and are planning to attend the 11th International Conference on Mercury ... to be held in
+    Edinburgh'; 'the Global Environment Facility (GEF) approved a medium size proposal of \\$1 million'; pag6
+    para 28: 'a project funded by ... (SAICM) on strategic plans to reduce ... mercury in ASGM'."""
+    status = {(e.type, e.source, e.target): getattr(e, "status", None) for e in corpus_store.edges()}
+    rome = next(k for k in status if k[0] == "LOCATED_IN" and "heavy-metals" in k[1] and k[2] == "country:ITA")
+    assert status[rome] != "planned"
+    edinburgh = next(k for k in status if k[0] == "LOCATED_IN" and k[2] == "country:GBR" and "11th" in k[1])
+    assert status[edinburgh] == "planned"
+    gef = ("FUNDS", "org:global-environment-facility", "project:kyrgyz-republic-mercury-mining-phase-out-project")
+    assert status[gef] != "planned"
+    saicm = [k for k in status if k[0] == "FUNDS" and "strategic-approach" in k[1]]
+    assert saicm and all(status[k] != "planned" for k in saicm)

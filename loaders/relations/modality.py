@@ -8,7 +8,9 @@ A relation read at ``position`` of a sentence is *planned* when the clause that 
   'is expected to', 'hopes to', 'envisaged', 'will explore', 'potential', 'in the future', 'if', 'subject to'.
 
 A purpose ('which aims to support ...') is no plan of the relation it follows; nor is a past counterfactual
-('would not have been possible without the support of X': X did support it).
+('would not have been possible without the support of X': X did support it), nor an approval ('approved a
+medium size proposal'). A verb phrase joined by 'and' ('held in Rome in September 2012 and are planning to
+attend ...') is a clause of its own.
 
 Plain 'will' with an active verb describing an approved programme's arrangements ('Four implementing
 agencies will manage the program', 'the GEF will provide funds') is what the text states; so is what a
@@ -20,6 +22,13 @@ True
 False
 >>> planned("Led by Conservation International, the expanded programme will continue to focus on ...", 10)
 False
+>>> planned("the Global Environment Facility (GEF) approved a medium size proposal of $1 million in July 2012.", 4)
+False
+>>> s = "involved in conferences, including ICHMET held in Rome in September 2012 and are planning to attend ICMGP"
+>>> planned(s, s.index("ICHMET")), planned(s, s.index("ICMGP"))
+(False, True)
+>>> planned("a project funded by SAICM on strategic plans to reduce mercury in ASGM", 2)
+False
 """
 
 from __future__ import annotations
@@ -30,12 +39,17 @@ _PLANNED = re.compile(
     r"\b(?:would|could|might|may|should|shall)\s+(?!not\s+have\s+been\s+possible)(?:also\s+|not\s+|then\s+)?(?:be\s+)?[a-z]+"
     r"|\b(?:will|shall|is|are|was|were)\s+(?:also\s+|then\s+|soon\s+)?(?:to\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+ed\b"
     r"|\bto\s+be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b"
-    r"|\b(?:plans?\s+to|planned|planning\s+(?:to|for)|propos(?:e|es|ed|al|als|ing)|intend(?:s|ed)?\s+to|"
+    r"|(?<!strategic )(?<!action )(?<!national )(?<!business )(?<!work )\bplans?\s+to\b"  # not 'strategic plans to reduce'
+    r"|\b(?:planned|planning\s+(?:to|for)|propos(?:e|es|ed|al|als|ing)|intend(?:s|ed)?\s+to|"
     r"(?:is|are|was|were)\s+expected\s+to|hopes?\s+to|hoped|envisag\w+|foreseen|prospective|potential(?:ly)?|"
     r"would like|next steps?|in\s+(?:the\s+)?future|under\s+discussion|under\s+consideration|to\s+explore|"
     r"will\s+explore|pipeline|subject\s+to|if|unless)\b",
     re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+|\.\s")
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+|\.\s|"
+                           r"\s+and\s+(?=(?:is|are|was|were|will|has|have|had)\s)")  # '... held in Rome and are planning'
+#: what states a fact though it holds a planning word: an approval ('approved a medium size proposal of $1 million')
+_STATED = re.compile(r"\b(?:approved|accepted|endorsed|adopted)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}"
+                     r"proposals?\b", re.IGNORECASE)
 #: where one coordinated clause ends and the next, with a subject of its own, begins
 COORDINATION = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z\w][\w\-.,()\s]{0,140}?\b(?:is|are|was|were|"
                           r"has|have|had|will|held|led|run|made|taken|given|begun|built|[a-z]{3,}ed)\b)")
@@ -61,6 +75,7 @@ def planned(sentence: str, position: int, names: list[tuple[int, int]] | None = 
     emissions' in a project's title)."""
     for a, b in names or []:
         sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    sentence = _STATED.sub(lambda m: " " * len(m.group(0)), sentence)
     start, end = clause_around(sentence, position)
     clause = sentence[start:end]
     opening = _PARTICIPLE_OPENING.match(clause)

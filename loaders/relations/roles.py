@@ -200,7 +200,7 @@ class _Frame:
     def antecedents(self, tok: Token, block: Block) -> list[Node]:
         """What 'the program', 'the projects', 'The meetings' or 'it' refers back to: the last titled thing
         named before it in the block or section (for a plural, every one of its kind in the last sentence that
-        named several), else the block's or document's topic."""
+        named several; plural meetings never stand for one), else the block's or document's topic."""
         sentences: Sentences = self.ann.sentences
         at = self.offset + tok.idx
         events = tok.lower_.startswith(("meeting", "workshop", "event", "session"))
@@ -212,6 +212,8 @@ class _Frame:
             several = _unique([m.node for m in earlier if sentences.sentence_of[id(m)] == last])
             if len(several) > 1:
                 return several
+            if events:  # 'The meetings are being funded ...': several meetings, not the one named before
+                return []
         if earlier and tok.lower_ == "projects":  # 'the projects': the programme's, not one country's project
             programmes = [m for m in earlier if not any(c.node.type == "Country" and m.start <= c.start < m.end
                                                          for c in sentences.located)]
