@@ -42,6 +42,8 @@ from api.answers import PAGE_OF_EVIDENCE, Stopped, View, encode, set_deadline
 from api.cache import AnswerCache, Answers
 from api.docs import add_offline_docs
 from api.guards import MAX_BODY, PATTERN_WORDS, TIME_LIMIT, Guard, check_token, internal_error, validation_error
+from api.review_page import review_page_for
+from api.review_request import ReviewRequest
 from api.served import Served, WriteStopped
 from api.warm import settle, warm_paths, warm_up
 from gmpgraph import GraphStore
@@ -54,9 +56,12 @@ from gmpgraph.maps.render import content_security_policy
 from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, Link, NotFound,
                               OrganizationRoles, SearchHit, Subgraph, area_funders, country_profile, leads,
                               neighbourhood, growth, organization_roles, paths, resolve, search, supporters)
+from gmpgraph.review.decisions import default_reviews, read_decisions
+from gmpgraph.review.worklist import coverage
 from loaders.text import NotThatFormat
 from schema import EDGE_CLASSES, NODE_CLASSES, AnyEdge, AnyNode, Provenance, Statement
 from schema.nodes import MembershipFigure
+from schema.review import Decision
 
 MAX_PAGE = 200
 MAX_LIST = 1000
@@ -95,10 +100,12 @@ class Settings(BaseModel):
 
 
 class Stats(BaseModel):
-    """Counts of nodes and edges by type."""
+    """Counts of nodes and edges by type, and how many of the edges answers rest on a reviewer has checked."""
 
     nodes: dict[str, int]
     edges: dict[str, int]
+    reviewed: dict[str, dict[str, int]] = Field(default_factory=dict, description="Per edge type answers rest on: "
+                                                "stated edges ('total') and those reviewed ('reviewed').")
 
 
 class Page(BaseModel):
@@ -173,6 +180,13 @@ WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: {"model": Problem, "description": "The write did not finish in time; the graph is unchanged."},
 }
 HTML_PAGE = {200: {"content": {"text/html": {}}, "description": "A self-contained HTML map (no network needed)."}}
+REVIEW_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "No or wrong write token."},
+    403: {"model": Problem, "description": "The server is read-only."},
+    404: {"model": Problem, "description": "A node the decision names is not in the graph (closest names given)."},
+    409: {"model": Problem, "description": "The decision cannot be applied (its edge is not in the graph, its quote "
+                                           "is not in its document, ...); nothing changed."},
+}
 # an HTML route's extra responses default to text/html in the OpenAPI; its 404 is JSON, say so
 MAP_RESPONSES = {**HTML_PAGE, 404: {"description": NOT_FOUND[404]["description"], "content": {
     "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}
@@ -250,7 +264,7 @@ def _strict_date(value: str | None, name: str = "as_of") -> dt.date | None:
 
 def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_token: str | None = None,
                graph_path: Path | None = None, max_body: int = MAX_BODY, time_limit: float = TIME_LIMIT,
-               warm: bool = True) -> FastAPI:
+               warm: bool = True, reviews_path: Path | None = None) -> FastAPI:
     """An app serving ``store``; the graph is loaded once by the caller.
 
     It is read-only unless ``write_token`` is given: then ``POST /documents`` with that token as a
@@ -260,6 +274,8 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
     """
     served = Served(store, graph_path)
     answers = Answers()
+    if reviews_path is None and graph_path is not None:
+        reviews_path = default_reviews(graph_path)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -351,7 +367,7 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
 
     @app.get("/stats", response_model=Stats, summary="Counts of nodes and edges by type")
     def stats(request: Request) -> Response:
-        return answer(request, lambda s: Stats(**s.counts()), View())
+        return answer(request, lambda s: Stats(**s.counts(), reviewed=coverage(s)), View())
 
     @app.get("/entities", response_model=Page, summary="Entities of one type, paged, optionally filtered by name")
     def entities(
@@ -504,6 +520,31 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
                        missing: Annotated[str, Query(max_length=200, description="Area with none")]) -> Response:
         return answer(request, lambda s: countries_missing_area(s, active, missing), view)
 
+    # -- review: the page, the decisions, recording one -------------------------------------------------------
+    @app.get("/review", response_class=HTMLResponse, responses=HTML_PAGE,
+             summary="The review page: the claims that most need a look, with their paragraphs")
+    def review_page_(limit: Annotated[int, Query(ge=1, le=200)] = 25,
+                     edge_type: Annotated[str | None, Query(alias="type", max_length=40)] = None) -> HTMLResponse:
+        page = review_page_for(served.store, limit, edge_type)
+        return HTMLResponse(page.html, headers=security_headers(page.csp))
+
+    @app.get("/reviews", response_model=list[Decision], summary="The decisions of the review file, in order")
+    def reviews_() -> list[Decision]:
+        return read_decisions(reviews_path) if reviews_path is not None else []
+
+    @app.post("/reviews", status_code=201, response_model=Decision, responses=REVIEW_RESPONSES,
+              summary="Record a reviewer's decision (accept, reject, merge, rename, retype, add, status)")
+    async def record_review(body: ReviewRequest, authorization: Annotated[str | None, Header()] = None
+                            ) -> Decision | JSONResponse:
+        refused = check_token(write_token, authorization)
+        if refused is not None:
+            return refused
+        decision = body.decision(served.store)  # names resolved to ids (404 with suggestions if unknown)
+        reason = await served.review(decision, reviews_path)
+        if reason:
+            return JSONResponse(status_code=409, content={"detail": f"not recorded: {reason}", "suggestions": []})
+        return decision
+
     # -- maps: the same views as 'gmpgraph map', as self-contained HTML pages --------------------------------
     @app.get("/maps/network", response_class=HTMLResponse, responses=HTML_PAGE, summary="Map: the whole network")
     def map_network(unlinked: Annotated[bool, Query(description="Also the entities linked only to the documents "
@@ -559,6 +600,8 @@ TAGS = (("graph", "What the graph holds: counts, entities, their provenance and 
                       "paths, search, membership, what changed between two dates."),
         ("gaps", "Cross-area gap analysis: the coverage matrix and findings, each with its evidence."),
         ("maps", "Interactive maps and the coverage picture, as HTML pages."),
+        ("review", "Reviewing the graph: the review page, the decisions taken, and recording one (needs the "
+                   "server's write token)."),
         ("writes", "Adding a report (needs the server's write token)."))
 
 
@@ -570,7 +613,8 @@ def _tag_routes(app: FastAPI) -> None:
         if not isinstance(route, APIRoute) or route.tags:
             continue
         path = route.path
-        tag = ("writes" if "POST" in route.methods else "maps" if path.startswith("/maps")
+        tag = ("review" if path.startswith("/review") else "writes" if "POST" in route.methods
+               else "maps" if path.startswith("/maps")
                else "gaps" if path.startswith("/gaps") else
                "graph" if path.startswith(("/stats", "/entities", "/edges")) else "questions")
         route.tags = [tag]

@@ -27,7 +27,10 @@ from starlette.concurrency import run_in_threadpool
 from gmpgraph import GraphStore
 from gmpgraph.build import FileResult, add_document
 from gmpgraph.graphfile import save_graph
+from gmpgraph.review.apply import apply_decisions, texts_from
+from gmpgraph.review.decisions import append_decision
 from loaders.pipeline import Stopped, stop_when
+from schema.review import Decision
 
 
 class WriteStopped(Exception):
@@ -75,11 +78,28 @@ class Served:
                 raise WriteStopped("extraction was stopped") from None
             if not result.ok:
                 return Added(result, saved=False)
+            documents = copy.nx.graph.setdefault("documents", [])  # the graph's list of its documents, kept true
+            if result.file not in documents:
+                documents.append(result.file)
             # the commit: save, then swap; it runs to the end even if the request is cancelled meanwhile
             await asyncio.shield(run_in_threadpool(self._commit, copy))
             return Added(result, saved=self.graph_path is not None)
         finally:
             self._lock().release()
+
+    async def review(self, decision: Decision, reviews: Path | None) -> str | None:
+        """Apply a reviewer's decision as one transaction: on a copy, then kept in the review file (if any) and
+        committed; the reason it cannot be applied (nothing changes), or None."""
+        async with self._lock():
+            copy = self.store.copy()
+            text_of = texts_from(dict(copy.nx.graph.get("sources") or {}))
+            outcome = await run_in_threadpool(apply_decisions, copy, [decision], text_of)
+            if outcome.missing:
+                return outcome.missing[0].reason
+            if reviews is not None:
+                append_decision(reviews, decision)
+            await asyncio.shield(run_in_threadpool(self._commit, copy))
+            return None
 
     def _commit(self, copy: GraphStore) -> None:
         if self.graph_path is not None:

@@ -52,6 +52,8 @@ class Evidence(BaseModel):
     locator: str | None = None
     as_of: dt.date | None = None
     basis: str = Field("stated", description="'stated' by the text, or how it was inferred ('area-mandate').")
+    reviewed: str | None = Field(default=None, description="What a reviewer decided of the edge ('accepted', "
+                                                           "'added', 'corrected'); absent: machine-read.")
 
 
 class Mention(BaseModel):
@@ -130,7 +132,7 @@ def _evidence(edge: AnyEdge) -> Evidence:
                     document=said.document if said else prov.document if prov else None,
                     locator=said.locator if said else prov.locator if prov else None,
                     as_of=said.as_of if said else getattr(edge, "as_of", None),
-                    basis=getattr(edge, "basis", None) or "stated")
+                    basis=getattr(edge, "basis", None) or "stated", reviewed=getattr(edge, "reviewed", None))
 
 
 def _is_stated(edge: AnyEdge) -> bool:

@@ -27,6 +27,9 @@ Status = Literal["planned"]
 ENTITY_TYPES = frozenset(t for t in TYPE_PREFIX if t != "Document")
 
 
+Reviewed = Literal["accepted", "added", "corrected"]
+
+
 class Statement(BaseModel):
     """One place that states an edge, with the time it speaks of: the document's date (``as_of``, the end of
     the period a report covers, else its date of issue) and any hand-over dates the sentence gives; ``places``
@@ -72,6 +75,9 @@ class Edge(BaseModel):
     status: Status | None = Field(default=None, description="'planned' where the text gives the relation as "
                                                             "planned, proposed, hoped for or hypothetical; "
                                                             "absent for stated fact.")
+    reviewed: Reviewed | None = Field(default=None, description="What a reviewer decided of it ('accepted', 'added' "
+                                                               "by a reviewer, 'corrected'); absent: machine-read, "
+                                                               "not reviewed.")
 
     @model_validator(mode="after")
     def _ends_have_allowed_types(self) -> "Edge":

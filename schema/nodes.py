@@ -89,6 +89,9 @@ class Node(BaseModel):
     aliases: list[str] = Field(default_factory=list, description="Every other name seen for it.")
     provenance: list[Provenance] = Field(default_factory=list, description="Where it was seen.")
     key: str | None = Field(default=None, description="Reference key (Area slug, Article number, ISO3).")
+    reviewed: Literal["accepted", "added", "corrected"] | None = Field(
+        default=None, description="What a reviewer decided of it ('accepted', 'corrected': renamed, retyped or "
+                                  "merged); absent: machine-read, not reviewed.")
 
     @field_validator("aliases")
     @classmethod

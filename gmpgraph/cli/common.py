@@ -38,6 +38,9 @@ GraphOption = Annotated[Path, typer.Option(
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout instead of tables.")]
 EvidenceOption = Annotated[bool, typer.Option("--evidence", "--wide", help="Add each line's quote (the table "
                                               "folds it over several lines).")]
+ReviewsOption = Annotated[Path | None, typer.Option(
+    "--reviews", metavar="FILE", help="The review file (reviewers' decisions, JSON Lines). Default: reviews.jsonl "
+                                      "beside the graph file.", show_default=False)]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N lines per "
                                           "table, then say how many more (0: all). --json is never cut.")]
 
@@ -167,9 +170,11 @@ def first_source(edge: Any) -> str:
     return f"{p.locator} in {Path(p.document).stem}"
 
 
-def sources(edge: Any) -> int:
-    """How many statements an edge rests on."""
-    return len(edge.provenance) if edge is not None else 0
+def sources(edge: Any) -> str:
+    """How many statements an edge rests on, with ✓ when a reviewer accepted, added or corrected it."""
+    if edge is None:
+        return "0"
+    return f"{len(edge.provenance)}{'✓' if getattr(edge, 'reviewed', None) else ''}"
 
 
 def names(links: Sequence[Any]) -> str:
@@ -192,7 +197,7 @@ def folded_table(*columns: str, title: str = "") -> Table:
 
 # columns of short values: as wide as their content
 SHORT_COLUMNS = frozenset({"type", "basis", "n", "stated", "amount", "role", "edge", "score", "kind",
-                           "strength", "as of", "total", "area", "change"})
+                           "strength", "as of", "total", "area", "change", "when", "action"})
 # columns that only point to where a line comes from: cut with '…' to keep the table one line per row
 POINTER_COLUMNS = frozenset({"first source", "statement", "source"})
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from gmpgraph.cli.common import (
@@ -22,10 +23,13 @@ from gmpgraph.cli.common import (
     EXIT_USAGE,
     GraphOption,
     JsonOption,
+    ReviewsOption,
     err,
+    fail,
     load_or_exit,
     out,
 )
+from gmpgraph.review.decisions import default_reviews
 
 commands = typer.Typer()
 
@@ -44,12 +48,14 @@ def build(
     workers: Annotated[int | None, typer.Option(
         "--workers", "-j", min=1, show_default="one per CPU",
         help="Processes extracting files in parallel (1 = in this process).")] = None,
+    reviews: ReviewsOption = None,
 ) -> None:
     """Build the graph from report files and write it as node-link JSON.
 
     Every file is read as a document; one that cannot be read (empty, binary, not UTF-8)
     is reported with its reason and the others are still built. Prints a summary of the
-    nodes and edges by type.
+    nodes and edges by type. The reviewers' decisions (reviews.jsonl beside the output, or
+    --reviews FILE) are applied before the graph is written; one whose target is gone is reported.
 
     Example:  gmpgraph build ../shared/corpus -o graph.json
     """
@@ -81,7 +87,9 @@ def build(
     meta = {"built_at": datetime.now(UTC).isoformat(timespec="seconds"), "gmpgraph_version": __version__,
             "model": current().description(),
             "documents": [f.file for f in report.built],
+            "sources": {f.file: str(Path(f.path).resolve()) for f in report.built},
             "failed": [{"file": f.path, "error": f.error} for f in report.failed]}
+    meta["reviews"] = _apply_reviews(store, reviews or default_reviews(output), meta["sources"], quiet or as_json)
     if report.built:
         save_graph(store, output, meta)
     summary: dict[str, Any] = {"output": str(output) if report.built else None, **report.model_dump(),
@@ -95,6 +103,30 @@ def build(
         raise typer.Exit(EXIT_FAILED)
     if strict and report.failed:
         raise typer.Exit(EXIT_STRICT)
+
+
+def _apply_reviews(store: Any, reviews: Path, sources: dict[str, str], quiet: bool) -> dict[str, Any] | None:
+    """Apply a review file's decisions to a freshly built graph; what was applied and missed, for the graph's
+    metadata (None without a review file). A decision whose target is gone is said on stderr."""
+    from gmpgraph.review.apply import apply_decisions, texts_from
+    from gmpgraph.review.decisions import ReviewFileError, read_decisions
+
+    try:
+        decisions = read_decisions(reviews)
+    except ReviewFileError as exc:
+        raise fail(f"{exc}; fix or remove that line (the graph was not written)", EXIT_FAILED) from None
+    if not decisions:
+        return None
+    outcome = apply_decisions(store, decisions, texts_from(sources))
+    if not quiet:
+        err.print(f"applied {outcome.applied} of {len(decisions)} review decision(s) from {escape(str(reviews))}")
+    for missed in outcome.missing:
+        err.print(f"[yellow]review decision not applied:[/] {escape(missed.decision.action)} "
+                  f"{escape(missed.decision.subject())} ({escape(missed.decision.by)}, {missed.decision.when[:10]}): "
+                  f"{escape(missed.reason)}")
+    return {"file": str(reviews), "decisions": len(decisions), "applied": outcome.applied,
+            "missing": [{"decision": m.decision.model_dump(exclude_none=True), "reason": m.reason}
+                        for m in outcome.missing]}
 
 
 def _print_build_summary(report: Any, output: Path) -> None:
@@ -133,7 +165,10 @@ def info(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> Non
                  for d in store.nodes("Document")]
     result = {"graph": str(graph), **store.counts(), "documents": documents, "failed": meta.get("failed", []),
               "built_at": meta.get("built_at"), "gmpgraph_version": meta.get("gmpgraph_version"),
-              "model": meta.get("model")}
+              "model": meta.get("model"), "reviews": meta.get("reviews")}
+    from gmpgraph.review.worklist import coverage
+
+    result["reviewed"] = coverage(store)
     if as_json:
         print(json.dumps(result, indent=1))
         return
@@ -149,6 +184,9 @@ def info(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False) -> Non
     for f in result["failed"]:
         out.print(f"[yellow]failed at build:[/] {f['file']}: {f['error']}")
     _print_counts(store.counts())
+    from gmpgraph.review.worklist import coverage_line
+
+    out.print(coverage_line(store))
 
 
 @commands.command()
@@ -183,7 +221,6 @@ def read(
                                                      if meta.period_start else None)):
         if value:
             out.print(f"  {label}: {value}")
-    from rich.markup import escape
     from rich.tree import Tree
 
     tree = Tree("[dim]blocks[/]")

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from gmpgraph.cli.common import DEFAULT_GRAPH, EXIT_FAILED, EXIT_USAGE, GraphOption, err, load_or_exit
+from gmpgraph.cli.common import DEFAULT_GRAPH, EXIT_FAILED, EXIT_USAGE, GraphOption, ReviewsOption, err, load_or_exit
 
 commands = typer.Typer()
 
@@ -33,6 +33,7 @@ def serve(
                                                                            "this many seconds (503).")] = 30.0,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes, each with its own "
                                          "copy of the graph (read-only mode only).")] = 1,
+    reviews: ReviewsOption = None,
 ) -> None:
     """Serve the graph over HTTP (FastAPI + uvicorn), read-only unless a write token is set; docs at /docs.
 
@@ -42,6 +43,7 @@ def serve(
     Example:  gmpgraph serve --graph graph.json --port 8000   then open http://127.0.0.1:8000/docs
     More cores:  gmpgraph serve --graph graph.json --workers 2
     Write mode:  GMPGRAPH_WRITE_TOKEN=$(openssl rand -hex 16) gmpgraph serve --write-token-env GMPGRAPH_WRITE_TOKEN
+    Review page:  http://127.0.0.1:8000/review (recording decisions needs write mode's token)
     """
     import uvicorn
 
@@ -74,8 +76,11 @@ def serve(
     store = load_or_exit(graph)
     sock = _listen(host, port)  # bound before saying "serving", so a busy port is the only message
     err.print(f"serving {graph} {mode} on http://{host}:{port} (docs at /docs)")
+    from gmpgraph.review.decisions import default_reviews
+
     app = create_app(store, cors or [], write_token=token, graph_path=graph if token else None,
-                     max_body=int(max_body_mb * 1_000_000), time_limit=time_limit)
+                     max_body=int(max_body_mb * 1_000_000), time_limit=time_limit,
+                     reviews_path=reviews or default_reviews(graph))
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
     server.run(sockets=[sock])
 
