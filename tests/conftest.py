@@ -85,11 +85,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(graph: Path) -> Iterator[str]:
-    """A real ``gmpgraph serve`` (uvicorn) on a free loopback port, stopped afterwards; yields its base URL."""
+def running_server(graph: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """A real ``gmpgraph serve`` (uvicorn) on a free loopback port, with ``args`` and ``env`` added, stopped
+    afterwards; yields its base URL."""
     port = free_port()
-    proc = subprocess.Popen([*gmpgraph_command(), "serve", "--graph", str(graph), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([*gmpgraph_command(), "serve", "--graph", str(graph), "--port", str(port), *args],
+                            env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):  # wait for the real server to listen (start-up, not a timing assertion)

@@ -5,9 +5,7 @@ reject and add are recorded in the review file and the served graph; document te
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ import httpx
 import pytest
 
 from gmpgraph import load_graph
-from tests.conftest import CORPUS, free_port, gmpgraph_command
+from tests.conftest import CORPUS, gmpgraph_command, running_server
 from tests.test_maps import HOSTILE_REPORT, SCRIPT_PAYLOAD, Opened, browser  # noqa: F401 - the fixture
 
 TOKEN = "review-page-token"
@@ -32,24 +30,8 @@ def served(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     graph = folder / "graph.json"
     subprocess.run([*gmpgraph_command(), "build", str(reports), "-o", str(graph), "--quiet"], check=True,
                    capture_output=True, timeout=300)
-    port = free_port()
-    proc = subprocess.Popen([*gmpgraph_command(), "serve", "--graph", str(graph), "--port", str(port),
-                             "--write-token-env", "REVIEW_TOKEN"], env={**os.environ, "REVIEW_TOKEN": TOKEN},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):  # wait for the real server to listen (start-up, not a timing assertion)
-            try:
-                httpx.get(url + "/stats", timeout=1)
-                break
-            except httpx.TransportError:
-                if proc.poll() is not None:
-                    pytest.fail(f"server exited: {proc.stderr.read() if proc.stderr else ''}")
-                time.sleep(0.1)
+    with running_server(graph, "--write-token-env", "REVIEW_TOKEN", env={"REVIEW_TOKEN": TOKEN}) as url:
         yield url, folder
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _status(opened: Any, selector: str) -> str:

@@ -181,8 +181,7 @@ def rename(
     by: ByOption, why: WhyOption = "", graph: GraphOption = DEFAULT_GRAPH, reviews: ReviewsOption = None,
 ) -> None:
     """Give a node its right name (the old one stays an alias)."""
-    store = load_or_exit(graph)
-    _record(graph, reviews, store, action="rename", node=_node(store, node), name=name, by=by, why=why)
+    _correct(graph, reviews, node, by, why, action="rename", name=name)
 
 
 @commands.command()
@@ -192,8 +191,12 @@ def retype(
     by: ByOption, why: WhyOption = "", graph: GraphOption = DEFAULT_GRAPH, reviews: ReviewsOption = None,
 ) -> None:
     """Give a node its right type (edges its new type cannot have are dropped)."""
+    _correct(graph, reviews, node, by, why, action="retype", type=node_type)
+
+
+def _correct(graph: Path, reviews: Path | None, node: str, by: str, why: str, **change: str) -> None:
     store = load_or_exit(graph)
-    _record(graph, reviews, store, action="retype", node=_node(store, node), type=node_type, by=by, why=why)
+    _record(graph, reviews, store, node=_node(store, node), by=by, why=why, **change)
 
 
 @commands.command()
