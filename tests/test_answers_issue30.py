@@ -214,7 +214,7 @@ def test_the_api_gives_the_same_changes_and_groups_its_operations(corpus_graph: 
     assert reversed_dates.status_code == 200 and "wrong way round" in reversed_dates.json()["note"]
     assert reversed_dates.json()["changes"] == api.json()["changes"]
     schema = client.get("/openapi.json").json()
-    assert [t["name"] for t in schema["tags"]] == ["graph", "questions", "gaps", "maps", "writes"]
+    assert [t["name"] for t in schema["tags"]] == ["graph", "questions", "gaps", "maps", "review", "writes"]
     tags = {path: {op["tags"][0] for op in ops.values()} for path, ops in schema["paths"].items()}
     assert tags["/documents"] == {"writes"} and tags["/stats"] == {"graph"} and tags["/changes"] == {"questions"}
     assert tags["/gaps"] == {"gaps"} and tags["/maps/network"] == {"maps"}

@@ -120,6 +120,8 @@ def node_tooltip(node: AnyNode, degree: int) -> str:
     if node.aliases:
         lines.append("Also: " + short(", ".join(node.aliases), 200))
     lines.append(f"{degree} link{'s' if degree != 1 else ''}")
+    if getattr(node, "reviewed", None):
+        lines.append(f"Reviewed: {node.reviewed}")
     lines += _quotes(node.provenance)
     if len(node.provenance) > QUOTES_IN_TOOLTIP:
         lines.append(f"… and {len(node.provenance) - QUOTES_IN_TOOLTIP} more places")
@@ -136,5 +138,6 @@ def edge_tooltip(edge: AnyEdge, source_name: str, target_name: str) -> str:
              if value]
     if dates:
         lines.append(", ".join(dates))
+    lines.append(f"Reviewed: {edge.reviewed}" if getattr(edge, "reviewed", None) else "Machine-read, not reviewed")
     lines += _quotes(edge.provenance)
     return "\n".join(lines)
