@@ -2,7 +2,7 @@
 document's extraction remembered (``gmpgraph.extraction_cache``), against a full build that extracts every
 document again (the parse cache warm, as today's warm build).
 
-For each corpus (the 10x corpus of the five reports, and 1,000 synthetic documents: the reports copied 200
+For each corpus (the 10x corpus: the five reports copied 10 times, 50 files; and 1,000 synthetic documents: the reports copied 200
 times, renamed and lightly varied by ``synthetic.make_corpus``), in a fresh cache folder:
 
 1. a first build (fills the parse and extraction caches);
@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 DATA = HERE / ".data"
-CORPORA = {"10x": 2, "1000docs": 200}  # copies of the five reports
+CORPORA = {"10x": 10, "1000docs": 200}  # copies of the five reports
 
 
 def build(folder: Path, out: Path, env: dict[str, str]) -> float:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from gmpgraph.extraction_cache import cached_extraction, remember_extraction
 from gmpgraph.infer import add_mandate_supports
 from gmpgraph.resolve import resolve_entities
 from gmpgraph.store import GraphStore
@@ -124,15 +125,23 @@ Outcome = tuple[Extraction, str] | str  # (extraction, sha256) or the reason the
 
 
 def extract_path(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
-    """Read and extract one file as document ``name``; a failure comes back as its reason, never raised.
+    """Read and extract one file as document ``name`` (or take its extraction from the extraction cache, where
+    the same extractor read the same bytes under the same name before: :mod:`gmpgraph.extraction_cache`); a
+    failure comes back as its reason, never raised.
 
     >>> extract_path(Path("/no/such/file.txt"), "file.txt")
     'file.txt: cannot read file: No such file or directory'
     """
     try:
+        _, digest = read_bytes(path, max_bytes)
+        remembered = cached_extraction(digest, name)  # read before, by this very extractor
+        if remembered is not None:
+            return remembered, digest
         doc, digest = read_document(path, max_bytes=max_bytes)
         doc.meta.file = name
-        return extract_document(doc, sha256=digest), digest
+        extraction = extract_document(doc, sha256=digest)
+        remember_extraction(digest, name, extraction)
+        return extraction, digest
     except ReadError as exc:
         return str(exc)
     except RecursionError:
