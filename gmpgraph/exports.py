@@ -205,9 +205,21 @@ def jsonld_document(store: GraphStore) -> dict[str, Any]:
     relations: dict[str, int] = defaultdict(int)
     for source, target, key, data in store.nx.edges(keys=True, data=True):
         relations[key] += 1
-        items.append({"id": f"edge:{key}:{source}->{target}", **data, "type": key, "source": source,
+        items.append({"id": edge_iri(key, source, target), **data, "type": key, "source": source,
                       "target": target})
     return {"@context": context, "@graph": items}
+
+
+def edge_iri(edge_type: str, source: str, target: str) -> str:
+    """An edge's identifier, a valid IRI reference: its type and both ends, percent-encoded where an IRI
+    may not hold a character.
+
+    >>> edge_iri("FUNDS", "org:government-of-norway", "project:kyrgyz project")
+    'edge:FUNDS/org:government-of-norway/project:kyrgyz%20project'
+    """
+    from urllib.parse import quote
+
+    return "edge:" + "/".join(quote(part, safe=":-._~") for part in (edge_type, source, target))
 
 
 def export_jsonld(store: GraphStore, path: Path) -> Path:

@@ -272,6 +272,8 @@ def test_graphml_gexf_and_jsonld_exports_hold_the_whole_graph(store: GraphStore,
     items = document["@graph"]
     assert len(items) == len(store) + store.nx.number_of_edges()
     assert all("source" in i and "target" in i for i in items if i["type"] in store.counts()["edges"])
+    iri = re.compile(r"[^\s<>\"{}|\\^`]+")  # RFC 3987: no spaces, angle brackets, quotes, braces, ...
+    assert all(iri.fullmatch(i["id"]) for i in items), [i["id"] for i in items if not iri.fullmatch(i["id"])][:3]
 
 
 def test_export_cli(corpus_graph: Path, tmp_path: Path) -> None:
