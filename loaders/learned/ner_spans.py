@@ -1,7 +1,9 @@
 """Running the statistical NER over a document: paragraph by paragraph, only those with a capitalised word
 that no rule explains (:func:`unexplained`: a name the rules read needs no second reading, and the NER costs
-more than all the rules together), spans in document offsets; results remembered on disk beside the parse cache (``loaders.syntax.cache_dir``, keyed by the model's weights and the text), so a
-rebuild of documents already read loads neither spaCy nor the model."""
+more than all the rules together), spans in document offsets; results remembered on disk beside the parse
+cache (``loaders.syntax.cache_dir``), per paragraph, keyed by the model's weights and the paragraph's text,
+so a rebuild of documents already read loads neither spaCy nor the model, and a changed document runs the
+model on its new paragraphs only."""
 
 from __future__ import annotations
 
@@ -103,24 +105,32 @@ class NerRunner:
         return self._model_id
 
     def __call__(self, key: str, text: str, chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
-        """The NER spans of ``text`` in ``chunks`` (default: every paragraph with a capital letter), remembered on
-        disk by the text, the chunks and the model (``key`` names the document; the text is what counts)."""
+        """The NER spans of ``text`` in ``chunks`` (default: every paragraph with a capital letter), each paragraph's
+        remembered on disk by its text and the model (``key`` names the document; the text is what counts): a
+        changed document runs the model on its new paragraphs only, and loads it only if there are any."""
         from loaders.syntax import cache_dir, write_cache_file
 
         chunks = paragraphs(text) if chunks is None else chunks
         folder = cache_dir()
         if folder is None:
             return self.spans(text, chunks)
-        digest = hashlib.sha256(text.encode("utf-8"))
-        digest.update(repr(chunks).encode())
-        file = folder.parent / f"ner-{self.model_id()}" / (digest.hexdigest() + ".json")
-        try:
-            return [tuple(s) for s in json.loads(file.read_text(encoding="utf-8"))]
-        except (OSError, ValueError):
-            pass
-        spans = self.spans(text, chunks)
-        write_cache_file(file, json.dumps(spans).encode("utf-8"))
-        return spans
+        base = folder.parent / f"ner-{self.model_id()}"
+        out: list[tuple[int, int, str]] = []
+        missing: list[tuple[int, int, Path]] = []
+        for a, b in chunks:
+            digest = hashlib.sha256(text[a:b].encode("utf-8")).hexdigest()
+            file = base / digest[:2] / (digest + ".json")
+            try:
+                out += [(a + s, a + e, label) for s, e, label in json.loads(file.read_text(encoding="utf-8"))]
+            except (OSError, ValueError):
+                missing.append((a, b, file))
+        if missing:
+            docs = self.nlp().pipe((text[a:b] for a, b, _ in missing), batch_size=64)
+            for (a, _, file), doc in zip(missing, docs, strict=True):
+                found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                write_cache_file(file, json.dumps(found).encode("utf-8"))
+                out += [(a + s, a + e, label) for s, e, label in found]
+        return sorted(out)
 
     def spans(self, text: str, chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
         chunks = paragraphs(text) if chunks is None else chunks
