@@ -35,8 +35,8 @@ commands = typer.Typer(
     help="Check and correct the graph: accept, reject, merge, rename, retype, add, status. Decisions are kept in "
          "the review file beside the graph (reviews.jsonl) and applied on every build.\n\n"
          "Examples:  gmpgraph review                      (what most needs a look)\n"
-         "           gmpgraph review reject FUNDS \"Government of Switzerland\" INC-7 --by \"A. Researcher\" "
-         "--why \"inc7 para 13\"\n"
+         "           gmpgraph review reject FUNDS \"Global Affairs Canada\" IMPACT --by \"A. Researcher\" "
+         "--why \"pag12: it funds IMPACT's projects\"\n"
          "           gmpgraph review merge \"International Centre for Sustainable Carbon\" \"IEA Clean Coal Centre\" "
          "--by ... --why \"ICSC, formerly IEACCC\"",
     no_args_is_help=False, invoke_without_command=True, rich_markup_mode="rich", options_metavar="[OPTIONS]")
@@ -142,7 +142,7 @@ def reject(
 ) -> None:
     """Mark a node or an edge as false: it leaves the graph and every answer ('review list --rejected' lists it).
 
-    Example:  gmpgraph review reject FUNDS "Government of Switzerland" INC-7 --by "A. Researcher" --why "inc7 para 13"
+    Example:  gmpgraph review reject FUNDS "Global Affairs Canada" IMPACT --by "A. Researcher" --why "pag12 bullet 43"
     """
     _accept_or_reject("reject", what, by, why, graph, reviews)
 
