@@ -28,7 +28,7 @@ TYPES = ("Organization", "Person", "Project", "Publication", "Event")
 NER = "ner"
 RULE = "rule"
 TAKE = 0.5
-_WORD = re.compile(r"[A-Za-z][\w'\u2019&.-]*|\d+")
+WORD = re.compile(r"[A-Za-z][\w'\u2019&.-]*|\d+")  # a word of a name (the entity decision's too)
 
 Span = tuple[int, int, str]
 
@@ -77,7 +77,7 @@ def boundary_features(text: str, find: Found, span: Span) -> dict[str, float]:
     extra = (text[max(outer[0], 0):max(inner[0], outer[0])] + " | " + text[min(inner[1], outer[1]):outer[1]]) \
         if how != "crosses" else text[min(a, find.start):max(a, find.start)] + " | " + \
         text[min(b, find.end):max(b, find.end)]
-    words = _WORD.findall(extra)
+    words = WORD.findall(extra)
     side = "ner-more" if how == "contains" else "rule-more" if how == "inside" else "both"
     f[f"{side}:words={_bucket(len(words))}"] = 1.0
     if words:
@@ -99,7 +99,7 @@ def boundary_features(text: str, find: Found, span: Span) -> dict[str, float]:
         if (x > 0 and (text[x - 1].isalnum() or text[x - 1] in "-'\u2019")) or \
                 (y < len(text) and (text[y].isalnum() or text[y] in "-")):
             f[f"{who}-edge-mid-word"] = 1.0
-        last = _WORD.findall(text[x:y])[-1:] or [""]
+        last = WORD.findall(text[x:y])[-1:] or [""]
         if last[0].lower() in {"of", "the", "and", "for", "on", "in", "at", "to"} or text[x:y].rstrip()[-1:] in ",.(":
             f[f"{who}-ends-open"] = 1.0
     surface = text[find.start:find.end]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type
 from loaders.gazetteers.countries import find_countries
+from loaders.learned.boundaries import WORD as _WORD
 from loaders.learned.boundaries import decide_boundaries
 from loaders.learned.linear import LinearModel
 
@@ -39,7 +40,6 @@ DROP = 0.99
 RETYPE = 0.99
 ADD = 0.4
 NER_RULE = "statistical NER, kept by the entity decision"
-_WORD = re.compile(r"[A-Za-z][\w'\u2019&.-]*|\d+")
 _SMALL = {"of", "and", "the", "for", "on", "in", "to", "de", "la", "du", "des", "a", "an", "at", "by", "with", "&"}
 
 

@@ -51,7 +51,7 @@ def of_type(mentions: list[Located], *types: str) -> list[Located]:
     return [m for m in mentions if m.node.type in types]
 
 
-_THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+)?project\b(?!s)")
+THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+)?project\b(?!s)")  # 'the (current) project' 
 
 
 class Sentences:
@@ -277,7 +277,7 @@ class Sentences:
         names a sum ("the GEF approved a medium size proposal of $1 million")."""
         from loaders.relations.amounts import parse_amount
 
-        if not _THE_PROJECT.search(self.sentence(span)) and parse_amount(self.sentence(span)) is None:
+        if not THE_PROJECT.search(self.sentence(span)) and parse_amount(self.sentence(span)) is None:
             return None
         first = self.text.rfind("\n\n", 0, span[0]) + 1
         last = self.text.find("\n\n", span[1])

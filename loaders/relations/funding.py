@@ -14,7 +14,7 @@ import re
 
 from loaders.annotated import Annotated, Located
 from loaders.relations.amounts import parse_amount
-from loaders.relations.context import Sentences, of_type, outermost
+from loaders.relations.context import THE_PROJECT, Sentences, of_type, outermost
 from schema import Funds
 
 FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by\s+(?:the\s+)?|"
@@ -29,7 +29,6 @@ FUNDER_VERB = re.compile(r"(?:\(?[A-Za-z][\w&-]{0,14}\)\s*)?"  # '... Facility (
                          r"committed)\b(?! (?:to|with|in)\b)")
 _FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
 _MONEY = re.compile(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b")
-_THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+)?project\b(?!s)")
 _CARRIED_OUT_BY = re.compile(r"\b(?:carried out|implemented|executed|undertaken|conducted) by\s+(?:the\s+)?$")
 
 
@@ -88,7 +87,7 @@ def read_funding(ann: Annotated) -> None:
             targets = sentences.nearest_things(things, group[0].start, span)
             if not targets:  # 'The project is funded by JSPS and will study ... a historic ASGM site': the project
                 topic = sentences.anaphor_topic(span, block)
-                if topic is None and _THE_PROJECT.search(sentences.sentence(span)):
+                if topic is None and THE_PROJECT.search(sentences.sentence(span)):
                     # 'The current project work is funded by X', paragraphs after the project's heading
                     before = sentences.previous_titled(span[0])
                     topic = before if before is not None and before.node.type == "Project" else None
