@@ -52,7 +52,7 @@ from gmpgraph.analysis import (CountryGap, CoverageMatrix, Finding, FindingKind,
 from gmpgraph.build import ReadError
 from gmpgraph.changes import Changes, changes
 from gmpgraph.maps import MapPage, coverage_picture, make_map
-from gmpgraph.maps.render import content_security_policy
+from gmpgraph.maps.render import content_security_policy, vis_asset, vis_asset_name
 from gmpgraph.queries import (MAX_DEPTH, MAX_PATHS, AreaLeads, ArticleSupport, CountryProfile, Link, NotFound,
                               OrganizationRoles, SearchHit, Subgraph, area_funders, country_profile, leads,
                               neighbourhood, growth, organization_roles, paths, resolve, search, supporters)
@@ -179,6 +179,7 @@ WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": Problem, "description": "The report is larger than the server accepts."},
     503: {"model": Problem, "description": "The write did not finish in time; the graph is unchanged."},
 }
+ASSETS = "/assets"  # where served map pages load vis-network from (files written by 'gmpgraph map' inline it)
 HTML_PAGE = {200: {"content": {"text/html": {}}, "description": "A self-contained HTML map (no network needed)."}}
 REVIEW_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "No or wrong write token."},
@@ -545,17 +546,25 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
             return JSONResponse(status_code=409, content={"detail": f"not recorded: {reason}", "suggestions": []})
         return decision
 
-    # -- maps: the same views as 'gmpgraph map', as self-contained HTML pages --------------------------------
+    # -- maps: the same views as 'gmpgraph map'; served pages share vis-network, kept by browsers a year ------
+    @app.get(ASSETS + "/{name}", include_in_schema=False)
+    def asset(name: Annotated[str, PathParam(max_length=80)]) -> Response:
+        for kind, media in (("js", "text/javascript; charset=utf-8"), ("css", "text/css; charset=utf-8")):
+            if name == vis_asset_name(kind):
+                return Response(vis_asset(kind), media_type=media, headers={
+                    "Cache-Control": "public, max-age=31536000, immutable", "X-Content-Type-Options": "nosniff"})
+        return JSONResponse(status_code=404, content={"detail": f"no asset {name!r}", "suggestions": []})
+
     @app.get("/maps/network", response_class=HTMLResponse, responses=HTML_PAGE, summary="Map: the whole network")
     def map_network(unlinked: Annotated[bool, Query(description="Also the entities linked only to the documents "
                                                                 "that mention them (left out by default).")] = False
                     ) -> HTMLResponse:
-        return _html(make_map(served.store, "network", unlinked=unlinked))
+        return _html(make_map(served.store, "network", unlinked=unlinked, assets=ASSETS))
 
     @app.get("/maps/collaboration", response_class=HTMLResponse, responses=HTML_PAGE,
              summary="Map: how the areas collaborate and which partners they share")
     def map_collaboration() -> HTMLResponse:
-        return _html(make_map(served.store, "collaboration"))
+        return _html(make_map(served.store, "collaboration", assets=ASSETS))
 
     @app.get("/maps/coverage", response_class=HTMLResponse, responses=HTML_PAGE,
              summary="Map: the area x article coverage as a heat map (HTML page)")
@@ -572,23 +581,23 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
     @app.get("/maps/area/{key}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: one area with its leads, projects, implementers, funders, countries and articles")
     def map_area(key: Annotated[str, PathParam(max_length=100)]) -> HTMLResponse:
-        return _html(make_map(served.store, "area", key))
+        return _html(make_map(served.store, "area", key, assets=ASSETS))
 
     @app.get("/maps/article/{number}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: what supports an article (stated solid, area-mandate dashed)")
     def map_article(number: Annotated[int, PathParam(ge=1, le=35, description="Article number.")]) -> HTMLResponse:
-        return _html(make_map(served.store, "article", str(number)))
+        return _html(make_map(served.store, "article", str(number), assets=ASSETS))
 
     @app.get("/maps/country/{iso3}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: the work in one country")
     def map_country(iso3: Annotated[str, PathParam(max_length=100)]) -> HTMLResponse:
-        return _html(make_map(served.store, "country", iso3))
+        return _html(make_map(served.store, "country", iso3, assets=ASSETS))
 
     @app.get("/maps/entity/{ref}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: one entity's neighbourhood to `depth` edges")
     def map_entity(ref: Annotated[str, PathParam(max_length=300)],
                    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> HTMLResponse:
-        return _html(make_map(served.store, "entity", ref, depth))
+        return _html(make_map(served.store, "entity", ref, depth, assets=ASSETS))
 
     _tag_routes(app)
     return app

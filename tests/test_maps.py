@@ -9,6 +9,7 @@ sets ``GMPGRAPH_REQUIRE_BROWSER=1``, which turns a missing browser from a skip i
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 from collections.abc import Iterator
@@ -258,6 +259,27 @@ def test_api_serves_maps_with_security_headers(store: GraphStore) -> None:
             assert csp.startswith(parser.policy)  # the page carries the same policy as the header (meta)
     assert client.get("/maps/area/nowhere").status_code == 404
     assert client.get("/maps/article/36").status_code == 422
+
+
+def test_served_maps_share_vis_network_and_stay_small(store: GraphStore) -> None:
+    """Issue 32: served map pages load vis-network from the server (one asset, kept by browsers a year) instead
+    of inlining its 470 KB in every page; files written by 'gmpgraph map' stay self-contained."""
+    client = TestClient(create_app(store, warm=False))
+    sources = set()
+    for url in ("/maps/network", "/maps/area/asgm", "/maps/article/7", "/maps/country/IDN", "/maps/collaboration",
+                "/maps/entity/UNIDO?depth=2"):
+        plain = client.get(url, headers={"Accept-Encoding": "identity"})
+        sources |= set(re.findall(r'<script nonce="[^"]+" src="(/assets/vis-network-\w+\.js)"', plain.text))
+        sent = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert sent.num_bytes_downloaded < 200_000, (url, sent.num_bytes_downloaded)
+        if url == "/maps/article/7":
+            assert len(plain.content) < 200_000  # even uncompressed (it inlined 781 KB before)
+    assert len(sources) == 1
+    asset = client.get(sources.pop())
+    assert asset.status_code == 200 and "vis" in asset.text[:2000].lower()
+    assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert client.get("/assets/vis-network-000000000000.js").status_code == 404
+    assert "src=\"/assets/" not in make_map(store, "article", "7").html  # a written file needs no server
     assert client.get("/maps/entity/UNIDO", params={"depth": 5}).status_code == 422
 
 

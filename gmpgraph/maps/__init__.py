@@ -65,8 +65,9 @@ def select_view(store: GraphStore, view: str, argument: str | None = None, depth
 
 
 def make_map(store: GraphStore, view: str, argument: str | None = None, depth: int = 1,
-             unlinked: bool = False) -> MapPage:
-    """The page for one view; ``coverage`` is a heat-map picture, the others are interactive networks."""
+             unlinked: bool = False, assets: str | None = None) -> MapPage:
+    """The page for one view; ``coverage`` is a heat-map picture, the others are interactive networks
+    (self-contained, or loading vis-network from ``assets``: see :func:`render_page`)."""
     if view == "coverage":
         if argument:
             raise ValueError(f"the coverage map takes no argument (got {argument!r})")
@@ -74,7 +75,7 @@ def make_map(store: GraphStore, view: str, argument: str | None = None, depth: i
         matrix = coverage_matrix(store)
         return MapPage(html=coverage_page(matrix, names), csp=content_security_policy(None),
                        nodes=len(matrix.areas) + len(matrix.articles), edges=len(matrix.cells))
-    return render_page(select_view(store, view, argument, depth, unlinked))
+    return render_page(select_view(store, view, argument, depth, unlinked), assets)
 
 
 def coverage_picture(store: GraphStore) -> str:

@@ -31,6 +31,7 @@ stays still.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections import Counter
 from dataclasses import dataclass
@@ -71,12 +72,27 @@ def _environment() -> Environment:
 
 
 @cache
+def vis_asset(kind: str) -> str:
+    """vis-network's JavaScript (``js``) or CSS (``css``) as bundled with pyvis (the source-map comment
+    dropped, so no tool ever fetches it)."""
+    if kind == "js":
+        return (_VIS / "vis-network.min.js").read_text(encoding="utf-8").replace(
+            "//# sourceMappingURL=vis-network.min.js.map", "")
+    return (_VIS / "vis-network.css").read_text(encoding="utf-8")
+
+
+def vis_asset_name(kind: str) -> str:
+    """The asset's file name with a hash of its content (a server may let browsers keep it for a year).
+
+    >>> vis_asset_name("js").startswith("vis-network-") and vis_asset_name("js").endswith(".js")
+    True
+    """
+    return f"vis-network-{hashlib.sha256(vis_asset(kind).encode()).hexdigest()[:12]}.{kind}"
+
+
 def _assets() -> tuple[Markup, Markup]:
-    """vis-network's JavaScript and CSS as bundled with pyvis, inlined (the source-map comment dropped,
-    so no tool ever fetches it)."""
-    script = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
-    script = script.replace("//# sourceMappingURL=vis-network.min.js.map", "")
-    style = (_VIS / "vis-network.css").read_text(encoding="utf-8")
+    """vis-network's JavaScript and CSS, to be inlined."""
+    script, style = vis_asset("js"), vis_asset("css")
     for text in (script, style):
         if "</script" in text.lower() or "</style" in text.lower():
             raise RuntimeError("the bundled vis-network asset cannot be inlined safely")
@@ -190,24 +206,26 @@ def render_html(view: MapView) -> str:
     return render_page(view).html
 
 
-def render_page(view: MapView) -> MapPage:
-    """The map of ``view`` with its Content-Security-Policy."""
+def render_page(view: MapView, assets: str | None = None) -> MapPage:
+    """The map of ``view`` with its Content-Security-Policy: self-contained (vis-network inlined), or, with
+    ``assets`` (a URL path such as ``/assets``), loading vis-network from there (a server's pages share it)."""
     net = build_network(view)
     nodes, edges, heading, _height, _width, _options = net.get_network_data()
-    script, style = _assets()
+    script, style = _assets() if assets is None else (Markup(""), Markup(""))
+    links = {"js": f"{assets}/{vis_asset_name('js')}", "css": f"{assets}/{vis_asset_name('css')}"} if assets else {}
     node_legend, edge_legend = _legend(view)
     payload = {"view": view.name, "nodes": nodes, "edges": edges, "options": net.options, "focus": view.focus,
                "areas": view.area_names}
     nonce = secrets.token_urlsafe(18)
-    csp = content_security_policy(nonce)
+    csp = content_security_policy(nonce, styles_from_self=bool(assets))
     html = _environment().get_template("map.html.j2").render(
         title=heading, view=view.name, node_count=len(nodes), edge_count=len(edges), payload=payload,
         node_legend=node_legend, edge_legend=edge_legend, areas=view.area_names, vis_script=script, vis_style=style,
-        nonce=nonce, csp=csp)
+        vis_links=links, nonce=nonce, csp=csp)
     return MapPage(html=html, csp=csp, nodes=len(nodes), edges=len(edges))
 
 
-def content_security_policy(nonce: str | None) -> str:
+def content_security_policy(nonce: str | None, styles_from_self: bool = False) -> str:
     """The policy a map page runs under: its own nonce'd scripts only (none at all without a nonce),
     no connections, no frames, no forms.
 
@@ -215,6 +233,7 @@ def content_security_policy(nonce: str | None) -> str:
     "script-src 'none'"
     """
     scripts = f"'nonce-{nonce}'" if nonce else "'none'"
+    styles = "'self' 'unsafe-inline'" if styles_from_self else "'unsafe-inline'"
     return ("default-src 'none'; "
-            f"script-src {scripts}; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+            f"script-src {scripts}; style-src {styles}; img-src data:; font-src data:; "
             "connect-src 'none'; base-uri 'none'; form-action 'none'")
