@@ -208,7 +208,9 @@ def test_the_coverage_heat_map_counts_what_the_matrix_counts(store: GraphStore) 
 
     html = make_map(store, "coverage").html
     matrix = coverage_matrix(store)
-    assert html.count('class="cell"') == len(matrix.areas) * len(matrix.articles)
+    assert html.count('class="article"') == 35  # every article of the Convention, named: the empty ones are gaps
+    assert "Article 12: Contaminated sites" in html and "9 Releases" in html
+    assert html.count('class="cell"') == len(matrix.areas) * 35
     for cell in matrix.cells:
         assert f'data-stated="{cell.stated}" data-mandate="{cell.area_mandate}"' in html
     assert "<script" not in html and "script-src 'none'" in html
@@ -443,6 +445,25 @@ def test_hostile_document_runs_no_script_in_the_browser(browser: Any, hostile_gr
         assert tooltip["children"] == 0 and tooltip["text"].startswith(SCRIPT_PAYLOAD) and IMG_PAYLOAD in tooltip["text"]
         assert opened.page.evaluate("() => window.__pwned === undefined") and opened.dialogs == []
         opened.screenshot(f"map-hostile-{'policy' if not bypass_csp else 'escaping'}")
+    finally:
+        opened.close()
+
+
+def test_the_coverage_picture_fits_its_35_named_columns_in_the_browser(browser: Any, store: GraphStore,
+                                                                       tmp_path: Path) -> None:
+    path = tmp_path / "coverage.html"
+    path.write_text(make_map(store, "coverage").html, encoding="utf-8")
+    opened = Opened(browser)
+    try:
+        opened.page.goto(path.as_uri())
+        boxes = opened.page.evaluate("""() => { const s = document.querySelector('svg').getBoundingClientRect();
+          return Array.from(document.querySelectorAll('svg text')).map(t => { const r = t.getBoundingClientRect();
+            return [r.left - s.left, r.top - s.top, r.right - s.left, r.bottom - s.top, s.width, s.height]; }); }""")
+        assert len(boxes) > 35
+        assert all(left >= 0 and top >= 0 and right <= width and bottom <= height
+                   for left, top, right, bottom, width, height in boxes)  # no label leaves the picture
+        assert opened.errors == [] and opened.dialogs == []
+        opened.screenshot("coverage-35-articles")
     finally:
         opened.close()
 

@@ -23,8 +23,9 @@ from gmpgraph.maps.style import short
 
 CELL = 26
 LEFT = 300
-TOP = 60
+TOP = 200  # room for the articles' names, slanted above their columns
 QUOTES_PER_CELL = 4
+TITLE_LENGTH = 26
 
 
 def _shade(count: int, top: int) -> str:
@@ -37,22 +38,31 @@ def _shade(count: int, top: int) -> str:
 
 
 def coverage_svg(matrix: CoverageMatrix, names: dict[str, str]) -> str:
-    """The matrix as an SVG picture; ``names`` maps area ids to display names."""
+    """The matrix as an SVG picture, with a column for every one of the Convention's 35 articles (named,
+    the empty ones too: they are the gaps); ``names`` maps area ids to display names."""
+    from schema.reference import articles
+
+    titles = {f"article:{a.number}": a.title for a in articles()}
+    columns = list(titles) + [a for a in matrix.articles if a not in titles]
     top = max((c.stated for c in matrix.cells), default=0)
-    width = max(LEFT + CELL * len(matrix.articles) + 20, 620)
+    width = max(LEFT + CELL * len(columns) + 140, 620)
     height = TOP + CELL * len(matrix.areas) + 80
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif" font-size="12" role="img">',
            "<title>Area × article coverage</title>"]
-    for col, article in enumerate(matrix.articles):
+    for col, article in enumerate(columns):
         x = LEFT + col * CELL + CELL / 2
-        out.append(f'<text x="{x}" y="{TOP - 8}" text-anchor="middle">{escape(article.split(":")[1])}</text>')
-    out.append(f'<text x="{LEFT}" y="{TOP - 30}" font-weight="600">Convention article</text>')
+        number = article.split(":")[1]
+        label = f"{number} {short(titles.get(article, ''), TITLE_LENGTH)}".strip()
+        out.append(f'<g class="article" data-article="{escape(number)}"><title>Article {escape(number)}: '
+                   f'{escape(titles.get(article, ""))}</title>'
+                   f'<text transform="translate({x + 4},{TOP - 8}) rotate(-55)">{escape(label)}</text></g>')
+    out.append(f'<text x="{LEFT - 8}" y="{TOP - 8}" text-anchor="end" font-weight="600">Convention article →</text>')
     for row, area in enumerate(matrix.areas):
         y = TOP + row * CELL
         out.append(f'<text x="{LEFT - 8}" y="{y + CELL * 0.65}" text-anchor="end">'
                    f'{escape(short(names.get(area, area), 44))}</text>')
-        for col, article in enumerate(matrix.articles):
+        for col, article in enumerate(columns):
             x = LEFT + col * CELL
             cell = matrix.cell(area, article)
             stated, mandate = (cell.stated, cell.area_mandate) if cell else (0, 0)
@@ -77,7 +87,8 @@ def coverage_svg(matrix: CoverageMatrix, names: dict[str, str]) -> str:
     legend_y = TOP + CELL * len(matrix.areas) + 30
     out.append(f'<text x="20" y="{legend_y}">Number: things in the area (its projects, publications, events) '
                'the text ties to the article.</text>')
-    out.append(f'<text x="20" y="{legend_y + 18}">Dark outline, or M: the area\'s mandate covers the article.</text>')
+    out.append(f'<text x="20" y="{legend_y + 18}">Dark outline, or M: the area\'s mandate covers the article. '
+               'An empty column: no area\'s work is tied to that article.</text>')
     out.append("</svg>")
     return "\n".join(out)
 
