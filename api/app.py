@@ -460,8 +460,10 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
 
     @app.get("/areas/{key}/funders", response_model=list[Link], responses=NOT_FOUND,
              summary="Who funds an area, directly or through its projects (the FUNDS edge shows which)")
-    def area_funders_(request: Request, key: Annotated[str, PathParam(max_length=100)], view: ListView) -> Response:
-        return answer(request, lambda s: area_funders(s, key), view)
+    def area_funders_(request: Request, key: Annotated[str, PathParam(max_length=100)], view: ListView,
+                      planned: Annotated[bool, Query(description="Also funding the text gives as planned (its edge "
+                                                                 "says status: planned).")] = False) -> Response:
+        return answer(request, lambda s: area_funders(s, key, planned), view)
 
     @app.get("/organizations/{ref}/funding", response_model=OrganizationRoles, responses=NOT_FOUND,
              summary="What an organisation leads, implements and funds, and who funds it")

@@ -360,13 +360,14 @@ def organization_roles(store: GraphStore, organization: str) -> OrganizationRole
                              funded_by=_links(store, node.id, "FUNDS", "in"))
 
 
-def area_funders(store: GraphStore, area: str) -> list[Link]:
-    """Who funds an area: directly, or through a project that is part of it (the edge shows which)."""
+def area_funders(store: GraphStore, area: str, planned: bool = False) -> list[Link]:
+    """Who funds an area: directly, or through a project that is part of it (the edge shows which); funding
+    the text gives as planned only with ``planned`` (its edge says ``status: planned``)."""
     node = resolve(store, area, "Area")
     found = _links(store, node.id, "FUNDS", "in")
     for project in _links(store, node.id, "PART_OF", "in"):
         found += _links(store, project.node.id, "FUNDS", "in")
-    return found
+    return found if planned else _stated(found)
 
 
 def _stated(links: list[Link]) -> list[Link]:

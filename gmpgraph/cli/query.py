@@ -166,33 +166,39 @@ def org(
 @commands.command()
 def funders(
     area: Annotated[str, typer.Argument(help="Area key, id or name.")],
+    planned: Annotated[bool, typer.Option("--planned", help="Also funding the text gives as planned "
+                                                            "(marked 'planned').")] = False,
     graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False, evidence: EvidenceOption = False,
     limit: LimitOption = DEFAULT_ROWS,
 ) -> None:
-    """Who funds an area, directly or through its projects.
+    """Who funds an area, directly or through its projects: what the reports state; --planned adds what
+    they give as planned, marked so.
 
-    Example:  gmpgraph query funders asgm
+    Examples:  gmpgraph query funders asgm
+               gmpgraph query funders coal --planned
     """
     from gmpgraph.queries import area_funders
 
     store = load_or_exit(graph)
-    result = answer(lambda: area_funders(store, area))
+    result = answer(lambda: area_funders(store, area, planned))
 
     def render(links: Any) -> None:
         table = line_table(*_columns("funder", "funds", "amount", evidence=evidence),
                            title=f"Funders of {escape(area)} ({len(links)})", fold_last=evidence)
-        lines = [_cells(link.node.name, store.node(link.edge.target).name, amount(link.edge), edge=link.edge,
-                        evidence=evidence) for link in links]
+        lines = [_cells(link.node.name, store.node(link.edge.target).name + _planned(link.edge), amount(link.edge),
+                        edge=link.edge, evidence=evidence) for link in links]
         if links:
             print_table(table, add_rows(table, lines, limit))
-            totals: dict[str, float] = {}
-            for link in links:
-                if getattr(link.edge, "amount", None):
-                    totals[link.edge.currency] = totals.get(link.edge.currency, 0) + link.edge.amount
-            summed = sum(1 for link in links if getattr(link.edge, "amount", None))
-            if totals:
-                out.print("sums stated: " + ", ".join(f"{v:,.0f} {c}" for c, v in sorted(totals.items())) +
-                          f" (on {summed} of {len(links)} lines; the others state no sum)")
+            for label, kept in (("sums stated", [k for k in links if not _planned(k.edge)]),
+                                ("sums planned", [k for k in links if _planned(k.edge)])):
+                totals: dict[str, float] = {}
+                for link in kept:
+                    if getattr(link.edge, "amount", None):
+                        totals[link.edge.currency] = totals.get(link.edge.currency, 0) + link.edge.amount
+                summed = sum(1 for link in kept if getattr(link.edge, "amount", None))
+                if totals:
+                    out.print(f"{label}: " + ", ".join(f"{v:,.0f} {c}" for c, v in sorted(totals.items())) +
+                              f" (on {summed} of {len(kept)} lines; the others state no sum)")
         else:
             from gmpgraph.analysis import money_without_funder
             from gmpgraph.queries import resolve
@@ -249,10 +255,15 @@ def country(
     emit(result, as_json, render)
 
 
+def _planned(edge: Any) -> str:
+    """' (planned)' for an edge the text gives as planned: never shown as done."""
+    return " (planned)" if getattr(edge, "status", None) == "planned" else ""
+
+
 def _render_subgraph(store: Any, sub: Any, title: str, evidence: bool, limit: int) -> None:
     table = line_table(*_columns("from", "edge", "to", evidence=evidence), title=title, fold_last=evidence)
-    lines = [_cells(store.node(e.source).name, e.type, store.node(e.target).name, edge=e, evidence=evidence)
-             for e in sub.edges]
+    lines = [_cells(store.node(e.source).name, e.type + _planned(e), store.node(e.target).name, edge=e,
+                    evidence=evidence) for e in sub.edges]
     print_table(table, add_rows(table, lines, limit))
 
 
