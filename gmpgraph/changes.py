@@ -154,11 +154,9 @@ def _compare(store: GraphStore, area: str, kind: Kind, before: Named, after: Nam
 def _former_name_statement(store: GraphStore, new: AnyNode, old: AnyNode) -> Statement | None:
     """The statement giving one of ``new``'s names as a name of ``old`` ("ICSC, formerly IEACCC": IEACCC spells
     "IEA Clean Coal Centre"), from ``new``'s provenance; None if no report says so."""
-    from loaders.entities.acronyms import best_long_form
-
     old_names = [old.name, *old.aliases]
     tied = [alias for alias in new.aliases if alias.casefold() in {n.casefold() for n in old_names}
-            or (alias.isupper() and any(best_long_form(alias, n) == n for n in old_names))]
+            or (alias.isupper() and any(initials(n) == alias for n in old_names))]
     if not tied:
         return None
     for p in getattr(new, "provenance", []):
@@ -166,6 +164,22 @@ def _former_name_statement(store: GraphStore, new: AnyNode, old: AnyNode) -> Sta
             return Statement(document=p.document, locator=p.locator, quote=p.quote[:400],
                              as_of=_document_date(store, p.document))
     return None
+
+
+_SMALL = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "du", "des", "la", "a", "an", "at"})
+
+
+def initials(name: str) -> str:
+    """The acronym a name spells word by word (an acronym in it counts whole); stricter than a long-form
+    match, which would let "UNEP" spell "United Nations Development Programme".
+
+    >>> initials("IEA Clean Coal Centre"), initials("United Nations Development Programme")
+    ('IEACCC', 'UNDP')
+    """
+    from loaders.entities.acronyms import is_acronym
+
+    return "".join(w if is_acronym(w) else w[0].upper() for w in name.replace("-", " ").split()
+                   if w.casefold() not in _SMALL)
 
 
 def _document_date(store: GraphStore, document: str) -> dt.date | None:

@@ -34,6 +34,7 @@ from pydantic import BaseModel, Field
 
 from gmpgraph.store import GraphError, GraphStore
 from schema import EDGE_CLASSES, NODE_CLASSES, Provenance, Statement, node_adapter
+from schema.nodes import slugify
 from schema.review import Decision, EdgeRef
 
 #: a document's text by its name, for checking the quotes of added edges (None: not at hand)
@@ -163,10 +164,10 @@ def _apply(store: GraphStore, d: Decision, text_of: TextOf | None, outcome: Revi
     if d.action == "merge":
         if d.node not in g:
             return f"no node {d.node} in the graph"
-        if d.other not in g:
-            aliases = [a.casefold() for a in g.nodes[d.node].get("aliases", [])]
-            return None if d.other.split(":", 1)[-1].replace("-", " ") in " ".join(aliases) else \
-                f"no node {d.other} in the graph"
+        if d.other not in g:  # merged already (by resolution, or an earlier decision): one of its names is an alias
+            local = d.other.split(":", 1)[-1]
+            merged = any(slugify(a) == local for a in g.nodes[d.node].get("aliases", []))
+            return None if merged else f"no node {d.other} in the graph"
         store.merge_into(d.node, d.other)
         g.nodes[d.node]["reviewed"] = "corrected"
         return None
