@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _KEYS: tuple[tuple[str, str], ...] = (
-    ("implementer", r"(?:other\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
+    ("implementer", r"(?:other\s+|project\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
                     r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"
                     r"|gef\s+agenc(?:y|ies)"),
     ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|donors?|funders?|funded\s+by|financed\s+by|sponsors?"
@@ -37,13 +37,14 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),
     ("place", r"countr(?:y|ies)|locations?|host\s+country|venue"),
     ("lead", r"(?:area\s+)?(?:co-?)?leads?|lead\s+organi[sz]ations?"),
-    ("title", r"(?:project\s+)?title|project\s+name"),
+    ("title", r"(?:(?:project|program(?:me)?|ea)\s+)?title|project\s+name"),
     # keys whose values no rule reads, known so that they end the value before them and are not names
-    ("other", r"(?:gef\s+)?project\s+(?:id|type|status|duration|timeline|details|summary)|focal\s+areas?|(?:gef\s+)?period"
+    ("other", r"(?:gef\s+)?(?:agency\s+)?(?:project|program(?:me)?)\s+(?:id|type|status|duration|timeline|details|summary)|focal\s+areas?|(?:gef\s+)?period"
               r"|(?:approval\s+)?fiscal\s+year|total\s+cost|co-?financing(?:\s+total)?|(?:gef\s+)?agency\s+fees|status"
               r"|duration|(?:start|end|approval|closing)\s+date|budget|received\s+by\s+\w+"
               r"|(?:project\s+)?approved(?:\s+for\s+implementation)?|preparation\s+grant\s+approved"
-              r"|total\s+(?:resources|budget)(?:\s+required)?|programme\s+period|submission\s+date"),
+              r"|total\s+(?:resources|budget)(?:\s+required)?|programme\s+period|submission\s+date"
+              r"|type\s+of\s+reports?|expected\s+(?:implementation\s+start|completion\s+date)"),
 )
 # a key opens its line, or a table row ('| Implementing Agencies | United Nations Environment Programme |'); its
 # separator is a colon, a bar or a tab, or nothing where a page's cells ran together ('Funding SourceGEF Trust Fund')
@@ -52,6 +53,11 @@ _KEYS: tuple[tuple[str, str], ...] = (
 _KEY = re.compile(r"[ \t]*(?:\|[ \t]*)?(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KEYS)
                   + r")(?:\((?:s|es|ies)\))?(?:(?:[ \t]*/[ \t]*[A-Za-z][A-Za-z ]{2,40}?(?:\((?:s|es|ies)\))?)?(?:[ \t]*[:|])+[ \t]*"
                     r"|[ \t]+|(?<=[a-z])(?=[A-Z][A-Za-z])|[ \t]*$)", re.IGNORECASE)
+# a form flattened onto one line ('Project Title: National action plan ... Country(ies): Angola GEF Project ID:
+# GEF Agency(ies): UNIDO'): keys inside the line, each with its colon, its value running to the next key
+_RUN_IN_KEY = re.compile(r"(?<![\w(/])(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KEYS
+                                                      if kind not in ("grant", "lead"))
+                         + r")(?:[ \t]*\((?:s|es|ies)\))?[ \t]*:[ \t]*", re.IGNORECASE)
 _INLINE_SEPARATOR = re.compile(r"[ \t]*(?::|\||\t)[ \t]*")
 
 
@@ -145,7 +151,26 @@ def _fields(text: str) -> tuple[Field, ...]:
         value_end = last[0] + len(last[1].rstrip())
         fields.append(Field(kind, key, start + m.start(kind), text[value_start:value_end], value_start, value_end,
                             granter))
-    return tuple(fields)
+    fields += _run_in_fields(lines, {f.key_start for f in fields})
+    return tuple(sorted(fields, key=lambda f: f.key_start))
+
+
+def _run_in_fields(lines: list[tuple[int, str]], known: set[int]) -> list[Field]:
+    """The fields of a form flattened onto one line: at least two keys inside it, each with its colon."""
+    fields = []
+    for start, line in lines:
+        keys = list(_RUN_IN_KEY.finditer(line))
+        if len(keys) < 2:
+            continue
+        for m, after in zip(keys, [*keys[1:], None]):
+            kind = next(k for k, _ in _KEYS if k not in ("grant", "lead") and m.group(k))
+            end = after.start() if after is not None else min(len(line), m.end() + 300)
+            value = line[m.end():end].rstrip(" \t;,")
+            if start + m.start(kind) in known or not value or len(value) > 300:
+                continue
+            fields.append(Field(kind, line[m.start(kind):m.end(kind)], start + m.start(kind), value,
+                                start + m.end(), start + m.end() + len(value)))
+    return fields
 
 
 def value_items(field: Field) -> list[tuple[int, int]]:

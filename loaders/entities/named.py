@@ -214,7 +214,8 @@ def field_bodies(ann: Annotated) -> None:
     for field in fields:  # 'Project Name' / 'Project Title': the sheet's own project, named as the field writes it
         if field.kind == "title" and 8 <= len(field.value) <= 300 and not any(
                 f.node_type in ("Project", "Publication", "Event") and field.start <= f.start < field.end
-                for f in ann.found):
+                and f.end >= field.end for f in ann.found):
+            ann.found = [f for f in ann.found if not field.start <= f.start < field.end]  # its value is one name
             name = clean_name(field.value)
             made.append(Found("Project", name, field.start, field.start + len(field.value), (), None,
                               f"the value of a data sheet's {field.key!r} field"))
