@@ -13,7 +13,9 @@ from loaders.entities.found import Found
 from loaders.gazetteers.countries import find_countries
 from schema.reference import country_name, demonyms
 
-_GOVERNMENTS = re.compile(r"\b[Gg]overnments?\s+of\s+")
+# the list may follow a colon or a count of countries: 'the governments of: Brazil, Sudan, ...', 'the governments of
+# eight countries (Burkina Faso, Colombia, ...)'
+_GOVERNMENTS = re.compile(r"\b[Gg]overnments?\s+of(?:\s*:\s*|\s+(?:the\s+)?(?:\w+\s+)?(?:participating\s+)?countries\s*\(\s*|\s+)")
 
 
 def governments(text: str) -> list[Found]:

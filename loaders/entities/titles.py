@@ -509,6 +509,15 @@ def _lower_heads(text: str) -> list[Found]:
         full = f"{name} {text[m.start(2) if m.group(2) else m.start(3):m.end()]}"  # 'Esa'ala ASGM pilot project'
         inner = re.search(r"\s*\(([A-Z][A-Za-z0-9\-]{1,10})\)", name)  # 'Global Opportunities ... (GOLD) in the ...'
         aliases = (name, full, inner.group(1), f"{inner.group(1)} {m.group(3)}") if inner else (name, full)
+        first, _, second = name.partition(" and ")
+        if text[m.end(3):m.end()] == "s" and second[:1].isupper() and not first.split()[0].islower():  # 'the A and B projects'
+            head += "s"
+            at = begin + len(first) + 5
+            found += [Found(node_type, first, begin, begin + len(first), (first,), None,
+                            f"one of two names before a plural '{head}'"),
+                      Found(node_type, second, at, at + len(second), (second,), None,
+                            f"one of two names before a plural '{head}'")]
+            continue
         found.append(Found(node_type, full if node_type == "Event" else name, begin, m.end(3), aliases, None,
                            f"name with a lower-case '{head}'"))
     for m in _BRAND.finditer(text):
