@@ -279,6 +279,9 @@ _BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL
 _BODY_MEETING_NUMBER = re.compile(r"\b(?:Partnership Advisory Group|PAG)\s+[Mm]eeting\s+(\d{1,2})\b(?![.,]\d)")
 
 
+_SPEECH = re.compile(r"\b(?:[Ww]e|our|us|I|[Ii]t\s+is|is\s+an?|are|was|were|has\s+been|have\s+been)\b")
+
+
 def _quoted(text: str) -> list[Found]:
     found = []
     for m in _QUOTED.finditer(text):
@@ -290,6 +293,8 @@ def _quoted(text: str) -> list[Found]:
             title = title[:1].upper() + title[1:]  # 'The project "reducing mercury use in ... sector"': a title
         if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")) or _generic(title):
             continue
+        if _SPEECH.search(title) and sum(w[:1].islower() for w in words) > 0.6 * len(words):
+            continue  # '"We hope we can demonstrate the viability of ..."': somebody's words, not a title
         if g == 2 and re.search(r"\b[A-Z][a-z]{1,6}\.", m.group(2)):
             continue  # '*Extrac. Ind. Soc.*': an abbreviated journal name
         before = text[max(0, m.start() - 40):m.start()]
