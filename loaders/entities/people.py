@@ -377,8 +377,9 @@ def _membership_bodies(text: str, orgs: _Orgs, blocks: list[tuple[int, int, str]
             body = orgs.at(at, 5) or _new_body(text, at, start + m.end(g))
             current = body
             continue
-        if current is not None and kind == "bullet":
-            bodies[start] = current
+        if current is not None and (kind == "bullet" or ("\n" not in own and len(own) <= 120
+                                                          and not own.endswith((".", ":")))):
+            bodies[start] = current  # a bullet, or a line of its own: 'Satyendra Kumar (India)'
         elif kind != "bullet":
             current = None
     return bodies
