@@ -92,6 +92,11 @@ _ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|senior|depu
                           rf"Secretariat|Government|Commission|Foundation|Association|Bureau)\b)"
                           rf"[A-Z][a-z]+\s+){{0,2}}(?i:{_ROLE})s?\b(?!\s+(?:of\s+)?[A-Z][a-z]+\s+(?:Ministry|Department|"
                           rf"Agency|Institute|University|Council|Association|Foundation)\b)")
+# the regions lists of members and speakers are grouped under ('Africa', 'Asia Pacific', 'Latin America and the
+# Caribbean', 'Western European and Others Group'): words that never open a person's name
+_REGION_WORDS = re.compile(r"(?:(?:Africa|Asia|Pacific|Asia-Pacific|Eastern|Western|Central|Southern|Northern|South|North|"
+                           r"East|West|European|Europe|States|Latin|America|Caribbean|and|the|Others|Group|Middle|"
+                           r"Oceania)\s+)+")
 _MEMBERS_OF = re.compile(r"\b[Mm]embers\s+of\s+(?:the\s+)?([A-Z][^:\n]{3,160}?)\s+(?:are|is|include|were)\b[^\n]*:\s*$"
                          r"|\b([A-Z][\w\s]{3,80}?)\s+(?:members|composition)\s*:\s*$")
 _NOT_PERSON_WORDS = re.compile(
@@ -417,6 +422,11 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if start in taken:
             return
         taken.add(start)
+        region = _REGION_WORDS.match(name)
+        if region:  # 'Asia Pacific Hu Yunfang (China)': a list under its regions' names
+            if len(name[region.end():].split()) < 2:
+                return
+            start, name = start + region.end(), name[region.end():]
         if tail is not None:
             body = member_body(start)
             affiliations = [o.name for o in tail.organizations]
