@@ -18,7 +18,7 @@ ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", 
              "Company", "Board", "Boards", "Service", "Authority", "Administration", "Union", "Consortium",
              "Cooperative", "Branch", "Division", "Laboratory", "Court", "Government", "Bureau", "Group", "Team",
              "Partnership", "Initiative", "Task Force", "Coalition", "Trust", "Institut", "Consilium",
-             "Instituto", "Agencies", "Industries", "Services", "Directorate")
+             "Instituto", "Agencies", "Industries", "Services", "Directorate", "GmbH", "LLC", "Limited")
 PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Study", "Plan",
                  "Plans", "Flagship", "Campaign", "Platform", "Sampling", "Monitoring", "Observatory",
                  "Grant", "Grants")
@@ -31,6 +31,14 @@ PUBLICATION_HEADS = ("Guidance", "Guide", "Guidelines", "Report", "Toolkit", "Ca
 EVENT_HEADS = ("Meeting", "Conference", "Forum", "Workshop", "Session", "Webinar", "Summit", "Symposium",
                "Congress", "Dialogue", "Consultation", "Event", "Retreat", "Assembly", "Meetings", "Conferences",
                "Forums", "Workshops", "Sessions", "Webinars", "Events", "Seminar", "Seminars", "Training")
+# heads that open a name: English 'University X', and the bodies of languages that put the head first ('Fundación
+# Medmin', 'Yayasan Tambuhak Sinta', 'Agència de Residus de Catalunya')
+_OPENING_HEADS = frozenset({
+    "Universidade", "Universidad", "Université", "Universität", "Universitas", "Instituto", "Institut", "Istituto",
+    "University", "Ministry", "Ministerio", "Ministère", "Ministério", "Fundación", "Fundacion", "Fundação",
+    "Fondation", "Fondazione", "Stiftung", "Asociación", "Associação", "Association", "Agencia", "Agència",
+    "Agence", "Centro", "Yayasan", "Corporación", "Cooperativa", "Sociedad", "Consorcio", "Organización",
+    "Organisation", "Servicio", "Secretaría", "Dirección", "Direction"})
 _OF_HEAD = re.compile(r"(\w+)\s+(?:of|for|on|to|in|at)\s")
 
 
@@ -55,12 +63,11 @@ def entity_type(name: str) -> str | None:
              (ORG_HEADS, "Organization"))
     opening = name.split()[0] if name.split() else ""
     last = last.capitalize() if last.isupper() and len(last) > 3 else last  # 'Monitoring NETWORK'
-    for word in (first, last, opening if opening in ("Universidade", "Universidad", "Instituto", "Institut",
-                                                     "University", "Ministry", "Ministerio") else ""):
+    for word in (first, last, opening if opening in _OPENING_HEADS else ""):
         for heads, etype in lists:
             if word and word in heads:
                 return etype
-    return None
+    return "Organization" if opening in _OPENING_HEADS else None
 
 
 _KIND_RULES: tuple[tuple[str, str, str], ...] = (
