@@ -326,6 +326,16 @@ def _body_end(text: str, start: int, end: int, limit: int) -> int:
     return end
 
 
+def _lines_with_commas(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` with at least two commas and no full stop before its end."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.count(",") >= 2 and len(line) <= 400 and not re.search(r"[a-z]\.\s+[A-Z]", line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def _new_body(text: str, start: int, end: int) -> Found | None:
     """An organisation named in an affiliation's place: 'Lafarge', 'Foundation For Scientific & Industrial
     Research SINTEF', 'Centro Tecnológico ... (CTNDM)'."""
@@ -538,6 +548,30 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if tail.organizations and best_long_form(tail.organizations[0].name, name):
             continue  # 'Best Environmental Practices (BEP)' spells out an acronym
         add(name, m.end(), end, "listed person", tail)
+    # 9. names listed before the body they share, ending a line: '2. Reducing Mercury use in ASGM Communities,
+    # Victor Dumba, Caitlin Wright, Yannick Cishugi, Global Communities'
+    for line_start, line_end in _lines_with_commas(text):
+        cuts = [line_start] + [line_start + m.end() for m in re.finditer(r",\s*", text[line_start:line_end])]
+        segments = [(a, text.find(",", a, line_end) if text.find(",", a, line_end) >= 0 else line_end) for a in cuts]
+        if len(segments) < 3:
+            continue
+        body_start, body_end = segments[-1]
+        body_end = body_start + len(text[body_start:body_end].rstrip(" .;"))
+        known = orgs.at(body_start, 2)
+        body = known or _new_body(text, body_start, body_end)
+        if body is None:
+            continue
+        names = []
+        for a, b in reversed(segments[:-1]):
+            name = clean_name(text[a:b])
+            if not plausible_name(name) or orgs.covers(a):
+                break
+            names.append((name, a, a + len(name)))
+        if not names or len(names) == len(segments) - 1:
+            continue  # a list of people ending in a body with nothing before them is read by rule 2
+        for name, a, b in reversed(names):
+            add(name, a, b, "listed before their shared body",
+                Tail(organizations=[body], end=body_end, new_bodies=[] if known else [body]))
     # 6. the statistical model's people
     for start, end in statistical or []:
         name = clean_name(text[start:end])
