@@ -22,7 +22,7 @@ from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.orgs import find_organizations
 from loaders.entities.reference import convention_instruments
 from loaders.entities.same_thing import said_to_be_one
-from loaders.entities.people import NAME_PAIR, STATISTICAL, people_and_bodies, plausible_name
+from loaders.entities.people import AGENDA_TITLE, NAME_PAIR, STATISTICAL, people_and_bodies, plausible_name
 from loaders.fields import find_fields, value_items
 from loaders.locate import sentence_span
 from loaders.entities.titles import find_titled
@@ -180,6 +180,7 @@ def titles(ann: Annotated) -> None:
     orgs = [o for o in orgs if "reference" in o.rule or "acronym" in o.rule
             or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start)
                        for a, b in title_spans.overlapping(o.start, o.end))]
+    titled += [f for f in ann.found if f.rule == AGENDA_TITLE and not title_spans.overlapping(f.start, f.end)]
     ann.found = [*orgs, *ann.found_of("Person"), *titled]
 
 

@@ -326,6 +326,31 @@ def _body_end(text: str, start: int, end: int, limit: int) -> int:
     return end
 
 
+AGENDA_TITLE = "the title of an agenda item, before its speakers"
+
+
+def _agenda_titles(text: str, start: int, end: int, presenter: str) -> list[Found]:
+    """The titles an agenda item gives before its speakers ('1. Reducing Mercury Use ... in Mali's ... Sector, and
+    Promoting Mercury-Free Mining in Ghana, Daniel Stapper, ...'): a project where the title is work (it opens with
+    a verb's -ing form, or its head word says so) and the document speaks of projects."""
+    found = []
+    item = re.match(r"\s*(?:\d{1,2}[.)]|[-\u2022*])?\s*", text[start:end])
+    pos = start + item.end()
+    for part in re.split(r",\s+and\s+|;\s+", text[pos:end].rstrip(" ,")):
+        at = text.find(part, pos)
+        name = clean_name(part)
+        pos = at + len(part)
+        words = name.split()
+        if not 3 <= len(words) <= 25 or not name[:1].isupper():
+            continue
+        kind = entity_type(name)
+        if kind is None and words[0].endswith("ing") and re.search(r"\bprojects?\b", text, re.IGNORECASE):
+            kind = "Project"
+        if kind in ("Project", "Publication", "Event"):
+            found.append(Found(kind, name, at, at + len(name), (name,), None, AGENDA_TITLE, {"presenter": presenter}))
+    return found
+
+
 def _lines_with_commas(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of ``text`` with at least two commas and no full stop before its end."""
     out, pos = [], 0
@@ -572,6 +597,7 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         for name, a, b in reversed(names):
             add(name, a, b, "listed before their shared body",
                 Tail(organizations=[body], end=body_end, new_bodies=[] if known else [body]))
+        bodies += _agenda_titles(text, segments[0][0], names[-1][1], body.name)
     # 6. the statistical model's people
     for start, end in statistical or []:
         name = clean_name(text[start:end])

@@ -4,6 +4,9 @@ From the person finds' own affiliations (``loaders.entities.people``): 'Name (Or
 Organisation', 'Name, Role of Organisation', the body a list's lead-in names; 'Name (Country)' alone means the
 country's government. A unit named before its parent body ('Graduate School ..., Kyoto University') gives
 way to the body.
+
+An agenda item's body also implements the work the item's title names ('4. Global Partnership for ... in
+ASGM, Mayer Ngomesia, Taylor Kennedy, Resolve'): the find of the title carries its presenter.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from loaders.annotated import Annotated
 from loaders.entities.found import name_key
 from loaders.entities.nodes import government
 from loaders.entities.runs import SUB_UNIT
-from schema import AffiliatedWith, Node
+from schema import AffiliatedWith, Implements, Node
 
 
 def _without_units(orgs: list[Node]) -> list[Node]:
@@ -25,7 +28,14 @@ def read_affiliations(ann: Annotated) -> None:
     """Pipeline component: AFFILIATED_WITH edges from each person find's affiliation."""
     aliases = {name_key(a): n for n in ann.by_key.values() if n.type == "Organization" for a in (n.name, *n.aliases)}
     edges: dict[tuple[str, str], AffiliatedWith] = {}
+    presented: dict[tuple[str, str], Implements] = {}
     for key, found in ann.groups.items():
+        for f, prov in found:
+            org = aliases.get(name_key(f.props.get("presenter", "")))
+            if org is not None and key[0] == "Project":
+                edge = presented.setdefault((org.id, ann.by_key[key].id),
+                                            Implements(source=org.id, target=ann.by_key[key].id))
+                edge.provenance.append(prov)
         if key[0] != "Person":
             continue
         person = ann.by_key[key]
@@ -40,3 +50,5 @@ def read_affiliations(ann: Annotated) -> None:
                 edge.provenance.append(prov)
     for (source, target), edge in edges.items():
         ann.edges.edges[("AFFILIATED_WITH", source, target)] = edge
+    for (source, target), implements in presented.items():
+        ann.edges.edges[("IMPLEMENTS", source, target)] = implements
