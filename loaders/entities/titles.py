@@ -527,12 +527,13 @@ def _lower_heads(text: str) -> list[Found]:
                            f"name with a lower-case '{head}'"))
     for m in _BRAND.finditer(text):
         brand, place = m.group(1), m.group(2)
-        found.append(Found("Project", brand, m.start(1), m.end(1), (brand,), None, "programme brand name"))
         countries = find_countries(place) if place else []
         if countries and countries[0].start == 0:  # 'planetGOLD Côte d'Ivoire', not '... Uganda and planetGOLD'
             place = place[:countries[0].end]
             found.append(Found("Project", f"{brand} {place}", m.start(1), m.start(2) + len(place),
                                (f"{brand} {place}",), None, "programme brand name and its country"))
+        else:  # the programme itself only where no country's project is named
+            found.append(Found("Project", brand, m.start(1), m.end(1), (brand,), None, "programme brand name"))
     return found
 
 
