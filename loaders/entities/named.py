@@ -41,7 +41,33 @@ def organizations(ann: Annotated) -> None:
 
 def _as_this_document_reads(ann: Annotated, orgs: list[Found]) -> list[Found]:
     """The organisations found, less those this document gives another sense (both passes read them so)."""
-    return _not_across_areas(ann, _not_redefined(ann, orgs))
+    return _named_for_their_class(ann.text, _not_across_areas(ann, _not_redefined(ann, orgs)))
+
+
+# words that name a class of bodies, not one: 'Non-Governmental Organisation', 'UN Implementing Agency', 'Focal Office'
+_CLASS_WORDS = frozenset({
+    "Non-Governmental", "Non-governmental", "Nongovernmental", "Governmental", "Intergovernmental", "Civil", "Society",
+    "Organisation", "Organisations", "Organization", "Organizations", "Implementing", "Executing", "Agency",
+    "Agencies", "UN", "GEF", "Designated", "Institution", "Institutions", "Focal", "Office", "Point", "Private",
+    "Sector", "Community-based", "Community-Based", "Partner", "Partners", "Lead", "Local", "Programs",
+    "Programmes", "Stakeholders", "Academia", "Entity", "Entities"})
+
+
+def _named_for_their_class(text: str, orgs: list[Found]) -> list[Found]:
+    """Without the names made only of words of a class of bodies; the body a class names in brackets is one
+    ('one Non-Governmental Organisation (Conservation International)')."""
+    kept = []
+    for o in orgs:
+        if not set(o.name.split()) <= _CLASS_WORDS or "reference" in o.rule:
+            kept.append(o)
+            continue
+        named = re.match(r"\s*\(\s*((?:the\s+)?[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){1,8})\s*\)", text[o.end:o.end + 90])
+        if named:
+            name = clean_name(named.group(1))
+            at = o.end + named.start(1) + named.group(1).find(name.split()[0])
+            kept.append(Found("Organization", name, at, at + len(name), (name,), organization_kind(name)[0],
+                              "a body its class names in brackets"))
+    return kept
 
 
 def _not_across_areas(ann: Annotated, orgs: list[Found]) -> list[Found]:
