@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
+from loaders.entities.nodes import government
 from loaders.relations.amounts import parse_amount
 from loaders.relations.context import THE_PROJECT, Sentences, of_type, outermost
 from schema import Funds
@@ -72,8 +73,38 @@ def _funder_groups(sentences: Sentences, span: tuple[int, int], orgs: list[Locat
     return groups
 
 
+# 'would like to sincerely thank Austria, Denmark, ... and the United States for their contributions to the First
+# Round of the Specific International Programme': those thanked for money gave it
+_THANKED = re.compile(r"\bthank(?:s|ed|ing)?\s+(?:to\s+)?(?P<who>[^.;]{3,240}?)\s+for\s+(?:their|its|the)\s+"
+                      r"(?:\w+\s+){0,2}(?:contributions?|funding|donations?|financial\s+support)\b", re.IGNORECASE)
+
+
+def _thanked_funders(ann: Annotated) -> None:
+    sentences = ann.sentences
+    for span, mentions, block in sentences.items():
+        sentence = sentences.sentence(span)
+        m = _THANKED.search(sentence)
+        if m is None:
+            continue
+        who = (span[0] + m.start("who"), span[0] + m.end("who"))
+        givers = [x for x in mentions if who[0] <= x.start < who[1] and x.node.type in ("Organization", "Country")]
+        things = outermost(of_type([x for x in mentions if x.start >= span[0] + m.end()], "Project", "Event"))
+        targets = [things[0].node] if things else [t.node for t in of_type(mentions, "Area")]
+        for giver in givers:
+            source = giver.node
+            if source.type == "Country":
+                surface = ann.text[giver.start:giver.end]
+                if ann.text[max(0, giver.start - 4):giver.start].lower() == "the ":
+                    surface = "the " + surface
+                source = government(ann, source.key, ann.edges.provenance(block, (giver.start, giver.end)),
+                                    "a country thanked for its contributions", surface)
+            for target in targets:
+                ann.edges.add(Funds, source, target, block, span)
+
+
 def read_funding(ann: Annotated) -> None:
     """Pipeline component: FUNDS edges of each sentence."""
+    _thanked_funders(ann)
     sentences, text = ann.sentences, ann.text
     for span, mentions, block in sentences.items():
         orgs = of_type(mentions, "Organization")
