@@ -24,6 +24,7 @@ from loaders.entities.reference import convention_instruments
 from loaders.entities.same_thing import said_to_be_one
 from loaders.entities.people import AGENDA_TITLE, NAME_PAIR, STATISTICAL, people_and_bodies, plausible_name
 from loaders.fields import find_fields, value_items
+from loaders.gazetteers.countries import find_countries
 from loaders.locate import sentence_span
 from loaders.entities.titles import find_titled
 
@@ -280,6 +281,9 @@ def _item_bodies(text: str, start: int, end: int) -> list[Found]:
     name = clean_name(head[:alias.start()] if alias else head)
     if len(name) < 3 or not name[:1].isupper() or len(name.split()) > 14:
         return found
+    countries = find_countries(name)
+    if countries and countries[0].start == 0 and countries[0].end >= len(name) - 1:
+        return found  # 'Ministry of Environment (MINAMB), Angola; UNITAR': the country of the item before
     kind, rule = organization_kind(name)
     aliases = (name, alias.group(1)) if alias else (name,)
     found.append(Found("Organization", name, start, start + len(name), aliases, kind,
