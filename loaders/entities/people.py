@@ -97,6 +97,10 @@ _ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|senior|depu
 _REGION_WORDS = re.compile(r"(?:(?:Africa|Asia|Pacific|Asia-Pacific|Eastern|Western|Central|Southern|Northern|South|North|"
                            r"East|West|European|Europe|States|Latin|America|Caribbean|and|the|Others|Group|Middle|"
                            r"Oceania)\s+)+")
+# the role line under a signature: 'Co-Chairs of the Governing Board of the Specific International Programme'
+_SIGNED_ROLE = re.compile(r"[ \t]*(?:(?:Co-|Vice[- ])?(?:Chairs?|Chairpersons?|Presidents?|Directors?|Heads?|"
+                          r"Coordinators?|Secretary|Executive Secretary|Executive Director)|Co-[Cc]hairs?)\s+of\s+"
+                          r"(?:the\s+)?([A-Z][^\n,]{3,120}?)[ \t]*(?=\n|$)")
 _MEMBERS_OF = re.compile(r"\b[Mm]embers\s+of\s+(?:the\s+)?([A-Z][^:\n]{3,160}?)\s+(?:are|is|include|were)\b[^\n]*:\s*$"
                          r"|\b([A-Z][\w\s]{3,80}?)\s+(?:members|composition)\s*:\s*$")
 _NOT_PERSON_WORDS = re.compile(
@@ -630,6 +634,19 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if len(longer) == 1:
             f.aliases = (*f.aliases, f.name)
             f.name = longer[0]
+    for f in found:  # a signature: 'Sam Adu-Kumi (Ghana) and Reggie Hernaus (The Netherlands)' / 'Co-Chairs of X'
+        signed = _SIGNED_ROLE.match(text, text.find("\n", f.end) + 1) if "\n" in text[f.end:] else None
+        if signed is None or text.find("\n", f.end) > f.end + 120:
+            continue
+        body = orgs.at(signed.start(1), 3) or _new_body(text, signed.start(1), signed.end(1))
+        if body is not None:
+            earlier = [n for n in f.props.get("affiliations", "").split("\x1f") if n and f.props.get("country") is None]
+            f.props.pop("country", None)
+            f.props["affiliation"] = body.name
+            f.props["affiliations"] = "\x1f".join(dict.fromkeys([body.name, *earlier]))
+            f.props.setdefault("affiliation_start", str(body.start))
+            if body not in bodies and body.rule.startswith("affiliation"):
+                bodies.append(body)
     people = sorted(found, key=lambda f: f.start)
     person_spans = [(p.start, p.end) for p in people]
     bodies = [b for b in bodies if not any(a <= b.start < e for a, e in person_spans)
