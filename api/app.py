@@ -580,6 +580,12 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
         return Response(coverage_picture(served.store), media_type="image/svg+xml",
                         headers=security_headers(content_security_policy(None)))
 
+    @app.get("/maps/world", response_class=HTMLResponse, responses=HTML_PAGE,
+             summary="Map: the countries shaded by the projects, funders or areas stated there (HTML page)")
+    def map_world(by: Annotated[Literal["projects", "funders", "areas"], Query(
+            description="What shades a country.")] = "projects") -> HTMLResponse:
+        return _html(make_map(served.store, "world", by=by, country_link="/maps/country/{iso3}"))
+
     @app.get("/maps/area/{key}", response_class=HTMLResponse, responses=MAP_RESPONSES,
              summary="Map: one area with its leads, projects, implementers, funders, countries and articles")
     def map_area(key: Annotated[str, PathParam(max_length=100)]) -> HTMLResponse:

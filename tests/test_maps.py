@@ -26,7 +26,7 @@ from gmpgraph import GraphStore, load_graph
 from gmpgraph.graphfile import save_graph
 from gmpgraph.maps import make_map, select_view
 from gmpgraph.queries import supporters
-from schema import Implements, Organization
+from schema import Implements, LocatedIn, Organization, Project
 from schema.provenance import Provenance
 from tests.conftest import REPO, gmpgraph_command, running_server
 
@@ -500,3 +500,77 @@ def test_api_docs_render_offline_from_the_servers_own_assets(browser: Any, corpu
                 opened.screenshot(f"api-docs{path.replace('/', '-')}")
             finally:
                 opened.close()
+
+
+# -- the world map (issue 32) ----------------------------------------------------------------------------------
+def test_world_map_counts_the_stated_work_of_each_country(store: GraphStore) -> None:
+    from gmpgraph.maps.world import world_counts
+    from gmpgraph.queries import country_profile
+
+    counts = world_counts(store)
+    assert len(counts) > 20
+    for iso3, work in counts.items():
+        profile = country_profile(store, iso3)
+        assert work.projects == len({link.node.id for link in profile.projects})
+        assert work.funders == len({link.node.id for link in profile.funders})
+        assert work.projects or profile.events
+    planned_only = {e.target for e in store.edges("LOCATED_IN") if getattr(e, "status", None) == "planned"} - {
+        e.target for e in store.edges("LOCATED_IN") if getattr(e, "status", None) != "planned"}
+    assert not {store.node(c).key for c in planned_only} & set(counts)  # planned work is not shown as done
+
+
+def test_world_map_draws_every_country_with_stated_work_offline(browser: Any, store: GraphStore,
+                                                                tmp_path: Path) -> None:
+    from gmpgraph.maps.world import world_counts
+
+    path = tmp_path / "world.html"
+    path.write_text(make_map(store, "world", by="funders").html, encoding="utf-8")
+    counts = world_counts(store)
+    opened = Opened(browser)
+    try:
+        opened.page.goto(path.as_uri())
+        drawn = opened.page.evaluate("""() => { const s = document.querySelector('svg').getBoundingClientRect();
+          const inside = r => r.width > 0 && r.height > 0 && r.left >= s.left - 1 && r.right <= s.right + 1
+                              && r.top >= s.top - 1 && r.bottom <= s.bottom + 1;
+          return {
+            linked: Array.from(document.querySelectorAll('svg a')).map(a => {
+              const g = a.querySelector('.country'); const r = g.getBoundingClientRect();
+              return [g.dataset.iso3, a.getAttribute('href'), inside(r), getComputedStyle(g.firstElementChild).fill]; }),
+            labels: Array.from(document.querySelectorAll('svg text')).every(t => inside(t.getBoundingClientRect())),
+            shapes: document.querySelectorAll('svg .country').length,
+          }; }""")
+        linked = {iso3: (href, inside, fill) for iso3, href, inside, fill in drawn["linked"]}
+        assert set(linked) == set(counts)  # every country with stated work, and no other, is drawn as a link
+        assert all(href == f"map-country-{iso3.lower()}.html" and inside for iso3, (href, inside, _) in linked.items())
+        assert all(fill != "rgb(238, 238, 238)" for _, _, fill in linked.values())  # shaded, not the grey of none
+        assert drawn["shapes"] > 200 and drawn["labels"]  # the whole world, and the legend inside the picture
+        assert opened.requests == [path.as_uri()] and opened.errors == [] and opened.dialogs == []
+        opened.screenshot("world-funders")
+    finally:
+        opened.close()
+
+
+def test_world_map_keeps_document_text_as_text(hostile_graph: Path) -> None:
+    store = load_graph(hostile_graph)
+    prov = next(n for n in store.nodes("Project")).provenance
+    store.add_node(Project(id="project:hostile", name=SCRIPT_PAYLOAD + IMG_PAYLOAD, provenance=prov))
+    ghana = next(n for n in store.nodes("Country") if n.key == "GHA")
+    store.add_edge(LocatedIn(source="project:hostile", target=ghana.id, provenance=prov))
+    html = make_map(store, "world").html
+    assert "<img" not in html and "<script" not in html and "onerror=\"" not in html
+    assert "&lt;/script&gt;&lt;script&gt;window.__pwned" in html  # the name survives in the tooltip, escaped
+
+
+def test_world_map_from_the_cli_and_the_api(corpus_graph: Path, store: GraphStore, tmp_path: Path) -> None:
+    proc = subprocess.run([*gmpgraph_command(), "map", "world", "-o", "w.svg", "--by", "areas", "--graph",
+                           str(corpus_graph)], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "w.svg").read_text().startswith("<svg") and "countries with stated work" in proc.stdout
+    bad = subprocess.run([*gmpgraph_command(), "map", "world", "--by", "money", "--graph", str(corpus_graph)],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert bad.returncode == 2 and "--by is one of projects, funders, areas" in bad.stderr
+    client = TestClient(create_app(store, warm=False))
+    page = client.get("/maps/world", params={"by": "funders"})
+    assert page.status_code == 200 and 'href="/maps/country/IDN"' in page.text and len(page.content) < 200_000
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert client.get("/maps/world", params={"by": "money"}).status_code == 422

@@ -27,7 +27,8 @@ from gmpgraph.cli.common import (
 
 commands = typer.Typer()
 
-VIEW_HELP = ("network | area KEY | article N | country ISO3 | entity ID [--depth N] | collaboration | coverage")
+VIEW_HELP = ("network | area KEY | article N | country ISO3 | entity ID [--depth N] | collaboration | coverage | "
+             "world [--by projects|funders|areas]")
 
 
 def default_output(view: str, argument: str | None) -> Path:
@@ -52,6 +53,11 @@ def map_(
                                                 show_default=False)] = None,
     unlinked: Annotated[bool, typer.Option("--unlinked", help="For 'network': also draw the entities linked only "
                                            "to the documents that mention them (left out by default).")] = False,
+    by: Annotated[str, typer.Option("--by", help="For 'world': shade the countries by the projects, the funders or "
+                                    "the areas stated there.")] = "projects",
+    link: Annotated[str, typer.Option("--link", help="For 'world': where a country links, {iso3} or {iso3_lower} "
+                                      "standing for its code (the file 'map country ISO3' writes, by default).")
+                    ] = "map-country-{iso3_lower}.html",
     graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False,
 ) -> None:
     """Draw the graph as an interactive map in one HTML file that works offline and is safe to open.
@@ -64,19 +70,25 @@ def map_(
       gmpgraph map article 7            (stated support solid, area-mandate support dashed)
       gmpgraph map entity planetGOLD --depth 2
       gmpgraph map coverage -o coverage.svg
+      gmpgraph map world --by funders   (countries shaded, each linking to map-country-<iso3>.html)
     """
     from gmpgraph.graphfile import write_atomic
-    from gmpgraph.maps import coverage_picture, make_map
+    from gmpgraph.maps import MEASURES, coverage_picture, make_map, world_picture
 
     store = load_or_exit(graph)
     target = output or default_output(view, argument)
-    if view == "coverage" and target.suffix.lower() == ".svg":
+    if view == "world" and (by not in MEASURES or "{iso3" not in link):
+        err.print(f"[red]error:[/] --by is one of {', '.join(MEASURES)} and --link needs {{iso3}} or {{iso3_lower}} "
+                  f"(got --by {escape(by)!r}, --link {escape(link)!r})")
+        raise typer.Exit(EXIT_USAGE)
+    if view in ("coverage", "world") and target.suffix.lower() == ".svg":
         if argument:
-            err.print(f"[red]error:[/] the coverage map takes no argument (got {escape(argument)!r})")
+            err.print(f"[red]error:[/] the {view} map takes no argument (got {escape(argument)!r})")
             raise typer.Exit(EXIT_USAGE)
-        text, nodes, edges = coverage_picture(store), 0, 0
+        text = coverage_picture(store) if view == "coverage" else world_picture(store, by, link)
+        nodes, edges = 0, 0
     else:
-        page = answer(lambda: make_map(store, view, argument, depth, unlinked))
+        page = answer(lambda: make_map(store, view, argument, depth, unlinked, by=by, country_link=link))
         text, nodes, edges = page.html, page.nodes, page.edges
     try:
         write_atomic(target, text)
@@ -87,5 +99,6 @@ def map_(
         print(json.dumps({"view": view, "argument": argument, "path": str(target), "nodes": nodes, "edges": edges,
                           "bytes": len(text.encode("utf-8"))}))
         return
-    what = f"{nodes} nodes, {edges} edges" if view != "coverage" else "area × article heat map"
+    what = {"coverage": "area × article heat map", "world": f"{nodes} countries with stated work, shaded by {by}"
+            }.get(view, f"{nodes} nodes, {edges} edges")
     out.print(f"wrote {escape(str(target))} ({what}); open it in a browser, no network needed")

@@ -18,6 +18,7 @@ from typing import Literal
 from gmpgraph.analysis import coverage_matrix
 from gmpgraph.maps.heatmap import coverage_page, coverage_svg
 from gmpgraph.maps.render import MapPage, content_security_policy, render_html, render_page
+from gmpgraph.maps.world import MEASURES, world_counts, world_page, world_svg
 from gmpgraph.maps.views import (
     MapView,
     area_view,
@@ -29,10 +30,10 @@ from gmpgraph.maps.views import (
 )
 from gmpgraph.store import GraphStore
 
-ViewName = Literal["network", "area", "article", "country", "entity", "collaboration", "coverage"]
+ViewName = Literal["network", "area", "article", "country", "entity", "collaboration", "coverage", "world"]
 #: views and the argument each needs (None: no argument)
 VIEWS: dict[str, str | None] = {"network": None, "area": "KEY", "article": "N", "country": "ISO3",
-                                "entity": "ID", "collaboration": None, "coverage": None}
+                                "entity": "ID", "collaboration": None, "coverage": None, "world": None}
 _EXAMPLES = {"area": "asgm", "article": "7", "country": "IDN", "entity": "UNIDO"}
 
 
@@ -43,7 +44,7 @@ def select_view(store: GraphStore, view: str, argument: str | None = None, depth
 
     Raises ValueError for an unknown view or a missing argument, and queries.NotFound for an unknown entity.
     """
-    if view not in VIEWS or view == "coverage":
+    if view not in VIEWS or view in ("coverage", "world"):
         raise ValueError(f"unknown map view {view!r}; choose one of: {', '.join(VIEWS)}")
     needs = VIEWS[view]
     if needs and not argument:
@@ -65,9 +66,20 @@ def select_view(store: GraphStore, view: str, argument: str | None = None, depth
 
 
 def make_map(store: GraphStore, view: str, argument: str | None = None, depth: int = 1,
-             unlinked: bool = False, assets: str | None = None) -> MapPage:
-    """The page for one view; ``coverage`` is a heat-map picture, the others are interactive networks
-    (self-contained, or loading vis-network from ``assets``: see :func:`render_page`)."""
+             unlinked: bool = False, assets: str | None = None, by: str = "projects",
+             country_link: str = "map-country-{iso3_lower}.html") -> MapPage:
+    """The page for one view; ``coverage`` is a heat-map picture, ``world`` a map of the countries shaded ``by``
+    projects, funders or areas, each linking to ``country_link`` (``{iso3}``: its code, ``{iso3_lower}``: in
+    lower case); the others are interactive networks (self-contained, or loading vis-network from ``assets``:
+    see :func:`render_page`)."""
+    if view == "world":
+        if argument:
+            raise ValueError(f"the world map takes no argument (got {argument!r})")
+        if by not in MEASURES:
+            raise ValueError(f"unknown measure {by!r} for the world map; choose one of: {', '.join(MEASURES)}")
+        counts = world_counts(store)
+        html = world_page(counts, by, lambda iso3: country_link.format(iso3=iso3, iso3_lower=iso3.lower()))
+        return MapPage(html=html, csp=content_security_policy(None), nodes=len(counts), edges=0)
     if view == "coverage":
         if argument:
             raise ValueError(f"the coverage map takes no argument (got {argument!r})")
@@ -83,5 +95,10 @@ def coverage_picture(store: GraphStore) -> str:
     return coverage_svg(coverage_matrix(store), {n.id: n.name for n in store.nodes("Area")})
 
 
-__all__ = ["VIEWS", "MapPage", "MapView", "ViewName", "coverage_picture", "make_map", "render_html", "render_page",
-           "select_view"]
+def world_picture(store: GraphStore, by: str = "projects", country_link: str = "map-country-{iso3_lower}.html") -> str:
+    """The world map as a bare SVG (see :func:`make_map`)."""
+    return world_svg(world_counts(store), by, lambda iso3: country_link.format(iso3=iso3, iso3_lower=iso3.lower()))
+
+
+__all__ = ["MEASURES", "VIEWS", "MapPage", "MapView", "ViewName", "coverage_picture", "make_map", "render_html",
+           "render_page", "select_view", "world_picture"]
