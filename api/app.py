@@ -446,9 +446,11 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
     @app.get("/articles/{number}/supporters", response_model=ArticleSupport, responses=NOT_FOUND,
              summary="What supports an article, split by basis (stated / area-mandate)")
     def article_supporters(request: Request, view: ListView,
-                           number: Annotated[int, PathParam(ge=1, le=35, description="Article number.")]
-                           ) -> Response:
-        return answer(request, lambda s: supporters(s, str(number)), view)
+                           number: Annotated[int, PathParam(ge=1, le=35, description="Article number.")],
+                           area: Annotated[str | None, Query(max_length=100, description=(
+                               "Only the support of this area's work (an area key, e.g. asgm): one cell of the "
+                               "coverage matrix."))] = None) -> Response:
+        return answer(request, lambda s: supporters(s, str(number), area), view)
 
     @app.get("/areas/{key}/leads", response_model=AreaLeads, responses=NOT_FOUND,
              summary="Leads of an area, optionally those in office on a date")
@@ -571,7 +573,7 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
     @app.get("/maps/coverage", response_class=HTMLResponse, responses=HTML_PAGE,
              summary="Map: the area x article coverage as a heat map (HTML page)")
     def map_coverage() -> HTMLResponse:
-        return _html(make_map(served.store, "coverage"))
+        return _html(make_map(served.store, "coverage", cell_link="/articles/{article}/supporters?area={area}"))
 
     @app.get("/maps/coverage.svg", response_class=Response,
              responses={200: {"content": {"image/svg+xml": {}}, "description": "The heat map as SVG."}},

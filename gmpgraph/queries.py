@@ -195,12 +195,24 @@ def _links(store: GraphStore, node_id: str, edge_type: str, direction: Literal["
 
 
 # -- questions ----------------------------------------------------------------------------------
-def supporters(store: GraphStore, article: str) -> ArticleSupport:
-    """What supports an article: stated in the text, or through an area's mandate (with that area's projects).
+def supporters(store: GraphStore, article: str, area: str | None = None) -> ArticleSupport:
+    """What supports an article: stated in the text, or through an area's mandate (with that area's projects);
+    with ``area``, only the support of that area's work (one cell of the coverage matrix).
 
     Each supporter comes with its areas, implementers, funders and countries. An article of the Convention
     (1 to 35) that no report names is an empty answer with a ``note`` saying what was searched, not an error.
     """
+    if area is not None:
+        within = resolve(store, area, "Area").id
+        support = supporters(store, article)
+
+        def of_area(s: Supporter) -> bool:
+            return s.node.id == within or s.via_area == within or within in {a.id for a in s.areas}
+
+        stated, mandate = [s for s in support.stated if of_area(s)], [s for s in support.area_mandate if of_area(s)]
+        note = support.note if stated or mandate or support.note else (
+            f"nothing of the area {store.node(within).name!r} is tied to {support.article.name}")
+        return ArticleSupport(article=support.article, stated=stated, area_mandate=mandate, note=note)
     try:
         node = resolve(store, article, "Article")
     except NotFound:

@@ -165,6 +165,8 @@ class _Resources(HTMLParser):
         if tag == "meta" and ("http-equiv", "Content-Security-Policy") in attrs:
             self.policy = dict(attrs)["content"] or ""
         for name, value in attrs:
+            if tag == "a" and name == "href":
+                continue  # a link is followed by the reader, not loaded by the page
             if name in ("src", "href", "srcset", "data", "action", "poster") and value:
                 self.urls.append(value)
 
@@ -574,3 +576,19 @@ def test_world_map_from_the_cli_and_the_api(corpus_graph: Path, store: GraphStor
     assert page.status_code == 200 and 'href="/maps/country/IDN"' in page.text and len(page.content) < 200_000
     assert "default-src 'none'" in page.headers["content-security-policy"]
     assert client.get("/maps/world", params={"by": "money"}).status_code == 422
+
+
+def test_coverage_cells_link_to_the_supporters_behind_them(store: GraphStore) -> None:
+    client = TestClient(create_app(store, warm=False))
+    page = client.get("/maps/coverage").text
+    links = set(re.findall(r'<a href="(/articles/(\d+)/supporters\?area=([\w-]+))">\s*<g class="cell" data-stated="(\d+)"',
+                           page.replace("&amp;", "&")))
+    assert len(links) > 10 and any(url == "/articles/7/supporters?area=asgm" for url, *_ in links)
+    for url, number, key, stated in sorted(links):
+        answer = client.get(url).json()
+        rows = answer["stated"] + answer["area_mandate"]
+        assert rows or (stated == "0" and answer["note"]), url  # a cell with stated support has its supporters
+        assert len([r for r in answer["stated"]]) >= min(int(stated), 1)
+        assert all(f"area:{key}" in {r["node"]["id"], r.get("via_area"), *(a["id"] for a in r["areas"])} for r in rows)
+    assert client.get("/articles/7/supporters", params={"area": "atlantis"}).status_code == 404
+    assert 'href="map-article-7.html"' in make_map(store, "coverage").html  # a written file links to its map file

@@ -67,11 +67,13 @@ def select_view(store: GraphStore, view: str, argument: str | None = None, depth
 
 def make_map(store: GraphStore, view: str, argument: str | None = None, depth: int = 1,
              unlinked: bool = False, assets: str | None = None, by: str = "projects",
-             country_link: str = "map-country-{iso3_lower}.html") -> MapPage:
+             country_link: str = "map-country-{iso3_lower}.html",
+             cell_link: str = "map-article-{article}.html") -> MapPage:
     """The page for one view; ``coverage`` is a heat-map picture, ``world`` a map of the countries shaded ``by``
     projects, funders or areas, each linking to ``country_link`` (``{iso3}``: its code, ``{iso3_lower}``: in
     lower case); the others are interactive networks (self-contained, or loading vis-network from ``assets``:
-    see :func:`render_page`)."""
+    see :func:`render_page`). A coverage cell with support links to ``cell_link`` ({article}: its number,
+    {area}: the area's key)."""
     if view == "world":
         if argument:
             raise ValueError(f"the world map takes no argument (got {argument!r})")
@@ -85,7 +87,10 @@ def make_map(store: GraphStore, view: str, argument: str | None = None, depth: i
             raise ValueError(f"the coverage map takes no argument (got {argument!r})")
         names = {n.id: n.name for n in store.nodes("Area")}
         matrix = coverage_matrix(store)
-        return MapPage(html=coverage_page(matrix, names), csp=content_security_policy(None),
+        keys = {n.id: n.key for n in store.nodes("Area")}
+        link = lambda area, article: cell_link.format(article=article.split(":")[1],  # noqa: E731
+                                                       area=keys.get(area, area))
+        return MapPage(html=coverage_page(matrix, names, link=link), csp=content_security_policy(None),
                        nodes=len(matrix.areas) + len(matrix.articles), edges=len(matrix.cells))
     return render_page(select_view(store, view, argument, depth, unlinked), assets)
 

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from gmpgraph.analysis import CoverageMatrix
@@ -37,9 +38,11 @@ def _shade(count: int, top: int) -> str:
     return f"#{red:02x}{green:02x}{blue:02x}"
 
 
-def coverage_svg(matrix: CoverageMatrix, names: dict[str, str]) -> str:
+def coverage_svg(matrix: CoverageMatrix, names: dict[str, str],
+                 link: Callable[[str, str], str] | None = None) -> str:
     """The matrix as an SVG picture, with a column for every one of the Convention's 35 articles (named,
-    the empty ones too: they are the gaps); ``names`` maps area ids to display names."""
+    the empty ones too: they are the gaps); ``names`` maps area ids to display names; with ``link``, a cell
+    with support links to ``link(area id, article id)``, the supporters behind it."""
     from schema.reference import articles
 
     titles = {f"article:{a.number}": a.title for a in articles()}
@@ -72,6 +75,9 @@ def coverage_svg(matrix: CoverageMatrix, names: dict[str, str]) -> str:
                 tip += [f"{e.type} {e.source} → {e.target}: “{short(e.quote, 160)}”"
                         for e in cell.evidence[:QUOTES_PER_CELL] if e.quote]
             stroke = 'stroke="#222" stroke-width="2"' if mandate else 'stroke="#ddd" stroke-width="1"'
+            linked = link is not None and (stated or mandate)
+            if linked:
+                out.append(f'<a href="{escape(link(area, article))}">')
             out.append(f'<g class="cell" data-stated="{stated}" data-mandate="{mandate}">'
                        f'<title>{escape(chr(10).join(tip))}</title>'
                        f'<rect x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" '
@@ -83,7 +89,7 @@ def coverage_svg(matrix: CoverageMatrix, names: dict[str, str]) -> str:
             elif mandate:
                 out.append(f'<text x="{x + CELL / 2}" y="{y + CELL * 0.65}" text-anchor="middle" '
                            f'fill="#888">M</text>')
-            out.append("</g>")
+            out.append("</g></a>" if linked else "</g>")
     legend_y = TOP + CELL * len(matrix.areas) + 30
     out.append(f'<text x="20" y="{legend_y}">Number: things in the area (its projects, publications, events) '
                'the text ties to the article.</text>')
@@ -93,11 +99,12 @@ def coverage_svg(matrix: CoverageMatrix, names: dict[str, str]) -> str:
     return "\n".join(out)
 
 
-def coverage_page(matrix: CoverageMatrix, names: dict[str, str], title: str = "Area × article coverage") -> str:
+def coverage_page(matrix: CoverageMatrix, names: dict[str, str], title: str = "Area × article coverage",
+                  link: Callable[[str, str], str] | None = None) -> str:
     """A self-contained HTML page around :func:`coverage_svg`; it has no script and allows none."""
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(None)}">\n'
             f'<title>{escape(title)} · gmpgraph</title>\n'
             '<style>body { font-family: system-ui, sans-serif; margin: 16px; } '
             '.cell:hover rect { stroke: #E69F00; stroke-width: 3; }</style>\n'
-            f'</head>\n<body>\n<h1>{escape(title)}</h1>\n{coverage_svg(matrix, names)}\n</body>\n</html>\n')
+            f'</head>\n<body>\n<h1>{escape(title)}</h1>\n{coverage_svg(matrix, names, link)}\n</body>\n</html>\n')
