@@ -75,11 +75,16 @@ class InputError(Exception):
     """A path given to the build that does not exist or holds no files."""
 
 
+NOT_DOCUMENTS = (".json", ".jsonl", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".zip", ".gz", ".tgz")
+
+
 def discover(paths: Iterable[Path]) -> list[Path]:
     """The files under ``paths`` in a stable order: files as given, folders walked recursively.
 
     Hidden files and folders (names starting with '.') are skipped, and symbolic links to
-    folders are not followed, so a link loop cannot trap the walk.
+    folders are not followed, so a link loop cannot trap the walk. In a folder, data files that are no
+    document (JSON: a manifest, a graph written there, its reviews; pictures; archives) are left out; named
+    on their own they are read like any file.
     """
     found: list[Path] = []
     for raw in paths:
@@ -87,7 +92,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
+                found.extend(Path(root) / f for f in sorted(files)
+                             if not f.startswith(".") and not f.lower().endswith(NOT_DOCUMENTS))
         elif path.exists() or path.is_symlink():  # a dangling link is reported when it is read
             found.append(path)
         else:

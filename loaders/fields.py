@@ -58,7 +58,6 @@ _KEY = re.compile(r"[ \t]*(?:\|[ \t]*)?(?:" + "|".join(f"(?P<{kind}>{pattern})" 
 _RUN_IN_KEY = re.compile(r"(?<![\w(/])(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KEYS
                                                       if kind not in ("grant", "lead"))
                          + r")(?:[ \t]*\((?:s|es|ies)\))?[ \t]*:[ \t]*", re.IGNORECASE)
-_INLINE_SEPARATOR = re.compile(r"[ \t]*(?::|\||\t)[ \t]*")
 
 
 @dataclass(frozen=True)

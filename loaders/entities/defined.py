@@ -55,8 +55,6 @@ def _names_an_area(name: str) -> bool:
     return any(a.start <= 4 and a.end >= len(name) - 1 for a in find_areas(name))
 
 
-_UNIT_AFTER = re.compile(r"[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,3}(?:Centre|Center|Institute|Office|Division|Branch|Unit|"
-                         r"Secretariat|Laboratory|Programme))\b")
 _UNSPELLED = re.compile(r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s+\(([A-Z]{2,6})\)")
 
 

@@ -63,7 +63,6 @@ _SLOT_OPENING = re.compile(
 _SPEAKER = re.compile(r"\b(?:said|says|added|adds|noted|notes|stated|states|explained|explains|remarked|commented|"
                       r"emphasi[sz]ed|stressed|told|according to|moderated by|chaired by|presented by|opened by|"
                       r"facilitated by|introduced by|delivered by|welcomed by|hosted by)\s+(?:by\s+)?")
-_SPEAKER_AFTER = re.compile(r"^\s*(?:,[^,\n]{2,120},\s*)?(?:said|says|added|noted|stated|explained|remarked)\b")
 ROLE_WORDS = ("head", "director", "executive director", "deputy director", "director-general", "director general",
               "chair", "co-chair", "chairperson", "chairman", "chairwoman", "vice-chair", "president",
               "vice-president", "secretary", "executive secretary", "secretary-general", "coordinator",
@@ -308,9 +307,6 @@ def _segment_end(text: str, start: int, limit: int) -> int:
 _SEGMENT_BREAK = re.compile(r",|\(|\)|\s[-\u2013\u2014]\s|;")
 
 
-_ORG_HEAD_START = re.compile(r"(?:Ministry|Ministerio|Minist\u00e8re|Department|Direcci\u00f3n|Centro|Centre|Center|"
-                             r"Institute|Instituto|University|Universidad|Agency|Agencia|Secretariat|Office|Bureau|"
-                             r"National|Federal|Government|Council|Commission|Foundation|Fundaci\u00f3n)\b")
 
 
 def _body_end(text: str, start: int, end: int, limit: int) -> int:
@@ -320,7 +316,7 @@ def _body_end(text: str, start: int, end: int, limit: int) -> int:
     while end < limit and text[end] == ",":
         nxt = _segment_end(text, end + 1, limit)
         segment = text[end + 1:nxt].strip()
-        if (not segment or not segment[:1].isupper() or _ORG_HEAD_START.match(segment) or find_countries(segment)
+        if (not segment or not segment[:1].isupper() or find_countries(segment)
                 or segment in city_countries() or _ROLE_PHRASE.match(segment) or is_acronym(segment)
                 or text[nxt:nxt + 1] == "(" and is_acronym(text[nxt + 1:text.find(")", nxt)].strip() or "x")
                 and False):
@@ -380,7 +376,7 @@ def _new_body(text: str, start: int, end: int) -> Found | None:
     areas = find_areas(name)
     if areas and (areas[-1].end - areas[0].start >= 0.5 * len(name) or re.search(r"\b(?:Partnership|Areas?)\b", name)):
         return None  # 'Partnership Area on Mercury Waste Management' is an area
-    if re.search(r"\d{3,}|@|www\.|https?:|\bPartnership [Aa]reas?\b", name) or _NOT_BODY.match(name):
+    if re.search(r"\d{3,}|@|www\.|https?:|\bPartnership [Aa]reas?\b", name):
         return None
     acronym = re.search(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,12})\s*\)\s*$", text[start:end]) or re.match(
         r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,12})\s*\)", text[end:end + 20])
@@ -391,7 +387,6 @@ def _new_body(text: str, start: int, end: int) -> Found | None:
                  f"affiliation of a listed person; kind: {rule}")
 
 
-_NOT_BODY = re.compile(r"(?:The|This|These|In|On|At|For|By|With|From|As|An?|It|Its|Their|Our)\b")
 
 
 def _body_after_role(text: str, start: int, end: int) -> Found | None:

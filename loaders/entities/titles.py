@@ -104,7 +104,6 @@ _TITLE_STOP = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|which|t
                          r"in partnership|with the support|together with|including|for the purpose)\b.*$")
 _BRAND = re.compile(r"(?<![\w\-])([a-z]+[A-Z]{2,}[A-Za-z]*)(?=\s+([A-Z\u00c0-\u00de][\w\u00c0-\u017f'\u2019\-]+"
                     r"(?:\s+[\w\u00c0-\u017f'\u2019\-]+){0,3}))?")
-_ROLES = re.compile(r"^(?:Executive|Director|Chair|Co-chair|President|Minister|Secretary|Head|Deputy)\b")
 _NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Each", "Every", "Our", "Its", "Their",
                               "Other", "Such", "Some", "All", "These", "Both", "Existing", "Related", "Several",
                               "Within", "Through", "Under", "With", "For", "From", "By", "Ongoing", "Two", "One",
@@ -198,10 +197,6 @@ def _meetings(text: str) -> list[Found]:
         number = _ordinal_number(m.group(2))
         found.append(Found("Event", f"PAG-{number}", m.start(), m.end(), (clean_name(m.group(0)), f"PAG{number}"),
                            None, "ordinal meeting of a known body"))
-    for m in _BODY_MEETING_NUMBER.finditer(text):  # a meeting page's title: 'Partnership Advisory Group Meeting 11'
-        number = int(m.group(1))
-        found.append(Found("Event", f"PAG-{number}", m.start(), m.end(), (clean_name(m.group(0)), f"PAG{number}"),
-                           None, "numbered meeting of a known body"))
     return found
 
 
@@ -276,7 +271,6 @@ def _known_body(phrase: str) -> str | None:
 
 _BARE_ORDINAL = re.compile(rf"\b[Tt]he\s+((?i:{_ORDINAL}))\s+(meeting|session)\b(?!\s+(?:of|and)\b)")
 _BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL})\s+meeting", re.IGNORECASE)
-_BODY_MEETING_NUMBER = re.compile(r"\b(?:Partnership Advisory Group|PAG)\s+[Mm]eeting\s+(\d{1,2})\b(?![.,]\d)")
 
 
 _SPEECH = re.compile(r"\b(?:[Ww]e|our|us|I|[Ii]t\s+is|is\s+an?|are|was|were|has\s+been|have\s+been)\b")
@@ -423,7 +417,7 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         node_type = entity_type(name)
         if node_type not in ("Project", "Publication", "Event") or len(words) < 2 or _generic(name):
             continue
-        if _ROLES.match(name) or _names_area(name):
+        if _names_area(name):
             continue
         if find_countries(name) and len(words) <= 2:
             continue
@@ -586,7 +580,6 @@ _CODED_ITEM = re.compile(r"^[ \t]*(?:[-\u2022*][ \t]*)?(?:\*\*)?(GEF(?:[ \-]?ID)
                          r"([A-Z][^\n]{10,300}?)(?:\.(?=\s)|[ \t]*$)", re.MULTILINE)
 _BOLD_PROJECT = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2022][ \t]*)?\*\*([A-Z][^*\n]{5,250}?)[ \t]*(?:\(([^()\n]{2,20})\)[ \t]*)?"
                            r"(?:project|programme|program|initiative)[ \t]*:?[ \t]*\*\*")
-_TRAILING_SHORT = re.compile(r"\s*\(([^()]{2,40})\)$")
 _PROJECT_OF = re.compile(r"\bprojects?\s+(?:of|on|for)\s+(?:[a-z]+\s+(?:of|on|for)\s+)?"
                          r"([A-Z][\w'\u2019\-]*(?:[ \t]+(?:[A-Z][\w'\u2019\-]*|of|with|in|and|the|for|to|on)){3,16})")
 
@@ -599,10 +592,6 @@ def _labelled(text: str) -> list[Found]:
     for m in _CODED_ITEM.finditer(text):
         title = m.group(2).strip()
         aliases = [m.group(1)]
-        short = _TRAILING_SHORT.search(title)
-        if short:  # '(Guyana NAP)': what the project goes by
-            title = title[:short.start()].strip()
-            aliases.append(short.group(1))
         title = clean_name(title)
         if len(title.split()) < 3 or entity_type(title) == "Organization":
             continue

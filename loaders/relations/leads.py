@@ -159,11 +159,8 @@ _LEADS_BEFORE = re.compile(  # 'leadership of X', 'shares this lead with X', 'co
     r"\bleadership\s+of\s+(?:the\s+)?$|"
     r"\b(?:co-?)?lead(?:s|ership)?\s+(?:is\s+|are\s+)?(?:shared\s+)?(?:together\s+)?with\s+(?:the\s+)?$|"
     r"\b(?:co-?)?leads?\s*:\s*(?:the\s+)?$", re.IGNORECASE)
-_CO_LEADS_WITH = re.compile(r"\bco-?lead(?:s|ing)?\s+(?:the\s+)?[^.;,]{0,120}?\bwith\s+(?:the\s+)?$",
-                            re.IGNORECASE)  # 'X co-leads the Coal Partnership (CP) under the Convention with Y'
 _LED_BY = re.compile(r"\b(?:is|are|was|were|been)?\s*(?:co-)?(?:led|leaded|co-chaired|chaired)\s+by\s+(?:the\s+)?$",
                      re.IGNORECASE)  # only when what is led is an area: 'The area is led by X'
-_AREA_SUBJECT = re.compile(r"(?:\b(?:partnership\s+)?area|\bpartnership)\s*(?:\([^()]{0,20}\)\s*)?,?\s*$", re.IGNORECASE)
 _LEADS_LIST_BEFORE = re.compile(r"\b(?:co-?)?leads?(?:\s+of\s+the\s+[^,;]{0,80})?,\s*(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN_LEAD = re.compile(r"\b(?:it|which)\s+(?:was|is|has been)\s+(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+"
                            r"(?:the\s+)?(?:co-?)?lead", re.IGNORECASE)
@@ -213,7 +210,7 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
                 if at is None:
                     continue
             leads += [(o, area_after(at), False) for o in _listed_before(sentences, agents, m)]
-        elif _LEADS_BEFORE.search(before) or _CO_LEADS_WITH.search(text[max(span[0], m.start - 160):m.start]) or (
+        elif _LEADS_BEFORE.search(before) or (
                 _LEADS_LIST_BEFORE.search(before) and _list_ends_clause(
                 text, m, agents, clause_end)) or _led_area(text, before, m, areas):
             leads += [(o, area_after(m.end), False) for o in _listed_after(sentences, agents, m)]
@@ -253,8 +250,7 @@ def _led_area(text: str, before: str, m: Located, areas: list[Located]) -> bool:
     led = _LED_BY.search(before)
     if not led:
         return False
-    head = before[:led.start()]
-    return bool(_AREA_SUBJECT.search(head)) or any(0 <= m.start - len(before) + led.start() - a.end <= 3 for a in areas)
+    return any(0 <= m.start - len(before) + led.start() - a.end <= 3 for a in areas)
 
 
 def _listed_before(sentences: Sentences, agents: list[Located], last: Located) -> list[Located]:

@@ -22,8 +22,6 @@ from loaders.relations.context import of_type
 from schema import Block, PartOf
 
 _AREA_SUBJECT = re.compile(r"^\W*(?:\w+\s+(?:\d{4}|[A-Z]\w+),\s*)?(?:the\s+|this\s+)?(?:UNEP\s+)?$", re.IGNORECASE)
-_OWN_PARTNERSHIP = re.compile(r"^\W*(?:\w+\s+\d{4},\s*)?(?:The|This)\s+(?:partnership(?:\s+area)?|area)\s+(?!of\b|on\b)")
-_PART_OF = re.compile(r"\b(?:part\s+of|under|within)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
 
 
 def read_part_of(ann: Annotated) -> None:
@@ -53,11 +51,9 @@ def read_part_of(ann: Annotated) -> None:
 
 def _stated_area(ann: Annotated, span: tuple[int, int], mentions: list[Located], block: Block) -> str | None:
     """The area a sentence says the work is of: its subject, or the one it is part of."""
-    text, sentences = ann.text, ann.sentences
+    text = ann.text
     for a in of_type(mentions, "Area"):
         before = text[span[0]:a.start]
-        if _AREA_SUBJECT.match(before) or _PART_OF.search(before[-30:]):
+        if _AREA_SUBJECT.match(before):
             return a.node.key
-    if _OWN_PARTNERSHIP.match(sentences.sentence(span)) and not of_type(mentions, "Area"):
-        return sentences.area  # 'The partnership continues to work ...' on one area's page
     return None
