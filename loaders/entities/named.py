@@ -156,6 +156,7 @@ def organizations_in_context(ann: Annotated) -> None:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_AND_THE = re.compile(r"\s(?:and|,)\s+(?:the\s+)?$")
 
 
 _AGENT_PREFIX = re.compile(r"[\w.&]+-(?:funded|financed|led|supported|sponsored|based|driven)\s+")
@@ -191,6 +192,11 @@ def titles(ann: Annotated) -> None:
     titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names
     titled = [t for t in titled if not _BLANK_LINE.search(ann.text, t.start, t.end)]  # a name never spans a blank line
     titled = [t for t in (_without_agent_prefix(ann.text, t) for t in titled) if t is not None]
+    known_ends = {o.end: o.start for o in orgs if "reference" in o.rule}
+    titled = [t for t in titled if not (t.node_type in ("Project", "Publication") and t.start < known_ends.get(t.end, -1)
+                                        and _AND_THE.search(ann.text, t.start, known_ends[t.end]))]
+    # 'the World Bank and the UN Development Programme': a list that ends in a well-known body's name is no title
+    # ('Report of the Sixth Meeting of the ... Partnership Advisory Group' is one)
     titled += [i for i in convention_instruments(ann.text)  # a title that holds it names more: it wins
                if not any(t.start < i.end and i.start < t.end for t in titled)]
     titled = [t for t in titled

@@ -93,9 +93,9 @@ _ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|senior|depu
                           rf"Agency|Institute|University|Council|Association|Foundation)\b)")
 # the regions lists of members and speakers are grouped under ('Africa', 'Asia Pacific', 'Latin America and the
 # Caribbean', 'Western European and Others Group'): words that never open a person's name
-_REGION_WORDS = re.compile(r"(?:(?:Africa|Asia|Pacific|Asia-Pacific|Eastern|Western|Central|Southern|Northern|South|North|"
-                           r"East|West|European|Europe|States|Latin|America|Caribbean|and|the|Others|Group|Middle|"
-                           r"Oceania)\s+)+")
+_REGION_WORDS = frozenset({"Africa", "Asia", "Pacific", "Asia-Pacific", "Eastern", "Western", "Central", "Southern",
+                           "Northern", "South", "North", "East", "West", "European", "Europe", "States", "Latin",
+                           "America", "Caribbean", "and", "the", "Others", "Group", "Middle", "Oceania"})
 # the role line under a signature: 'Co-Chairs of the Governing Board of the Specific International Programme'
 _SIGNED_ROLE = re.compile(r"[ \t]*(?:(?:Co-|Vice[- ])?(?:Chairs?|Chairpersons?|Presidents?|Directors?|Heads?|"
                           r"Coordinators?|Secretary|Executive Secretary|Executive Director)|Co-[Cc]hairs?)\s+of\s+"
@@ -457,11 +457,13 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if start in taken:
             return
         taken.add(start)
-        region = _REGION_WORDS.match(name)
-        if region:  # 'Asia Pacific Hu Yunfang (China)': a list under its regions' names
-            if len(name[region.end():].split()) < 2:
+        words = name.split()
+        regions = next((i for i, w in enumerate(words) if w not in _REGION_WORDS), len(words))
+        if regions:  # 'Asia Pacific Hu Yunfang (China)': a list under its regions' names
+            if len(words) - regions < 2:
                 return
-            start, name = start + region.end(), name[region.end():]
+            rest = " ".join(words[regions:])
+            start, name = start + text[start:end].find(words[regions]), rest
         if tail is not None:
             body = member_body(start)
             affiliations = [o.name for o in tail.organizations]

@@ -202,6 +202,9 @@ class _Frame:
         named before it in the block or section (for a plural, every one of its kind in the last sentence that
         named several; plural meetings never stand for one), else the block's or document's topic."""
         sentences: Sentences = self.ann.sentences
+        if any((c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.lower_ in ("following", "below")
+               for c in tok.children):
+            return []  # 'a project': one not named; 'the following activities': the list after, not what came before
         at = self.offset + tok.idx
         events = tok.lower_.startswith(("meeting", "workshop", "event", "session"))
         wanted = ("Event",) if events else ("Project",)
