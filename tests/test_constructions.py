@@ -567,14 +567,18 @@ def test_an_area_named_as_a_partnership_is_no_body() -> None:
 
 def test_a_person_of_an_acronym_and_the_body_they_co_lead_with(pages: Path) -> None:
     # 05: 'Dr. Lesley Sloss - IEA Clean Coal Centre', 'Dr. Peter Nelson - Macquarie University - Australia', as a
-    # page on the centre (renamed ICSC) says it, never spelling the acronym out
+    # page on the centre (renamed ICSC) says it, never spelling the acronym out. The body after 'co-leads ...
+    # with' leads too only by the relation reader's learned judgement: the rule that read it never matched in
+    # the 79 annotated texts and went (issue 28), so this asks only that it is not given another role
     text = ("Dr Lesley Sloss of the ICSC co-leads the Coal Partnership (CP) under the Minamata Convention with "
             "Macquarie University in Australia.")
     assert "Macquarie University" in (pages / "05-coal-area-leads.txt").read_text()
     result = extract_text("page.txt", text)
     assert ("AFFILIATED_WITH", "person:lesley-sloss", "org:icsc") in triples(result, "AFFILIATED_WITH")
     leads = {s for _, s, t in triples(result, "LEADS") if t == "area:coal"}
-    assert "org:icsc" in leads and any(s.startswith("org:macquarie-university") for s in leads)
+    assert "org:icsc" in leads
+    assert not [t for t in result.edges if t.source.startswith("org:macquarie-university") and t.type != "LEADS"
+                and t.type != "MENTIONED_IN"]
 
 
 def test_who_funds_a_project_is_no_word_of_its_name() -> None:

@@ -194,7 +194,7 @@ def _meetings(text: str) -> list[Found]:
         aliases = (name,) if m.group(1) in repeated else (name, m.group(1))
         found.append(Found("Event", name, m.start(1), m.end(2), aliases, None, "meeting listed with its date and place"))
     for m in _BODY_THEN_ORDINAL.finditer(text):  # a masthead: 'Partnership Advisory Group / Twelfth meeting'
-        number = _ordinal_number(m.group(2))
+        number = _ordinal_number(m.group(2)) if m.group(2) else int(m.group(3))  # a page's: '... Group Meeting 11'
         found.append(Found("Event", f"PAG-{number}", m.start(), m.end(), (clean_name(m.group(0)), f"PAG{number}"),
                            None, "ordinal meeting of a known body"))
     return found
@@ -270,7 +270,8 @@ def _known_body(phrase: str) -> str | None:
 
 
 _BARE_ORDINAL = re.compile(rf"\b[Tt]he\s+((?i:{_ORDINAL}))\s+(meeting|session)\b(?!\s+(?:of|and)\b)")
-_BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group)[\s,*]*({_ORDINAL})\s+meeting", re.IGNORECASE)
+_BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group|\bPAG)[\s,*]*(?:({_ORDINAL})\s+meeting|[Mm]eeting\s+"
+                                r"(\d{1,2})\b(?![.,]\d))", re.IGNORECASE)
 
 
 _SPEECH = re.compile(r"\b(?:[Ww]e|our|us|I|[Ii]t\s+is|is\s+an?|are|was|were|has\s+been|have\s+been)\b")
@@ -592,6 +593,10 @@ def _labelled(text: str) -> list[Found]:
     for m in _CODED_ITEM.finditer(text):
         title = m.group(2).strip()
         aliases = [m.group(1)]
+        inner = title[title.rfind("(") + 1:-1] if title.endswith(")") else ""
+        if 2 <= len(inner) <= 40 and ")" not in inner:  # '(Guyana NAP)': what the project goes by
+            title = title[:title.rfind("(")].strip()
+            aliases.append(inner)
         title = clean_name(title)
         if len(title.split()) < 3 or entity_type(title) == "Organization":
             continue
