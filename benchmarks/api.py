@@ -35,6 +35,10 @@ ENDPOINTS = [
     "/gaps",
     "/gaps/matrix",
     "/maps/article/7",
+    "/maps/network",
+    "/maps/country/IDN",
+    "/maps/coverage",
+    "/maps/world",
 ]
 
 

@@ -557,13 +557,16 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
             add(name, m.end(), end, f"named after {m.group(0).strip()!r}", read_tail(text, end, orgs, False))
     # 2. names opening brackets, list items and lines
     for m in _SLOT_OPENING.finditer(text):
-        name_match = re.compile(_ANY_NAME).match(text, m.end())
+        begin = m.end()
+        while (word := re.match(r"[\w\-]+[ \t]+", text[begin:begin + 40])) and word.group(0).strip() in _REGION_WORDS:
+            begin += word.end()  # 'Western European and Others Group Anik Beaudoin (Canada)': the region's name
+        name_match = re.compile(_ANY_NAME).match(text, begin)
         if not name_match:
             continue
         name = clean_name(name_match.group(0))
-        end = m.end() + len(name_match.group(0).rstrip())
+        end = begin + len(name_match.group(0).rstrip())
         after = text[end:end + 4]
-        if not plausible_name(name) or orgs.covers(m.end()):
+        if not plausible_name(name) or orgs.covers(begin):
             continue
         if not re.match(r"\s*(?:,|\(|\s[-\u2013\u2014]\s|$|\n|\s+and\s)", after):
             continue
@@ -574,7 +577,7 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
             continue  # a name-shaped phrase opening a line or sentence, with nothing of a listed person after it
         if tail.organizations and best_long_form(tail.organizations[0].name, name):
             continue  # 'Best Environmental Practices (BEP)' spells out an acronym
-        add(name, m.end(), end, "listed person", tail)
+        add(name, begin, end, "listed person", tail)
     # 9. names listed before the body they share, ending a line: '2. Reducing Mercury use in ASGM Communities,
     # Victor Dumba, Caitlin Wright, Yannick Cishugi, Global Communities'
     for line_start, line_end in _lines_with_commas(text):
