@@ -103,6 +103,8 @@ def headings_of_projects(doc: "Document") -> list[Found]:
             continue
         if not _THE_PROJECT.match(doc.text, after.start) or _SENTENCE.search(own) or not _title_cased(own):
             continue
+        if entity_type(own.split(" - ")[0].split(",")[0].strip()) == "Organization":
+            continue  # a byline: 'United Nations Industrial Development Organization - UNIDO, 2022 - 2027'
         start = block.start + doc.text[block.start:block.end].find(own)
         found.append(Found("Project", clean_name(own), start, start + len(own), (clean_name(own),), None,
                            "a heading over 'The project ...'"))
