@@ -27,6 +27,11 @@ _IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|c
                                r"implementation|is leading|leads|partnered)\b")
 
 
+# the role as the subject, its holder after the copula: 'The executing agency is Projekt-Consult GmbH which ...'
+_ROLE_IS = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?(?:executing|implementing)\s+(?:agenc(?:y|ies)|partners?|entit(?:y|ies)|"
+                      r"organi[sz]ations?)\s+(?:is|are|was|were)\s+(?:the\s+)?")
+
+
 def read_implementers(ann: Annotated) -> None:
     """Pipeline component: IMPLEMENTS edges of each sentence, then of each lead-in."""
     sentences, text = ann.sentences, ann.text
@@ -34,6 +39,15 @@ def read_implementers(ann: Annotated) -> None:
         sentence = sentences.sentence(span)
         orgs = of_type(mentions, "Organization")
         things = outermost(of_type(mentions, "Project", "Event"))
+        for role in _ROLE_IS.finditer(sentence):
+            holders = sentences.chain(orgs, span[0] + role.end())
+            projects = [t for t in things if t.node.type == "Project"]
+            topic = sentences.topic_of(block)
+            work = projects[:1] if len({t.node.id for t in projects}) == 1 else (
+                [topic] if topic is not None and topic.node.type == "Project" and not projects else [])
+            for org in holders:
+                for target in work:
+                    ann.edges.add(Implements, org.node, target.node, block, span)
         funder_ids = {f.node.id for f in funders(sentences, span, orgs)}
         for org in orgs:  # "Pact's Mines to Market programme"
             owned = re.match(r"(?:'s|\u2019s)\s+", text[org.end:org.end + 4])
