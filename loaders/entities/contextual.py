@@ -25,7 +25,7 @@ _AGENT_CUE = re.compile(  # (the lookahead skips, in one test, the positions no 
     r"coordinated|conducted|prepared|published|produced|managed|run|developed|co-organi[sz]ed) by|"
     r"with (?:the )?(?:financial )?(?:funding|support|assistance) (?:from|of)|funding from|grant from|"
     r"(?:in )?partnership with|in (?:close )?(?:collaboration|cooperation) with|together with|worked with|"
-    r"working with|works with|partnered with|collaborating with|on behalf of|partners? such as|between the|"
+    r"working with|works with|partnered with|collaborating with|on behalf of|partners? such as|(?:MoU|memorandum of understanding|agreement) between|between the|"
     r"companies \(|organi[sz]ations \(|(?:internet|online) platforms|retailer|NGOs? such as|"
     r"(?:non-?profit|not-for-profit|non-governmental|civil society|research)\s+(?:group|organi[sz]ation|institute)|"
     r"the\s+(?:[A-Z][a-z]+\s+)?(?:NGO|charity|company|firm)|partnership\s+(?:among|between))\s*(?:the\s+)?",
