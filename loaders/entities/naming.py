@@ -59,6 +59,8 @@ def entity_type(name: str) -> str | None:
     last, first = _head(name)
     if "Task Force" in name:
         return "Organization"
+    if re.sub(r"\s*\([^)]*\)$", "", name).endswith(("Initial Assessment", "Initial Assessments")):
+        return "Project"  # the Convention's Minamata Initial Assessment is work (a GEF enabling activity), not a report
     lists = ((EVENT_HEADS, "Event"), (PUBLICATION_HEADS, "Publication"), (PROJECT_HEADS, "Project"),
              (ORG_HEADS, "Organization"))
     opening = name.split()[0] if name.split() else ""
