@@ -50,8 +50,10 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
 _INITIALS_NAME = rf"(?:[A-Z]{{2,3}}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"  # 'WTB Dissanayake'
 _ANY_NAME = rf"(?:{_INITIALS_NAME}|{_NAME})"
 NAME_PAIR = re.compile(rf"(?<![\w\-]){_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}")
-_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Madam|H\.E)\.?\s+({_NAME})")
-_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s*$")
+# with the honorifics of South Asian and Philippine texts: 'Sh. Ritesh Kumar Singh', 'Engr. Wendell S. Gador'
+_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Madam|H\.E|Sh|Shri|Smt|Engr(?:['\u2019]s)?|Atty|Amb)\.?"
+                        rf"\s+({_NAME})")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sh|Shri|Smt|Engr|Atty|Amb)\.?\s*$")
 _BRACKETED = re.compile(rf"(?<![\w\-])({_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*"
                         r"\(([^()\n]{2,160})\)")
 _CITED = re.compile(rf"(?:(?<=[(;])|(?<=;\s)|(?<=\band\s)|(?<=:\s))((?:{_PARTICLE}\s+)?[A-Z][\w'\-]+),"
