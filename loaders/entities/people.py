@@ -252,6 +252,16 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                     inside = [body]
             if inside:
                 tail.organizations.append(inside[0])
+        elif (possessive := _POSSESSIVE_ROLE.match(segment)) is not None:
+            # 'said James McQuilken, Pact's director of responsible mining': the body whose role it is
+            body_end = at + possessive.end(1)
+            body = orgs.at(at, 1) or _new_body(text, at, body_end)
+            if body is None:
+                break
+            if body.rule.startswith("affiliation"):
+                tail.new_bodies.append(body)
+            tail.organizations.append(body)
+            tail.roles.append((at, segment_end))
         elif listed and segment[:1].isupper() and tail.roles and tail.roles[-1][1] == at_role_end \
                 and re.search(r"\b(?:of|for)\s", text[tail.roles[-1][0]:at_role_end]) \
                 and entity_type(segment) != "Organization":
@@ -276,6 +286,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
 
 _ROLE_THEN_SPEAKER = re.compile(rf"[ \t]+((?:[A-Za-z\-]+[ \t]+){{1,7}}?)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
                                 r"(?=[ \t]+(?:said|says|told|noted|added|explained|stressed|emphasi[sz]ed)\b|,[ \t]+(?:said|says))")
+_POSSESSIVE_ROLE = re.compile(rf"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,5}})['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}(?i:{_ROLE})s?\b")
 _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*,\s*|\s+[-\u2013\u2014]\s+|\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
 

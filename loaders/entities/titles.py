@@ -274,7 +274,16 @@ _BODY_THEN_ORDINAL = re.compile(rf"(Partnership Advisory Group|\bPAG)[\s,*]*(?:(
                                 r"(\d{1,2})\b(?![.,]\d))", re.IGNORECASE)
 
 
-_SPEECH = re.compile(r"\b(?:[Ww]e|our|us|I|[Ii]t\s+is|is\s+an?|are|was|were|has\s+been|have\s+been)\b")
+_SPEECH_WORDS = frozenset({"we", "our", "us", "are", "was", "were"})
+_SPEECH_PAIRS = frozenset({("it", "is"), ("is", "a"), ("is", "an"), ("has", "been"), ("have", "been")})
+
+
+def _speech(words: list[str]) -> bool:
+    """Words of somebody's sentence, not of a title: 'we', 'our', 'I', 'are', 'it is', 'is an', 'has been'."""
+    plain = [w.strip(".,;:!?\"'\u2018\u2019\u201c\u201d()") for w in words]
+    lower = [w.lower() for w in plain]
+    return ("I" in plain or bool(_SPEECH_WORDS.intersection(lower))
+            or any(pair in _SPEECH_PAIRS for pair in zip(lower, lower[1:])))
 
 
 def _quoted(text: str) -> list[Found]:
@@ -288,7 +297,7 @@ def _quoted(text: str) -> list[Found]:
             title = title[:1].upper() + title[1:]  # 'The project "reducing mercury use in ... sector"': a title
         if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")) or _generic(title):
             continue
-        if _SPEECH.search(title) and sum(w[:1].islower() for w in words) > 0.6 * len(words):
+        if _speech(words) and sum(w[:1].islower() for w in words) > 0.6 * len(words):
             continue  # '"We hope we can demonstrate the viability of ..."': somebody's words, not a title
         if g == 2 and re.search(r"\b[A-Z][a-z]{1,6}\.", m.group(2)):
             continue  # '*Extrac. Ind. Soc.*': an abbreviated journal name
