@@ -18,7 +18,7 @@ from loaders.entities.naming import organization_kind
 from loaders.gazetteers import Mention, find_articles, find_countries
 from loaders.gazetteers.areas import find_areas_in_document, find_title_area
 from loaders.gazetteers.places import find_places
-from schema import NODE_CLASSES, Area, Article, Country, Node, Organization, Person, Provenance, node_id
+from schema import NODE_CLASSES, Area, Article, Block, Country, Node, Organization, Person, Provenance, node_id
 from schema.reference import area_by_key, country_name
 
 Finder = Callable[[str], list[Mention]]
@@ -133,3 +133,12 @@ def government(ann: Annotated, country: str, prov: Provenance, rule: str, surfac
         ann.by_key[key] = org
         ann.nodes.append(org)
     return org
+
+
+def government_named_at(ann: Annotated, mention: Located, block: Block, rule: str) -> Node:
+    """The government of a country a sentence names as an actor, named as the text writes the country ('the
+    United Kingdom'), its provenance the country's mention."""
+    surface = ann.text[mention.start:mention.end]
+    if ann.text[max(0, mention.start - 4):mention.start].lower() == "the ":
+        surface = "the " + surface
+    return government(ann, mention.node.key, ann.edges.provenance(block, (mention.start, mention.end)), rule, surface)

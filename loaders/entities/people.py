@@ -584,7 +584,8 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
     # Victor Dumba, Caitlin Wright, Yannick Cishugi, Global Communities'
     for line_start, line_end in _lines_with_commas(text):
         cuts = [line_start] + [line_start + m.end() for m in re.finditer(r",\s*", text[line_start:line_end])]
-        segments = [(a, text.find(",", a, line_end) if text.find(",", a, line_end) >= 0 else line_end) for a in cuts]
+        ends = [text.find(",", a, line_end) for a in cuts]
+        segments = [(a, e if e >= 0 else line_end) for a, e in zip(cuts, ends)]
         if len(segments) < 3:
             continue
         body_start, body_end = segments[-1]

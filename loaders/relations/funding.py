@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
-from loaders.entities.nodes import government
+from loaders.entities.nodes import government_named_at
 from loaders.relations.amounts import parse_amount
 from loaders.relations.context import THE_PROJECT, Sentences, of_type, outermost
 from schema import Funds
@@ -91,13 +91,8 @@ def _thanked_funders(ann: Annotated) -> None:
         things = outermost(of_type([x for x in mentions if x.start >= span[0] + m.end()], "Project", "Event"))
         targets = [things[0].node] if things else [t.node for t in of_type(mentions, "Area")]
         for giver in givers:
-            source = giver.node
-            if source.type == "Country":
-                surface = ann.text[giver.start:giver.end]
-                if ann.text[max(0, giver.start - 4):giver.start].lower() == "the ":
-                    surface = "the " + surface
-                source = government(ann, source.key, ann.edges.provenance(block, (giver.start, giver.end)),
-                                    "a country thanked for its contributions", surface)
+            source = giver.node if giver.node.type != "Country" else government_named_at(
+                ann, giver, block, "a country thanked for its contributions")
             for target in targets:
                 ann.edges.add(Funds, source, target, block, span)
 

@@ -34,7 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.annotated import Annotated, Located
-from loaders.entities.nodes import government
+from loaders.entities.nodes import government_named_at
 from loaders.relations.amounts import parse_amount
 from loaders.relations.context import TITLED, Sentences, outermost
 from loaders.relations.modality import planned
@@ -276,11 +276,7 @@ def _add(ann: Annotated, role: str, agent: Located, thing: Node, block: Block, s
          status: str | None, money: tuple[float, str] | None = None) -> None:
     source = agent.node
     if source.type == "Country":  # 'contributed ... from Austria, Denmark': their governments
-        prov = ann.edges.provenance(block, (agent.start, agent.end))
-        surface = ann.text[agent.start:agent.end]
-        if ann.text[max(0, agent.start - 4):agent.start].lower() == "the ":
-            surface = "the " + surface
-        source = government(ann, source.key, prov, "a country named as a funder or implementer", surface)
+        source = government_named_at(ann, agent, block, "a country named as a funder or implementer")
     if role == "funds" and thing.type in ("Project", "Event", "Area", "Organization"):
         ann.edges.add(Funds, source, thing, block, span, status=status, amount=money[0] if money else None,
                       currency=money[1] if money else None)
