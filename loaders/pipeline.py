@@ -23,6 +23,7 @@ from loaders.entities.nodes import keyed_nodes, named_nodes
 from loaders.entities.repeated import repeated_mentions
 from loaders.learned.entities import learned_entities
 from loaders.learned.relations import learned_relations
+from loaders.relations.actors import read_country_actors
 from loaders.relations.affiliations import read_affiliations
 from loaders.relations.collaborates import read_collaborations
 from loaders.relations.fields import read_fields
@@ -65,6 +66,7 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("fields", read_fields),
     ("roles", read_roles),
     ("places", read_places),
+    ("country_actors", read_country_actors),
     ("learned_relations", learned_relations),
     ("planned", mark_planned),
 )

@@ -56,7 +56,7 @@ def best_long_form(short: str, long: str) -> str | None:
             return None
         l_idx -= 1
         s_idx -= 1
-    start = max(long.rfind(c, 0, l_idx + 1) for c in " \u2014\u2013/") + 1  # a word starts after a space or dash
+    start = max(long.rfind(c, 0, l_idx + 1) for c in " \n\u2014\u2013/") + 1  # a word starts after a space or dash
     return long[start:]
 
 
@@ -70,13 +70,16 @@ def find_definitions(text: str) -> list[Definition]:
         window_start = max(0, m.start() - 200)
         before = text[window_start:m.start()]
         # the candidate: the capitalised run right before the parenthesis (same sentence, same line)
-        before = re.split(r"[\n;:()\u201c\u201d\"]|(?<=[a-z])\.\s|,\s(?=[a-z])", before)[-1]
+        # a name wraps at a line's end ('Pesticide Action Network\nMauritius (PANeM)'); a blank line or a list
+        # item's mark ends it
+        before = re.split(r"\n(?=[ \t]*(?:\n|[-\u2022*\u25aa\u25cf\u2013]|\d+[.)]))|[;:()\u201c\u201d\"]|(?<=[a-z])\.\s|,\s(?=[a-z])",
+                          before)[-1]
         words = list(_WORD.finditer(before))
         letters = len([c for c in short if c.isalnum()])
         words = words[-min(letters + 5, letters * 2):] if words else []
         if not words:
             continue
-        candidate = before[words[0].start():].rstrip(" ,-\u2013\u00b9\u00b2\u00b3")
+        candidate = before[words[0].start():].rstrip(" \n,-\u2013\u00b9\u00b2\u00b3")
         long = best_long_form(short, candidate)
         if not long:
             continue
@@ -88,7 +91,7 @@ def find_definitions(text: str) -> list[Definition]:
             continue
         if tokens[-1].lower() in CONNECTORS:
             continue
-        long_end = window_start + len(text[window_start:m.start()].rstrip(" ,-\u2013\u00b9\u00b2\u00b3"))
+        long_end = window_start + len(text[window_start:m.start()].rstrip(" \n,-\u2013\u00b9\u00b2\u00b3"))
         long_start = text.rfind(long, window_start, long_end + 1)
         if long_start < 0:
             continue

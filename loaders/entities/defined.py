@@ -17,6 +17,7 @@ from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
 from loaders.entities.runs import NOT_NAMES
+from loaders.gazetteers import find_countries
 
 
 def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
@@ -30,7 +31,8 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
         # Mercury Project (GMP)' is no Global Mercury Partnership)
         ref = lookup.get(name_key(d.long)) or (
             lookup.get(name_key(d.short)) if entity_type(long) in (None, "Organization") else None)
-        if ref is None and entity_type(long) != "Organization":
+        if ref is None and entity_type(long) != "Organization" and not (
+                entity_type(long) is None and _with_its_country(text, d.short_end)):
             continue
         if ref is None and _names_an_area(long):
             continue  # 'the Coal Partnership (CP)' is the partnership area, not a body
@@ -47,6 +49,16 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
             found.append(Found("Organization", known[m.group(0)], m.start(), m.end(), (m.group(0),), None,
                                "acronym defined in this document"))
     return found
+
+
+def _with_its_country(text: str, end: int) -> bool:
+    """'Toxics Link (TL), India;': a name spelled out and followed by its country is a body's."""
+    after = text[end:end + 60]
+    lead = re.match(r"\s*\)\s*,\s*", after)
+    if not lead:
+        return False
+    rest = after[lead.end():]
+    return any(c.start <= 4 and re.match(r"\s*(?:[;.]|$)", rest[c.end:], re.M) for c in find_countries(rest))
 
 
 def _names_an_area(name: str) -> bool:

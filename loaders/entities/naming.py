@@ -19,10 +19,9 @@ ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", 
              "Cooperative", "Branch", "Division", "Laboratory", "Court", "Government", "Bureau", "Group", "Team",
              "Partnership", "Initiative", "Task Force", "Coalition", "Trust", "Institut", "Consilium",
              "Instituto", "Agencies", "Industries", "Services", "Directorate", "GmbH", "LLC", "Limited")
-PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Study", "Plan",
-                 "Plans", "Flagship", "Campaign", "Platform", "Sampling", "Monitoring", "Observatory",
+PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Plans", "Flagship", "Campaign", "Platform", "Sampling", "Monitoring", "Observatory",
                  "Grant", "Grants")
-PUBLICATION_HEADS = ("Guidance", "Guide", "Guidelines", "Report", "Toolkit", "Catalogue", "Catalog",
+PUBLICATION_HEADS = ("Plan", "Study", "Guidance", "Guide", "Guidelines", "Report", "Toolkit", "Catalogue", "Catalog",
                      "Assessment", "Assessments", "List", "Handbook", "Manual", "Sourcebook", "Newsletter",
                      "Inventory", "Framework", "Brochure", "Roadmap", "Paper", "Review", "Factsheet", "Document",
                      "Documents", "Tool", "Tools", "Standard", "Standards", "Directory", "Synthesis", "Hub", "Portal",
