@@ -677,6 +677,11 @@ def test_labels_fit_the_view_and_never_overlap_at_the_initial_zoom(browser: Any,
                 assert nodes[label["id"]]["title"].startswith(stem)
         suffix = ("-" + argument if argument else "") + ("-unlinked" if options.get("unlinked") else "")
         opened.screenshot(f"labels-{view}{suffix}")
+        opened.page.set_viewport_size({"width": 1024, "height": 900})  # a window resized before any zoom: fitted anew
+        opened.page.wait_for_timeout(400)
+        resized = opened.page.evaluate(DRAWN_BOXES)
+        assert _overlapping(resized["labels"]) == []
+        assert _outside(resized["labels"] + resized["shapes"], resized["width"], resized["height"]) == []
         assert opened.errors == []
     finally:
         opened.close()
