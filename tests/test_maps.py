@@ -592,3 +592,96 @@ def test_coverage_cells_link_to_the_supporters_behind_them(store: GraphStore) ->
         assert all(f"area:{key}" in {r["node"]["id"], r.get("via_area"), *(a["id"] for a in r["areas"])} for r in rows)
     assert client.get("/articles/7/supporters", params={"area": "atlantis"}).status_code == 404
     assert 'href="map-article-7.html"' in make_map(store, "coverage").html  # a written file links to its map file
+
+
+# -- labels at the initial zoom (issue 32) ----------------------------------------------------------------------
+#: what Chromium draws once a map has settled: the canvas, every node's shape and every drawn label (node and
+#: edge), each as a box in CSS pixels of the canvas, read from vis-network's own label geometry after a redraw
+DRAWN_BOXES = """() => {
+    const net = window.gmpMap.network, body = net.body;
+    net.redraw();
+    const canvas = net.canvas.frame.canvas;
+    const box = (left, top, right, bottom) => {
+        const a = net.canvasToDOM({x: left, y: top}), b = net.canvasToDOM({x: right, y: bottom});
+        return [a.x, a.y, b.x, b.y];
+    };
+    const labels = [];
+    const label = (kind, id, module) => {
+        if (!module.visible()) { return; }  // vis-network's own test: a text, and not under the draw threshold
+        const s = module.size;
+        labels.push({kind, id, text: module.elementOptions.label,
+                     box: box(s.left, s.top, s.left + s.width, s.top + s.height)});
+    };
+    body.nodeIndices.forEach(id => label('node', id, body.nodes[id].labelModule));
+    body.edgeIndices.forEach(id => label('edge', id, body.edges[id].labelModule));
+    const shapes = body.nodeIndices.map(id => {
+        const n = body.nodes[id], r = n.options.size;
+        return {id, box: box(n.x - r, n.y - r, n.x + r, n.y + r)};
+    });
+    return {width: canvas.clientWidth, height: canvas.clientHeight, scale: net.getScale(), labels, shapes};
+}"""
+#: pixels two label boxes may share (anti-aliasing, rounding) before they count as overlapping
+OVERLAP_TOLERANCE = 2.0
+
+
+def _overlapping(labels: list[dict[str, Any]], tolerance: float = OVERLAP_TOLERANCE) -> list[tuple[str, str]]:
+    """The pairs of labels whose boxes overlap by more than ``tolerance`` pixels both ways."""
+    pairs = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            (al, at, ar, ab), (bl, bt, br, bb) = a["box"], b["box"]
+            if min(ar, br) - max(al, bl) > tolerance and min(ab, bb) - max(at, bt) > tolerance:
+                pairs.append((a["text"], b["text"]))
+    return pairs
+
+
+def _outside(items: list[dict[str, Any]], width: float, height: float, tolerance: float = 1.0) -> list[str]:
+    """The items whose box leaves the canvas."""
+    return [item.get("text", item.get("id")) for item in items
+            if item["box"][0] < -tolerance or item["box"][1] < -tolerance
+            or item["box"][2] > width + tolerance or item["box"][3] > height + tolerance]
+
+
+@pytest.mark.parametrize("view,argument,options", [
+    ("network", None, {}), ("network", None, {"unlinked": True}), ("area", "asgm", {}),
+    ("area", "fate-transport", {}), ("article", "7", {}), ("country", "IDN", {}), ("entity", "UNIDO", {"depth": 2}),
+    ("collaboration", None, {})], ids=["network", "network-unlinked", "area-asgm", "area-fate-transport",
+                                       "article-7", "country-IDN", "entity-UNIDO-2", "collaboration"])
+def test_labels_fit_the_view_and_never_overlap_at_the_initial_zoom(browser: Any, store: GraphStore, tmp_path: Path,
+                                                                   view: str, argument: str | None,
+                                                                   options: dict[str, Any]) -> None:
+    """Issue 32: once a map has settled, at the zoom it opens at, no node or drawn label leaves the canvas and no
+    two drawn labels (nodes' or edges') overlap; the labels dropped or shortened keep the full name in their
+    tooltip, and what the map is about is always named."""
+    page = make_map(store, view, argument, **options)
+    path = tmp_path / f"{view}.html"
+    path.write_text(page.html, encoding="utf-8")
+    opened = Opened(browser)
+    try:
+        assert opened.open(path.as_uri())["stabilized"]
+        drawn = opened.page.evaluate(DRAWN_BOXES)
+        labels, width, height = drawn["labels"], drawn["width"], drawn["height"]
+        problems = {"overlapping label pairs": _overlapping(labels), "labels outside": _outside(labels, width, height),
+                    "nodes outside": _outside(drawn["shapes"], width, height)}
+        assert not any(problems.values()), {what: f"{len(found)}: {found[:4]}" for what, found in problems.items()}
+        nodes = {node["id"]: node for node in _payload(page.html)["nodes"]}
+        named = {label["id"] for label in labels if label["kind"] == "node"}
+        for focus in _payload(page.html)["focus"]:
+            assert focus in named, f"the map's focus {focus} is not named"
+        if view == "collaboration":
+            assert named == set(nodes)  # every area named
+        assert len(named) >= min(len(nodes), 8)
+        for label in labels:  # a shortened label is the start of the name, and the tooltip has it whole
+            if label["kind"] == "node":
+                stem = label["text"].rstrip("…")
+                assert nodes[label["id"]]["title"].startswith(stem)
+        suffix = ("-" + argument if argument else "") + ("-unlinked" if options.get("unlinked") else "")
+        opened.screenshot(f"labels-{view}{suffix}")
+        opened.page.set_viewport_size({"width": 1024, "height": 900})  # a window resized before any zoom: fitted anew
+        opened.page.wait_for_timeout(400)
+        resized = opened.page.evaluate(DRAWN_BOXES)
+        assert _overlapping(resized["labels"]) == []
+        assert _outside(resized["labels"] + resized["shapes"], resized["width"], resized["height"]) == []
+        assert opened.errors == []
+    finally:
+        opened.close()

@@ -44,6 +44,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
+from gmpgraph.maps.footprint import node_footprint
 from gmpgraph.maps.layout import RING_VIEWS, ring_layout
 from gmpgraph.maps.style import (
     EDGE_LEGEND_ORDER,
@@ -61,6 +62,8 @@ from gmpgraph.maps.views import MapView
 #: above this many nodes edges are straight, and hidden while dragging
 LARGE = 300
 LABEL_LENGTH = 40
+#: a label with no room for all of it is cut to this many characters (the page does it; the layouts make room)
+LABEL_SHORT = 22
 
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
@@ -117,14 +120,15 @@ def physics_options(node_count: int) -> dict[str, Any]:
                           "springLength": 260 if node_count <= 20 else 110, "springConstant": 0.04,
                           "damping": 0.4, "avoidOverlap": 0 if large else 0.05,
                           "theta": 0.8 if large else 0.5},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
+            # not fitted here: the page fits the drawing with its labels (labels.js)
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": False},
             "minVelocity": 1.0,
             "timestep": 0.5,
             "adaptiveTimestep": not large,
         },
         "layout": {"improvedLayout": node_count <= 150, "randomSeed": 7},
         "edges": {"smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
-                  "font": {"size": 9, "align": "middle", "strokeWidth": 3, "color": "#444444"},
+                  "font": {"size": 9, "align": "horizontal", "strokeWidth": 3, "color": "#444444"},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1.2},
         # a label smaller than drawThreshold on screen is not drawn: zoomed out, only the most linked are
         "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3},
@@ -132,6 +136,39 @@ def physics_options(node_count: int) -> dict[str, Any]:
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "keyboard": {"enabled": True, "bindToWindow": False}, "multiselect": True},
     }
+
+
+@dataclass(frozen=True)
+class NodeLook:
+    """How one node is drawn: its label, shape radius and label size."""
+
+    label: str
+    radius: float
+    font_size: float
+
+
+def node_looks(view: MapView) -> dict[str, NodeLook]:
+    """Each node's label, radius and label size: both grow with its number of links in the view; the focus is
+    drawn larger, and areas' labels too.
+
+    >>> from schema import Organization
+    >>> view = MapView(name="network", title="t", nodes=[Organization(id="org:x", name="X")], edges=[])
+    >>> node_looks(view)["org:x"]
+    NodeLook(label='X', radius=10.0, font_size=12.0)
+    """
+    degree: Counter[str] = Counter()
+    for edge in view.edges:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    focus = set(view.focus)
+    looks = {}
+    for node in view.nodes:
+        style = NODE_STYLE.get(node.type, NODE_STYLE["Organization"])
+        looks[node.id] = NodeLook(
+            label=short(node.name, LABEL_LENGTH),
+            radius=node_size(degree[node.id], style.size) * (1.4 if node.id in focus else 1),
+            font_size=label_size(degree[node.id]) * (1.4 if node.id in focus or node.type == "Area" else 1))
+    return looks
 
 
 def build_network(view: MapView) -> Network:
@@ -143,17 +180,18 @@ def build_network(view: MapView) -> Network:
         degree[edge.target] += 1
     names = {node.id: node.name for node in view.nodes}
     focus = set(view.focus)
-    fixed = ring_layout(view) if view.name in RING_VIEWS else {}
+    looks = node_looks(view)
+    fixed = ring_layout(view, {n: node_footprint(short(look.label, LABEL_SHORT), look.font_size, look.radius)
+                               for n, look in looks.items()}) if view.name in RING_VIEWS else {}
     for node in view.nodes:
         place = ({"x": fixed[node.id][0], "y": fixed[node.id][1], "physics": False} if node.id in fixed else {})
         style = NODE_STYLE.get(node.type, NODE_STYLE["Organization"])
-        net.add_node(node.id, label=short(node.name, LABEL_LENGTH), shape=style.shape,
+        look = looks[node.id]
+        net.add_node(node.id, label=look.label, shape=style.shape,
                      color={"background": style.colour, "border": "#222222" if node.id in focus else style.colour,
                             "highlight": {"background": style.colour, "border": "#000000"},
                             "hover": {"background": style.colour, "border": "#000000"}},
-                     borderWidth=4 if node.id in focus else 1,
-                     size=node_size(degree[node.id], style.size) * (1.4 if node.id in focus else 1),
-                     font={"size": label_size(degree[node.id]) * (1.4 if node.id in focus or node.type == "Area" else 1)},
+                     borderWidth=4 if node.id in focus else 1, size=look.radius, font={"size": look.font_size},
                      title=node_tooltip(node, degree[node.id]), ntype=node.type, areas=view.areas.get(node.id, []),
                      **place)
     for index, edge in enumerate(view.edges):  # unlabelled: the legend gives each style, the tooltip the type
@@ -215,7 +253,7 @@ def render_page(view: MapView, assets: str | None = None) -> MapPage:
     links = {"js": f"{assets}/{vis_asset_name('js')}", "css": f"{assets}/{vis_asset_name('css')}"} if assets else {}
     node_legend, edge_legend = _legend(view)
     payload = {"view": view.name, "nodes": nodes, "edges": edges, "options": net.options, "focus": view.focus,
-               "areas": view.area_names}
+               "areas": view.area_names, "short": LABEL_SHORT}
     nonce = secrets.token_urlsafe(18)
     csp = content_security_policy(nonce, styles_from_self=bool(assets))
     html = _environment().get_template("map.html.j2").render(
