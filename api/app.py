@@ -151,7 +151,8 @@ class Gaps(BaseModel):
     matrix: CoverageMatrix
     findings: list[Finding]
     low_priority_left_out: int = Field(0, description="Low-priority findings not listed (pairs of areas that share "
-                                                      "nothing but what half the areas have); all=true lists them.")
+                                                      "little, articles no area's work comes near); all=true lists "
+                                                      "them.")
 
 
 class Added(BaseModel):

@@ -7,9 +7,9 @@
   areas with a single lead; areas that never collaborate, ranked by what they share (countries, bodies,
   articles, topics: ``gmpgraph.overlap``). Each finding has a strength (stated, inferred, absence), says
   why it matters (``why``) and what was searched (``searched``), and rests on stated edges with their quotes,
-  or, for an absence, on the search that found nothing to contradict it. Pairs of areas that share nothing
-  but what half the areas have are ``priority: low`` and left out unless ``everything=True``
-  (:func:`worth_acting_on`).
+  or, for an absence, on the search that found nothing to contradict it. Pairs of areas that share little or
+  only what half the areas have, and articles no area's work comes near, are ``priority: low`` and left out
+  unless ``everything=True`` (:func:`worth_acting_on`).
 * :func:`countries_missing_area` - countries with stated work in one area and none in another.
 
 >>> from gmpgraph.graphfile import graph_from_json
@@ -98,8 +98,9 @@ class Finding(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     searched: Searched | None = None
     why: str | None = Field(default=None, description="Why it matters to an analyst: what acting on it would serve.")
-    priority: Priority = Field("high", description="'low': two areas that share nothing but what half the areas "
-                                                   "have; left out of the default list (gmpgraph gaps --all).")
+    priority: Priority = Field("high", description="'low': two areas that share little (score under 1) or only "
+                                                   "what half the areas have, or an article no area's work comes "
+                                                   "near; left out of the default list (gmpgraph gaps --all).")
     shared: SharedGround | None = Field(default=None, description="For areas-never-collaborate: what the two "
                                                                   "areas share, with its edges and sentences.")
 
@@ -189,8 +190,9 @@ def coverage_matrix(store: GraphStore) -> CoverageMatrix:
 
 def findings(store: GraphStore, everything: bool = False) -> list[Finding]:
     """The gaps worth an analyst's time, in a stable order: by kind, then subject; collaboration gaps by what the
-    two areas share, most first. ``everything`` adds the pairs of areas that share nothing but what half the
-    areas have (``priority: low``, last).
+    two areas share, most first. ``everything`` adds the low-priority ones (``priority: low``, last of their
+    kind): pairs of areas that share little (score under 1) or only what half the areas have, and articles no
+    area's work comes near.
 
     An absence is claimed only after the sentences the graph quotes were searched for a statement that would
     contradict it (the article named beside a project, money for the area, the two areas named as working
@@ -213,7 +215,7 @@ def findings(store: GraphStore, everything: bool = False) -> list[Finding]:
 
 
 def worth_acting_on(finding: Finding) -> bool:
-    """Whether a finding is in the default list: everything but the low-priority collaboration gaps."""
+    """Whether a finding is in the default list: every finding but the low-priority ones."""
     return finding.priority != "low"
 
 
@@ -273,9 +275,12 @@ def _articles_without_projects(store: GraphStore, sentences: dict[tuple[str, str
                        "no area's own sentences speak of its subject either"),
             related=[*(e.source for e in supports), *(area for area, _ in nearest)],
             evidence=[_evidence(e) for e in supports],
-            why=f"Parties must implement Article {ref.number} and the Partnership reports no work for it: "
-                + (f"{' and '.join(store.node(a).name for a, _ in nearest)} already work(s) near its subject and "
-                   f"could take it up" if nearest else "no area is placed to help Parties with it"),
+            why=(f"Parties must implement Article {ref.number} and the Partnership reports no work for it: "
+                 f"{' and '.join(store.node(a).name for a, _ in nearest)} already work near its subject and could "
+                 f"take it up") if nearest else
+                ("low priority: no area's work comes near its subject, so the Partnership, organised by sector, is "
+                 "not expected to have a project for it"),
+            priority="high" if nearest else "low",
             searched=Searched(documents=_documents(store), mentions=mentions,
                               looked_for=f"a SUPPORTS statement, a sentence naming article {ref.number} beside a "
                                          f"project, publication or event, or a sentence stating work, its funding "
@@ -406,7 +411,8 @@ def _areas_never_collaborating(store: GraphStore, sentences: dict[tuple[str, str
         else:
             wide = [t for t in ground.things()]
             message = (f"{names}: no joint work or link between them is stated{hoped}; they share "
-                       + (f"only what {PARTNERSHIP_WIDE:.0%} or more of the areas have ({ground.summary()})" if wide
+                       + (f"little, or only what {PARTNERSHIP_WIDE:.0%} or more of the areas have "
+                          f"({ground.summary()}; score {ground.score:g} < 1)" if wide
                           else "no country, body, article or topic"))
             why = "low priority: nothing ties the two areas' work together, so their not collaborating is expected"
         found.append(Finding(

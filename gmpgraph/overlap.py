@@ -47,6 +47,7 @@ from schema.reference import area_by_key, mercury_topics
 
 ShareKind = Literal["country", "body", "article", "topic"]
 PARTNERSHIP_WIDE = 0.5  # a thing at least half of the areas have says little about any two of them
+WORTH = 1.0  # a pair is worth a look when what it shares weighs at least one thing only these two areas have
 
 
 class TopicQuote(BaseModel):
@@ -82,7 +83,8 @@ class SharedGround(BaseModel):
     articles: list[SharedThing] = Field(default_factory=list)
     topics: list[SharedThing] = Field(default_factory=list)
     score: float = Field(0.0, description="Sum of the shared things' weights.")
-    distinctive: bool = Field(False, description="Some shared thing is held by fewer than half of the areas.")
+    distinctive: bool = Field(False, description="Some shared thing is held by fewer than half of the areas, and "
+                                                 "the score is at least 1 (one thing only these two share).")
 
     def things(self) -> list[SharedThing]:
         """Every shared thing, countries first."""
@@ -281,7 +283,8 @@ def shared_ground(store: GraphStore, first: str, second: str,
             quotes=[*pa.topics[topic][:2], *pb.topics[topic][:2]]))
     things = ground.things()
     ground.score = round(float(sum(t.weight for t in things)), 2)
-    ground.distinctive = any(t.areas_with_it < PARTNERSHIP_WIDE * count for t in things)
+    ground.distinctive = (ground.score >= WORTH
+                          and any(t.areas_with_it < PARTNERSHIP_WIDE * count for t in things))
     for kind in ("countries", "bodies", "articles", "topics"):  # the rarest first within each kind
         getattr(ground, kind).sort(key=lambda t: -t.weight)
     return ground

@@ -50,7 +50,7 @@ def gaps(
                                                       "none in area MISSING (keys, names or aliases).")] = None,
     limit: LimitOption = DEFAULT_ROWS,
     everything: Annotated[bool, typer.Option("--all", help="Also the low-priority findings: pairs of areas that "
-                                                          "share nothing but what half the areas have.")] = False,
+                                                          "share little, articles no area's work comes near.")] = False,
 ) -> None:
     """Cross-area gap analysis: the area x article coverage matrix, and the gaps an analyst can act on.
 
@@ -59,8 +59,8 @@ def gaps(
     'inferred' (a rule read it from stated edges) or 'absence' (nothing says it: --json lists the documents
     searched and the sentences naming the subject, none of which contradicts it) and says why it matters.
     Pairs of areas that never collaborate are ranked by what they share (countries, bodies, Convention
-    articles, mercury topics); pairs sharing nothing but what half the areas have are low priority, counted
-    and left out unless --all. --json gives every finding's evidence edges with their quotes, and for a pair
+    articles, mercury topics); pairs sharing little (score under 1) or only what half the areas have, and
+    articles no area's work comes near, are low priority, counted and left out unless --all. --json gives every finding's evidence edges with their quotes, and for a pair
     what it shares ('shared').
 
     Examples:  gmpgraph gaps --kind area-without-funder
@@ -97,8 +97,8 @@ def gaps(
                   escape(f.message + (f" — {f.why}" if f.why else ""))] for f in of_kind]
         print_table(listing, add_rows(listing, lines, limit))
     if hidden:
-        out.print(f"{hidden} low-priority finding(s) left out: pairs of areas that share nothing but what half the "
-                  f"areas have (gmpgraph gaps --all lists them last)")
+        out.print(f"{hidden} low-priority finding(s) left out: pairs of areas that share little, articles no area's "
+                  f"work comes near (gmpgraph gaps --all lists them last)")
 
 
 def _kind(name: str | None) -> Kind | None:
