@@ -48,7 +48,7 @@ from api.served import Served, WriteStopped
 from api.warm import settle, warm_paths, warm_up
 from gmpgraph import GraphStore
 from gmpgraph.analysis import (CountryGap, CoverageMatrix, Finding, FindingKind, countries_missing_area,
-                               coverage_matrix, findings)
+                               coverage_matrix, findings, worth_acting_on)
 from gmpgraph.build import ReadError
 from gmpgraph.changes import Changes, changes
 from gmpgraph.maps import MapPage, coverage_picture, make_map
@@ -146,10 +146,13 @@ class StatementPage(BaseModel):
 
 
 class Gaps(BaseModel):
-    """The gap analysis: matrix and findings."""
+    """The gap analysis: matrix and findings (collaboration gaps ranked by what the two areas share)."""
 
     matrix: CoverageMatrix
     findings: list[Finding]
+    low_priority_left_out: int = Field(0, description="Low-priority findings not listed (pairs of areas that share "
+                                                      "little, articles no area's work comes near); all=true lists "
+                                                      "them.")
 
 
 class Added(BaseModel):
@@ -509,10 +512,14 @@ def create_app(store: GraphStore, cors_origins: list[str] | None = None, write_t
 
     @app.get("/gaps", response_model=Gaps, summary="Gap analysis: coverage matrix and findings")
     def gaps(request: Request, view: ListView,
-             kind: Annotated[FindingKind | None, Query(description="Only findings of this kind.")] = None
-             ) -> Response:
-        return answer(request, lambda s: Gaps(matrix=coverage_matrix(s), findings=[
-            f for f in findings(s) if kind is None or f.kind == kind]), view)
+             kind: Annotated[FindingKind | None, Query(description="Only findings of this kind.")] = None,
+             everything: Annotated[bool, Query(alias="all", description="Also the low-priority findings, last.")
+                                   ] = False) -> Response:
+        def build(s: GraphStore) -> Gaps:
+            every = [f for f in findings(s, everything=True) if kind is None or f.kind == kind]
+            shown = every if everything else [f for f in every if worth_acting_on(f)]
+            return Gaps(matrix=coverage_matrix(s), findings=shown, low_priority_left_out=len(every) - len(shown))
+        return answer(request, build, view)
 
     @app.get("/gaps/matrix", response_model=CoverageMatrix, summary="The area x article coverage matrix")
     def gaps_matrix(request: Request, view: ListView) -> Response:

@@ -49,19 +49,24 @@ def gaps(
         "--countries", metavar="ACTIVE MISSING", help="Instead: the countries with stated work in area ACTIVE and "
                                                       "none in area MISSING (keys, names or aliases).")] = None,
     limit: LimitOption = DEFAULT_ROWS,
+    everything: Annotated[bool, typer.Option("--all", help="Also the low-priority findings: pairs of areas that "
+                                                          "share little, articles no area's work comes near.")] = False,
 ) -> None:
     """Cross-area gap analysis: the area x article coverage matrix, and the gaps an analyst can act on.
 
     Matrix cells read 'stated/mandate': how many things in the area the text ties to the article,
     and 'M' where the area's mandate covers it. Each finding has a strength: 'stated' (the text says it),
     'inferred' (a rule read it from stated edges) or 'absence' (nothing says it: --json lists the documents
-    searched and the sentences naming the subject, none of which contradicts it). --json gives every
-    finding's evidence edges with their quotes.
+    searched and the sentences naming the subject, none of which contradicts it) and says why it matters.
+    Pairs of areas that never collaborate are ranked by what they share (countries, bodies, Convention
+    articles, mercury topics); pairs sharing little (score under 1) or only what half the areas have, and
+    articles no area's work comes near, are low priority, counted and left out unless --all. --json gives every finding's evidence edges with their quotes, and for a pair
+    what it shares ('shared').
 
     Examples:  gmpgraph gaps --kind area-without-funder
                gmpgraph gaps --countries asgm waste --json
     """
-    from gmpgraph.analysis import coverage_matrix, findings
+    from gmpgraph.analysis import coverage_matrix, findings, worth_acting_on
 
     kind = _kind(kind_name)
     store = load_or_exit(graph)
@@ -69,10 +74,13 @@ def gaps(
         _countries(store, *countries, as_json=as_json, limit=limit)
         return
     matrix = coverage_matrix(store)
-    found = [] if matrix_only else [f for f in findings(store) if kind is None or f.kind == kind.value]
+    every = [] if matrix_only else [f for f in findings(store, everything=True) if kind is None or f.kind == kind.value]
+    found = every if everything else [f for f in every if worth_acting_on(f)]
+    hidden = len(every) - len(found)
     if as_json:
         print(json.dumps({"matrix": matrix.model_dump(mode="json"),
-                          "findings": [f.model_dump(mode="json") for f in found]}, indent=1))
+                          "findings": [f.model_dump(mode="json") for f in found],
+                          "low_priority_left_out": hidden}, indent=1))
         return
     out.print(_matrix_table(store, matrix))
     if matrix_only:
@@ -83,10 +91,14 @@ def gaps(
         of_kind = [f for f in found if f.kind == each.value]
         if not of_kind:
             continue
-        listing = line_table("strength", "rests on", "finding", title=f"{each.value} ({len(of_kind)})",
-                             fold_last=True)
-        lines = [[f.strength, escape(_basis(f)), escape(f.message)] for f in of_kind]
+        listing = line_table("strength", "rests on", "finding — why it matters",
+                             title=f"{each.value} ({len(of_kind)})", fold_last=True)
+        lines = [[f.strength + (" (low)" if f.priority == "low" else ""), escape(_basis(f)),
+                  escape(f.message + (f" — {f.why}" if f.why else ""))] for f in of_kind]
         print_table(listing, add_rows(listing, lines, limit))
+    if hidden:
+        out.print(f"{hidden} low-priority finding(s) left out: pairs of areas that share little, articles no area's "
+                  f"work comes near (gmpgraph gaps --all lists them last)")
 
 
 def _kind(name: str | None) -> Kind | None:
@@ -103,6 +115,11 @@ def _kind(name: str | None) -> Kind | None:
 
 def _basis(finding: Any) -> str:
     """What a finding rests on, in a few words: its first statements, or the search behind an absence."""
+    if finding.shared is not None:
+        things = finding.shared.things()
+        if things:
+            return (f"{len(things)} shared thing(s), score {finding.shared.score:g}; "
+                    f"{len(finding.searched.documents) if finding.searched else 0} docs searched")
     if finding.evidence:
         return "; ".join(f"{e.locator} in {Path(e.document).stem}" for e in finding.evidence[:2] if e.document)
     if finding.searched is not None:

@@ -129,3 +129,22 @@ def organizations() -> tuple[OrganizationRef, ...]:
 def demonyms() -> dict[str, str]:
     """Adjective -> alpha-3: 'Danish' -> 'DNK'."""
     return dict(country_variants()["demonyms"])
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    topic: str
+    forms: tuple[str, ...]
+    articles: tuple[int, ...] = ()
+
+
+@cache
+def mercury_topics() -> tuple[TopicRef, ...]:
+    """Mercury subjects in the Convention's and UNEP guidance's words, each with the forms that speak of it: what
+    the gap analysis compares two areas' sentences on (``topics.json`` says where the words come from).
+
+    >>> next(t.forms for t in mercury_topics() if t.topic == "tailings")
+    ('tailings',)
+    """
+    return tuple(TopicRef(t["topic"], tuple(t["forms"]), tuple(t.get("articles", ())))
+                 for t in _load("topics.json")["topics"])
