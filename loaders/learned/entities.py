@@ -52,6 +52,7 @@ class Candidate:
     finds: list[Found] = field(default_factory=list)
     ner: list[tuple[int, int, str]] = field(default_factory=list)
     displaced: bool = False  # one of its NER spans displaced a rule's find (the boundary decision)
+    listed_with: set[str] = field(default_factory=set)  # the types of rule finds it is listed with ('A, B and C')
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -95,7 +96,35 @@ def candidates(text: str, finds: list[Found], ner: list[tuple[int, int, str]],
         group = over or by_alias.get(key) or groups.setdefault(key, Candidate(key, name))
         group.ner.append((start, end, label))
         group.displaced = group.displaced or (start, end, label) in displaced
+    _mark_lists(text, spans, groups.values())
     return sorted(groups.values(), key=lambda c: c.first)
+
+
+_LIST_WORDS = frozenset({",", ";", "/", "and", "or", "&", "the"})
+
+
+def _list_gap(gap: str) -> bool:
+    """Whether ``gap`` joins two items of a list: ', ', ' and the ', '; ', ', and '."""
+    words = gap.replace(",", " , ").replace(";", " ; ").replace("/", " / ").split()
+    return 0 < len(words) <= 3 and set(words) <= _LIST_WORDS and words != ["the"]
+
+
+def _mark_lists(text: str, spans: list[tuple[int, int, Candidate]], groups) -> None:
+    """Each candidate's ``listed_with``: the types of the rule finds next to one of its mentions in a list
+    ('Fundación Medmin, Fundación Profin, Cumbre del Sajama and the Bolivian branch')."""
+    starts = [a for a, _, _ in spans]
+    ends = sorted(((b, g) for _, b, g in spans), key=lambda e: e[0])
+    end_at = [b for b, _ in ends]
+    for c in groups:
+        for a, b in {(f.start, f.end) for f in c.finds} | {(x, y) for x, y, _ in c.ner}:
+            i = bisect_right(starts, b)
+            nxt = next(((x, g) for x, _, g in spans[i:i + 4] if g is not c), None)
+            j = bisect_right(end_at, a) - 1
+            prev = next(((y, g) for y, g in reversed(ends[max(0, j - 3):j + 1]) if g is not c), None)
+            for gap, g in ((text[b:nxt[0]], nxt[1]) if nxt else ("", None), (text[prev[0]:a], prev[1]) if prev
+                           else ("", None)):
+                if g is not None and g.finds and len(gap) <= 8 and _list_gap(gap):
+                    c.listed_with.update(f.node_type for f in g.finds)
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -186,6 +215,8 @@ def features(text: str, c: Candidate) -> dict[str, float]:
         f["quoted"] = 1.0
     if text[end:end + 2].startswith(" (") or text[end:end + 1] == "(":
         f["bracket-after"] = 1.0
+    for node_type in c.listed_with:
+        f["listed-with=" + node_type] = 1.0
     return f
 
 
