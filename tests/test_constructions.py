@@ -777,3 +777,14 @@ def test_a_quoted_title_after_publication_of_the_and_a_plan_are_publications() -
     assert "Future use of Materials for Dental Restoration" in publications
     assert "Waste Management Area Activity Plan" in publications
     assert not names(result, "Project")
+
+
+def test_partners_of_the_project_a_sentence_refers_back_to_implement_it() -> None:
+    # training text a-09: no project is named in the sentence; 'the project' is the one named before
+    result = extract_text("news.txt", "planetGOLD Mongolia project closes\n\nThe planetGOLD Mongolia project ended in "
+                                      "May.\n\nFunded by the Global Environment Facility (GEF), the project was "
+                                      "implemented by the United Nations Environment Programme (UNEP), executed by "
+                                      "the Artisanal Gold Council (AGC) in partnership with the Ministry of "
+                                      "Environment and Climate Change of Mongolia (MECC).")
+    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == "project:planetgold-mongolia"}
+    assert "org:ministry-of-environment-and-climate-change-of-mongolia" in implementers

@@ -56,7 +56,11 @@ def read_implementers(ann: Annotated) -> None:
                     ann.edges.add(Implements, org.node, t.node, block, span)
         for cue in IMPLEMENT_CUE.finditer(sentence):
             at = span[0] + cue.end()
-            for target in sentences.nearest_things(things, at, span):
+            targets = sentences.nearest_things(things, at, span)
+            if not things:  # 'the project was implemented by UNEP ..., executed by AGC in partnership with MECC'
+                topic = sentences.anaphor_topic(span, block)
+                targets = [topic] if topic is not None and topic.node.type == "Project" else []
+            for target in targets:
                 for org in sentences.chain(orgs, at):
                     if org.node.id not in funder_ids:
                         ann.edges.add(Implements, org.node, target.node, block, span)
@@ -73,7 +77,7 @@ def read_implementers(ann: Annotated) -> None:
             after = [t for t in own if t.start >= at and not re.search(r"[;]", text[at:t.start])]
             targets = after[:1] or (own if len({t.node.id for t in own}) == 1 else [])
             if not targets and not things:
-                topic = sentences.anaphor_topic(span, block) or sentences.block_topic(block)
+                topic = sentences.anaphor_topic(span, block)
                 targets = [topic] if topic is not None else []
             for org in listed:
                 for target in targets:
