@@ -13,6 +13,7 @@ import pytest
 
 from gmpgraph.build import build_graph
 from loaders.extract import extract_file, extract_text
+from loaders.learned.models import Models, using
 from schema import Extraction
 from tests.conftest import corpus_text
 
@@ -781,10 +782,11 @@ def test_a_quoted_title_after_publication_of_the_and_a_plan_are_publications() -
 
 def test_partners_of_the_project_a_sentence_refers_back_to_implement_it() -> None:
     # training text a-09: no project is named in the sentence; 'the project' is the one named before
-    result = extract_text("news.txt", "planetGOLD Mongolia project closes\n\nThe planetGOLD Mongolia project ended in "
-                                      "May.\n\nFunded by the Global Environment Facility (GEF), the project was "
-                                      "implemented by the United Nations Environment Programme (UNEP), executed by "
-                                      "the Artisanal Gold Council (AGC) in partnership with the Ministry of "
-                                      "Environment and Climate Change of Mongolia (MECC).")
+    with using(Models()):  # the rule alone (the shipped reader was trained on this text)
+        result = extract_text("news.txt", "The planetGOLD Mongolia project ended in May. "
+                                          "Funded by the Global Environment Facility (GEF), the project was "
+                                          "implemented by the United Nations Environment Programme (UNEP), executed by "
+                                          "the Artisanal Gold Council (AGC) in partnership with the Ministry of "
+                                          "Environment and Climate Change of Mongolia (MECC).")
     implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == "project:planetgold-mongolia"}
     assert "org:ministry-of-environment-and-climate-change-of-mongolia" in implementers
