@@ -747,12 +747,15 @@ def test_held_and_approved_are_stated_and_planning_is_planned(corpus_store) -> N
 def test_countries_named_as_doers_are_their_governments() -> None:
     # training texts a-05 and b-07: submitters and ratifiers are governments; a place, a modifier, the subject of
     # 'has' and the object of 'assist ... to' are not (overall progress report, 2012)
-    result = extract_text("news.txt", "The successful projects were submitted by Argentina, Armenia, Benin, Iran and "
-                                      "Lesotho.\n\nThe European Union and seven of its member states (Bulgaria, "
-                                      "Denmark, Hungary, Malta, the Netherlands, Romania, and Sweden) ratified the "
-                                      "Minamata Convention on Mercury.\n\nPeru has a large artisanal sector. In "
-                                      "Zimbabwe, Pact and UNDP partnered to support a processing centre. The fund "
-                                      "continued work to assist Kyrgyzstan to move away from primary mercury mining.")
+    with using(Models()):  # the rules alone (the shipped models were trained on these texts)
+        result = extract_text("news.txt", "The successful projects were submitted by Argentina, Armenia, Benin, "
+                                          "Iran and Lesotho.\n\nThe European Union and seven of its member "
+                                          "states (Bulgaria, Denmark, Hungary, Malta, the Netherlands, Romania, "
+                                          "and Sweden) ratified the "
+                                          "Minamata Convention on Mercury.\n\nPeru has a large artisanal sector. In "
+                                          "Zimbabwe, Pact and UNDP partnered to support a processing centre. The fund "
+                                          "continued work to assist Kyrgyzstan to move away from primary mercury "
+                                          "mining.")
     bodies = names(result, "Organization")
     assert {"Government of Argentina", "Government of Iran", "Government of Lesotho", "Government of Bulgaria",
             "Government of Malta", "Government of the Netherlands", "Government of Sweden"} <= bodies
@@ -761,19 +764,23 @@ def test_countries_named_as_doers_are_their_governments() -> None:
 
 def test_a_name_spelled_out_before_its_country_in_a_list_is_a_body() -> None:
     # training text b-08: 'Name (ACR), Country;' items, names wrapped at a line's end
-    result = extract_text("report.txt", "The following organizations are acknowledged for their support: Friends of "
-                                        "the Nation (FoN), Ghana; Toxics Link (TL), India; Pesticide Action Network\n"
-                                        "Mauritius (PANeM), Mauritius; Sustainable Research And Action For "
-                                        "Environmental Development\n(SRADev), Nigeria.")
+    with using(Models()):  # the rules alone (the shipped models were trained on these texts)
+        result = extract_text("report.txt", "The following organizations are acknowledged for their support: "
+                                            "Friends of the Nation (FoN), Ghana; Toxics Link (TL), India; "
+                                            "Pesticide Action Network\n"
+                                            "Mauritius (PANeM), Mauritius; Sustainable Research And Action For "
+                                            "Environmental Development\n(SRADev), Nigeria.")
     assert {"Friends of the Nation", "Toxics Link", "Pesticide Action Network Mauritius",
             "Sustainable Research And Action For Environmental Development"} <= names(result, "Organization")
 
 
 def test_a_quoted_title_after_publication_of_the_and_a_plan_are_publications() -> None:
     # overall progress report 2012, v); the partnership area's activity plan (pag12)
-    result = extract_text("report.txt", "v) Publication of the \u201cFuture use of Materials for Dental "
-                                        "Restoration\u201d, report of a meeting convened by WHO. The projects go on.\n\n"
-                                        "The area adopted the Waste Management Area Activity Plan (2022-2024).")
+    with using(Models()):  # the rules alone (the shipped models were trained on these texts)
+        result = extract_text("report.txt", "v) Publication of the \u201cFuture use of Materials for Dental "
+                                            "Restoration\u201d, report of a meeting convened by WHO. The projects "
+                                            "go on.\n\n"
+                                            "The area adopted the Waste Management Area Activity Plan (2022-2024).")
     publications = names(result, "Publication")
     assert "Future use of Materials for Dental Restoration" in publications
     assert "Waste Management Area Activity Plan" in publications

@@ -72,8 +72,8 @@ def find_definitions(text: str) -> list[Definition]:
         # the candidate: the capitalised run right before the parenthesis (same sentence, same line)
         # a name wraps at a line's end ('Pesticide Action Network\nMauritius (PANeM)'); a blank line or a list
         # item's mark ends it
-        before = re.split(r"\n(?=[ \t]*(?:\n|[-\u2022*\u25aa\u25cf\u2013]|\d+[.)]))|[;:()\u201c\u201d\"]|(?<=[a-z])\.\s|,\s(?=[a-z])",
-                          before)[-1]
+        before = re.split(r"\n(?=[ \t]*(?:\n|[-\u2022*\u25aa\u25cf\u2013]|\d+[.)]))|[;:()\u201c\u201d\"]"
+                          r"|(?<=[a-z])\.\s|,\s(?=[a-z])", before)[-1]
         words = list(_WORD.finditer(before))
         letters = len([c for c in short if c.isalnum()])
         words = words[-min(letters + 5, letters * 2):] if words else []
