@@ -797,3 +797,12 @@ def test_partners_of_the_project_a_sentence_refers_back_to_implement_it() -> Non
                                           "Environment and Climate Change of Mongolia (MECC).")
     implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == "project:planetgold-mongolia"}
     assert "org:ministry-of-environment-and-climate-change-of-mongolia" in implementers
+
+
+def test_a_bare_board_is_no_body_and_a_numbered_conference_is_no_organisation() -> None:
+    # training texts a-05 ('On behalf of the Board, we would like to congratulate') and f-10
+    with using(Models()):
+        result = extract_text("news.txt", "On behalf of the Board, we would like to congratulate these applicants. "
+                                          "The First Conference of the Parties will take place in September 2017.")
+    bodies = names(result, "Organization")
+    assert "Board" not in bodies and "First Conference of the Parties" not in bodies

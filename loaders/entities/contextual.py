@@ -53,7 +53,7 @@ _SUBJECT = re.compile(
     r"funders?)\b)", re.MULTILINE)
 _NAMES_SENTENCE = re.compile(r"(?<=[\u201d\"]\.\s)((?:[A-Z][\w\u00c0-\u017f&'\-]*(?:\s+[\w\u00c0-\u017f&'\-]+){0,3}"
                              r"(?:,\s+)?){1,5})\.(?=\s)")
-_NOT_ALONE = frozenset({"Basel", "Rotterdam", "Stockholm", "Minamata", "Partnership", "Partners", "Partner", "Secretariat", "Parties", "Party", "Government",
+_NOT_ALONE = frozenset({"Basel", "Rotterdam", "Stockholm", "Minamata", "Partnership", "Partners", "Partner", "Secretariat", "Parties", "Party", "Government", "Board",
                         "Governments", "Convention", "Committee", "Council", "Meeting", "Project", "Programme",
                         "Lead", "Leads", "Participants", "Countries", "Country", "Area", "Areas", "UN", "The",
                         "This", "It", "They", "He", "She", "We", "In", "Activities", "Work", "Webinar", "Survey",

@@ -18,6 +18,7 @@ from loaders.entities.people import plausible_name
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
+from loaders.entities.titles import ORDINALS
 from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quoted_title, strip_role
 from loaders.gazetteers.countries import find_countries
 from loaders.spans import Spans
@@ -37,6 +38,10 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
                 continue
             name, begin = candidate
             if _within(index, begin, begin + len(name)) or in_quoted_title(text, begin):
+                continue
+            if name.split()[0].lower() in ORDINALS:  # 'The First Conference of the Parties will take place'
+                found.append(Found("Event", name, begin, begin + len(name), (name,), None,
+                                   "a body's numbered meeting"))
                 continue
             kind, rule = organization_kind(name)
             found.append(Found("Organization", name, begin, begin + len(name), (name,), kind,
