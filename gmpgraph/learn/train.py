@@ -30,7 +30,7 @@ from loaders.learned.base_model import BASE_NAME, BASE_VERSION
 from loaders.learned.models import MODELS
 
 MODEL_NAME = "gmpgraph-extractor"
-MODEL_VERSION = "3"  # 3: decisions refitted over the rules of 2026-12-06 (run-in fields, agenda items, ...)
+MODEL_VERSION = "4"  # 4: the entity decision reads what a candidate is listed with; rules of the fourth session
 FOLDS = 5
 SEED = 0
 
