@@ -9,7 +9,7 @@ One broken file never stops the rest: its error is recorded and the build goes o
 >>> _ = (folder / "b.txt").write_bytes(b"")
 >>> store, report = build_graph([folder])
 >>> sorted(n.id for n in store.nodes() if n.type != "Document")
-['article:11', 'country:VNM']
+['article:11', 'country:VNM', 'org:government-of-viet-nam']
 >>> [(f.file, f.error) for f in report.failed]
 [('b.txt', 'b.txt: empty file')]
 """

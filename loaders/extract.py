@@ -1,9 +1,10 @@
 """One document in, one ``schema.Extraction`` out: its Document node, the entities it
-names (areas, articles, countries) and a MENTIONED_IN edge from each to the document.
+names (areas, articles, countries, and the government of a country that acts) and a MENTIONED_IN edge from
+each to the document.
 
 >>> result = extract_text("note.txt", "12. The Philippines reported on Article 7 and the ASGM partnership area.")
 >>> sorted(n.id for n in result.nodes)
-['area:asgm', 'article:7', 'country:PHL']
+['area:asgm', 'article:7', 'country:PHL', 'org:government-of-the-philippines']
 >>> result.nodes[0].provenance[0].locator
 'para 12'
 """

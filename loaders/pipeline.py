@@ -6,7 +6,7 @@ document, after spaCy's ``Language``: each reads the layers the ones before it w
 >>> from loaders.readers import parse_text
 >>> ann = run(parse_text("12. The Philippines reported on Article 7.", "r.txt"))
 >>> sorted(n.id for n in ann.nodes)
-['article:7', 'country:PHL']
+['article:7', 'country:PHL', 'org:government-of-the-philippines']
 """
 
 from __future__ import annotations
