@@ -176,7 +176,9 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
     cached = {path for path in files if path not in copies and path in digests
               and is_cached(digests[path], names[path])}
     todo = [path for path in files if path not in copies and path not in cached]
-    extracted = _extracted(todo, names, max_bytes, worker_count(workers, todo)) if todo else iter(())
+    # one file to extract beside cached ones to read: in a worker all the same, if there is a CPU for it
+    beside = bool(cached) and worker_count(workers, files) > 1
+    extracted = _extracted(todo, names, max_bytes, worker_count(workers, todo), beside) if todo else iter(())
     for path in files:
         if path in copies:
             yield path, f"{path.name}: same content as {copies[path].name}, skipped as a duplicate"
@@ -213,10 +215,11 @@ def _copies_of_earlier_files(files: list[Path], digests: dict[Path, str]) -> dic
     return copies
 
 
-def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int,
-               workers: int) -> Iterator[tuple[Path, Outcome]]:
-    """Each file's outcome, in the order of ``files``; extracted in a process pool when ``workers`` > 1, which
-    starts before this returns (the caller reads cached extractions meanwhile).
+def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int, workers: int,
+               in_pool: bool = False) -> Iterator[tuple[Path, Outcome]]:
+    """Each file's outcome, in the order of ``files``; extracted in a process pool when ``workers`` > 1 or
+    ``in_pool`` (one worker then), which starts before this returns (the caller reads cached extractions
+    meanwhile).
 
     The pool forks (workers inherit the loaded modules and compiled patterns). Files go to it in
     consecutive groups, two groups in flight, each group largest file first so the processes finish
@@ -224,7 +227,8 @@ def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int,
     most and merging keeps pace with extraction however many files there are. A process that runs threads (a server)
     extracts in its own process instead, since forking it could deadlock the child.
     """
-    if workers <= 1 or threading.active_count() > 1:  # forking a threaded process can deadlock the child
+    # (a process that runs threads extracts in itself: forking it could deadlock the child)
+    if (workers <= 1 and not in_pool) or threading.active_count() > 1:
         return ((path, extract_path(path, names[path], max_bytes)) for path in files)
     import loaders.extract  # noqa: F401 - loaded once here, inherited by every forked worker
 

@@ -130,7 +130,8 @@ class GraphStore:
             if self.nx.nodes[end]["type"] not in allowed:
                 raise GraphError(f"{key} cannot touch {end!r} of type {self.nx.nodes[end]['type']}")
         if not self.nx.has_edge(source, target, key):
-            self.nx.add_edge(source, target, key=key, **{f: v for f, v in data.items() if f not in ("source", "target")})
+            self.nx.add_edge(source, target, key=key,
+                             **{f: v for f, v in data.items() if f not in ("source", "target")})
             return
         old = self.nx.edges[source, target, key]
         if old.get("status") == "planned" and data.get("status") is None:
