@@ -29,12 +29,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from gmpgraph.extraction_cache import cached_extraction, remember_extraction
+from gmpgraph.extraction_cache import ExtractionData, as_data, cached_extraction, is_cached, remember_extraction
 from gmpgraph.infer import add_mandate_supports
 from gmpgraph.resolve import resolve_entities
 from gmpgraph.store import GraphStore
-from loaders.extract import extract_document
-from loaders.readers import read_document, read_document_bytes
 from loaders.text import DEFAULT_MAX_BYTES, ReadError, read_bytes
 from schema import Extraction
 
@@ -107,8 +105,9 @@ def build_graph(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
     """Extract every file under ``paths`` and merge the results into a new store.
 
     Files are extracted in ``workers`` processes (default: one per CPU, never more than there
-    are files) and merged in the order :func:`discover` gives, so the graph is the same
-    whatever the number of workers. ``on_file`` is called after each file is merged (for
+    are files to extract) and merged in the order :func:`discover` gives, so the graph is the same
+    whatever the number of workers. A file the extraction cache holds is read from it in this process
+    while the others are extracted. ``on_file`` is called after each file is merged (for
     progress display). Two files with the same name get ``name``, ``name~2``, ... in that order.
     """
     files = discover(paths)
@@ -116,7 +115,7 @@ def build_graph(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
     store = GraphStore()
     report = BuildReport()
     seen_hashes: dict[str, str] = {}
-    for path, outcome in _extractions(files, names, max_bytes, worker_count(workers, files)):
+    for path, outcome in _extractions(files, names, max_bytes, workers):
         result = _merge_one(store, path, outcome, seen_hashes)
         report.files.append(result)
         if on_file:
@@ -127,13 +126,14 @@ def build_graph(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
     return store, report
 
 
-Outcome = tuple[Extraction, str] | str  # (extraction, sha256) or the reason the file failed
+Outcome = tuple[ExtractionData, str] | str  # (extraction as the store merges it, sha256) or why the file failed
 
 
 def extract_path(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """Read and extract one file as document ``name`` (or take its extraction from the extraction cache, where
-    the same extractor read the same bytes under the same name before: :mod:`gmpgraph.extraction_cache`); a
-    failure comes back as its reason, never raised.
+    the same extractor read the same bytes under the same name before: :mod:`gmpgraph.extraction_cache`), as
+    the store merges it (:func:`gmpgraph.extraction_cache.as_data`); a failure comes back as its reason, never
+    raised.
 
     >>> extract_path(Path("/no/such/file.txt"), "file.txt")
     'file.txt: cannot read file: No such file or directory'
@@ -143,11 +143,14 @@ def extract_path(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> O
         remembered = cached_extraction(digest, name)  # read before, by this very extractor
         if remembered is not None:
             return remembered, digest
+        from loaders.extract import extract_document
+        from loaders.readers import read_document
+
         doc, digest = read_document(path, max_bytes=max_bytes)
         doc.meta.file = name
-        extraction = extract_document(doc, sha256=digest)
-        remember_extraction(digest, name, extraction)
-        return extraction, digest
+        data = as_data(extract_document(doc, sha256=digest))
+        remember_extraction(digest, name, data)
+        return data, digest
     except ReadError as exc:
         return str(exc)
     except RecursionError:
@@ -163,27 +166,47 @@ def worker_count(requested: int | None, files: list[Path]) -> int:
 
 
 def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
-                 workers: int) -> Iterator[tuple[Path, Outcome]]:
-    """Each file's outcome, in the order of ``files``; a copy of an earlier file (the same bytes) is reported as a
-    duplicate without being extracted, the others come from :func:`_extracted`."""
-    copies = _copies_of_earlier_files(files, max_bytes)
-    extracted = _extracted([path for path in files if path not in copies], names, max_bytes, workers)
+                 workers: int | None) -> Iterator[tuple[Path, Outcome]]:
+    """Each file's outcome, in the order of ``files``. A copy of an earlier file (the same bytes) is reported as
+    a duplicate without being extracted; a file the extraction cache holds is read from it here; the others
+    are extracted by :func:`_extracted`, which starts on all of them at once (in ``workers`` processes, see
+    :func:`worker_count`), so they are extracted while the cached ones are read."""
+    digests = _digests(files, max_bytes)
+    copies = _copies_of_earlier_files(files, digests)
+    cached = {path for path in files if path not in copies and path in digests
+              and is_cached(digests[path], names[path])}
+    todo = [path for path in files if path not in copies and path not in cached]
+    # one file to extract beside cached ones to read: in a worker all the same, if there is a CPU for it
+    beside = bool(cached) and worker_count(workers, files) > 1
+    extracted = _extracted(todo, names, max_bytes, worker_count(workers, todo), beside) if todo else iter(())
     for path in files:
         if path in copies:
             yield path, f"{path.name}: same content as {copies[path].name}, skipped as a duplicate"
+        elif path in cached:
+            data = cached_extraction(digests[path], names[path])
+            yield path, (data, digests[path]) if data is not None else extract_path(path, names[path], max_bytes)
         else:
             yield next(extracted)
 
 
-def _copies_of_earlier_files(files: list[Path], max_bytes: int) -> dict[Path, Path]:
-    """Each file whose bytes an earlier file of ``files`` has -> that first file (a file that cannot be read is
-    left to the extraction, which says why)."""
+def _digests(files: list[Path], max_bytes: int) -> dict[Path, str]:
+    """The SHA-256 of each file's bytes (a file that cannot be read is left out: its extraction says why)."""
+    digests: dict[Path, str] = {}
+    for path in files:
+        try:
+            digests[path] = read_bytes(path, max_bytes)[1]
+        except (ReadError, OSError):
+            continue
+    return digests
+
+
+def _copies_of_earlier_files(files: list[Path], digests: dict[Path, str]) -> dict[Path, Path]:
+    """Each file whose bytes an earlier file of ``files`` has -> that first file."""
     first: dict[str, Path] = {}
     copies: dict[Path, Path] = {}
     for path in files:
-        try:
-            _, digest = read_bytes(path, max_bytes)
-        except (ReadError, OSError):
+        digest = digests.get(path)
+        if digest is None:
             continue
         if digest in first:
             copies[path] = first[digest]
@@ -192,9 +215,11 @@ def _copies_of_earlier_files(files: list[Path], max_bytes: int) -> dict[Path, Pa
     return copies
 
 
-def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int,
-               workers: int) -> Iterator[tuple[Path, Outcome]]:
-    """Each file's outcome, in the order of ``files``; extracted in a process pool when ``workers`` > 1.
+def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int, workers: int,
+               in_pool: bool = False) -> Iterator[tuple[Path, Outcome]]:
+    """Each file's outcome, in the order of ``files``; extracted in a process pool when ``workers`` > 1 or
+    ``in_pool`` (one worker then), which starts before this returns (the caller reads cached extractions
+    meanwhile).
 
     The pool forks (workers inherit the loaded modules and compiled patterns). Files go to it in
     consecutive groups, two groups in flight, each group largest file first so the processes finish
@@ -202,30 +227,36 @@ def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int,
     most and merging keeps pace with extraction however many files there are. A process that runs threads (a server)
     extracts in its own process instead, since forking it could deadlock the child.
     """
-    if workers <= 1 or threading.active_count() > 1:  # forking a threaded process can deadlock the child
-        for path in files:
-            yield path, extract_path(path, names[path], max_bytes)
-        return
+    # (a process that runs threads extracts in itself: forking it could deadlock the child)
+    if (workers <= 1 and not in_pool) or threading.active_count() > 1:
+        return ((path, extract_path(path, names[path], max_bytes)) for path in files)
+    import loaders.extract  # noqa: F401 - loaded once here, inherited by every forked worker
+
     context = multiprocessing.get_context("fork")
     chunk = max(16, 8 * workers)
     groups = iter([files[i:i + chunk] for i in range(0, len(files), chunk)])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
-        def submit(group: list[Path]) -> tuple[list[Path], dict[Path, Future[Outcome]]]:
-            by_size = sorted(group, key=_size, reverse=True)
-            return group, {path: pool.submit(extract_path, path, names[path], max_bytes) for path in by_size}
+    def submit(group: list[Path]) -> tuple[list[Path], dict[Path, Future[Outcome]]]:
+        by_size = sorted(group, key=_size, reverse=True)
+        return group, {path: pool.submit(extract_path, path, names[path], max_bytes) for path in by_size}
 
-        in_flight = deque(submit(group) for group in islice(groups, 2))
-        while in_flight:
-            group, futures = in_flight.popleft()
-            for path in group:
-                try:
-                    yield path, futures.pop(path).result()
-                except BrokenProcessPool:
-                    yield path, f"{path.name}: the extracting process died (out of memory?)"
-            following = next(groups, None)
-            if following:
-                in_flight.append(submit(following))
+    in_flight = deque(submit(group) for group in islice(groups, 2))
+
+    def results() -> Iterator[tuple[Path, Outcome]]:
+        with pool:
+            while in_flight:
+                group, futures = in_flight.popleft()
+                for path in group:
+                    try:
+                        yield path, futures.pop(path).result()
+                    except BrokenProcessPool:
+                        yield path, f"{path.name}: the extracting process died (out of memory?)"
+                following = next(groups, None)
+                if following:
+                    in_flight.append(submit(following))
+
+    return results()
 
 
 def _size(path: Path) -> int:
@@ -263,8 +294,8 @@ def _merge_one(store: GraphStore, path: Path, outcome: Outcome, seen_hashes: dic
                           error=f"{path.name}: same content as {seen_hashes[digest]}, skipped as a duplicate")
     seen_hashes[digest] = path.name
     merge_extraction(store, extraction)
-    return FileResult(path=str(path), file=path.name, ok=True, document_id=extraction.document.id,
-                      nodes=len(extraction.nodes), edges=len(extraction.edges))
+    return FileResult(path=str(path), file=path.name, ok=True, document_id=extraction["document"]["id"],
+                      nodes=len(extraction["nodes"]), edges=len(extraction["edges"]))
 
 
 def add_document(store: GraphStore, data: bytes, name: str) -> FileResult:
@@ -282,12 +313,15 @@ def add_document(store: GraphStore, data: bytes, name: str) -> FileResult:
     """
     if not data.strip():
         raise ReadError(f"{name}: empty file")
+    from loaders.extract import extract_document
+    from loaders.readers import read_document_bytes
+
     digest = hashlib.sha256(data).hexdigest()
     seen = {node.sha256: node.file for node in store.nodes("Document")}  # type: ignore[attr-defined]
     doc = read_document_bytes(data, name)
     used = (node.file for node in store.nodes("Document"))  # type: ignore[attr-defined]
     doc.meta.file = unique_names([Path(name)], taken=used)[Path(name)]
-    outcome: Outcome = (extract_document(doc, sha256=digest), digest)
+    outcome: Outcome = (as_data(extract_document(doc, sha256=digest)), digest)
     result = _merge_one(store, Path(name), outcome, seen)
     if result.ok:
         resolve_entities(store)
@@ -295,10 +329,19 @@ def add_document(store: GraphStore, data: bytes, name: str) -> FileResult:
     return result
 
 
-def merge_extraction(store: GraphStore, extraction: Extraction) -> None:
-    """Add one document's nodes and edges to ``store`` (nodes first, then edges)."""
-    store.merge_node(extraction.document)
-    for node in extraction.nodes:
-        store.merge_node(node)
-    for edge in extraction.edges:
-        store.merge_edge(edge)
+def merge_extraction(store: GraphStore, extraction: Extraction | ExtractionData) -> None:
+    """Add one document's nodes and edges to ``store`` (nodes first, then edges); the extraction as its
+    models or as the store merges it (:func:`gmpgraph.extraction_cache.as_data`), which it then owns.
+
+    >>> store = GraphStore()
+    >>> merge_extraction(store, {"document": {"id": "doc:a.txt", "type": "Document", "name": "a.txt"},
+    ...                          "nodes": [{"id": "country:KEN", "type": "Country", "name": "Kenya"}], "edges": []})
+    >>> sorted(store.nx)
+    ['country:KEN', 'doc:a.txt']
+    """
+    data = as_data(extraction) if isinstance(extraction, Extraction) else extraction
+    store.merge_node_data(data["document"])
+    for node in data["nodes"]:
+        store.merge_node_data(node)
+    for edge in data["edges"]:
+        store.merge_edge_data(edge)

@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from schema import EDGE_CLASSES, NODE_CLASSES, AnyEdge, AnyNode, Edge, Node, Provenance, edge_adapter, node_adapter
+from schema import EDGE_CLASSES, NODE_CLASSES, AnyEdge, AnyNode, Edge, Node, edge_adapter, node_adapter
 
 
 class GraphError(ValueError):
@@ -41,12 +41,18 @@ def _merge_aliases(name: str, old: list[str], new: list[str]) -> list[str]:
     return out
 
 
+def _statement_identity(s: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two statements of an edge (JSON dumps) the same (``Statement.identity``)."""
+    return (s["document"], s["locator"], s.get("as_of"), s.get("start"), s.get("end"), s.get("status"))
+
+
 class GraphStore:
     """Typed access to a MultiDiGraph whose edges are keyed by their type."""
 
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self.nx: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
         self._evidence: dict[str | tuple[str, str, str], tuple[set[tuple[Any, ...]], int]] = {}  # _add_provenance
+        self._stated: dict[tuple[str, str, str], tuple[set[tuple[Any, ...]], int]] = {}  # _add_statements
         self._writes = 0  # bumped by every write; the model cache is good while it stands still
         self._models: dict[str | tuple[str, str, str], AnyNode | AnyEdge] = {}
         self._models_at = 0
@@ -64,14 +70,25 @@ class GraphStore:
     def merge_node(self, node: Node) -> None:
         """:meth:`add_node` without reading the stored node back: the cost of a merge does not grow
         with the provenance the node has already gathered (builds merge thousands of documents)."""
+        self.merge_node_data(node.model_dump(mode="json", exclude_none=True))
+
+    def merge_node_data(self, data: dict[str, Any]) -> None:
+        """:meth:`merge_node` of a node given as its JSON dump (``model_dump(mode="json", exclude_none=True)``,
+        the form it is stored in), as a build merges a remembered extraction; ``data`` becomes the store's.
+
+        >>> store = GraphStore()
+        >>> store.merge_node_data({"id": "country:KEN", "type": "Country", "name": "Kenya", "key": "KEN"})
+        >>> store.node("country:KEN").name
+        'Kenya'
+        """
         self._writes += 1
-        data = node.model_dump(mode="json", exclude_none=True)
-        if node.id not in self.nx:
-            self.nx.add_node(node.id, **data)
+        node_id = data["id"]
+        if node_id not in self.nx:
+            self.nx.add_node(node_id, **data)
             return
-        old = self.nx.nodes[node.id]
+        old = self.nx.nodes[node_id]
         if old["type"] != data["type"]:
-            raise GraphError(f"node {node.id!r} is already a {old['type']}, cannot merge a {data['type']} into it")
+            raise GraphError(f"node {node_id!r} is already a {old['type']}, cannot merge a {data['type']} into it")
         for field, value in data.items():  # stored values win; new ones fill gaps
             if field not in old:
                 old[field] = value
@@ -79,7 +96,7 @@ class GraphStore:
         for field, values in data.items():  # list facts (former names, ...) are unioned, not overwritten
             if isinstance(values, list) and field not in ("aliases", "provenance"):
                 old[field] = list(dict.fromkeys([*old.get(field, []), *values]))
-        self._add_provenance(node.id, old, node.provenance)
+        self._add_provenance(node_id, old, data.get("provenance", []))
 
     def add_edge(self, edge: Edge) -> Edge:
         """Add ``edge`` once per (type, source, target); repeated adds merge provenance.
@@ -91,41 +108,47 @@ class GraphStore:
 
     def merge_edge(self, edge: Edge) -> None:
         """:meth:`add_edge` without reading the stored edge back (see :meth:`merge_node`)."""
+        self.merge_edge_data(edge.model_dump(mode="json", exclude_none=True))
+
+    def merge_edge_data(self, data: dict[str, Any]) -> None:
+        """:meth:`merge_edge` of an edge given as its JSON dump (see :meth:`merge_node_data`).
+
+        >>> store = GraphStore()
+        >>> store.merge_node_data({"id": "org:unido", "type": "Organization", "name": "UNIDO"})
+        >>> store.merge_node_data({"id": "area:asgm", "type": "Area", "key": "asgm", "name": "ASGM"})
+        >>> store.merge_edge_data({"type": "LEADS", "source": "org:unido", "target": "area:asgm"})
+        >>> store.edge("org:unido", "area:asgm", "LEADS").basis
+        'stated'
+        """
         self._writes += 1
-        for end in (edge.source, edge.target):
+        source, target, key = data["source"], data["target"], data["type"]
+        cls = EDGE_CLASSES[key]
+        for end in (source, target):
             if end not in self.nx:
-                raise GraphError(f"{edge.type_name} edge refers to unknown node {end!r}; add the node first")
-        for end, allowed in ((edge.source, edge.sources), (edge.target, edge.targets)):
+                raise GraphError(f"{key} edge refers to unknown node {end!r}; add the node first")
+        for end, allowed in ((source, cls.sources), (target, cls.targets)):
             if self.nx.nodes[end]["type"] not in allowed:
-                raise GraphError(f"{edge.type_name} cannot touch {end!r} of type {self.nx.nodes[end]['type']}")
-        key = edge.type_name
-        if not self.nx.has_edge(edge.source, edge.target, key):
-            data = edge.model_dump(mode="json", exclude_none=True, exclude={"source", "target"})
-            self.nx.add_edge(edge.source, edge.target, key=key, **data)
+                raise GraphError(f"{key} cannot touch {end!r} of type {self.nx.nodes[end]['type']}")
+        if not self.nx.has_edge(source, target, key):
+            self.nx.add_edge(source, target, key=key,
+                             **{f: v for f, v in data.items() if f not in ("source", "target")})
             return
-        old = self.nx.edges[edge.source, edge.target, key]
-        if old.get("status") == "planned" and edge.status is None:
+        old = self.nx.edges[source, target, key]
+        if old.get("status") == "planned" and data.get("status") is None:
             del old["status"]  # stated as fact in one place: a fact (the planned places stay in its provenance)
-        if edge.statements:  # every statement with its date is kept, not the first
-            stored = old.setdefault("statements", [])
-            seen = {(s["document"], s["locator"], s.get("as_of"), s.get("start"), s.get("end"), s.get("status"))
-                    for s in stored}
-            for statement in edge.model_dump(mode="json", exclude_none=True, include={"statements"})["statements"]:
-                ident = (statement["document"], statement["locator"], statement.get("as_of"), statement.get("start"),
-                         statement.get("end"), statement.get("status"))
-                if ident not in seen:
-                    seen.add(ident)
-                    stored.append(statement)
-        for field, value in edge.model_dump(mode="json", exclude_none=True,
-                                            exclude={"source", "target", "provenance", "statements"}).items():
+        if data.get("statements"):  # every statement with its date is kept, not the first
+            self._add_statements((source, target, key), old, data["statements"])
+        for field, value in data.items():
+            if field in ("source", "target", "provenance", "statements"):
+                continue
             if field == "status" and value == "planned":
                 continue  # stored as stated before: planned elsewhere does not unmake a fact
             if field not in old:
                 old[field] = value
-        self._add_provenance((edge.source, edge.target, key), old, edge.provenance)
+        self._add_provenance((source, target, key), old, data.get("provenance", []))
 
     def _add_provenance(self, owner: str | tuple[str, str, str], stored: dict[str, Any],
-                        new: list[Provenance]) -> None:
+                        new: list[dict[str, Any]]) -> None:
         """Append to ``stored``'s provenance the entries of ``new`` it lacks (same rule as merge_provenance).
 
         The identities already stored are remembered per owner, so a merge costs what it adds; they
@@ -134,12 +157,27 @@ class GraphStore:
         seen, length = self._evidence.get(owner, (None, -1))
         if seen is None or length != len(entries):  # (a list may hold one place twice: count entries, not places)
             seen = {(p["document"], p["locator"], p["start"], p["end"]) for p in entries}
-        for prov in new:
-            identity = prov.identity()
+        for prov in new:  # JSON dumps of Provenance
+            identity = (prov["document"], prov["locator"], prov["start"], prov["end"])
             if identity not in seen:
                 seen.add(identity)
-                entries.append(prov.model_dump(mode="json", exclude_none=True))
+                entries.append(prov)
         self._evidence[owner] = (seen, len(entries))
+
+    def _add_statements(self, owner: tuple[str, str, str], stored: dict[str, Any], new: list[dict[str, Any]]) -> None:
+        """Append to ``stored``'s statements those of ``new`` (JSON dumps) it lacks; the identities already
+        stored are remembered per edge as in :meth:`_add_provenance` (re-reading them for every merge made
+        merging grow with the square of the documents stating an edge)."""
+        entries = stored.setdefault("statements", [])
+        seen, length = self._stated.get(owner, (None, -1))
+        if seen is None or length != len(entries):
+            seen = {_statement_identity(s) for s in entries}
+        for statement in new:
+            ident = _statement_identity(statement)
+            if ident not in seen:
+                seen.add(ident)
+                entries.append(statement)
+        self._stated[owner] = (seen, len(entries))
 
     def merge_into(self, keep: str, drop: str) -> None:
         """Make ``drop`` part of ``keep``: its name and aliases become aliases, its provenance and
@@ -155,13 +193,14 @@ class GraphStore:
         if target["type"] != old.type:
             raise GraphError(f"cannot merge a {old.type} into a {target['type']}")
         target["aliases"] = _merge_aliases(target["name"], target.get("aliases", []), [old.name, *old.aliases])
-        self._add_provenance(keep, target, old.provenance)
+        self._add_provenance(keep, target, [p.model_dump(mode="json", exclude_none=True) for p in old.provenance])
         for field, values in old.model_dump(mode="json").items():  # list facts such as former names are unioned
             if isinstance(values, list) and field not in ("aliases", "provenance"):
                 target[field] = list(dict.fromkeys([*target.get(field, []), *values]))
         for u, v, key, data in [*self.nx.in_edges(drop, keys=True, data=True),
                                *self.nx.out_edges(drop, keys=True, data=True)]:
             self._evidence.pop((u, v, key), None)
+            self._stated.pop((u, v, key), None)
             edge = edge_adapter.validate_python({"source": keep if u == drop else u,
                                                  "target": keep if v == drop else v, **data})
             if edge.source != edge.target:

@@ -9,7 +9,7 @@ import pytest
 
 from gmpgraph import GraphStore
 from gmpgraph.build import build_graph
-from gmpgraph.resolve import qualified_key, resolve_entities
+from gmpgraph.resolve import _UNIT_HEAD, _unit_keys, qualified_key, resolve_entities
 from loaders.entities.acronyms import find_definitions
 from loaders.entities.naming import organization_kind
 from loaders.entities.orgs import find_organizations
@@ -184,3 +184,31 @@ def test_the_corpus_resolves_acronyms_and_long_forms_across_documents(corpus: Pa
     documents = {p.document for p in nrdc[0].provenance}
     assert {"pag12-activities-report-2022.txt", "overall-progress-2010-2012.txt",
             "pag6-meeting-report-2014.txt"} <= documents
+
+
+def test_a_units_parent_is_found_as_the_scan_over_every_body_found_it() -> None:
+    # resolution looks the parent body up by the name's own beginnings; it must cut what the scan of every
+    # parent, longest first, cut (the scan grew with the square of the bodies on 1,000 documents)
+    from loaders.entities.found import name_key
+    from schema.reference import organizations
+
+    def by_scan(name: str, parents: list[str]) -> str | None:
+        key = name_key(name)
+        for parent in sorted(parents, key=len, reverse=True):
+            if key.startswith(parent + " ") and _UNIT_HEAD.match(key[len(parent) + 1:]):
+                return key[len(parent) + 1:]
+        return None
+
+    bodies = [o.name for o in organizations()] + ["National Research Council", "National Research Council of Italy",
+                                                  "International Energy Agency", "Ministry of Health"]
+    names = [f"{body} {unit}" for body in bodies[:60] + bodies[-4:]
+             for unit in ("Institute for Atmospheric Pollution Research", "Division of Chemicals and Health",
+                          "Clean Coal Centre", "Programme Office Nairobi")]
+    parents = [name_key(b) for b in bodies if len(b.split()) >= 2]
+    for name in names:
+        cut = by_scan(name, parents)
+        keys = _unit_keys(name, set(parents))
+        if cut is not None and len(cut.split()) >= 3:
+            assert cut.replace(" for ", " of ") in keys, name
+        assert keys == _unit_keys(name, parents)
+        assert keys - _unit_keys(name, []) <= {(cut or "").replace(" for ", " of ")}, name

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from gmpgraph import GraphError, GraphStore
-from schema import Area, Article, Country, Leads, Organization, Person, Provenance, Supports
+from schema import Area, Article, Country, Leads, Organization, Person, Provenance, Statement, Supports
 
 
 def prov(locator: str, start: int = 0, doc: str = "r.txt") -> Provenance:
@@ -135,3 +135,49 @@ def test_a_stated_edge_stays_stated_whatever_order_the_planned_statement_comes_i
             store.add_edge(Leads(source="org:unido", target="area:asgm", provenance=[prov(f"para {i}", start=i * 20)],
                                  status=None if status == "stated" else "planned"))
         assert next(iter(store.edges("LEADS"))).status is None, order
+
+
+def test_every_statement_of_an_edge_is_kept_once_however_many_documents_state_it() -> None:
+    # the identities of an edge's statements are remembered between merges: each is still kept once, in the
+    # order first seen, when many documents state the edge, again and again, and after a merge moves it
+    store = GraphStore()
+    store.add_node(unido())
+    store.add_node(Organization(id="org:unido-2", name="UNIDO Vienna"))
+    store.add_node(Area(id="area:asgm", key="asgm", name="Artisanal and small-scale gold mining"))
+    said = [Statement(document=f"r{i}.txt", locator="para 1") for i in range(30)]
+    for round_ in range(2):
+        for i, statement in enumerate(said):
+            store.add_edge(Leads(source="org:unido", target="area:asgm", provenance=[prov("para 1", doc=f"r{i}.txt")],
+                                 statements=[statement, said[0]] if i else [statement]))
+            store.add_edge(Leads(source="org:unido-2", target="area:asgm", provenance=[prov("para 2", doc="x.txt")],
+                                 statements=[Statement(document="x.txt", locator=f"para {round_}")]))
+    assert [s.document for s in store.edge("org:unido", "area:asgm", "LEADS").statements] == [
+        f"r{i}.txt" for i in range(30)]
+    store.merge_into("org:unido", "org:unido-2")
+    moved = store.edge("org:unido", "area:asgm", "LEADS").statements
+    assert [(s.document, s.locator) for s in moved] == [
+        *[(f"r{i}.txt", "para 1") for i in range(30)], ("x.txt", "para 0"), ("x.txt", "para 1")]
+    store.add_edge(Leads(source="org:unido", target="area:asgm", statements=[said[5], Statement(
+        document="x.txt", locator="para 1"), Statement(document="y.txt", locator="para 1")]))
+    assert len(store.edge("org:unido", "area:asgm", "LEADS").statements) == 33
+
+
+def test_a_node_or_edge_merged_as_its_json_dump_is_merged_as_its_model() -> None:
+    # a build merges remembered extractions as their dumps: the store must come out the same
+    nodes = [unido("para 1"), unido("para 2", name="UNIDO", aliases=["United Nations Industrial  Development"]),
+             Area(id="area:asgm", key="asgm", name="Artisanal and small-scale gold mining", provenance=[prov("p")])]
+    edges = [Leads(source="org:unido", target="area:asgm", provenance=[prov("para 1")], status="planned",
+                   statements=[Statement(document="r.txt", locator="para 1", status="planned")]),
+             Leads(source="org:unido", target="area:asgm", provenance=[prov("para 1"), prov("para 3", start=40)],
+                   statements=[Statement(document="r.txt", locator="para 3")])]
+    as_models, as_dumps = GraphStore(), GraphStore()
+    for node in nodes:
+        as_models.merge_node(node)
+        as_dumps.merge_node_data(node.model_dump(mode="json", exclude_none=True))
+    for edge in edges:
+        as_models.merge_edge(edge)
+        as_dumps.merge_edge_data(edge.model_dump(mode="json", exclude_none=True))
+    assert list(as_models.nx.nodes(data=True)) == list(as_dumps.nx.nodes(data=True))
+    assert list(as_models.nx.edges(keys=True, data=True)) == list(as_dumps.nx.edges(keys=True, data=True))
+    with pytest.raises(GraphError, match="unknown node"):
+        as_dumps.merge_edge_data({"type": "LEADS", "source": "org:nobody", "target": "area:asgm"})
