@@ -806,3 +806,13 @@ def test_a_bare_board_is_no_body_and_a_numbered_conference_is_no_organisation() 
                                           "The First Conference of the Parties will take place in September 2017.")
     bodies = names(result, "Organization")
     assert "Board" not in bodies and "First Conference of the Parties" not in bodies
+
+
+def test_a_person_named_by_one_word_is_the_one_full_name_with_it() -> None:
+    # training text f-14 ('Peter also deals with ...' after 'Peter Nelson of Macquarie University') and an
+    # address line ('B-1000 Brussels') that is no person
+    with using(Models()):
+        result = extract_text("letter.txt", "The leads are Peter Nelson of Macquarie University, Sydney, Australia. "
+                                            "Peter also deals with issues relating to emissions.")
+    people = names(result, "Person")
+    assert "Peter Nelson" in people and "Peter" not in people
