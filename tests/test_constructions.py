@@ -806,3 +806,15 @@ def test_a_bare_board_is_no_body_and_a_numbered_conference_is_no_organisation() 
                                           "The First Conference of the Parties will take place in September 2017.")
     bodies = names(result, "Organization")
     assert "Board" not in bodies and "First Conference of the Parties" not in bodies
+
+
+def test_a_person_named_by_one_word_is_the_one_full_name_with_it() -> None:
+    # training text f-08 ('Mr. Obed Baloyi and Mr. Andrew Clark, disclosed ... Baloyi and Clark added:'); an
+    # address line ('B-1000 Brussels') is no person
+    result = extract_text("news.txt", "In a statement, Governing Board Co-Chairs, Mr. Obed Baloyi and Mr. Andrew "
+                                      "Clark, disclosed that the Fourth Round resulted in the highest number of "
+                                      "applications.\n\nBaloyi and Clark added: \u201cWe congratulate these "
+                                      "applicants.\u201d\n\nEuropean Environmental Bureau\nB-1000 Brussels\nBelgium")
+    people = names(result, "Person")
+    assert {"Obed Baloyi", "Andrew Clark"} <= people
+    assert not [p for p in people if len(p.split()) < 2 or any(c.isdigit() for c in p)]

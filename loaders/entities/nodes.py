@@ -61,6 +61,7 @@ def group_key(f: Found) -> tuple[str, str]:
 def named_nodes(ann: Annotated) -> None:
     """Pipeline component: one node per group of named finds, located at each find."""
     groups: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
+    ann.found = people_by_full_name(ann.found)
     for f in ann.found:
         prov = ann.provenance(f.start, f.end)
         if prov is not None:
@@ -72,6 +73,31 @@ def named_nodes(ann: Annotated) -> None:
         ann.nodes.append(node)
         ann.located += [Located(node, f.start, f.end, ann.index.block_at(f.start)) for f, _ in found]
     ann.groups = dict(groups)
+
+
+def people_by_full_name(found: list[Found]) -> list[Found]:
+    """A person the text names by one word ('Peter also deals with ...') is the one person of the document whose
+    full name has that word; a one-word name that fits nobody, or a name with digits ('B-1000 Brussels'), is no
+    person's.
+
+    >>> finds = [Found("Person", "Peter Nelson", 0, 12), Found("Person", "Peter", 40, 45),
+    ...          Found("Person", "Jul2022", 60, 67), Found("Person", "Smith", 80, 85)]
+    >>> [(f.name, f.start) for f in people_by_full_name(finds)]
+    [('Peter Nelson', 0), ('Peter Nelson', 40)]
+    """
+    full = {f.name for f in found if f.node_type == "Person" and len(f.name.split()) >= 2}
+    kept = []
+    for f in found:
+        if f.node_type == "Person":
+            if any(c.isdigit() for c in f.name):
+                continue
+            if len(f.name.split()) == 1:
+                owners = [name for name in full if f.name in name.split()]
+                if len(owners) != 1:
+                    continue
+                f.aliases, f.name = tuple(dict.fromkeys((*f.aliases, f.name))), owners[0]
+        kept.append(f)
+    return kept
 
 
 def _joined_by_aliases(groups: dict[tuple[str, str], list[tuple[Found, Provenance]]]
