@@ -818,3 +818,15 @@ def test_a_person_named_by_one_word_is_the_one_full_name_with_it() -> None:
     people = names(result, "Person")
     assert {"Obed Baloyi", "Andrew Clark"} <= people
     assert not [p for p in people if len(p.split()) < 2 or any(c.isdigit() for c in p)]
+
+
+def test_an_event_the_text_describes_but_does_not_name() -> None:
+    # training texts a-09 and e-09: 'The closing event, held on May 20, 2025, in Ulaanbaatar', 'The inception
+    # workshop was hosted by the EPA-SL'; only where the text names no event
+    with using(Models()):
+        result = extract_text("news.txt", "The project closing event, held on May 20, 2025, in Ulaanbaatar, brought "
+                                          "together over 100 participants.")
+        named = extract_text("news.txt", "The Fourth meeting of the Partnership Advisory Group was held in Rome. "
+                                         "The closing event was held on the last day.")
+    assert names(result, "Event") == {"project closing event"}
+    assert "closing event" not in names(named, "Event")

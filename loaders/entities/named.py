@@ -26,7 +26,7 @@ from loaders.entities.people import AGENDA_TITLE, NAME_PAIR, STATISTICAL, people
 from loaders.fields import find_fields, value_items
 from loaders.gazetteers.countries import find_countries
 from loaders.locate import sentence_span
-from loaders.entities.titles import find_titled
+from loaders.entities.titles import described_event, find_titled
 
 
 def acronym_definitions(ann: Annotated) -> None:
@@ -208,6 +208,8 @@ def titles(ann: Annotated) -> None:
             or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start)
                        for a, b in title_spans.overlapping(o.start, o.end))]
     titled += [f for f in ann.found if f.rule == AGENDA_TITLE and not title_spans.overlapping(f.start, f.end)]
+    if not any(t.node_type == "Event" for t in titled):
+        titled += described_event(ann.text)
     ann.found = [*orgs, *ann.found_of("Person"), *titled]
 
 

@@ -725,3 +725,27 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
                    for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, -(f.end - f.start)))
+
+
+# an event the text describes rather than names: 'The project closing event, held on May 20, 2025, in Ulaanbaatar',
+# 'The inception workshop was hosted by the EPA-SL', 'a two-day webinar'
+_DESCRIBED_EVENT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+((?:(?:one|two|three|four|five)-day|closing|opening|inception|launch|validation|"
+    r"annual|project|final|first|kick-off|technical|consultation|stakeholder|training)\s+){1,3}"
+    r"(event|workshop|meeting|webinar|conference|seminar|forum|ceremony)\b(?=[^.]{0,60}\b(?:held|took place|"
+    r"was organi[sz]ed|was hosted|brought together|was attended|opened|will take place|will be held|gathered))")
+
+
+def described_event(text: str) -> list[Found]:
+    """The one event a text describes without naming it, where it says the event was held or attended (each
+    mention of the same words is a mention of it).
+
+    >>> [f.name for f in described_event("The project closing event, held on May 20, 2025, in Ulaanbaatar, ...")]
+    ['project closing event']
+    """
+    m = _DESCRIBED_EVENT.search(text)
+    if not m:
+        return []
+    name = clean_name(m.group(0).split(None, 1)[1])
+    return [Found("Event", name, at.start(), at.end(), (name,), None, "an event the text describes")
+            for at in re.finditer(re.escape(name), text)]

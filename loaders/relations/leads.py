@@ -205,7 +205,7 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
         elif after:
             group = next(g for g in ("inparen", "paren", "appos", "verb") if after.group(g))
             at = after.start(group)
-            if group == "verb" and _TRANSITIVE_LEAD.fullmatch(after.group("verb")):
+            if group == "verb" and after.group("verb").lower() in _TRANSITIVE_LEAD:
                 at = _area_object(text, after.end("verb"), clause_end, areas)  # 'leads the ASGM area', not 'a study'
                 if at is None:
                     continue
@@ -228,7 +228,7 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
                     ann.edges.add(Leads, org, area, block, span, start=handed_at, as_of=as_of)
 
 
-_TRANSITIVE_LEAD = re.compile(r"(?:co-?)?lead(?:s|ing)", re.IGNORECASE)
+_TRANSITIVE_LEAD = frozenset({"leads", "leading", "coleads", "coleading", "co-leads", "co-leading"})
 _AS_LEAD = re.compile(r"\bas\s+(?:the\s+)?(?:co-?)?leads?\s+(?:of|for)\b", re.IGNORECASE)
 
 
@@ -280,10 +280,10 @@ def _organizations_of(ann: Annotated, who: Located) -> list[Node]:
     Partnership the areas belong to ('Motoharu Yatani, Co-lead of the Waste Management Area, UNEP Global Mercury
     Partnership')."""
     bodies = [who.node] if who.node.type == "Organization" else _affiliations_of(ann, who.node)
-    return [o for o in bodies if not _THE_PARTNERSHIP.search(o.name)]
+    return [o for o in bodies if not (o.name.endswith("Global Mercury Partnership")
+                                      and o.name[-27:-26] in ("", " "))]
 
 
-_THE_PARTNERSHIP = re.compile(r"\bGlobal Mercury Partnership$")
 
 
 def _lead_tables(ann: Annotated) -> None:

@@ -60,7 +60,6 @@ _GENERIC_AGENTS = re.compile(r"(?:agenc(?:y|ies)|partners?|organi[sz]ations?|ins
                              r"countries|governments|donors|stakeholders)", re.IGNORECASE)
 _ANAPHOR_NOUN = re.compile(r"(?:programmes?|programs?|projects?|initiatives?|networks?|activities|campaigns?|"
                            r"meetings?|workshops?|events?|sessions?|studies|study)", re.IGNORECASE)
-_AREA_NOUN = re.compile(r"(?:partnership|area)", re.IGNORECASE)
 _FUND_CUE = re.compile(r"\b(?:co-?)?(?:fund(?:s|ed|ing|ers?)?|donors?|financ(?:e|es|ed|ing)|sponsor(?:s|ed|ing)?|donat(?:e|es|ed|ing)|"
                        r"contribut(?:e|es|ed|ing)|grant(?:s|ed)?|award(?:s|ed)?)\b", re.IGNORECASE)
 _MONEY_CUE = re.compile(r"\b(?:provid(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|allocat(?:e|es|ed|ing)|pledg(?:e|es|ed|ing))\b",
@@ -186,7 +185,7 @@ class _Frame:
             if (_ANAPHOR_NOUN.fullmatch(t.text) and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
                                                          for c in t.children)) or t.lower_ in ("it", "they"):
                 out += self.antecedents(t, block)
-            elif _AREA_NOUN.fullmatch(t.text) and t.i > 0 and t.nbor(-1).lower_ in ("the", "this", "our"):
+            elif t.lower_ in ("partnership", "area") and t.i > 0 and t.nbor(-1).lower_ in ("the", "this", "our"):
                 key = block.area or self.ann.sentences.area
                 area = self.ann.sentences.area_node(key) if key else None
                 if area is not None:
