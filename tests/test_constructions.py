@@ -830,3 +830,11 @@ def test_an_event_the_text_describes_but_does_not_name() -> None:
                                          "The closing event was held on the last day.")
     assert names(result, "Event") == {"project closing event"}
     assert "closing event" not in names(named, "Event")
+
+
+def test_two_side_events_of_two_areas_are_no_collaboration_of_the_areas() -> None:
+    # issue 29: pag12 §III, the reports' own sentence: each area hosts its own side event, one 'together with' BRI
+    sentence = next(line for line in corpus_text("pag12-activities-report-2022.txt").splitlines()
+                    if "co-hosted a side event" in line)
+    result = extract_text("pag12.txt", sentence.strip(" -"))
+    assert not triples(result, "COLLABORATES_WITH")

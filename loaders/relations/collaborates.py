@@ -17,9 +17,14 @@ def read_collaborations(ann: Annotated) -> None:
     """Pipeline component: COLLABORATES_WITH edges between the areas of a sentence about joint work."""
     sentences = ann.sentences
     for span, mentions, block in sentences.items():
-        if not _JOINT.search(sentences.sentence(span)):
+        sentence = sentences.sentence(span)
+        cues = list(_JOINT.finditer(sentence))
+        if not cues:
             continue
-        keys = list(dict.fromkeys(m.node.key for m in of_type(mentions, "Area")))
+        areas = of_type(mentions, "Area")
+        if all(_partner_cue(c) for c in cues):  # 'X together with Y': the area before and the one after
+            areas = [m for c in cues for m in _around(areas, span[0] + c.start(), span[0] + c.end())]
+        keys = list(dict.fromkeys(m.node.key for m in areas))
         if len(keys) == 1 and block.area and block.area != keys[0]:
             keys = [block.area, keys[0]]
         for i, a in enumerate(keys):
@@ -27,3 +32,17 @@ def read_collaborations(ann: Annotated) -> None:
                 first, second = sentences.area_node(a), sentences.area_node(b)
                 if first is not None and second is not None:
                     ann.edges.add(CollaboratesWith, first, second, block, span)
+
+
+def _partner_cue(cue: re.Match[str]) -> bool:
+    """'together with', 'in coordination with', 'links with': a preposition whose object is the partner."""
+    return cue.group(0).lower().endswith("with")
+
+
+def _around(areas: list, start: int, end: int) -> list:
+    """The area named last before a partner cue and those right after it; none where no area follows ('the area on
+    fate research together with the Biodiversity Research Institute organized ...': the area's partner is a body).
+    """
+    after = [m for m in areas if end <= m.start <= end + 12]
+    before = [m for m in areas if m.end <= start]
+    return [before[-1], *after] if before and after else []
