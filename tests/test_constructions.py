@@ -838,3 +838,12 @@ def test_two_side_events_of_two_areas_are_no_collaboration_of_the_areas() -> Non
                     if "co-hosted a side event" in line)
     result = extract_text("pag12.txt", sentence.strip(" -"))
     assert not triples(result, "COLLABORATES_WITH")
+
+
+def test_a_body_in_brackets_after_the_actor_is_not_the_actor() -> None:
+    # issue 29: pag12 §IV.1 b), the reports' own sentence: Carbone Guinée acts, its network only in brackets
+    sentence = next(line for line in corpus_text("pag12-activities-report-2022.txt").splitlines()
+                    if "Carbone Guin" in line and "member of the European Environmental Bureau" in line)
+    result = extract_text("pag12.txt", sentence.strip(" -"))
+    implementers = {s for _, s, _ in triples(result, "IMPLEMENTS")}
+    assert not {"org:european-environmental-bureau", "org:zero-mercury-working-group"} & implementers

@@ -67,6 +67,9 @@ def read_implementers(ann: Annotated) -> None:
         for verb in _IMPLEMENTER_VERB.finditer(sentence):
             at = span[0] + verb.start()
             before = [o for o in orgs if o.end <= at and at - o.end <= 3]
+            opened = _bracket_opening(text, span[0], before[-1].end) if before else None
+            if opened is not None:  # 'Carbone Guinée (member of the EEB/ZMWG) conducted': the body before it acts
+                before = [o for o in orgs if o.end <= opened and opened - o.end <= 2]
             if not before:
                 continue
             last = before[-1]  # 'UNEP, UNIDO and NRDC launched': everyone in the list before the verb
@@ -84,6 +87,31 @@ def read_implementers(ann: Annotated) -> None:
                     if org.node.id not in funder_ids:
                         ann.edges.add(Implements, org.node, target.node, block, span)
     _lead_in_implementers(ann)
+
+
+def _bracket_opening(text: str, start: int, end: int) -> int | None:
+    """Where the outermost bracket began that the closing brackets right after ``end`` close (``text[start:end]``
+    ends inside brackets); None where no bracket closes right after ``end``.
+
+    >>> text = "Carbone Guin\u00e9e (member of the EEB / ZMWG (EEB/ZMWG)) conducted"
+    >>> _bracket_opening(text, 0, text.index("ZMWG))") + 4)
+    15
+    """
+    closing = len(text[end:end + 6].lstrip()) - len(text[end:end + 6].lstrip().lstrip(")"))
+    if not closing:
+        return None
+    depth, opened = 0, 0
+    for i in range(end - 1, start - 1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth:
+                depth -= 1
+                continue
+            opened += 1
+            if opened == closing:
+                return i
+    return None
 
 
 def _lead_in_implementers(ann: Annotated) -> None:
