@@ -847,3 +847,18 @@ def test_a_body_in_brackets_after_the_actor_is_not_the_actor() -> None:
     result = extract_text("pag12.txt", sentence.strip(" -"))
     implementers = {s for _, s, _ in triples(result, "IMPLEMENTS")}
     assert not {"org:european-environmental-bureau", "org:zero-mercury-working-group"} & implementers
+
+
+def test_documents_listed_under_project_reports_and_a_sub_heading() -> None:
+    # training text e-04: 'Project Reports' lists documents with their dates; 'Technical information' is a
+    # sub-heading of the same list
+    text = ("Project Reports\n- Mid-term Review Inception Report and Workplan, Sep 2022\nTechnical information\n"
+            "- Baseline survey for strengthening mercury analysis capacity in Asia and the Pacific, J-EC29 2021\n"
+            "- Multimedia survey on mercury status at solid waste landfill facilities in developing countries\n")
+    with using(Models()):
+        result = extract_text("page.txt", text)
+    assert {"Mid-term Review Inception Report and Workplan",
+            "Baseline survey for strengthening mercury analysis capacity in Asia and the Pacific",
+            "Multimedia survey on mercury status at solid waste landfill facilities in developing countries"} <= names(
+        result, "Publication")
+    assert "Technical information" not in names(result, "Publication")

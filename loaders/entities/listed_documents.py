@@ -13,8 +13,8 @@ import re
 
 from loaders.entities.found import Found, clean_name
 
-_LIST_HEADING = re.compile(r"[ \t]*(?:#+\s*|\*\*)?(?:quick\s+links|(?:key\s+|related\s+|project\s+)?documents|publications|"
-                           r"resources|downloads|further\s+reading|reports|related\s+links|library)(?:\*\*)?\s*:?\s*$",
+_LIST_HEADING = re.compile(r"[ \t]*(?:#+\s*|\*\*)?(?:quick\s+links|(?:key\s+|related\s+|project\s+)?(?:documents|reports)|"
+                           r"publications|resources|downloads|further\s+reading|related\s+links|library)(?:\*\*)?\s*:?\s*$",
                            re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?]\s*$|\s(?:is|are|was|were|has|have|will|can|may|should|must)\s")
 
@@ -28,17 +28,33 @@ def listed_documents(text: str) -> list[Found]:
         lines.append((pos, line))
         pos += len(line) + 1
     inside = False
-    for start, line in lines:
+    for n, (start, line) in enumerate(lines):
         body = line.strip().lstrip("-\u2022* ").strip()
         if _LIST_HEADING.fullmatch(line):
             inside = True
             continue
         if not inside or not body:
             continue
+        following = lines[n + 1][1].lstrip() if n + 1 < len(lines) else ""
+        if body == line.strip() and len(body.split()) <= 3 and following.startswith(("- ", "\u2022")):
+            continue  # a sub-heading of the list ('Technical information') over more items
         if len(body) > 200 or _SENTENCE.search(body) or not body[:1].isupper() or len(body.split()) < 3:
             inside = False  # a paragraph of text ends the list
             continue
         at = start + line.find(body)
-        name = clean_name(body)
+        name = clean_name(_without_date(body))
         found.append(Found("Publication", name, at, at + len(body), (name,), None, "listed under a heading of documents"))
     return found
+
+
+def _without_date(entry: str) -> str:
+    """An entry without the date or code after its last comma: 'Mid-term Review Report, Feb 2023' is the report.
+
+    >>> _without_date("Baseline survey for strengthening mercury analysis capacity, J-EC29 2021")
+    'Baseline survey for strengthening mercury analysis capacity'
+    """
+    head, comma, tail = entry.rpartition(",")
+    words = tail.split()
+    if comma and head and 0 < len(words) <= 3 and any(w.isdigit() and len(w) == 4 for w in words):
+        return head
+    return entry
