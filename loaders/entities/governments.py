@@ -29,18 +29,33 @@ def governments(text: str) -> list[Found]:
         for c in find_countries(span):
             start, end = m.end() + c.start, m.end() + c.end
             prefix = "the " if text[max(0, start - 4):start].lower() == "the " else ""
-            found.append(Found("Organization", f"Government of {prefix}{c.surface}", start, end,
-                               (f"Government of {prefix}{c.surface}",), "government", "Government(s) of <country>",
+            name = government_name(prefix + c.surface)
+            found.append(Found("Organization", name, start, end, (name,), "government", "Government(s) of <country>",
                                {"country": c.key}))
     adjectives = "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
     for m in re.finditer(rf"\b({adjectives})\s+[Gg]overnment\b", text):
         code = demonyms()[m.group(1)]
-        found.append(Found("Organization", f"Government of {country_name(code)}", m.start(), m.end(),
+        found.append(Found("Organization", government_name(country_name(code)), m.start(), m.end(),
                            (m.group(0),), "government", "<demonym> Government", {"country": code}))
     for c in find_countries(text):
         after = text[c.end:c.end + 12]
         if re.match(r"\s+[Gg]overnment\b", after):
             end = c.end + re.match(r"\s+[Gg]overnment", after).end()
-            found.append(Found("Organization", f"Government of {c.surface}", c.start, end, (text[c.start:end],),
+            found.append(Found("Organization", government_name(c.surface), c.start, end, (text[c.start:end],),
                                "government", "<country> Government", {"country": c.key}))
     return found
+
+
+# English writes these with the article: 'the United Republic of Tanzania', 'the Netherlands'
+_WITH_ARTICLE = ("United ", "Republic of", "Russian Federation", "Netherlands", "Philippines", "Lao ", "Democratic ",
+                 "Islamic Republic", "Czech Republic", "Dominican Republic", "Central African", "Gambia", "Bahamas",
+                 "Comoros", "Maldives", "Marshall Islands", "Solomon Islands", "Holy See", "Syrian Arab")
+
+
+def government_name(country: str) -> str:
+    """The name of a country's government, with the article English gives the country.
+
+    >>> government_name("United Republic of Tanzania"), government_name("the Netherlands"), government_name("Peru")
+    ('Government of the United Republic of Tanzania', 'Government of the Netherlands', 'Government of Peru')
+    """
+    return f"Government of {'the ' if country.startswith(_WITH_ARTICLE) else ''}{country}"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import Found, name_key
+from loaders.entities.governments import government_name
 from loaders.entities.naming import organization_kind
 from loaders.gazetteers import Mention, find_articles, find_countries
 from loaders.gazetteers.areas import find_areas_in_document, find_title_area
@@ -153,7 +154,7 @@ def government(ann: Annotated, country: str, prov: Provenance, rule: str, surfac
     key = ("Organization", f"government of {country}")
     org = ann.by_key.get(key)
     if org is None:
-        name = f"Government of {surface or country_name(country)}"
+        name = government_name(surface or country_name(country))
         org = Organization(id=node_id("Organization", name), name=name, kind="government", kind_rule=rule,
                            provenance=[prov])
         ann.by_key[key] = org
