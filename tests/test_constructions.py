@@ -862,3 +862,15 @@ def test_documents_listed_under_project_reports_and_a_sub_heading() -> None:
             "Multimedia survey on mercury status at solid waste landfill facilities in developing countries"} <= names(
         result, "Publication")
     assert "Technical information" not in names(result, "Publication")
+
+
+def test_a_ministry_is_named_with_its_country_after_it() -> None:
+    # the guidelines' 'Ministry of the Environment of Japan'; training texts b-04 and e-01 write the country
+    # after a comma or before the ministry
+    with using(Models()):
+        result = extract_text("page.txt", "Teeraporn Wiriwutikorn, Ministry of Natural Resources and Environment, "
+                                          "Thailand, spoke.\n\nThe inception was attended by Kenya\u2019s Ministry "
+                                          "of Environment and Natural Resources.")
+    bodies = names(result, "Organization")
+    assert "Ministry of Natural Resources and Environment of Thailand" in bodies
+    assert not [b for b in bodies if b.endswith(", Thailand")]

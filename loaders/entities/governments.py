@@ -52,10 +52,19 @@ _WITH_ARTICLE = ("United ", "Republic of", "Russian Federation", "Netherlands", 
                  "Comoros", "Maldives", "Marshall Islands", "Solomon Islands", "Holy See", "Syrian Arab")
 
 
-def government_name(country: str) -> str:
-    """The name of a country's government, with the article English gives the country.
+def with_article(country: str) -> str:
+    """A country's name with the article English gives it ('the United Republic of Tanzania', 'Peru').
 
-    >>> government_name("United Republic of Tanzania"), government_name("the Netherlands"), government_name("Peru")
-    ('Government of the United Republic of Tanzania', 'Government of the Netherlands', 'Government of Peru')
+    >>> with_article("Republic of Indonesia"), with_article("the Netherlands"), with_article("Peru")
+    ('the Republic of Indonesia', 'the Netherlands', 'Peru')
     """
-    return f"Government of {'the ' if country.startswith(_WITH_ARTICLE) else ''}{country}"
+    return f"the {country}" if country.startswith(_WITH_ARTICLE) else country
+
+
+def government_name(country: str) -> str:
+    """The name of a country's government.
+
+    >>> government_name("United Republic of Tanzania"), government_name("Peru")
+    ('Government of the United Republic of Tanzania', 'Government of Peru')
+    """
+    return f"Government of {with_article(country)}"

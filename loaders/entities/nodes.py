@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import Found, name_key
-from loaders.entities.governments import government_name
+from loaders.entities.governments import government_name, with_article
 from loaders.entities.naming import organization_kind
 from loaders.gazetteers import Mention, find_articles, find_countries
 from loaders.gazetteers.areas import find_areas_in_document, find_title_area
@@ -64,6 +64,8 @@ def named_nodes(ann: Annotated) -> None:
     groups: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
     ann.found = people_by_full_name(ann.found)
     for f in ann.found:
+        _ministry_of_its_country(f)
+    for f in ann.found:
         prov = ann.provenance(f.start, f.end)
         if prov is not None:
             groups[group_key(f)].append((f, prov))
@@ -74,6 +76,42 @@ def named_nodes(ann: Annotated) -> None:
         ann.nodes.append(node)
         ann.located += [Located(node, f.start, f.end, ann.index.block_at(f.start)) for f, _ in found]
     ann.groups = dict(groups)
+
+
+_MINISTRY_HEADS = ("Ministry of ", "Ministry for ", "Department of ", "Ministère ", "Ministerio ")
+
+
+def _ministry_of_its_country(f: Found) -> None:
+    """A ministry is named with its country after it, as the guidelines write 'Ministry of the Environment of
+    Japan': 'Ministry of Natural Resources and Environment, Thailand', 'Kenya's Ministry of Environment' and
+    'Ministry of Environment Japan' become '... of Thailand', '... of Kenya', '... of Japan' (the text's form an
+    alias).
+
+    >>> f = Found("Organization", "Ministry of Natural Resources and Environment, Thailand", 0, 55)
+    >>> _ministry_of_its_country(f); f.name
+    'Ministry of Natural Resources and Environment of Thailand'
+    """
+    if f.node_type != "Organization":
+        return
+    name = f.name
+    countries = find_countries(name)
+    if not countries:
+        return
+    first, last = countries[0], countries[-1]
+    owner = name[first.end:first.end + 2] in ("'s", "\u2019s")
+    if owner and first.start == 0 and name[first.end + 2:].strip().startswith(_MINISTRY_HEADS):
+        ministry, country = name[first.end + 2:].strip(), name[:first.end]
+    elif name.startswith(_MINISTRY_HEADS) and last.end == len(name) and last.start > 12:
+        ministry = name[:last.start].rstrip(" ,")
+        country = name[last.start:]
+        if ministry.endswith((" of", " of the")) or name[:last.start].rstrip().endswith(("of", "the")):
+            return  # already 'Ministry of Mines of Peru' or 'Ministry of Peru'
+        if ministry.endswith(","):
+            ministry = ministry[:-1]
+    else:
+        return
+    f.aliases = tuple(dict.fromkeys((*f.aliases, name)))
+    f.name = f"{ministry} of {with_article(country)}"
 
 
 def people_by_full_name(found: list[Found]) -> list[Found]:
