@@ -18,6 +18,13 @@ from schema import Extraction
 from tests.conftest import corpus_text
 
 
+def rules_only(name: str, text: str) -> Extraction:
+    """What the rules alone read of ``text`` (the shipped models were trained on the annotated texts, so a
+    construction's test reads it without them)."""
+    with using(Models()):
+        return extract_text(name, text)
+
+
 def triples(result: Extraction, *types: str, stated: bool = True) -> set[tuple[str, str, str]]:
     return {(e.type, e.source, e.target) for e in result.edges if e.type in types
             and (not stated or getattr(e, "status", None) != "planned")}
@@ -747,15 +754,14 @@ def test_held_and_approved_are_stated_and_planning_is_planned(corpus_store) -> N
 def test_countries_named_as_doers_are_their_governments() -> None:
     # training texts a-05 and b-07: submitters and ratifiers are governments; a place, a modifier, the subject of
     # 'has' and the object of 'assist ... to' are not (overall progress report, 2012)
-    with using(Models()):  # the rules alone (the shipped models were trained on these texts)
-        result = extract_text("news.txt", "The successful projects were submitted by Argentina, Armenia, Benin, "
-                                          "Iran and Lesotho.\n\nThe European Union and seven of its member "
-                                          "states (Bulgaria, Denmark, Hungary, Malta, the Netherlands, Romania, "
-                                          "and Sweden) ratified the "
-                                          "Minamata Convention on Mercury.\n\nPeru has a large artisanal sector. In "
-                                          "Zimbabwe, Pact and UNDP partnered to support a processing centre. The fund "
-                                          "continued work to assist Kyrgyzstan to move away from primary mercury "
-                                          "mining.")
+    result = rules_only("news.txt", "The successful projects were submitted by Argentina, Armenia, Benin, "
+                                    "Iran and Lesotho.\n\nThe European Union and seven of its member "
+                                    "states (Bulgaria, Denmark, Hungary, Malta, the Netherlands, Romania, "
+                                    "and Sweden) ratified the "
+                                    "Minamata Convention on Mercury.\n\nPeru has a large artisanal sector. In "
+                                    "Zimbabwe, Pact and UNDP partnered to support a processing centre. The fund "
+                                    "continued work to assist Kyrgyzstan to move away from primary mercury "
+                                    "mining.")
     bodies = names(result, "Organization")
     assert {"Government of Argentina", "Government of Iran", "Government of Lesotho", "Government of Bulgaria",
             "Government of Malta", "Government of the Netherlands", "Government of Sweden"} <= bodies
@@ -764,23 +770,21 @@ def test_countries_named_as_doers_are_their_governments() -> None:
 
 def test_a_name_spelled_out_before_its_country_in_a_list_is_a_body() -> None:
     # training text b-08: 'Name (ACR), Country;' items, names wrapped at a line's end
-    with using(Models()):  # the rules alone (the shipped models were trained on these texts)
-        result = extract_text("report.txt", "The following organizations are acknowledged for their support: "
-                                            "Friends of the Nation (FoN), Ghana; Toxics Link (TL), India; "
-                                            "Pesticide Action Network\n"
-                                            "Mauritius (PANeM), Mauritius; Sustainable Research And Action For "
-                                            "Environmental Development\n(SRADev), Nigeria.")
+    result = rules_only("report.txt", "The following organizations are acknowledged for their support: "
+                                      "Friends of the Nation (FoN), Ghana; Toxics Link (TL), India; "
+                                      "Pesticide Action Network\n"
+                                      "Mauritius (PANeM), Mauritius; Sustainable Research And Action For "
+                                      "Environmental Development\n(SRADev), Nigeria.")
     assert {"Friends of the Nation", "Toxics Link", "Pesticide Action Network Mauritius",
             "Sustainable Research And Action For Environmental Development"} <= names(result, "Organization")
 
 
 def test_a_quoted_title_after_publication_of_the_and_a_plan_are_publications() -> None:
     # overall progress report 2012, v); the partnership area's activity plan (pag12)
-    with using(Models()):  # the rules alone (the shipped models were trained on these texts)
-        result = extract_text("report.txt", "v) Publication of the \u201cFuture use of Materials for Dental "
-                                            "Restoration\u201d, report of a meeting convened by WHO. The projects "
-                                            "go on.\n\n"
-                                            "The area adopted the Waste Management Area Activity Plan (2022-2024).")
+    result = rules_only("report.txt", "v) Publication of the \u201cFuture use of Materials for Dental "
+                                      "Restoration\u201d, report of a meeting convened by WHO. The projects "
+                                      "go on.\n\n"
+                                      "The area adopted the Waste Management Area Activity Plan (2022-2024).")
     publications = names(result, "Publication")
     assert "Future use of Materials for Dental Restoration" in publications
     assert "Waste Management Area Activity Plan" in publications
@@ -789,21 +793,19 @@ def test_a_quoted_title_after_publication_of_the_and_a_plan_are_publications() -
 
 def test_partners_of_the_project_a_sentence_refers_back_to_implement_it() -> None:
     # training text a-09: no project is named in the sentence; 'the project' is the one named before
-    with using(Models()):  # the rule alone (the shipped reader was trained on this text)
-        result = extract_text("news.txt", "The planetGOLD Mongolia project ended in May. "
-                                          "Funded by the Global Environment Facility (GEF), the project was "
-                                          "implemented by the United Nations Environment Programme (UNEP), executed by "
-                                          "the Artisanal Gold Council (AGC) in partnership with the Ministry of "
-                                          "Environment and Climate Change of Mongolia (MECC).")
+    result = rules_only("news.txt", "The planetGOLD Mongolia project ended in May. "
+                                    "Funded by the Global Environment Facility (GEF), the project was "
+                                    "implemented by the United Nations Environment Programme (UNEP), executed by "
+                                    "the Artisanal Gold Council (AGC) in partnership with the Ministry of "
+                                    "Environment and Climate Change of Mongolia (MECC).")
     implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == "project:planetgold-mongolia"}
     assert "org:ministry-of-environment-and-climate-change-of-mongolia" in implementers
 
 
 def test_a_bare_board_is_no_body_and_a_numbered_conference_is_no_organisation() -> None:
     # training texts a-05 ('On behalf of the Board, we would like to congratulate') and f-10
-    with using(Models()):
-        result = extract_text("news.txt", "On behalf of the Board, we would like to congratulate these applicants. "
-                                          "The First Conference of the Parties will take place in September 2017.")
+    result = rules_only("news.txt", "On behalf of the Board, we would like to congratulate these applicants. "
+                                    "The First Conference of the Parties will take place in September 2017.")
     bodies = names(result, "Organization")
     assert "Board" not in bodies and "First Conference of the Parties" not in bodies
 
@@ -823,11 +825,10 @@ def test_a_person_named_by_one_word_is_the_one_full_name_with_it() -> None:
 def test_an_event_the_text_describes_but_does_not_name() -> None:
     # training texts a-09 and e-09: 'The closing event, held on May 20, 2025, in Ulaanbaatar', 'The inception
     # workshop was hosted by the EPA-SL'; only where the text names no event
-    with using(Models()):
-        result = extract_text("news.txt", "The project closing event, held on May 20, 2025, in Ulaanbaatar, brought "
-                                          "together over 100 participants.")
-        named = extract_text("news.txt", "The Fourth meeting of the Partnership Advisory Group was held in Rome. "
-                                         "The closing event was held on the last day.")
+    result = rules_only("news.txt", "The project closing event, held on May 20, 2025, in Ulaanbaatar, brought "
+                                    "together over 100 participants.")
+    named = rules_only("news.txt", "The Fourth meeting of the Partnership Advisory Group was held in Rome. "
+                                   "The closing event was held on the last day.")
     assert names(result, "Event") == {"project closing event"}
     assert "closing event" not in names(named, "Event")
 
@@ -855,8 +856,7 @@ def test_documents_listed_under_project_reports_and_a_sub_heading() -> None:
     text = ("Project Reports\n- Mid-term Review Inception Report and Workplan, Sep 2022\nTechnical information\n"
             "- Baseline survey for strengthening mercury analysis capacity in Asia and the Pacific, J-EC29 2021\n"
             "- Multimedia survey on mercury status at solid waste landfill facilities in developing countries\n")
-    with using(Models()):
-        result = extract_text("page.txt", text)
+    result = rules_only("page.txt", text)
     assert {"Mid-term Review Inception Report and Workplan",
             "Baseline survey for strengthening mercury analysis capacity in Asia and the Pacific",
             "Multimedia survey on mercury status at solid waste landfill facilities in developing countries"} <= names(
@@ -867,10 +867,9 @@ def test_documents_listed_under_project_reports_and_a_sub_heading() -> None:
 def test_a_ministry_is_named_with_its_country_after_it() -> None:
     # the guidelines' 'Ministry of the Environment of Japan'; training texts b-04 and e-01 write the country
     # after a comma or before the ministry
-    with using(Models()):
-        result = extract_text("page.txt", "Teeraporn Wiriwutikorn, Ministry of Natural Resources and Environment, "
-                                          "Thailand, spoke.\n\nThe inception was attended by Kenya\u2019s Ministry "
-                                          "of Environment and Natural Resources.")
+    result = rules_only("page.txt", "Teeraporn Wiriwutikorn, Ministry of Natural Resources and Environment, "
+                                    "Thailand, spoke.\n\nThe inception was attended by Kenya\u2019s Ministry "
+                                    "of Environment and Natural Resources.")
     bodies = names(result, "Organization")
     assert "Ministry of Natural Resources and Environment of Thailand" in bodies
     assert not [b for b in bodies if b.endswith(", Thailand")]
