@@ -4,7 +4,8 @@ features; a trained classifier says which relation, if any, the text states betw
 edges stay (they are precise where they fire, and a pair's rule edge is one of its features); the reader
 adds the edges it is sure of that no rule read.
 
-Features (:func:`pair_features`): the pair's types and order, the words between the two mentions and the
+Features (:func:`pair_features`): the pair's types and order (and a body's kind, never its name: a name
+learned from one text says nothing of the next), the words between the two mentions and the
 words just before and after them, trigger words of each relation family, how far apart they are and how
 many other names stand between, whether a rule already joined them and how, whether the pair is the
 page's topic with a name anywhere on the page.
@@ -129,10 +130,9 @@ def pair_features(text: str, pair: Pair, rule_types: set[str]) -> dict[str, floa
     for t in rule_types:
         f["rule=" + t] = 1.0
         f[f"rule={t}&sig={pair.source.type}>{pair.target.type}"] = 1.0
-    for end, node in (("src", pair.source), ("tgt", pair.target)):
-        if node.type == "Organization":
+    for end, node in (("src", pair.source), ("tgt", pair.target)):  # its kind, never its name: a name learned
+        if node.type == "Organization":                               # from one text says nothing of the next
             f[f"{end}-kind={getattr(node, 'kind', None)}&{sig}"] = 1.0
-            f[f"{end}-name={node.name.lower()[:60]}&{sig}"] = 1.0
     if pair.topic:
         f["topic"] = 1.0
         f[f"topic&{sig}"] = 1.0
