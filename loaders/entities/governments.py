@@ -28,8 +28,7 @@ def governments(text: str) -> list[Found]:
         span = tail[:stop.start()] if stop else tail
         for c in find_countries(span):
             start, end = m.end() + c.start, m.end() + c.end
-            prefix = "the " if text[max(0, start - 4):start].lower() == "the " else ""
-            name = government_name(prefix + c.surface)
+            name = government_name(as_written(text, start, c.surface))
             found.append(Found("Organization", name, start, end, (name,), "government", "Government(s) of <country>",
                                {"country": c.key}))
     adjectives = "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
@@ -50,6 +49,15 @@ def governments(text: str) -> list[Found]:
 _WITH_ARTICLE = ("United ", "Republic of", "Russian Federation", "Netherlands", "Philippines", "Lao ", "Democratic ",
                  "Islamic Republic", "Czech Republic", "Dominican Republic", "Central African", "Gambia", "Bahamas",
                  "Comoros", "Maldives", "Marshall Islands", "Solomon Islands", "Holy See", "Syrian Arab")
+
+
+def as_written(text: str, start: int, surface: str) -> str:
+    """A country's name ``surface``, found at ``start``, with the 'the' the text writes before it.
+
+    >>> as_written("thanks to the United Kingdom", 14, "United Kingdom")
+    'the United Kingdom'
+    """
+    return "the " + surface if text[max(0, start - 4):start].lower() == "the " else surface
 
 
 def with_article(country: str) -> str:

@@ -13,9 +13,9 @@ import re
 
 from loaders.entities.found import Found, clean_name
 
-_LIST_HEADING = re.compile(r"[ \t]*(?:#+\s*|\*\*)?(?:quick\s+links|(?:key\s+|related\s+|project\s+)?(?:documents|reports)|"
-                           r"publications|resources|downloads|further\s+reading|related\s+links|library)(?:\*\*)?\s*:?\s*$",
-                           re.IGNORECASE)
+_LIST_HEADING = re.compile(r"[ \t]*(?:#+\s*|\*\*)?(?:quick\s+links|(?:key\s+|related\s+|project\s+)?"
+                           r"(?:documents|reports)|publications|resources|downloads|further\s+reading|related\s+links|"
+                           r"library)(?:\*\*)?\s*:?\s*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?]\s*$|\s(?:is|are|was|were|has|have|will|can|may|should|must)\s")
 
 

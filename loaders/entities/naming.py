@@ -19,8 +19,8 @@ ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", 
              "Cooperative", "Branch", "Division", "Laboratory", "Court", "Government", "Bureau", "Group", "Team",
              "Partnership", "Initiative", "Task Force", "Coalition", "Trust", "Institut", "Consilium",
              "Instituto", "Agencies", "Industries", "Services", "Directorate", "GmbH", "LLC", "Limited")
-PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Plans", "Flagship", "Campaign", "Platform", "Sampling", "Monitoring", "Observatory",
-                 "Grant", "Grants")
+PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Plans", "Flagship",
+                 "Campaign", "Platform", "Sampling", "Monitoring", "Observatory", "Grant", "Grants")
 PUBLICATION_HEADS = ("Plan", "Study", "Guidance", "Guide", "Guidelines", "Report", "Toolkit", "Catalogue", "Catalog",
                      "Assessment", "Assessments", "List", "Handbook", "Manual", "Sourcebook", "Newsletter",
                      "Inventory", "Framework", "Brochure", "Roadmap", "Paper", "Review", "Factsheet", "Document",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import Found, name_key
-from loaders.entities.governments import government_name, with_article
+from loaders.entities.governments import as_written, government_name, with_article
 from loaders.entities.naming import organization_kind
 from loaders.gazetteers import Mention, find_articles, find_countries
 from loaders.gazetteers.areas import find_areas_in_document, find_title_area
@@ -102,12 +102,9 @@ def _ministry_of_its_country(f: Found) -> None:
     if owner and first.start == 0 and name[first.end + 2:].strip().startswith(_MINISTRY_HEADS):
         ministry, country = name[first.end + 2:].strip(), name[:first.end]
     elif name.startswith(_MINISTRY_HEADS) and last.end == len(name) and last.start > 12:
-        ministry = name[:last.start].rstrip(" ,")
-        country = name[last.start:]
-        if ministry.endswith((" of", " of the")) or name[:last.start].rstrip().endswith(("of", "the")):
+        ministry, country = name[:last.start].rstrip(" ,"), name[last.start:]
+        if ministry.endswith(("of", "the")):
             return  # already 'Ministry of Mines of Peru' or 'Ministry of Peru'
-        if ministry.endswith(","):
-            ministry = ministry[:-1]
     else:
         return
     f.aliases = tuple(dict.fromkeys((*f.aliases, name)))
@@ -203,7 +200,5 @@ def government(ann: Annotated, country: str, prov: Provenance, rule: str, surfac
 def government_named_at(ann: Annotated, mention: Located, block: Block, rule: str) -> Node:
     """The government of a country a sentence names as an actor, named as the text writes the country ('the
     United Kingdom'), its provenance the country's mention."""
-    surface = ann.text[mention.start:mention.end]
-    if ann.text[max(0, mention.start - 4):mention.start].lower() == "the ":
-        surface = "the " + surface
-    return government(ann, mention.node.key, ann.edges.provenance(block, (mention.start, mention.end)), rule, surface)
+    return government(ann, mention.node.key, ann.edges.provenance(block, (mention.start, mention.end)), rule,
+                      as_written(ann.text, mention.start, ann.text[mention.start:mention.end]))

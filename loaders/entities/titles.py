@@ -71,8 +71,8 @@ _QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{3,220}?)[\u201d\"]|(?<![*\
 _BEFORE_PROJECT = re.compile(r"(?:project|programme|program|initiative|campaign|called|titled)\s*[:,]?\s*$",
                              re.IGNORECASE)
 _BEFORE_PUBLICATION = re.compile(r"(?:publication|report|guidance|guide|document|study|book|brochure|paper|"
-                                 r"toolkit|video|film|article|guidelines)\s+(?:(?:on|of)(?:\s+(?:the|a|an))?|entitled|titled|called)?\s*[:,]?"
-                                 r"\s*$|(?:publication|report|document|study)\s*[:,]?\s*$", re.IGNORECASE)
+                                 r"toolkit|video|film|article|guidelines)\s+(?:(?:on|of)(?:\s+(?:the|a|an))?|entitled|"
+                                 r"titled|called)?\s*[:,]?\s*$|(?:publication|report|document|study)\s*[:,]?\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*(project|programme|program|initiative|campaign|publication|report|guidance|document|"
                     r"study|brochure|toolkit|webinar|workshop|forum|session|event)s?(?![a-z])", re.IGNORECASE)
 _BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|seminar|meeting|plenary)s?\b"

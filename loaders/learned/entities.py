@@ -111,19 +111,18 @@ def _list_gap(gap: str) -> bool:
 
 def _mark_lists(text: str, spans: list[tuple[int, int, Candidate]], groups) -> None:
     """Each candidate's ``listed_with``: the types of the rule finds next to one of its mentions in a list
-    ('Fundación Medmin, Fundación Profin, Cumbre del Sajama and the Bolivian branch')."""
-    starts = [a for a, _, _ in spans]
-    ends = sorted(((b, g) for _, b, g in spans), key=lambda e: e[0])
-    end_at = [b for b, _ in ends]
+    ('Fundación Medmin, Fundación Profin, Cumbre del Sajama and the Bolivian branch'). ``spans`` are the rule
+    finds' (start, end, candidate), sorted by start."""
+    by_end = sorted(spans, key=lambda s: s[1])
+    starts, ends = [a for a, _, _ in spans], [b for _, b, _ in by_end]
     for c in groups:
         for a, b in {(f.start, f.end) for f in c.finds} | {(x, y) for x, y, _ in c.ner}:
-            i = bisect_right(starts, b)
-            nxt = next(((x, g) for x, _, g in spans[i:i + 4] if g is not c), None)
-            j = bisect_right(end_at, a) - 1
-            prev = next(((y, g) for y, g in reversed(ends[max(0, j - 3):j + 1]) if g is not c), None)
-            for gap, g in ((text[b:nxt[0]], nxt[1]) if nxt else ("", None), (text[prev[0]:a], prev[1]) if prev
-                           else ("", None)):
-                if g is not None and g.finds and len(gap) <= 8 and _list_gap(gap):
+            after = spans[bisect_right(starts, b):][:4]  # the nearest finds of other candidates on either side
+            before = by_end[:bisect_right(ends, a)][-4:][::-1]
+            nxt = next(((text[b:x], g) for x, _, g in after if g is not c), None)
+            prev = next(((text[y:a], g) for _, y, g in before if g is not c), None)
+            for gap, g in filter(None, (nxt, prev)):
+                if len(gap) <= 8 and _list_gap(gap):
                     c.listed_with.update(f.node_type for f in g.finds)
 
 

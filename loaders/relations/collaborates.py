@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.annotated import Annotated
+from loaders.annotated import Annotated, Located
 from loaders.relations.context import of_type
 from schema import CollaboratesWith
 
@@ -39,7 +39,7 @@ def _partner_cue(cue: re.Match[str]) -> bool:
     return cue.group(0).lower().endswith("with")
 
 
-def _around(areas: list, start: int, end: int) -> list:
+def _around(areas: list[Located], start: int, end: int) -> list[Located]:
     """The area named last before a partner cue and those right after it; none where no area follows ('the area on
     fate research together with the Biodiversity Research Institute organized ...': the area's partner is a body).
     """

@@ -280,8 +280,7 @@ def _organizations_of(ann: Annotated, who: Located) -> list[Node]:
     Partnership the areas belong to ('Motoharu Yatani, Co-lead of the Waste Management Area, UNEP Global Mercury
     Partnership')."""
     bodies = [who.node] if who.node.type == "Organization" else _affiliations_of(ann, who.node)
-    return [o for o in bodies if not (o.name.endswith("Global Mercury Partnership")
-                                      and o.name[-27:-26] in ("", " "))]
+    return [o for o in bodies if o.name.split()[-3:] != ["Global", "Mercury", "Partnership"]]
 
 
 
