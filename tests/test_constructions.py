@@ -873,3 +873,27 @@ def test_a_ministry_is_named_with_its_country_after_it() -> None:
     bodies = names(result, "Organization")
     assert "Ministry of Natural Resources and Environment of Thailand" in bodies
     assert not [b for b in bodies if b.endswith(", Thailand")]
+
+
+ICC_MEMBERS = (  # training text f-13 (mercuryconvention.org, the Implementation and Compliance Committee's page)
+    "Implementation and Compliance Committee\n\n"
+    "The current members of the Implementation and Compliance Committee elected at COP-5 are:\n\n"
+    "Africa Oluwatoyin Olabanji (Nigeria)\nMve Beh Jean Herv\u00e9 (Gabon)\n"
+    "Asia Pacific Hu Yunfang (China)\nHossein Rahdar (Iran (Islamic Republic of))\n"
+    "Eastern European States Eva Salplachtova (Czechia)\n"
+    "Latin America and the Caribbean Mar\u00eda del Mar Solano Trejos (Costa Rica)\nJimena Nieto Carrasco (Colombia)\n"
+    "Western European and Others Group Anik Beaudoin (Canada)\nGene Smilansky (United States of America)\n")
+
+
+def test_a_name_a_line_under_a_lead_in_is_a_member_of_the_body_the_lead_in_names() -> None:
+    # short capitalised lines after 'The current members of ... are:' are the list's items, not headings
+    result = rules_only("page.txt", ICC_MEMBERS)
+    members = {s for _, s, t in triples(result, "AFFILIATED_WITH")
+               if t == "org:implementation-and-compliance-committee"}
+    assert {"person:oluwatoyin-olabanji", "person:mve-beh-jean-herve", "person:hu-yunfang",
+            "person:hossein-rahdar", "person:eva-salplachtova", "person:jimena-nieto-carrasco",
+            "person:anik-beaudoin", "person:gene-smilansky"} <= members
+    assert not [t for _, s, t in triples(result, "AFFILIATED_WITH") if s == "person:anik-beaudoin" and t != (
+        "org:implementation-and-compliance-committee")]
+    # 'Iran (Islamic Republic of)' is the member's country, not a body
+    assert not [b for b in names(result, "Organization") if "Islamic" in b]

@@ -384,6 +384,10 @@ def _new_body(text: str, start: int, end: int) -> Found | None:
         r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,12})\s*\)", text[end:end + 20])
     aliases = (name, acronym.group(1)) if acronym else (name,)
     begin = start + text[start:end].find(name.split()[0])
+    around = max(0, begin - 40)
+    if any(m.start + around <= begin and begin + len(name) <= m.end + around
+           for m in find_countries(text[around:begin + len(name) + 5])):
+        return None  # 'Hossein Rahdar (Iran (Islamic Republic of))': the person's country, not a body
     kind, rule = organization_kind(name)
     return Found("Organization", name, begin, begin + len(name), aliases, kind,
                  f"affiliation of a listed person; kind: {rule}")

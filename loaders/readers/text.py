@@ -199,6 +199,7 @@ class _State:
     pending_caption: str | None = None
     footnotes: dict[str, Block] = field(default_factory=dict)
     lead_in_area: str | None = None  # 'For the mercury waste management partnership area:' until the next heading
+    unmarked_items: set[int] = field(default_factory=set)  # items of a list under a lead-in, one a line, no bullets
 
 
 class TextReader:
@@ -407,8 +408,11 @@ class TextReader:
         if self.fmt == "slides" and line.raw.startswith(" "):
             return ("bullet", 0 if indent <= 1 else indent)
         if (indent == 0 and body[:1].isupper() and _short_title(body, 80, 10) and "\t" not in line.raw
-                and not mid_sentence and (nxt is None or not nxt.body[:1].islower())):
-            return ("heading", 3, body)
+                and (nxt is None or not nxt.body[:1].islower())):
+            if self._listing():  # 'The current members of the Committee are:' over a name a line
+                return ("bullet", 0, True)
+            if not mid_sentence:
+                return ("heading", 3, body)
         return ("text",)
 
     # -- openers ---------------------------------------------------------------------------------
@@ -463,7 +467,13 @@ class TextReader:
         self.state.pending_caption = number
         return i + 1
 
-    def _open_bullet(self, i: int, indent: int) -> int:
+    def _listing(self) -> bool:
+        """Is the last block read a lead-in ending in ':', or an item of the unmarked list under one?"""
+        last = self.current or self.last_content
+        return last is not None and last.kind in ("paragraph", "bullet") and (
+            self._tail(last.block).endswith(":") or id(last.block) in self.state.unmarked_items)
+
+    def _open_bullet(self, i: int, indent: int, unmarked: bool = False) -> int:
         line = self.lines[i]
         stack = self.state.bullets
         while stack and (stack[-1][0] >= indent or len(stack) >= MAX_BULLET_DEPTH):
@@ -484,6 +494,8 @@ class TextReader:
         block = self._new_block("bullet", line.body_start, line.end, locator, level=len(stack), number=number)
         self._open(block, line, parent_children, "bullet")
         stack.append((indent, block))
+        if unmarked:
+            self.state.unmarked_items.add(id(block))
         return i + 1
 
     def _open_heading(self, i: int, level: int, raw_title: str) -> int:
