@@ -897,3 +897,17 @@ def test_a_name_a_line_under_a_lead_in_is_a_member_of_the_body_the_lead_in_names
         "org:implementation-and-compliance-committee")]
     # 'Iran (Islamic Republic of)' is the member's country, not a body
     assert not [b for b in names(result, "Organization") if "Islamic" in b]
+
+
+def test_the_project_of_a_news_item_is_the_one_its_headline_names() -> None:
+    # training text a-09 (planetgold.org news): the paragraph names no project, 'the project' is the headline's;
+    # 'It' may be a body (page 15: 'It shares this lead with ...'), so only a noun refers back this far
+    text = ("planetGOLD Mongolia Shares Project Successes and Explores Sustainable Future\n2025-05-20\n\n"
+            "After six years of dedicated work, the project officially concludes.\n\n"
+            "Funded by the Global Environment Facility (GEF), the project was implemented by the United Nations "
+            "Environment Programme (UNEP) and the United Nations Industrial Development Organization (UNIDO), "
+            "executed by the Artisanal Gold Council (AGC) in partnership with the Ministry of Environment and "
+            "Climate Change of Mongolia (MECC).\n")
+    result = rules_only("news.txt", text)
+    assert ("IMPLEMENTS", "org:ministry-of-environment-and-climate-change-of-mongolia",
+            "project:planetgold-mongolia") in triples(result, "IMPLEMENTS")

@@ -264,10 +264,23 @@ class Sentences:
     def anaphor_topic(self, span: Span, block: Block) -> Located | None:
         """What 'it', 'the programme' or 'the projects' stands for: the last project named earlier in the
         block, else the block's lead-in project."""
-        if not _ANAPHOR.search(self.sentence(span)):
+        said = [m.group(0).strip(" ,").lower() for m in _ANAPHOR.finditer(self.sentence(span))]
+        if not said:
             return None
         earlier = [m for m in self.by_block[id(block)] if m.node.type == "Project" and m.end <= span[0]]
-        return earlier[-1] if earlier else self.block_topic(block)
+        if earlier:
+            return earlier[-1]
+        # 'the project' (not 'it', which may be a body) of a news item whose headline names one project
+        return self.block_topic(block) or (self._headline_project() if set(said) - {"it"} else None)
+
+    def _headline_project(self) -> Located | None:
+        """The one project a document's first line names ('planetGOLD Mongolia Shares Project Successes ...'):
+        what 'the project' of a news item stands for where its paragraph names none."""
+        first = next((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), None)
+        if first is None:
+            return None
+        projects = outermost([m for m in self.by_block[id(first)] if m.node.type == "Project"])
+        return projects[0] if len({m.node.id for m in projects}) == 1 else None
 
     def country_project(self, span: Span) -> Located | None:
         """What "the project" stands for in a paragraph that names no project but a country, where one project
