@@ -911,3 +911,14 @@ def test_the_project_of_a_news_item_is_the_one_its_headline_names() -> None:
     result = rules_only("news.txt", text)
     assert ("IMPLEMENTS", "org:ministry-of-environment-and-climate-change-of-mongolia",
             "project:planetgold-mongolia") in triples(result, "IMPLEMENTS")
+
+
+def test_a_name_spelled_out_and_called_a_project_is_a_project() -> None:
+    # training text e-03 (UNDP India): the long form has no head word; the copula says what it is
+    text = ("Improvement of Mercury Management in India (IMMI) is a project being implemented by UNDP for the "
+            "Ministry of Environment, Forest and Climate Change, and funded by the Global Environment Facility (GEF).")
+    result = rules_only("page.txt", text)
+    assert "Improvement of Mercury Management in India" in names(result, "Project")
+    project = "project:improvement-of-mercury-management-in-india"
+    assert {("IMPLEMENTS", "org:united-nations-development-programme", project),
+            ("FUNDS", "org:global-environment-facility", project)} <= triples(result, "IMPLEMENTS", "FUNDS")

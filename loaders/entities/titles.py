@@ -73,7 +73,7 @@ _BEFORE_PROJECT = re.compile(r"(?:project|programme|program|initiative|campaign|
 _BEFORE_PUBLICATION = re.compile(r"(?:publication|report|guidance|guide|document|study|book|brochure|paper|"
                                  r"toolkit|video|film|article|guidelines)\s+(?:(?:on|of)(?:\s+(?:the|a|an))?|entitled|"
                                  r"titled|called)?\s*[:,]?\s*$|(?:publication|report|document|study)\s*[:,]?\s*$", re.IGNORECASE)
-_AFTER = re.compile(r"^\s*(project|programme|program|initiative|campaign|publication|report|guidance|document|"
+_AFTER = re.compile(r"^\s*(?:(?:is|was)\s+an?\s+(?:[\w\-]+\s+){0,2}?)?(project|programme|program|initiative|campaign|publication|report|guidance|document|"
                     r"study|brochure|toolkit|webinar|workshop|forum|session|event)s?(?![a-z])", re.IGNORECASE)
 _BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|seminar|meeting|plenary)s?\b"
                            r"(?:[^.;\u201c]{0,40}?\b(?:on|entitled|titled|called))?\s*[:,]?\s*$", re.IGNORECASE)
