@@ -32,7 +32,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("implementer", r"(?:other\s+|project\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
                     r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"
                     r"|gef\s+agenc(?:y|ies)"),
-    ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|donors?|funders?|funded\s+by|financed\s+by|sponsors?"
+    ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|(?:project\s+)?(?:donors?|funders?)|funded\s+by|financed\s+by|sponsors?"
                r"|financing\s+(?:partners?|sources?)"),
     ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),
     ("place", r"countr(?:y|ies)|locations?|host\s+country|venue"),
@@ -174,14 +174,20 @@ def _run_in_fields(lines: list[tuple[int, str]], known: set[int]) -> list[Field]
 
 def value_items(field: Field) -> list[tuple[int, int]]:
     """The spans of a list value's items: 'A (X), B under C (known as D), E' -> A (X) / B ... D / E; a comma
-    inside a body's name ('Ministry of Environment, Green Economy and Climate Change') does not split it."""
+    inside a body's name ('Ministry of Environment, Green Economy and Climate Change') does not split it.
+
+    >>> [f.value[a - f.start:b - f.start] for f in find_fields("Project Funders: IPEN, UN Environment\\n")
+    ...  for a, b in value_items(f)]
+    ['IPEN', 'UN Environment']
+    """
     text = field.value
     items: list[tuple[int, int]] = []
     start = 0
     for m in re.finditer(r"\s*(?:;|\n|,(?=\s*(?:and\s+)?[A-Z]))\s*(?:and\s+)?", text):
         before = text[start:m.start()]
         after = text[m.end():m.end() + 60]
-        if m.group(0).strip().startswith(",") and not (before.rstrip().endswith(")") or _opens_a_body(after)):
+        if m.group(0).strip().startswith(",") and not (before.rstrip().endswith(")") or _opens_a_body(after)
+                                                       or _lone_acronym(before)):
             continue
         if before.strip():
             items.append((field.start + start, field.start + m.start()))
@@ -189,6 +195,13 @@ def value_items(field: Field) -> list[tuple[int, int]]:
     if text[start:].strip():
         items.append((field.start + start, field.start + len(text.rstrip())))
     return items
+
+
+def _lone_acronym(text: str) -> bool:
+    """'IPEN' in 'IPEN, UN Environment': an acronym alone is a whole item (no name runs on after its comma)."""
+    from loaders.entities.acronyms import is_acronym
+
+    return " " not in text.strip() and is_acronym(text.strip())
 
 
 def _opens_a_body(text: str) -> bool:

@@ -922,3 +922,13 @@ def test_a_name_spelled_out_and_called_a_project_is_a_project() -> None:
     project = "project:improvement-of-mercury-management-in-india"
     assert {("IMPLEMENTS", "org:united-nations-development-programme", project),
             ("FUNDS", "org:global-environment-facility", project)} <= triples(result, "IMPLEMENTS", "FUNDS")
+
+
+def test_a_project_funders_field_lists_each_funder() -> None:
+    # training text e-14 (BRI's project page): 'Project Funders' is a funder key; an acronym alone is a whole item
+    text = ("Global Mercury Monitoring in Humans and Seafood\n\nBRI and IPEN have collaborated to conduct several "
+            "global mercury studies.\n\nLead Investigator: David Evers\n\nProject Funders: IPEN, UN Environment\n")
+    result = rules_only("page.txt", text)
+    funders = {s for _, s, _ in triples(result, "FUNDS")}
+    assert "org:united-nations-environment-programme" in funders
+    assert not [b for b in names(result, "Organization") if "," in b]
