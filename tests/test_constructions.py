@@ -932,3 +932,11 @@ def test_a_project_funders_field_lists_each_funder() -> None:
     funders = {s for _, s, _ in triples(result, "FUNDS")}
     assert "org:united-nations-environment-programme" in funders
     assert not [b for b in names(result, "Organization") if "," in b]
+
+
+def test_a_lead_field_naming_a_person_over_her_body() -> None:
+    # training text b-10 (the cement area's page): the field's value is a person, her body on the next line leads
+    text = ("Partnership area leads\n\nLead: Ms. Claude Lorea\nGlobal Cement & Concrete Association (GCCA)")
+    result = rules_only("page.txt", text)
+    assert "Claude Lorea" in names(result, "Person")
+    assert not [b for b in names(result, "Organization") if "Lorea" in b]

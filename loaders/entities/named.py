@@ -22,7 +22,8 @@ from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.orgs import find_organizations
 from loaders.entities.reference import convention_instruments
 from loaders.entities.same_thing import said_to_be_one
-from loaders.entities.people import AGENDA_TITLE, NAME_PAIR, STATISTICAL, people_and_bodies, plausible_name
+from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, opens_with_honorific, people_and_bodies,
+                                     plausible_name)
 from loaders.fields import find_fields, value_items
 from loaders.gazetteers.countries import find_countries
 from loaders.locate import sentence_span
@@ -281,8 +282,8 @@ def _item_bodies(text: str, start: int, end: int) -> list[Found]:
         head, item_end = item, end
     alias = _KNOWN_AS.search(head)
     name = clean_name(head[:alias.start()] if alias else head)
-    if len(name) < 3 or not name[:1].isupper() or len(name.split()) > 14:
-        return found
+    if len(name) < 3 or not name[:1].isupper() or len(name.split()) > 14 or opens_with_honorific(name):
+        return found  # 'Lead: Ms. Claude Lorea': a person, whose body follows
     countries = find_countries(name)
     if countries and countries[0].start == 0 and countries[0].end >= len(name) - 1:
         return found  # 'Ministry of Environment (MINAMB), Angola; UNITAR': the country of the item before

@@ -53,6 +53,17 @@ NAME_PAIR = re.compile(rf"(?<![\w\-]){_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}
 # with the honorifics of South Asian and Philippine texts: 'Sh. Ritesh Kumar Singh', 'Engr. Wendell S. Gador'
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Madam|H\.E|Sh|Shri|Smt|Engr(?:['\u2019]s)?|Atty|Amb)\.?"
                         rf"\s+({_NAME})")
+
+
+def opens_with_honorific(name: str) -> bool:
+    """'Ms. Claude Lorea', 'Dr Jane Doe': a person's name, however a rule came to it.
+
+    >>> opens_with_honorific("Ms. Claude Lorea"), opens_with_honorific("Msunduzi Municipality")
+    (True, False)
+    """
+    return bool(_HONORIFIC.match(name))
+
+
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sh|Shri|Smt|Engr|Atty|Amb)\.?\s*$")
 _BRACKETED = re.compile(rf"(?<![\w\-])({_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*"
                         r"\(([^()\n]{2,160})\)")
@@ -511,13 +522,17 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         add(name, m.start(1), m.start(1) + len(m.group(1)), "name (affiliation)", tail)
     # 1. honorifics
     for m in _HONORIFIC.finditer(text):
-        name = clean_name(m.group(1))
+        end = m.end(1)
+        line = m.group(1).split("\n")[0].rstrip()
+        if len(line.split()) >= 2:  # 'Lead: Ms. Claude Lorea' over 'Global Cement & Concrete Association': the line
+            end = m.start(1) + len(line)
+        name = clean_name(text[m.start(1):end])
         words = name.split()
         if len(words) == 1 or (len(words) == 2 and words[1] in full and words[0] not in full):
             continue  # a surname alone is resolved below
         if not plausible_name(name):
             continue
-        add(name, m.start(1), m.end(1), "honorific and name", read_tail(text, m.end(1), orgs, _in_list_line(text, m.start())))
+        add(name, m.start(1), end, "honorific and name", read_tail(text, end, orgs, _in_list_line(text, m.start())))
     for m in _HONORIFIC.finditer(text):  # "Mr. Duer", "Professor Veiga": the person named in full before
         words = clean_name(m.group(1)).split()
         if len(words) == 1 and words[0] in full and m.start(1) not in taken:
