@@ -897,6 +897,8 @@ def test_a_name_a_line_under_a_lead_in_is_a_member_of_the_body_the_lead_in_names
         "org:implementation-and-compliance-committee")]
     # 'Iran (Islamic Republic of)' is the member's country, not a body
     assert not [b for b in names(result, "Organization") if "Islamic" in b]
+    # the region before a name leaves one person, not her full name and its end besides
+    assert [p for p in names(result, "Person") if p.endswith("Solano Trejos")] == ["Mar\u00eda del Mar Solano Trejos"]
 
 
 def test_the_project_of_a_news_item_is_the_one_its_headline_names() -> None:

@@ -113,13 +113,14 @@ def _ministry_of_its_country(f: Found) -> None:
 
 def people_by_full_name(found: list[Found]) -> list[Found]:
     """A person the text names by one word ('Peter also deals with ...') is the one person of the document whose
-    full name has that word; a one-word name that fits nobody, or a name with digits ('B-1000 Brussels'), is no
-    person's.
+    full name has that word, and one named by the last words of another's full name is that person; a one-word
+    name that fits nobody, or a name with digits ('B-1000 Brussels'), is no person's.
 
     >>> finds = [Found("Person", "Peter Nelson", 0, 12), Found("Person", "Peter", 40, 45),
-    ...          Found("Person", "Jul2022", 60, 67), Found("Person", "Smith", 80, 85)]
+    ...          Found("Person", "Jul2022", 60, 67), Found("Person", "Smith", 80, 85),
+    ...          Found("Person", "María del Mar Solano", 90, 110), Found("Person", "Mar Solano", 120, 130)]
     >>> [(f.name, f.start) for f in people_by_full_name(finds)]
-    [('Peter Nelson', 0), ('Peter Nelson', 40)]
+    [('Peter Nelson', 0), ('Peter Nelson', 40), ('María del Mar Solano', 90), ('María del Mar Solano', 120)]
     """
     full = {f.name for f in found if f.node_type == "Person" and len(f.name.split()) >= 2}
     kept = []
@@ -127,11 +128,16 @@ def people_by_full_name(found: list[Found]) -> list[Found]:
         if f.node_type == "Person":
             if any(c.isdigit() for c in f.name):
                 continue
-            if len(f.name.split()) == 1:
+            words = f.name.split()
+            if len(words) == 1:
                 owners = [name for name in full if f.name in name.split()]
                 if len(owners) != 1:
                     continue
                 f.aliases, f.name = tuple(dict.fromkeys((*f.aliases, f.name))), owners[0]
+            else:  # 'Mar Solano Trejos', the end of 'María del Mar Solano Trejos'
+                owners = [name for name in full if len(name.split()) > len(words) and name.split()[-len(words):] == words]
+                if len(owners) == 1:
+                    f.aliases, f.name = tuple(dict.fromkeys((*f.aliases, f.name))), owners[0]
         kept.append(f)
     return kept
 
