@@ -942,3 +942,12 @@ def test_a_lead_field_naming_a_person_over_her_body() -> None:
     result = rules_only("page.txt", text)
     assert "Claude Lorea" in names(result, "Person")
     assert not [b for b in names(result, "Organization") if "Lorea" in b]
+
+
+def test_a_role_of_a_body_written_before_the_name() -> None:
+    # training text a-11 (planetGOLD Ghana's inception news)
+    text = ("The Resident Representative of UNDP, Dr. Angela Lusigi on her part commended the EPA for its "
+            "leadership during the project preparation phase.")
+    result = rules_only("news.txt", text)
+    assert ("AFFILIATED_WITH", "person:angela-lusigi", "org:united-nations-development-programme") in triples(
+        result, "AFFILIATED_WITH")

@@ -198,6 +198,19 @@ class _Orgs:
         return any(a <= pos < b for a, b, _ in self.spans)
 
 
+_ROLE_OF = re.compile(rf"(?i:\b(?:{_ROLE}))\s+(?:of|at|for)\s+(?:the\s+)?$")
+
+
+def role_of_body_before(text: str, start: int, orgs: _Orgs) -> Found | None:
+    """The body whose role is written before a name: 'The Resident Representative of UNDP, Dr. Angela Lusigi'."""
+    for a, b, body in reversed(orgs.spans):
+        if b <= start and re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*,\s*", text[b:start]):
+            return body if _ROLE_OF.search(text, max(0, a - 80), a) else None
+        if b <= start - 20:
+            return None
+    return None
+
+
 def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None = None) -> Tail:
     """The affiliation that follows a name ending at ``pos`` (see the module's docstring), read up to ``until``
     (else the closing bracket, or the end of the clause).
@@ -532,7 +545,10 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
             continue  # a surname alone is resolved below
         if not plausible_name(name):
             continue
-        add(name, m.start(1), end, "honorific and name", read_tail(text, end, orgs, _in_list_line(text, m.start())))
+        tail = read_tail(text, end, orgs, _in_list_line(text, m.start()))
+        if not tail.organizations and (body := role_of_body_before(text, m.start(), orgs)) is not None:
+            tail.organizations.append(body)
+        add(name, m.start(1), end, "honorific and name", tail)
     for m in _HONORIFIC.finditer(text):  # "Mr. Duer", "Professor Veiga": the person named in full before
         words = clean_name(m.group(1)).split()
         if len(words) == 1 and words[0] in full and m.start(1) not in taken:
