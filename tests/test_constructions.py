@@ -951,3 +951,13 @@ def test_a_role_of_a_body_written_before_the_name() -> None:
     result = rules_only("news.txt", text)
     assert ("AFFILIATED_WITH", "person:angela-lusigi", "org:united-nations-development-programme") in triples(
         result, "AFFILIATED_WITH")
+
+
+def test_an_undersecretary_is_a_role_not_a_body() -> None:
+    # training text a-14 (the Convention's trade workshop page): a speaker line 'Name, Role, Body, Country'
+    text = ("Speakers\nOpening remarks\n- Atty. Juan Miguel Cuna, Undersecretary for Field Operations, Department of "
+            "Environment and Natural Resources, Philippines\n")
+    result = rules_only("page.txt", text)
+    assert not [b for b in names(result, "Organization") if b.startswith("Undersecretary")]
+    assert {t for _, s, t in triples(result, "AFFILIATED_WITH") if s == "person:juan-miguel-cuna"} == {
+        "org:department-of-environment-and-natural-resources"}

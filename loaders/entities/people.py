@@ -86,14 +86,16 @@ ROLE_WORDS = ("head", "director", "executive director", "deputy director", "dire
               "spokesperson", "moderator", "associate", "analyst", "engineer", "programme officer",
               "project manager", "senior", "principal", "emeritus", "board member", "partner", "head of unit",
               "assistant", "co-coordinator", "co-ordinator", "programme management officer", "rapporteur", "envoy",
-              "commissioner", "counsellor", "attaché", "intern", "student", "postdoctoral", "editor")
+              "commissioner", "counsellor", "attaché", "intern", "student", "postdoctoral", "editor", "undersecretary",
+              "under-secretary", "under secretary", "assistant secretary", "administrator", "governor", "mayor")
 # words that make a capitalised phrase a job title, never a person's name ('Special Assistant', 'Professor Emeritus')
 TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassador", "secretary", "coordinator",
                           "co-coordinator", "co-ordinator", "assistant", "professor", "emeritus", "specialist",
                           "scientist", "researcher", "lecturer", "consultant", "adviser", "advisor", "representative",
                           "delegate", "chair", "co-chair", "chairperson", "chairman", "chairwoman", "president",
                           "vice-president", "analyst", "engineer", "spokesperson", "moderator", "ceo", "executive",
-                          "deputy", "rapporteur", "commissioner", "co-lead", "director-general", "secretary-general"})
+                          "deputy", "rapporteur", "commissioner", "co-lead", "director-general", "secretary-general",
+                          "undersecretary", "under-secretary", "administrator", "chief"})
 _ROLE = "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"(?i:\b(?:{_ROLE})s?)\s*[,:]?\s+$")
 # a role, after its modifiers: 'Senior Programme Officer', 'Lead Environmental Specialist', 'Program Officer
