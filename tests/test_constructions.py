@@ -961,3 +961,13 @@ def test_an_undersecretary_is_a_role_not_a_body() -> None:
     assert not [b for b in names(result, "Organization") if b.startswith("Undersecretary")]
     assert {t for _, s, t in triples(result, "AFFILIATED_WITH") if s == "person:juan-miguel-cuna"} == {
         "org:department-of-environment-and-natural-resources"}
+
+
+def test_the_first_conference_of_parties_is_cop_1_however_written() -> None:
+    # training texts f-10 (ZMWG's press release) and f-07 (INC6's page): one meeting, three spellings
+    text = ("Prior to the start of the first Conference of Parties (COP1), the ZMWG welcomed the entry into force. "
+            "The First Conference of the Parties will take place from 24 to 29 September 2017 in Geneva.\n\n"
+            "The committee will meet until the opening of the first meeting of the Conference of the Parties to the "
+            "Convention.")
+    result = rules_only("news.txt", text)
+    assert names(result, "Event") == {"COP-1"}

@@ -18,7 +18,7 @@ from loaders.entities.people import plausible_name
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
-from loaders.entities.titles import ORDINALS
+from loaders.entities.titles import ORDINALS, numbered_meeting
 from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quoted_title, strip_role
 from loaders.gazetteers.countries import find_countries
 from loaders.spans import Spans
@@ -40,8 +40,8 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
             if _within(index, begin, begin + len(name)) or in_quoted_title(text, begin):
                 continue
             if name.split()[0].lower() in ORDINALS:  # 'The First Conference of the Parties will take place'
-                found.append(Found("Event", name, begin, begin + len(name), (name,), None,
-                                   "a body's numbered meeting"))
+                found.append(numbered_meeting(name, begin, begin + len(name)) or Found(
+                    "Event", name, begin, begin + len(name), (name,), None, "a body's numbered meeting"))
                 continue
             kind, rule = organization_kind(name)
             found.append(Found("Organization", name, begin, begin + len(name), (name,), kind,

@@ -50,6 +50,8 @@ BODIES: dict[str, tuple[str, str]] = {
     "conference of the parties": ("COP", "meeting of the Conference of the Parties to the Minamata Convention"),
     "conference of the parties to the minamata convention": (
         "COP", "meeting of the Conference of the Parties to the Minamata Convention"),
+    "conference of the parties to the convention": (  # the Minamata Convention's texts' own short form
+        "COP", "meeting of the Conference of the Parties to the Minamata Convention"),
     "intergovernmental negotiating committee": (
         "INC", "session of the intergovernmental negotiating committee to prepare a global legally binding "
                "instrument on mercury"),
@@ -215,6 +217,20 @@ def _ordinal_found(ordinal: str, kind: str, body_text: str, start: int, end: int
     if len(body_text.split()) >= 2:
         return Found("Event", phrase, start, end, (phrase,), None, "ordinal meeting of a body")
     return None
+
+
+def numbered_meeting(name: str, start: int, end: int) -> Found | None:
+    """'The First Conference of the Parties', 'the first Conference of Parties': an ordinal before a known body
+    names its meeting, under the meeting's code.
+
+    >>> numbered_meeting("first Conference of Parties", 0, 27).name
+    'COP-1'
+    """
+    ordinal, _, body = name.partition(" ")
+    body = re.sub(r"\bof (?!the )", "of the ", body)
+    if ordinal.lower() not in ORDINALS or body.lower() not in BODIES:
+        return None
+    return _ordinal_found(ordinal, "meeting", body, start, end)
 
 
 def _body_near(text: str, start: int, end: int) -> str | None:
@@ -454,8 +470,8 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         if ordinal and node_type == "Event":
             name = f"{ordinal.group(1)} {name}"
             begin = begin - len(ordinal.group(0))
-        found.append(Found(node_type, name, begin, begin + len(name), (name, *extra), None,
-                           f"name headed by a {node_type.lower()} word"))
+        found.append((numbered_meeting(name, begin, begin + len(name)) if node_type == "Event" else None) or Found(
+            node_type, name, begin, begin + len(name), (name, *extra), None, f"name headed by a {node_type.lower()} word"))
         inner = re.search(r"\s+of\s+the\s+([A-Z].+)$", name)
         if inner and entity_type(inner.group(1)) == node_type and len(inner.group(1).split()) >= 2:
             at = begin + inner.start(1)
