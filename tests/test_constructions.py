@@ -873,3 +873,20 @@ def test_a_ministry_is_named_with_its_country_after_it() -> None:
     bodies = names(result, "Organization")
     assert "Ministry of Natural Resources and Environment of Thailand" in bodies
     assert not [b for b in bodies if b.endswith(", Thailand")]
+
+
+def _report_lines(*starts: str) -> str:
+    """The pag12 lines that begin with ``starts`` (after any bullet), verbatim, one block each."""
+    lines = corpus_text("pag12-activities-report-2022.txt").splitlines()
+    return "\n\n".join(next(line for line in lines if line.lstrip(" -").startswith(s)) for s in starts) + "\n"
+
+
+def test_a_cooperation_word_inside_a_name_is_no_joint_work() -> None:
+    # issue 29 (audit S24): pag12 §IV.7 b), verbatim under its area's heading: 'Co-operative' names the country
+    text = ("7) Mercury supply and storage\n\n- GEF 10153: Development of National Action Plan for Artisanal and "
+            "Small-scale Gold Mining in the Co-operative Republic of Guyana (Guyana NAP). Activities included an "
+            "assessment to identify the sources and supply of mercury used in the national ASGM sector.\n")
+    result = rules_only("pag12.txt", text)
+    assert not triples(result, "COLLABORATES_WITH")
+    assert ("PART_OF", "project:development-of-national-action-plan-for-artisanal-and-small-scale-gold-mining-in-"
+            "the-co-operative-republic-of-guyana", "area:supply-storage") in triples(result, "PART_OF")
