@@ -890,3 +890,25 @@ def test_a_cooperation_word_inside_a_name_is_no_joint_work() -> None:
     assert not triples(result, "COLLABORATES_WITH")
     assert ("PART_OF", "project:development-of-national-action-plan-for-artisanal-and-small-scale-gold-mining-in-"
             "the-co-operative-republic-of-guyana", "area:supply-storage") in triples(result, "PART_OF")
+
+
+def test_countries_of_another_item_in_a_list_of_work_are_not_the_projects() -> None:
+    # issue 29 (audit S35): pag6 para 39, verbatim: the countries are the country studies', not iPOG's
+    sentence = next(line for line in corpus_text("pag6-meeting-report-2014.txt").splitlines()
+                    if line.startswith("39. Ms. Lesley Sloss"))
+    result = rules_only("pag6.txt", sentence)
+    assert "project:ipog" in {n.id for n in result.nodes}
+    assert not [t for _, s, t in triples(result, "LOCATED_IN", stated=False) if s == "project:ipog"]
+
+
+def test_the_project_of_a_bullet_is_the_one_it_introduces_not_the_previous_bullets() -> None:
+    # issue 29 (audit item 4): pag12 §IV.3 c), verbatim: 'The project would comprise ... in Gabon and potentially
+    # Cameroon' is the research project of its own bullet, not the Caribbean network of the bullet before
+    text = _report_lines("The newly established Caribbean Mercury Monitoring Network could be",
+                         "The Partnership area, through BRI, is also exploring cooperation")
+    result = rules_only("pag12.txt", text)
+    assert "project:caribbean-mercury-monitoring-network" in {n.id for n in result.nodes}
+    assert not [t for _, s, t in triples(result, "LOCATED_IN", stated=False) if "caribbean" in s]
+    # a sentence about one thing keeps its countries: 'The Programme works in eight countries (Burkina Faso, ...)'
+    works = rules_only("pag12.txt", _report_lines("In early 2019 UNEP, UNIDO and NRDC launched the GEF GOLD"))
+    assert ("LOCATED_IN", "project:planetgold", "country:PER") in triples(works, "LOCATED_IN")
