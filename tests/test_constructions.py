@@ -912,3 +912,33 @@ def test_the_project_of_a_bullet_is_the_one_it_introduces_not_the_previous_bulle
     # a sentence about one thing keeps its countries: 'The Programme works in eight countries (Burkina Faso, ...)'
     works = rules_only("pag12.txt", _report_lines("In early 2019 UNEP, UNIDO and NRDC launched the GEF GOLD"))
     assert ("LOCATED_IN", "project:planetgold", "country:PER") in triples(works, "LOCATED_IN")
+
+
+def test_pending_tentative_and_postponed_work_is_planned_and_work_under_way_is_stated() -> None:
+    # issue 29 (audit items 16, 17): pag12 §IV.7 b) and §IV.1 b), verbatim (the first with the footnote the
+    # page break leaves inside its sentence)
+    full = corpus_text("pag12-activities-report-2022.txt")
+    islands = full[full.index("The Basel Convention Regional Centre for Training and Technology Transfer for the "
+                              "Caribbean (BCRC-Caribbean) has been"):full.index("- GEF 10153")]
+    result = rules_only("pag12.txt", islands)  # 'Pending approval, tentative activities include ...'
+    project = "project:implementing-sustainable-low-and-non-chemical-development-in-small-island-developing-states-" \
+              "islands-child-project"
+    assert {("LOCATED_IN", project, f"country:{c}") for c in ("CUB", "BHS", "DMA")} <= planned(result)
+    assert not triples(result, "LOCATED_IN")
+    dialogos = rules_only("pag12.txt", _report_lines("Di\u00e1logos has several ongoing projects",
+                                                     "Uganda (with Appelglobal)", "Tiira summit (planned 2021"))
+    assert ("LOCATED_IN", "event:tiira-summit", "country:UGA") in planned(dialogos)  # 'A summit will be held ...'
+    assert ("LOCATED_IN", "project:free-your-mine", "country:UGA") in triples(dialogos, "LOCATED_IN")  # under way
+
+
+def test_a_modal_of_a_later_clause_or_addition_leaves_the_stated_relation_stated() -> None:
+    # issue 29 (audit D4): pag12 §IV.1 b) and §IV.3 b), verbatim: 'how one may help solve the problem' is a clause
+    # of its own; the network 'overseen by Antigua and Barbuda' is described, and 'and potentially others' is
+    # an addition, though the item is a plan (BRI's part in it stays planned)
+    futura = rules_only("pag12.txt", _report_lines("Futura is working with the TV program"))
+    assert ("IMPLEMENTS", "org:futura", "project:viewpoint-by-dennis-quaid") in triples(futura, "IMPLEMENTS")
+    network = rules_only("pag12.txt", _report_lines("To support countries and intergovernmental organizations to "
+                                                    "improve mercury", "Assist with the initiation of regional"))
+    caribbean = "project:caribbean-region-mercury-monitoring-network"
+    assert ("IMPLEMENTS", "org:government-of-antigua-and-barbuda", caribbean) in triples(network, "IMPLEMENTS")
+    assert ("IMPLEMENTS", "org:bri", caribbean) in planned(network)
