@@ -942,3 +942,46 @@ def test_a_modal_of_a_later_clause_or_addition_leaves_the_stated_relation_stated
     caribbean = "project:caribbean-region-mercury-monitoring-network"
     assert ("IMPLEMENTS", "org:government-of-antigua-and-barbuda", caribbean) in triples(network, "IMPLEMENTS")
     assert ("IMPLEMENTS", "org:bri", caribbean) in planned(network)
+
+
+def test_a_body_the_lead_in_names_for_another_act_implements_none_of_the_items(corpus_store) -> None:
+    # issue 29 (audit S2): pag12 §III: 'Webinars to support sharing of information and experience: ... through
+    # an online survey conducted by the Secretariat of the Partnership in April 2020. The following events have
+    # been organized during the current reporting period:' over '- In relation to ASGM, the Partnership and its
+    # area of work on ASGM organized an online webinar to discuss gender mainstreaming into National Action Plans
+    # (NAPs) ..., and together with the planetGOLD Programme, jointly organized an online session ...'. Only the
+    # whole report names the Secretariat so that it is known, so the corpus graph is read (the rule is the lead-in's)
+    secretariat = corpus_store.node("org:secretariat-of-the-partnership")
+    assert secretariat is not None
+    assert not [e.target for e in corpus_store.edges("IMPLEMENTS", source=secretariat.id)
+                if "national-action-plans" in e.target or e.target == "project:planetgold"]
+    led = rules_only("pag12.txt", "Activities included and led by Environment and Climate Change Canada (ECCC):\n\n"
+                     "- The current networks that we have partnered with and deployed samples to include the "
+                     "Asia Pacific Mercury Monitoring Network (APMMN).\n")
+    assert ("IMPLEMENTS", "org:environment-and-climate-change-canada", "project:asia-pacific-mercury-monitoring-"
+            "network") in triples(led, "IMPLEMENTS")  # the leader the lead-in names still carries the items
+
+
+def test_networks_a_lead_in_body_will_approach_are_none_of_its_work() -> None:
+    # issue 29 (audit item 13): pag12 §IV.3 b), verbatim: ECCC has partnered with the current networks; the
+    # others 'will be approached to explore possible partnership': no IMPLEMENTS, not even a planned one
+    text = _report_lines("Passive air sampling for mercury on a global scale",
+                         "While considerable mercury monitoring in the atmosphere")
+    result = rules_only("pag12.txt", text)
+    eccc = "org:environment-and-climate-change-canada"
+    implemented = {t for _, s, t in triples(result, "IMPLEMENTS", stated=False) if s == eccc}
+    assert "project:asia-pacific-mercury-monitoring-network" in implemented
+    assert not {"project:caribbean-mercury-monitoring-network", "project:latin-american-passive-air-sampling-network",
+                "project:arctic-monitoring-and-assessment-programme"} & implemented
+
+
+def test_a_programme_that_supports_the_projects_is_no_work_of_the_lead_in_body() -> None:
+    # issue 29 (audit): pag12 §IV.3 b), verbatim: 'projects supported by the Specific International Programme'
+    text = ("To support countries and intergovernmental organizations to improve mercury assessment and monitoring "
+            "capabilities (activities led by BRI):\n\n- Assist with the initiation of regional networks in the "
+            "context of projects supported by the Specific International Programme, such as the Caribbean Region "
+            "Mercury Monitoring Network.\n")
+    result = rules_only("pag12.txt", text)
+    targets = {t for _, s, t in triples(result, "IMPLEMENTS", stated=False)}
+    assert not [t for t in targets if "specific-international" in t]
+    assert [t for t in targets if "caribbean" in t]
