@@ -971,3 +971,115 @@ def test_the_first_conference_of_parties_is_cop_1_however_written() -> None:
             "Convention.")
     result = rules_only("news.txt", text)
     assert names(result, "Event") == {"COP-1"}
+
+
+def _report_lines(*starts: str) -> str:
+    """The pag12 lines that begin with ``starts`` (after any bullet), verbatim, one block each."""
+    lines = corpus_text("pag12-activities-report-2022.txt").splitlines()
+    return "\n\n".join(next(line for line in lines if line.lstrip(" -").startswith(s)) for s in starts) + "\n"
+
+
+def test_a_cooperation_word_inside_a_name_is_no_joint_work() -> None:
+    # issue 29 (audit S24): pag12 §IV.7 b), verbatim under its area's heading: 'Co-operative' names the country
+    text = ("7) Mercury supply and storage\n\n- GEF 10153: Development of National Action Plan for Artisanal and "
+            "Small-scale Gold Mining in the Co-operative Republic of Guyana (Guyana NAP). Activities included an "
+            "assessment to identify the sources and supply of mercury used in the national ASGM sector.\n")
+    result = rules_only("pag12.txt", text)
+    assert not triples(result, "COLLABORATES_WITH")
+    assert ("PART_OF", "project:development-of-national-action-plan-for-artisanal-and-small-scale-gold-mining-in-"
+            "the-co-operative-republic-of-guyana", "area:supply-storage") in triples(result, "PART_OF")
+
+
+def test_countries_of_another_item_in_a_list_of_work_are_not_the_projects() -> None:
+    # issue 29 (audit S35): pag6 para 39, verbatim: the countries are the country studies', not iPOG's
+    sentence = next(line for line in corpus_text("pag6-meeting-report-2014.txt").splitlines()
+                    if line.startswith("39. Ms. Lesley Sloss"))
+    result = rules_only("pag6.txt", sentence)
+    assert "project:ipog" in {n.id for n in result.nodes}
+    assert not [t for _, s, t in triples(result, "LOCATED_IN", stated=False) if s == "project:ipog"]
+
+
+def test_the_project_of_a_bullet_is_the_one_it_introduces_not_the_previous_bullets() -> None:
+    # issue 29 (audit item 4): pag12 §IV.3 c), verbatim: 'The project would comprise ... in Gabon and potentially
+    # Cameroon' is the research project of its own bullet, not the Caribbean network of the bullet before
+    text = _report_lines("The newly established Caribbean Mercury Monitoring Network could be",
+                         "The Partnership area, through BRI, is also exploring cooperation")
+    result = rules_only("pag12.txt", text)
+    assert "project:caribbean-mercury-monitoring-network" in {n.id for n in result.nodes}
+    assert not [t for _, s, t in triples(result, "LOCATED_IN", stated=False) if "caribbean" in s]
+    # a sentence about one thing keeps its countries: 'The Programme works in eight countries (Burkina Faso, ...)'
+    works = rules_only("pag12.txt", _report_lines("In early 2019 UNEP, UNIDO and NRDC launched the GEF GOLD"))
+    assert ("LOCATED_IN", "project:planetgold", "country:PER") in triples(works, "LOCATED_IN")
+
+
+def test_pending_tentative_and_postponed_work_is_planned_and_work_under_way_is_stated() -> None:
+    # issue 29 (audit items 16, 17): pag12 §IV.7 b) and §IV.1 b), verbatim (the first with the footnote the
+    # page break leaves inside its sentence)
+    full = corpus_text("pag12-activities-report-2022.txt")
+    islands = full[full.index("The Basel Convention Regional Centre for Training and Technology Transfer for the "
+                              "Caribbean (BCRC-Caribbean) has been"):full.index("- GEF 10153")]
+    result = rules_only("pag12.txt", islands)  # 'Pending approval, tentative activities include ...'
+    project = "project:implementing-sustainable-low-and-non-chemical-development-in-small-island-developing-states-" \
+              "islands-child-project"
+    assert {("LOCATED_IN", project, f"country:{c}") for c in ("CUB", "BHS", "DMA")} <= planned(result)
+    assert not triples(result, "LOCATED_IN")
+    dialogos = rules_only("pag12.txt", _report_lines("Di\u00e1logos has several ongoing projects",
+                                                     "Uganda (with Appelglobal)", "Tiira summit (planned 2021"))
+    assert ("LOCATED_IN", "event:tiira-summit", "country:UGA") in planned(dialogos)  # 'A summit will be held ...'
+    assert ("LOCATED_IN", "project:free-your-mine", "country:UGA") in triples(dialogos, "LOCATED_IN")  # under way
+
+
+def test_a_modal_of_a_later_clause_or_addition_leaves_the_stated_relation_stated() -> None:
+    # issue 29 (audit D4): pag12 §IV.1 b) and §IV.3 b), verbatim: 'how one may help solve the problem' is a clause
+    # of its own; the network 'overseen by Antigua and Barbuda' is described, and 'and potentially others' is
+    # an addition, though the item is a plan (BRI's part in it stays planned)
+    futura = rules_only("pag12.txt", _report_lines("Futura is working with the TV program"))
+    assert ("IMPLEMENTS", "org:futura", "project:viewpoint-by-dennis-quaid") in triples(futura, "IMPLEMENTS")
+    network = rules_only("pag12.txt", _report_lines("To support countries and intergovernmental organizations to "
+                                                    "improve mercury", "Assist with the initiation of regional"))
+    caribbean = "project:caribbean-region-mercury-monitoring-network"
+    assert ("IMPLEMENTS", "org:government-of-antigua-and-barbuda", caribbean) in triples(network, "IMPLEMENTS")
+    assert ("IMPLEMENTS", "org:bri", caribbean) in planned(network)
+
+
+def test_a_body_the_lead_in_names_for_another_act_implements_none_of_the_items(corpus_store) -> None:
+    # issue 29 (audit S2): pag12 §III: 'Webinars to support sharing of information and experience: ... through
+    # an online survey conducted by the Secretariat of the Partnership in April 2020. The following events have
+    # been organized during the current reporting period:' over '- In relation to ASGM, the Partnership and its
+    # area of work on ASGM organized an online webinar to discuss gender mainstreaming into National Action Plans
+    # (NAPs) ..., and together with the planetGOLD Programme, jointly organized an online session ...'. Only the
+    # whole report names the Secretariat so that it is known, so the corpus graph is read (the rule is the lead-in's)
+    secretariat = corpus_store.node("org:secretariat-of-the-partnership")
+    assert secretariat is not None
+    assert not [e.target for e in corpus_store.edges("IMPLEMENTS", source=secretariat.id)
+                if "national-action-plans" in e.target or e.target == "project:planetgold"]
+    led = rules_only("pag12.txt", "Activities included and led by Environment and Climate Change Canada (ECCC):\n\n"
+                     "- The current networks that we have partnered with and deployed samples to include the "
+                     "Asia Pacific Mercury Monitoring Network (APMMN).\n")
+    assert ("IMPLEMENTS", "org:environment-and-climate-change-canada", "project:asia-pacific-mercury-monitoring-"
+            "network") in triples(led, "IMPLEMENTS")  # the leader the lead-in names still carries the items
+
+
+def test_networks_a_lead_in_body_will_approach_are_none_of_its_work() -> None:
+    # issue 29 (audit item 13): pag12 §IV.3 b), verbatim: ECCC has partnered with the current networks; the
+    # others 'will be approached to explore possible partnership': no IMPLEMENTS, not even a planned one
+    text = _report_lines("Passive air sampling for mercury on a global scale",
+                         "While considerable mercury monitoring in the atmosphere")
+    result = rules_only("pag12.txt", text)
+    eccc = "org:environment-and-climate-change-canada"
+    implemented = {t for _, s, t in triples(result, "IMPLEMENTS", stated=False) if s == eccc}
+    assert "project:asia-pacific-mercury-monitoring-network" in implemented
+    assert not {"project:caribbean-mercury-monitoring-network", "project:latin-american-passive-air-sampling-network",
+                "project:arctic-monitoring-and-assessment-programme"} & implemented
+
+
+def test_a_programme_that_supports_the_projects_is_no_work_of_the_lead_in_body() -> None:
+    # issue 29 (audit): pag12 §IV.3 b), verbatim: 'projects supported by the Specific International Programme'
+    text = ("To support countries and intergovernmental organizations to improve mercury assessment and monitoring "
+            "capabilities (activities led by BRI):\n\n- Assist with the initiation of regional networks in the "
+            "context of projects supported by the Specific International Programme, such as the Caribbean Region "
+            "Mercury Monitoring Network.\n")
+    result = rules_only("pag12.txt", text)
+    targets = {t for _, s, t in triples(result, "IMPLEMENTS", stated=False)}
+    assert not [t for t in targets if "specific-international" in t]
+    assert [t for t in targets if "caribbean" in t]

@@ -1,4 +1,9 @@
-"""COLLABORATES_WITH: a sentence names two areas (or one, under another area's heading) and joint work."""
+"""COLLABORATES_WITH: a sentence names two areas (or one, under another area's heading) and joint work.
+
+A cue inside the name of a country or a body is no joint work: 'GEF 10153: Development of National Action Plan
+for Artisanal and Small-scale Gold Mining in the Co-operative Republic of Guyana' names a country, not a
+cooperation (nor does 'Japan International Cooperation Agency'); a 'joint webinar' of two areas is theirs.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,9 @@ def read_collaborations(ann: Annotated) -> None:
     sentences = ann.sentences
     for span, mentions, block in sentences.items():
         sentence = sentences.sentence(span)
-        cues = list(_JOINT.finditer(sentence))
+        names = [(m.start - span[0], m.end - span[0]) for m in mentions if m.node.type in ("Country", "Organization")]
+        cues = [c for c in _JOINT.finditer(sentence)  # not 'Co-operative' in 'the Co-operative Republic of Guyana'
+                if not any(a <= c.start() and c.end() <= b for a, b in names)]
         if not cues:
             continue
         areas = of_type(mentions, "Area")

@@ -246,11 +246,17 @@ class Sentences:
         return projects[0] if len({m.node.id for m in projects}) == 1 else None
 
     def lead_orgs(self, lead: Block) -> list[Located]:
-        """Who a lead-in says does the work: 'activities led by CNR', 'Diálogos has several projects'."""
+        """Who a lead-in says does the work: 'activities led by CNR', 'Diálogos has several projects'. Only the
+        sentence that introduces the items counts: in 'Webinars to support sharing ...: the Partnership continued
+        to roll out a series of webinars ... through an online survey conducted by the Secretariat of the
+        Partnership in April 2020. The following events have been organized ...:' the Secretariat did a survey,
+        not the events."""
         mentions = self.by_block[id(lead)]
         orgs = [m for m in mentions if m.node.type == "Organization"]
         found: list[Located] = []
-        for cue in IMPLEMENT_CUE.finditer(self.text, lead.start, lead.end):
+        colon = self.text.rfind(":", lead.start, lead.end)
+        last = sentence_span(self.text, lead, colon, colon + 1, clip=False)[0] if colon > lead.start else lead.start
+        for cue in IMPLEMENT_CUE.finditer(self.text, last, lead.end):
             found += self.chain(orgs, cue.end())
         own = self.text[lead.start:lead.end]
         opening = re.match(r"[-\u2022*\s]*", own)

@@ -5,8 +5,10 @@
   X') implement the project of the cue's clause;
 * the organisations before an implementing verb ('UNEP, UNIDO and NRDC launched', 'X is executing')
   implement the project after it, else the sentence's one project, else the one it refers back to;
-* the organisations a lead-in names ('activities led by CNR:') implement the projects of the blocks it
-  introduces.
+* the organisations a lead-in names as doing the work ('activities led by CNR:'; not a body its earlier
+  sentences name for another act, 'an online survey conducted by the Secretariat') implement the projects of the
+  blocks it introduces, but not those an item ties otherwise ('will be approached to explore possible
+  partnership', 'projects supported by the Specific International Programme').
 
 A funder of the same sentence is not its implementer.
 """
@@ -114,9 +116,21 @@ def _bracket_opening(text: str, start: int, end: int) -> int | None:
     return None
 
 
+#: an item that names its own tie to a project, other than the lead-in body's work on it: networks that 'will
+#: be approached to explore possible partnership', work 'in conjunction with' others, 'projects supported by
+#: the Specific International Programme' (the programme pays; it is nobody's work item)
+_OWN_TIE = re.compile(r"\b(?:will|would|to|shall)\s+be\s+approached\b|\bexplore\s+(?:a\s+|the\s+)?possible\s+"
+                      r"partnerships?\b|\bin\s+conjunction\s+with\b", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\b(?:supported|funded|financed|sponsored)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _lead_in_implementers(ann: Annotated) -> None:
-    """The organisations a lead-in names implement the projects of the blocks it introduces."""
-    sentences = ann.sentences
+    """The organisations a lead-in names implement the projects of the blocks it introduces, but for the
+    projects an item ties to them otherwise ('Activities included and led by Environment and Climate Change
+    Canada (ECCC):' over '- ... In the future, other known networks will be approached to explore possible
+    partnership, including the Caribbean Mercury Monitoring Network (CMMN), ...': ECCC will approach them, it
+    does not run them, not even as a plan)."""
+    sentences, text = ann.sentences, ann.text
     for block in ann.doc.walk():
         lead = sentences.lead_in.get(id(block))
         if lead is None:
@@ -126,6 +140,9 @@ def _lead_in_implementers(ann: Annotated) -> None:
             if m.node.type != "Project":
                 continue
             span = sentences.sentence_of[id(m)]
+            a, _ = clause_around(sentences.sentence(span), m.start - span[0], COORDINATION)
+            if _OWN_TIE.search(text, span[0] + a, m.start) or _AGENT_BEFORE.search(text, span[0], m.start):
+                continue
             status = "planned" if planned(sentences.sentence(span), m.start - span[0]) else None
             for org in orgs:  # what the item gives as planned, the lead-in does not make fact
                 ann.edges.add(Implements, org.node, m.node, lead, (lead.start, lead.end), status=status)

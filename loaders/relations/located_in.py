@@ -4,7 +4,9 @@
 * an event and its place: 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome';
 * the countries of a sentence about one project or event, or about the project the sentence refers back to
   ('The programme works in eight countries (...)', said of the programme just named), or the titled item
-  the block belongs to.
+  the block belongs to. Where the project is one item of a list of things, only its own item's countries
+  ('... an online tool (iPOG), the US EPA monitoring toolkit, ..., country studies ... in China, India'); 'The
+  project' after a block's own 'a research project' is that one, not a project named before the block.
 
 A country inside an organisation's name ('Ministry of the Environment of Japan') is not a place of work;
 a government a project works with is, unless the sentence is about funding.
@@ -25,6 +27,34 @@ _EVENT_PLACE_GAP = re.compile(r"\s+in\s+(?:the\s+)?|\s*(?::\s*[\w ,\-\u2013]{0,3
                               r"[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?")
 _AS_TIME = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Ff]ollowing|[Pp]rior to|[Aa]head of|[Uu]ntil)\s+(?:the\s+|its\s+)?$")
 _THIS_THING = re.compile(r"\s*(?:The|This|These)\s+(?:programme|project|initiative|Programme|Project|network)\b")
+
+
+#: an unnamed piece of work the block introduces itself, which a later 'The project ...' stands for
+_UNNAMED_WORK = re.compile(r"\b(?:a|an)\s+(?:new\s+|research\s+|pilot\s+|joint\s+){0,2}(?:project|programme|study|"
+                           r"initiative)\b")
+#: where one item of a list of things begins: ', the US EPA monitoring toolkit', ', a global agreement ...'
+_ITEM_START = re.compile(r",\s+(?:and\s+)?(?=(?:a|an|the)\s)")
+
+
+def _list_item(sentence: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int]:
+    """The item of a list of things (outside brackets) that holds ``sentence[start:end]``, where the thing sits
+    inside such a list: 'the Partnership had produced a Process optimisation guidance document (POG), an online
+    tool for optimising mercury control (iPOG), the US EPA monitoring toolkit, ..., country studies helping with
+    inventory work in China, India, Russia and South Africa': the countries are the country studies', not iPOG's.
+    Else ``clause``."""
+    depth, bounds = 0, []
+    for i, ch in enumerate(sentence):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif ch == "," and depth == 0 and clause[0] <= i < clause[1] and _ITEM_START.match(sentence, i):
+            bounds.append(i)
+    before = [b for b in bounds if b < start]
+    after = [b for b in bounds if b >= end]
+    if not before or not after:  # not a middle item of a list
+        return clause
+    return before[-1], after[0]
 
 
 def _inside_other(text: str, country: Located, mentions: list[Located], partners: bool = False) -> bool:
@@ -59,7 +89,8 @@ def read_located_in(ann: Annotated) -> None:
         subjects = [t for t in things if not _AS_TIME.search(  # 'Since the sixth session, ... in Moscow': a time
             text[max(span[0], t.start - 24):t.start])]
         subject = subjects[0] if len({t.node.id for t in subjects}) == 1 else None
-        if subject is None and not things and _THIS_THING.match(sentence):
+        if subject is None and not things and _THIS_THING.match(sentence) and not _UNNAMED_WORK.search(
+                text, block.start, span[0]):  # '... through a research project aimed at ... The project would ...'
             subject = sentences.previous_titled(span[0])
         if subject is None and not things:
             subject = sentences.anaphor_topic(span, block) or sentences.item_topic.get(id(block))
@@ -67,6 +98,8 @@ def read_located_in(ann: Annotated) -> None:
             continue
         clause = (clause_around(sentence, subject.start - span[0], COORDINATION) if subject.start >= span[0]
                   else (0, len(sentence)))
+        if subject.start >= span[0]:
+            clause = _list_item(sentence, subject.start - span[0], subject.end - span[0], clause)
         for c in countries:  # the countries of the subject's own clause ('..., and the annual meeting, held in Geneva')
             if not (subject.start <= c.start and c.end <= subject.end) and (
                     subject.start < span[0] or span[0] + clause[0] <= c.start < span[0] + clause[1]):

@@ -5,7 +5,12 @@ A relation read at ``position`` of a sentence is *planned* when the clause that 
 * a modal of possibility or obligation before its verb: 'would', 'could', 'may', 'might', 'should';
 * a future passive: 'will be approached', 'is to be executed', 'to be held';
 * a verb or noun of planning over it: 'plans to', 'planned', 'proposed', 'a proposal to', 'intends to',
-  'is expected to', 'hopes to', 'envisaged', 'will explore', 'potential', 'in the future', 'if', 'subject to'.
+  'is expected to', 'hopes to', 'envisaged', 'will explore', 'potential', 'in the future', 'if', 'subject to';
+* work not yet approved or put off: 'Pending approval, tentative activities include ...', 'postponed'.
+
+A modal in a clause of its own after the relation's ends ('... to provide content about ... how one may help
+solve the problem') or in an addition after them ('overseen by Antigua and Barbuda and potentially others') is
+no plan of the relation.
 
 A purpose ('which aims to support ...') is no plan of the relation it follows; nor is a past counterfactual
 ('would not have been possible without the support of X': X did support it), nor an approval ('approved a
@@ -37,13 +42,14 @@ import re
 
 _PLANNED = re.compile(
     r"\b(?:would|could|might|may|should|shall)\s+(?!not\s+have\s+been\s+possible)(?:also\s+|not\s+|then\s+)?(?:be\s+)?[a-z]+"
-    r"|\b(?:will|shall|is|are|was|were)\s+(?:also\s+|then\s+|soon\s+)?(?:to\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+ed\b"
+    r"|\b(?:will|shall|is|are|was|were)\s+(?:also\s+|then\s+|soon\s+)?(?:to\s+)?be\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|held|"
+    r"made|run|done|built|set|given|taken|sent|led|met|brought|sought|kept|shown|drawn|begun|written|chosen)\b"
     r"|\bto\s+be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b"
     r"|(?<!strategic )(?<!action )(?<!national )(?<!business )(?<!work )\bplans?\s+to\b"  # not 'strategic plans to reduce'
     r"|\b(?:planned|planning\s+(?:to|for)|propos(?:e|es|ed|al|als|ing)|intend(?:s|ed)?\s+to|"
     r"(?:is|are|was|were)\s+expected\s+to|hopes?\s+to|hoped|envisag\w+|foreseen|prospective|potential(?:ly)?|"
     r"would like|next steps?|in\s+(?:the\s+)?future|under\s+discussion|under\s+consideration|to\s+explore|"
-    r"will\s+explore|pipeline|subject\s+to|if|unless)\b",
+    r"will\s+explore|pipeline|subject\s+to|if|unless|pending|tentative(?:ly)?|postponed)\b",
     re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+|\.\s|"
                            r"\s+and\s+(?=(?:is|are|was|were|will|has|have|had)\s)")  # '... held in Rome and are planning'
@@ -53,6 +59,11 @@ _STATED = re.compile(r"\b(?:approved|accepted|endorsed|adopted)\s+(?:an?|the|its
 #: where one coordinated clause ends and the next, with a subject of its own, begins
 COORDINATION = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z\w][\w\-.,()\s]{0,140}?\b(?:is|are|was|were|"
                           r"has|have|had|will|held|led|run|made|taken|given|begun|built|[a-z]{3,}ed)\b)")
+#: where what follows the relation's last end is a clause or an addition of its own: 'Futura is working with
+#: the TV program "Viewpoint by Dennis Quaid" to provide content for a ... segment about ... and how one may help
+#: solve the problem'; '... overseen by Antigua and Barbuda and potentially others in central Africa'
+_LATER = re.compile(r"\b(?:how|which|who|whom|whose|where|when|that)\b|"
+                    r"\band\s+(?:potentially|possibly|perhaps|maybe)\b")
 _PARTICIPLE_OPENING = re.compile(r"^\s*(?:[A-Z][a-z]+ed|[A-Z][a-z]+en)\s+by\b")
 
 
@@ -69,14 +80,27 @@ def clause_around(sentence: str, position: int, breaks: re.Pattern[str] | None =
     return start, end
 
 
-def planned(sentence: str, position: int, names: list[tuple[int, int]] | None = None) -> bool:
+def planned(sentence: str, position: int, names: list[tuple[int, int]] | None = None, last: int | None = None) -> bool:
     """Is what ``sentence`` says at ``position`` (an offset into it) planned rather than stated? ``names`` are
     spans (offsets into the sentence) of names, whose words do not count ('... of existing and future
-    emissions' in a project's title)."""
+    emissions' in a project's title). ``last`` is where the relation's last end ends: a relative or 'how' clause
+    after it, or an 'and potentially ...' added after it, speaks of something else.
+
+    >>> s = 'Futura is working with the TV program "Viewpoint" to provide content about how one may help.'
+    >>> planned(s, 0), planned(s, 0, last=s.index("Viewpoint") + 10)
+    (True, False)
+    >>> planned("Pending approval, tentative activities include the assessment of ... in Cuba", 60)
+    True
+    >>> planned("A summit will be held with invited stakeholders from UNEP, Uganda Government", 50)
+    True
+    """
     for a, b in names or []:
         sentence = sentence[:a] + " " * (b - a) + sentence[b:]
     sentence = _STATED.sub(lambda m: " " * len(m.group(0)), sentence)
     start, end = clause_around(sentence, position)
+    if last is not None and start <= last < end:
+        later = _LATER.search(sentence, last, end)
+        end = later.start() if later else end
     clause = sentence[start:end]
     opening = _PARTICIPLE_OPENING.match(clause)
     if opening and position - start < opening.end() + 80 and "," in clause:
