@@ -183,6 +183,9 @@ class GraphStore:
         """Make ``drop`` part of ``keep``: its name and aliases become aliases, its provenance and
         edges move over (edges merge with any ``keep`` already has), and ``drop`` is removed.
 
+        The graph remembers ``drop`` -> ``keep`` (``nx.graph["merged_into"]``, saved with the graph file), so that
+        a database filled from an earlier graph loses the node too (:func:`gmpgraph.graphdb.push`).
+
         Two nodes of different types are merged only ``across_types`` (resolution found one thing typed two
         ways: 'iPOG' read as a project, 'Interactive Process Optimization Guidance (iPOG)' as a publication):
         ``keep``'s type stays, and the edges it cannot have are dropped. Returns how many were dropped.
@@ -231,6 +234,11 @@ class GraphStore:
                 self.merge_edge(edge)
         self._evidence.pop(drop, None)
         self.nx.remove_node(drop)
+        merged = self.nx.graph.setdefault("merged_into", {})  # so a database pushed before can drop it too
+        for old_id, into in merged.items():
+            if into == drop:
+                merged[old_id] = keep
+        merged[drop] = keep
         return dropped
 
     def copy(self) -> GraphStore:
