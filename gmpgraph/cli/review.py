@@ -320,6 +320,9 @@ def duplicates(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False, 
     if as_json:
         print(json.dumps({"pairs": [vars(p) for p in pairs], "redundant_nodes": redundant}, indent=1))
         return
+    if not pairs:
+        out.print("no likely duplicates: 0 nodes likely redundant")
+        return
     table = line_table("node", "other node", "sign", "names", title=f"Likely duplicates ({len(pairs)})",
                        fold_last=True)
     rows = [[escape(store.node(p.a).name), escape(store.node(p.b).name), p.sign, escape(p.why)] for p in pairs]
