@@ -24,6 +24,7 @@ IEACCC"). Each line carries the statements it rests on, with their dates. Planne
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -146,17 +147,46 @@ def _compare(store: GraphStore, area: str, kind: Kind, before: Named, after: Nam
                 arrived.remove(new_id)
                 left.remove(old_id)
                 break
+    for k in before.keys() & after.keys():  # one body under its old name then and its new name now
+        old_name = _named_then_by_a_former_name(after[k][0], before[k][1])
+        said = _former_name_statement(store, after[k][0], after[k][0]) if old_name else None
+        if old_name and said is not None:
+            found.append(Change(area=area, kind=kind, change="renamed", node=after[k][0],
+                                renamed_from=after[k][0].model_copy(update={"name": old_name}),
+                                then=before[k][1], now=[said]))
     found += [Change(area=area, kind=kind, change=gone, node=before[k][0], then=before[k][1]) for k in left]
     found += [Change(area=area, kind=kind, change="arrived", node=after[k][0], now=after[k][1]) for k in arrived]
     return found
 
 
+def _named_then_by_a_former_name(node: AnyNode, then: list[Statement]) -> str | None:
+    """The name a body had (one of its aliases that is, or is spelled by, a former name: "IEA Clean Coal Centre"
+    for "ICSC, formerly IEACCC") if every statement of the first date names it so and none by its name now."""
+    former = set(getattr(node, "former_names", []))
+    old_names = [a for a in node.aliases if a in former or initials(a) in former]
+    if not old_names or not then:
+        return None
+
+    def plain(text: str) -> str:
+        return " ".join(re.sub(r"\s*\([^()]*\)", "", text).replace(",", " ").split()).casefold()
+
+    quotes = [plain(s.quote) for s in then]
+    if any(plain(node.name) in q for q in quotes):
+        return None
+    if not all(any(plain(n) in q for n in old_names) for q in quotes):
+        return None
+    return min(old_names, key=lambda n: (" " not in n, len(n)))  # its shortest full name: 'IEA Clean Coal Centre'
+
+
 def _former_name_statement(store: GraphStore, new: AnyNode, old: AnyNode) -> Statement | None:
     """The statement giving one of ``new``'s names as a name of ``old`` ("ICSC, formerly IEACCC": IEACCC spells
-    "IEA Clean Coal Centre"), from ``new``'s provenance; None if no report says so."""
+    "IEA Clean Coal Centre"), from ``new``'s provenance; None if no report says so. ``old`` may be ``new``
+    itself (one node, merged): then a former name it has is what ties."""
     old_names = [old.name, *old.aliases]
     tied = [alias for alias in new.aliases if alias.casefold() in {n.casefold() for n in old_names}
             or (alias.isupper() and any(initials(n) == alias for n in old_names))]
+    if old is new:
+        tied = [n for n in getattr(new, "former_names", []) if n in new.aliases]
     if not tied:
         return None
     for p in getattr(new, "provenance", []):

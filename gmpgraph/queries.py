@@ -136,6 +136,9 @@ class CountryProfile(BaseModel):
     implementers: list[Link]
     funders: list[Link]
     organizations: list[Link] = Field(description="Organisations of this country's government that lead or work.")
+    planned: list[Link] = Field(default_factory=list, description="What the text gives as planned here, apart: "
+                                "projects and events planned in the country, and planned implementers and "
+                                "funders of the work here (never counted as done).")
 
 
 class Subgraph(BaseModel):
@@ -390,6 +393,14 @@ def _names_place(edge: AnyEdge, place: str) -> bool:
     return any(place in s.places for s in edge.statements)
 
 
+def _said_with_the_place(edge: AnyEdge, located: AnyEdge) -> bool:
+    """Whether a statement of ``edge`` that names no country is made where the text locates the work (same
+    document and paragraph or item): 'IMPACT began a new project ... entitled "Understanding and Disrupting
+    ..." ... with a focus on Peru and Kenya' ties IMPACT to the project's work in Peru."""
+    places = {(s.document, s.locator) for s in located.statements}
+    return any(not s.places and (s.document, s.locator) in places for s in edge.statements)
+
+
 def country_profile(store: GraphStore, country: str) -> CountryProfile:
     """The work in one country: the projects and events located there, and the implementers and funders of
     that work only.
@@ -397,7 +408,10 @@ def country_profile(store: GraphStore, country: str) -> CountryProfile:
     A project that works in this country alone brings all its implementers. A programme in many countries
     brings only those the text ties to this one ('UNDP is carrying out the projects in Colombia, Indonesia,
     Kenya, and Peru'), not every implementer of the programme (the Artisanal Gold Council 'is executing the
-    planetGOLD projects in Burkina Faso, Mongolia and the Philippines'). Funders are those of the work located
+    planetGOLD projects in Burkina Faso, Mongolia and the Philippines'); the text ties one to this country
+    also where it names the implementer without a country in the very paragraph or item that locates the
+    work here (IMPACT's project 'with a focus on Peru and Kenya'). Planned work, and planned implementers
+    and funders of the work here, are listed apart (``planned``), never among what is done. Funders are those of the work located
     here (a programme's funders fund its work here too) and those whose statement names the country ('has
     contributed $150,000 to work in India, Cambodia, Indonesia, ...').
     """
@@ -409,15 +423,18 @@ def country_profile(store: GraphStore, country: str) -> CountryProfile:
     implementers: list[Link] = []
     funders: list[Link] = []
     here = {link.node.id for link in located}
+    planned = [link for link in _links(store, node.id, "LOCATED_IN", "in") if link.node.id not in here]
     for link in projects:
         for part in _links(store, link.node.id, "PART_OF", "out"):
             areas[part.node.id] = part.node
         countries = {c.node.id for c in _stated(_links(store, link.node.id, "LOCATED_IN", "out"))}
-        for imp in _stated(_links(store, link.node.id, "IMPLEMENTS", "in")):
-            if countries <= {node.id} or _names_place(imp.edge, node.id):
-                implementers.append(imp)
+        for imp in _links(store, link.node.id, "IMPLEMENTS", "in"):
+            if countries <= {node.id} or _names_place(imp.edge, node.id) or _said_with_the_place(imp.edge, link.edge):
+                (planned if getattr(imp.edge, "status", None) == "planned" else implementers).append(imp)
     for link in located:
-        funders += _stated(_links(store, link.node.id, "FUNDS", "in"))
+        funding = _links(store, link.node.id, "FUNDS", "in")
+        funders += _stated(funding)
+        planned += [f for f in funding if getattr(f.edge, "status", None) == "planned"]
     for edge in store.edges("IMPLEMENTS"):  # tied to this country by the statement itself
         if edge.target not in here and getattr(edge, "status", None) != "planned" and _names_place(edge, node.id):
             implementers.append(Link(node=store.node(edge.source), edge=edge))
@@ -430,7 +447,7 @@ def country_profile(store: GraphStore, country: str) -> CountryProfile:
         if org.kind == "government" and any(org.name.casefold().endswith(" " + n) for n in names):
             governments += _links(store, org.id, "LEADS", "out") + _links(store, org.id, "IMPLEMENTS", "out")
     return CountryProfile(country=node, projects=projects, events=events, areas=list(areas.values()),
-                          implementers=implementers, funders=funders, organizations=governments)
+                          implementers=implementers, funders=funders, organizations=governments, planned=planned)
 
 
 def neighbourhood(store: GraphStore, entity: str, depth: int = 1) -> Subgraph:

@@ -19,6 +19,12 @@ clustered, and each cluster becomes one node (the others merged into it, edges m
 Generic bodies named without a country ("Ministry of Mines") are not joined across
 documents on that name alone.
 
+Issue 29's forms of one name (``gmpgraph.name_forms``): singular and plural title words; 'Head of X' said as
+'X Head'; an acronym, alias or former name spelling one other body's long name in any document; a name the
+text writes only right before another's (a body before its unit, a label before a quoted title); a generic
+word round a title; one of a numbered series; and across types, an acronym and the long form a text defines
+it by, and a body's meetings. ``gmpgraph.duplicates`` measures what is left.
+
 >>> from schema import Organization
 >>> store = GraphStore()
 >>> _ = store.add_node(Organization(id="org:a", name="Natural Resource Defense Council"))
@@ -37,9 +43,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from gmpgraph.name_forms import JOIN, acronyms, bare, compound, numbered, singular, spells, unwrapped
 from gmpgraph.store import GraphStore
 from loaders.entities.acronyms import is_acronym
 from loaders.entities.found import name_key
+from loaders.entities.naming import EVENT_HEADS, PUBLICATION_HEADS
 from loaders.gazetteers.countries import find_countries
 from schema.nodes import Node
 from schema.reference import demonyms, organizations
@@ -245,8 +253,215 @@ def _same_titled_things(nodes: dict) -> dict[str, list[str]]:
     return {k: list(dict.fromkeys(v)) for k, v in groups.items() if len(set(v)) > 1}
 
 
+_MONTHS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December)\b")
+_SERIES_WORDS = frozenset({"phase", "part", "meeting", "session", "the", "of"})
+
+
+def _quotes(store: GraphStore, ident: str) -> list[dict]:
+    """The node's places, each once (by document and span)."""
+    places = {(p["document"], p["start"], p["end"]): p for p in store.nx.nodes[ident].get("provenance", [])}
+    return list(places.values())
+
+
+def _long_names(node: _Named) -> list[str]:
+    return [n for n in (node.name, *node.aliases) if len(n.split()) >= 2]
+
+
+def _plural_variants(nodes: dict[str, _Named]) -> dict[str, list[str]]:
+    """Titles whose words differ only in singular and plural: 'Good Practices Document' / 'Good Practice
+    Document', 'Resource Persons List' / 'Resource Person List'."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for ident, node in nodes.items():
+        for name in _long_names(node):
+            groups[" ".join(singular(w) for w in name_key(name).split())].append(ident)
+    return groups
+
+
+def _said_as_compound(nodes: dict[str, _Named], docs: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Names of one document where one is the other's 'Head of/on X' said as the compound 'X Head': 'Secretariat
+    of the Partnership' / 'Partnership Secretariat'; a title's compound may leave out the rest of the title
+    ('Mercury Monitoring Guidance Document for COP4' / 'Guidance on monitoring of mercury and mercury compounds
+    to support ...'). A body's name is read so only from 'Head of X'."""
+    compounds: dict[str, list[str]] = defaultdict(list)
+    for ident, node in nodes.items():
+        for name in _long_names(node):
+            key = name_key(name)
+            if ident.startswith("org:") and not re.match(r"\w+ of ", key):
+                continue  # a body's 'Facility for Global Environment' (FFEM) is not the Global Environment Facility
+            said = compound(key)
+            if len(said.split()) >= 2:
+                compounds[said].append(ident)
+    pairs = []
+    for ident, node in nodes.items():
+        for name in _long_names(node):
+            for other in compounds.get(bare(name_key(name)), []):
+                if other != ident and docs[other] & docs[ident]:
+                    pairs.append((other, ident))
+    return pairs
+
+
+def _spelled_acronyms(nodes: dict[str, _Named]) -> list[tuple[str, set[str]]]:
+    """An acronym one node goes by (its name, an alias, a former name) that spells the long name of exactly one
+    other node, in any document: 'MOEJ' (the slides) is the 'Ministry of the Environment of Japan' (the 2022
+    report); 'ICSC, formerly IEACCC' is the 'IEA Clean Coal Centre' of the 2012 report. An acronym that spells
+    the node's own long name is its own. Pairs (the node, the nodes its acronym spells): resolution joins them
+    when those are one cluster."""
+    by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ident, node in nodes.items():
+        for name in _long_names(node):
+            by_initial[name[:1].casefold()].append((name, ident))
+    pairs = []
+    for ident, node in nodes.items():
+        own = _long_names(node)
+        for short in acronyms((node.name, *node.aliases)):
+            if any(spells(short, name) for name in own):
+                continue
+            spelled = {other for name, other in by_initial[short[:1].casefold()]
+                       if other != ident and spells(short, name)}
+            if spelled:
+                pairs.append((ident, spelled))
+    return pairs
+
+
+def _series(store: GraphStore, nodes: dict[str, _Named], docs: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """One thing of a numbered series under two names: the same name and number ('ACP MEAs III' and the '...
+    Phase 3' project the text also calls 'ACP-MEA's'); for meetings, one named without its number in the
+    document that numbers it, in the same month ('the ICMGP online event in July' after 'ICMGP-15 to be held
+    online in July 2022'). Two numbers are two meetings; a name without a number elsewhere may be the series."""
+    by_base: dict[str, list[tuple[str, frozenset[int]]]] = defaultdict(list)
+    for ident, node in nodes.items():
+        bases, numbers = numbered((node.name, *node.aliases))
+        for base in bases:
+            if len(base) >= 3 and base not in _SERIES_WORDS:
+                by_base[base].append((ident, frozenset(numbers)))
+    pairs = []
+    for members in by_base.values():
+        for i, (a, na) in enumerate(members):
+            for b, nb in members[i + 1:]:
+                if a == b:
+                    continue
+                if na and na == nb:
+                    pairs.append((a, b))
+                elif (bool(na) != bool(nb) and nodes[a].id.startswith("event:") and docs[a] & docs[b]
+                      and _months(store, a, docs[b]) & _months(store, b, docs[a])):
+                    pairs.append((a, b) if na else (b, a))
+    return pairs
+
+
+def _months(store: GraphStore, ident: str, documents: set[str]) -> set[str]:
+    return {m for p in _quotes(store, ident) if p["document"] in documents for m in _MONTHS.findall(p["quote"])}
+
+
+def _named_before(store: GraphStore, nodes: dict[str, _Named]) -> list[tuple[str, set[str]]]:
+    """A name the text writes only right before another's, as one name: a body before its unit ("The National
+    Research Council (CNR)² - Institute of Atmospheric Pollution Research, Italy": the acronym is the
+    institute's), a label before the title it carries ('GEO Flagship on “Global Observation System for Mercury
+    - GOS4M”'). Pairs (the name before, the nodes named after it): resolution joins them when those are one
+    cluster."""
+    starts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ident, node in nodes.items():
+        for name in _long_names(node):
+            starts[name[:8]].append((name, ident))
+    pairs = []
+    for ident, node in nodes.items():
+        joined: set[str] = set()
+        alone = 0
+        for place in _quotes(store, ident):
+            text = place["quote"].replace("**", "")
+            for name in _long_names(node):
+                at = text.find(name)
+                while at >= 0:
+                    join = JOIN.match(text, at + len(name))
+                    at = text.find(name, at + 1)
+                    rest = text[join.end():join.end() + 200] if join else ""
+                    after = {other for other_name, other in starts.get(rest[:8], [])
+                             if other != ident and rest.startswith(other_name)}
+                    if after and join and ("on" in join.group(0) or _UNIT_HEAD.match(name_key(rest)) or any(
+                            name_key(o).startswith(name_key(name) + " ") for other in after
+                            for o in (nodes[other].name, *nodes[other].aliases))):
+                        joined |= after  # a unit after its body, or a title after its label
+                    else:
+                        alone += 1
+        if joined and not alone:
+            pairs.append((ident, joined))
+    return pairs
+
+
+def _wrapped_titles(nodes: dict[str, _Named], docs: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """A title and the same title with a generic word round it, in one document: 'Guidance document on *Best
+    Management Practices for Cyanide Use ...*' is the 'Best Management Practices for Cyanide Use ...'. Pairs
+    (the title, the wrapped name)."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for ident, node in nodes.items():
+        for name in _long_names(node):
+            by_key[name_key(name)].append(ident)
+    pairs = []
+    for ident, node in nodes.items():
+        for name in _long_names(node):
+            for inner in unwrapped(name_key(name)):
+                pairs += [(other, ident) for other in by_key.get(inner, [])
+                          if other != ident and docs[other] & docs[ident]]
+    return pairs
+
+
+def _across_types(store: GraphStore) -> int:
+    """One thing read as two types, merged into the type its full name gives:
+
+    * an acronym and the long form a text defines it by ('iPOG', read as a project, is the 'Interactive Process
+      Optimization Guidance (iPOG)', a publication): the long form's type where its head names a document or a
+      meeting, else a body's where one is ('IPEN', a body, is the 'International Pollutants Elimination Network
+      (IPEN)' the words alone would make a project), else the type of the one named more often;
+    * a body's meetings, no one meeting named ('participation in Cross-Secretariat Task Team meetings'), are the
+      body (the Cross-Secretariat Task Team).
+
+    Edges the kept type cannot have are dropped. Returns how many nodes were merged away."""
+    types = ("Organization", "Project", "Publication", "Event")
+    nodes = {t: _named_nodes(store, t) for t in types}
+    by_initial: dict[str, dict[str, str]] = defaultdict(dict)  # initial -> {id: type}
+    for other_type in types:
+        for other, long in nodes[other_type].items():
+            for name in _long_names(long):
+                by_initial[name[:1].casefold()][other] = other_type
+    merges: list[tuple[str, str]] = []
+    for node_type in types:
+        for ident, node in nodes[node_type].items():
+            if " " in node.name or not acronyms([node.name]):
+                continue
+            for other, other_type in by_initial[node.name[:1].casefold()].items():
+                long = nodes[other_type][other]
+                if other_type == node_type or not node.documents & long.documents:
+                    continue
+                defined = [name for name in _long_names(long) if spells(node.name, name) and any(
+                    f"{name} ({node.name})" in p["quote"] for p in _quotes(store, other))]
+                if not defined:
+                    continue
+                head = re.sub(r"\s*\(.*", "", defined[0]).split()[-1]
+                if head in PUBLICATION_HEADS or head in EVENT_HEADS or other_type == "Organization":
+                    merges.append((other, ident))
+                elif node_type == "Organization":  # 'International Pollutants Elimination Network (IPEN)'
+                    merges.append((ident, other))
+                else:
+                    merges.append((other, ident) if long.places >= node.places else (ident, other))
+    for ident, node in nodes["Event"].items():
+        key = name_key(node.name)
+        if not re.search(r" (?:meetings|sessions)$", key):
+            continue
+        inner = key.rsplit(" ", 1)[0]
+        merges += [(other, ident) for other, body in nodes["Organization"].items()
+                   if name_key(body.name) == inner and body.documents & node.documents]
+    done = 0
+    for keep, drop in dict.fromkeys(merges):
+        if keep in store.nx and drop in store.nx:
+            store.merge_into(keep, drop, across_types=True)
+            done += 1
+    return done
+
+
+
 def resolve_entities(store: GraphStore) -> int:
-    """Merge Organization and Person nodes that name the same thing; returns how many were merged away."""
+    """Merge organisations, people, projects, publications and events that name the same thing (a thing read as
+    two of these types too); returns how many nodes were merged away."""
     merged = 0
     reference = {name_key(o.name) for o in organizations()}
     for node_type in ("Organization", "Person", "Project", "Publication", "Event"):
@@ -348,13 +563,38 @@ def resolve_entities(store: GraphStore) -> int:
             for (a, ia), (b, ib) in zip(keys, keys[1:], strict=False):  # noqa: B007
                 if _spelling_variants(a, b):
                     clusters.union(ia, ib)
+        second: set[str] = set()  # names that give way to the other's: a wrapper, a label, a compound
+        if node_type in ("Project", "Publication"):
+            for idents in _plural_variants(nodes).values():
+                for other in idents[1:]:
+                    clusters.union(idents[0], other)
+            for title, wrapped in _wrapped_titles(nodes, docs):
+                clusters.union(title, wrapped)
+                second.add(wrapped)
+        if node_type != "Person":
+            for full, said in _said_as_compound(nodes, docs):
+                clusters.union(full, said)
+                second.add(said)
+            for a, b in _series(store, nodes, docs):
+                clusters.union(a, b)
+        if node_type in ("Organization", "Project"):
+            for label, named in _named_before(store, nodes):
+                if len({clusters.find(i) for i in named}) == 1:
+                    clusters.union(next(iter(named)), label)
+                    second.add(label)
+        if node_type != "Person":
+            for short, spelled in _spelled_acronyms(nodes):  # one body spelled out, however many names it has
+                if len({clusters.find(i) for i in spelled}) == 1:
+                    clusters.union(next(iter(spelled)), short)
+                    if store.nx.nodes[short].get("former_names"):  # 'ICSC, formerly IEACCC': the name now stays
+                        second.update(spelled)
         for group in clusters.groups().values():
             if len(group) < 2:
                 continue
-            keep = max(group, key=lambda i: (name_key(nodes[i].name) in reference, nodes[i].places,
-                                             len(nodes[i].name)))
+            keep = max(group, key=lambda i: (name_key(nodes[i].name) in reference, i not in second,
+                                             nodes[i].places, len(nodes[i].name)))
             for ident in group:
                 if ident != keep:
                     store.merge_into(keep, ident)
                     merged += 1
-    return merged
+    return merged + _across_types(store)

@@ -179,34 +179,67 @@ class GraphStore:
                 entries.append(statement)
         self._stated[owner] = (seen, len(entries))
 
-    def merge_into(self, keep: str, drop: str) -> None:
+    def merge_into(self, keep: str, drop: str, across_types: bool = False) -> int:
         """Make ``drop`` part of ``keep``: its name and aliases become aliases, its provenance and
-        edges move over (edges merge with any ``keep`` already has), and ``drop`` is removed."""
+        edges move over (edges merge with any ``keep`` already has), and ``drop`` is removed.
+
+        The graph remembers ``drop`` -> ``keep`` (``nx.graph["merged_into"]``, saved with the graph file), so that
+        a database filled from an earlier graph loses the node too (:func:`gmpgraph.graphdb.push`).
+
+        Two nodes of different types are merged only ``across_types`` (resolution found one thing typed two
+        ways: 'iPOG' read as a project, 'Interactive Process Optimization Guidance (iPOG)' as a publication):
+        ``keep``'s type stays, and the edges it cannot have are dropped. Returns how many were dropped.
+
+        >>> from schema import Project, Publication, PartOf, Area
+        >>> store = GraphStore()
+        >>> _ = store.add_node(Area(id="area:coal", key="coal", name="Coal"))
+        >>> _ = store.add_node(Project(id="project:ipog", name="iPOG"))
+        >>> _ = store.add_node(Publication(id="pub:interactive-process-optimization-guidance",
+        ...                                name="Interactive Process Optimization Guidance"))
+        >>> _ = store.add_edge(PartOf(source="project:ipog", target="area:coal"))
+        >>> store.merge_into("pub:interactive-process-optimization-guidance", "project:ipog", across_types=True)
+        1
+        >>> store.node("pub:interactive-process-optimization-guidance").aliases
+        ['iPOG']
+        """
         self._writes += 1
         if keep == drop:
-            return
+            return 0
         for ident in (keep, drop):
             if ident not in self.nx:
                 raise GraphError(f"cannot merge unknown node {ident!r}")
         old = self.node(drop)
         target = self.nx.nodes[keep]
-        if target["type"] != old.type:
+        if target["type"] != old.type and not across_types:
             raise GraphError(f"cannot merge a {old.type} into a {target['type']}")
+        fields = NODE_CLASSES[target["type"]].model_fields
         target["aliases"] = _merge_aliases(target["name"], target.get("aliases", []), [old.name, *old.aliases])
         self._add_provenance(keep, target, [p.model_dump(mode="json", exclude_none=True) for p in old.provenance])
         for field, values in old.model_dump(mode="json").items():  # list facts such as former names are unioned
-            if isinstance(values, list) and field not in ("aliases", "provenance"):
+            if isinstance(values, list) and field not in ("aliases", "provenance") and field in fields:
                 target[field] = list(dict.fromkeys([*target.get(field, []), *values]))
+        dropped = 0
         for u, v, key, data in [*self.nx.in_edges(drop, keys=True, data=True),
                                *self.nx.out_edges(drop, keys=True, data=True)]:
             self._evidence.pop((u, v, key), None)
             self._stated.pop((u, v, key), None)
-            edge = edge_adapter.validate_python({"source": keep if u == drop else u,
-                                                 "target": keep if v == drop else v, **data})
+            source, target_id = keep if u == drop else u, keep if v == drop else v
+            cls = EDGE_CLASSES[key]
+            if self.nx.nodes[source]["type"] not in cls.sources or \
+                    self.nx.nodes[target_id]["type"] not in cls.targets:
+                dropped += 1  # only across types: keep's type cannot have it
+                continue
+            edge = edge_adapter.validate_python({"source": source, "target": target_id, **data})
             if edge.source != edge.target:
                 self.merge_edge(edge)
         self._evidence.pop(drop, None)
         self.nx.remove_node(drop)
+        merged = self.nx.graph.setdefault("merged_into", {})  # so a database pushed before can drop it too
+        for old_id, into in merged.items():
+            if into == drop:
+                merged[old_id] = keep
+        merged[drop] = keep
+        return dropped
 
     def copy(self) -> GraphStore:
         """An independent copy: writing to it leaves this store as it is (a write is made on a copy and

@@ -45,6 +45,21 @@ class Located:
     block: Block
 
 
+_DATES = ("start", "end")
+
+
+def _same_place(statements: list[Statement], new: Statement) -> int | None:
+    """The statement of ``statements`` made at the same place as ``new`` (same document, locator, quote, status
+    and date of the text) whose dates and ``new``'s do not differ where both give one, if any."""
+    for i, old in enumerate(statements):
+        if (old.document, old.locator, old.quote, old.status, old.as_of, old.places) == \
+                (new.document, new.locator, new.quote, new.status, new.as_of, new.places) and all(
+                getattr(old, f) is None or getattr(new, f) is None for f in _DATES) and any(
+                (getattr(old, f) is None) != (getattr(new, f) is None) for f in _DATES):
+            return i
+    return None
+
+
 class EdgeSet:
     """The edges of one document, one per (type, source, target); a second statement of the same edge adds its
     place to the provenance and fills the dates, amount and status it did not have."""
@@ -95,7 +110,12 @@ class EdgeSet:
         statements, places = said
         if statement.identity() not in statements:
             statements.add(statement.identity())
-            existing.statements.append(statement)
+            twin = _same_place(existing.statements, statement)
+            if twin is None:
+                existing.statements.append(statement)
+            else:  # one place states it once: read by two rules, one of which found its date
+                existing.statements[twin] = existing.statements[twin].model_copy(update={
+                    f: getattr(existing.statements[twin], f) or getattr(statement, f) for f in _DATES})
         if prov.identity() not in places:
             places.add(prov.identity())
             existing.provenance.append(prov)

@@ -183,8 +183,12 @@ def names(links: Sequence[Any]) -> str:
 
 
 def amount(edge: Any) -> str:
-    """``1,000,000 USD`` for an edge with an amount, else ``""``."""
-    return f"{edge.amount:,.0f} {edge.currency}" if getattr(edge, "amount", None) else ""
+    """``1,000,000 USD`` for an edge with an amount, with the month the text gives it (``850,000 USD (Nov
+    2011)``), else ``""``."""
+    if not getattr(edge, "amount", None):
+        return ""
+    when = getattr(edge, "start", None)
+    return f"{edge.amount:,.0f} {edge.currency}" + (f" ({when:%b %Y})" if when else "")
 
 
 def folded_table(*columns: str, title: str = "") -> Table:

@@ -249,10 +249,18 @@ def country(
             print_table(funding, add_rows(funding, rows, limit))
         else:
             out.print("funders: -")
+        if r.planned:  # never among what is done
+            out.print("planned: " + escape("; ".join(
+                f"{link.node.name} ({_role_planned(link.edge.type)} {store.node(link.edge.target).name})"
+                if link.edge.type != "LOCATED_IN" else link.node.name for link in r.planned)))
         if not r.projects and not r.events:
             empty(f"no project or event located in {r.country.name}")
 
     emit(result, as_json, render)
+
+
+def _role_planned(edge_type: str) -> str:
+    return {"IMPLEMENTS": "to implement", "FUNDS": "to fund"}.get(edge_type, edge_type.lower())
 
 
 def _planned(edge: Any) -> str:

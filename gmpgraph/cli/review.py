@@ -302,3 +302,29 @@ def export_gold_(
             rejected.append((d.edge, *names, d.document))
     written = export_gold(store, rejected, folder, dict(store.nx.graph.get("sources") or {}))
     out.print(f"wrote {len(written)} gold file(s) to {escape(str(folder / 'gold'))}")
+
+
+@commands.command()
+def duplicates(graph: GraphOption = DEFAULT_GRAPH, as_json: JsonOption = False, limit: LimitOption = 20) -> None:
+    """Likely duplicates: pairs of nodes that look like one body, work or meeting under two names, each with the
+    sign that ties them (an acronym spelled out, singular and plural, a unit and its parent, ...), and how many
+    nodes are likely redundant. A pair is a candidate to judge; 'review merge' joins one.
+
+    Example:  gmpgraph review duplicates
+    """
+    from gmpgraph.duplicates import groups_of, likely_duplicates
+
+    store = load_or_exit(graph)
+    pairs = likely_duplicates(store)
+    redundant = sum(len(g) - 1 for g in groups_of(pairs))
+    if as_json:
+        print(json.dumps({"pairs": [vars(p) for p in pairs], "redundant_nodes": redundant}, indent=1))
+        return
+    if not pairs:
+        out.print("no likely duplicates: 0 nodes likely redundant")
+        return
+    table = line_table("node", "other node", "sign", "names", title=f"Likely duplicates ({len(pairs)})",
+                       fold_last=True)
+    rows = [[escape(store.node(p.a).name), escape(store.node(p.b).name), p.sign, escape(p.why)] for p in pairs]
+    print_table(table, add_rows(table, rows, limit))
+    out.print(f"{redundant} node(s) likely redundant")

@@ -4,7 +4,9 @@
 ``:Entity:<Type>``, properties replaced whole), then edges by type (one per source, target and type, as
 in the embedded store), then role labels (``Funder``, ``Lead``, ``Implementer``, ``Partner``) made exact.
 Pushing the same graph twice leaves the database as it was; pushing a graph built from more documents
-adds and updates (incremental), and ``prune=True`` also deletes what the graph no longer has.
+adds and updates (incremental), and deletes the nodes the graph merged into others (``merged_into``: the
+slides' "MOEJ" once the report that spells it out is added); ``prune=True`` also deletes what the graph no
+longer has.
 :func:`read_graph` reads a database back into a :class:`GraphStore`, provenance included.
 """
 
@@ -109,6 +111,9 @@ def push(store: GraphStore, target: Target, batch: int = BATCH, prune: bool = Fa
                    for row in target.run(cypher.EXISTING, {"ids": chunk}))
     for node_type, rows in node_rows(store).items():
         _send(target, cypher.node_merge(node_type), "rows", rows, batch, progress, f"nodes {node_type}")
+    merged = [i for i in store.nx.graph.get("merged_into", {}) if i not in store.nx]
+    for chunk in _batches(merged, batch):  # one body under two ids before: the graph merged them since
+        target.run(cypher.DELETE_NODES, {"ids": chunk}, write=True)
     edges = edge_rows(store)
     for edge_type, rows in edges.items():
         _send(target, cypher.edge_merge(edge_type), "rows", rows, batch, progress, f"edges {edge_type}")

@@ -62,6 +62,8 @@ def role_remove(role: str) -> str:
 
 
 PRUNE_NODES = f"MATCH (n:{ENTITY}) WHERE NOT n.id IN $ids DETACH DELETE n"
+#: nodes the graph merged into others (``merged_into``): one thing, so the old node goes
+DELETE_NODES = f"MATCH (n:{ENTITY}) WHERE n.id IN $ids DETACH DELETE n"
 
 
 #: joins an edge's source and target ids into one key for :func:`prune_edges` (never inside an id)

@@ -1,7 +1,10 @@
-"""Sums of money as the texts write them: '850,000 US$', '$1 million', 'EUR 2.5 million', '2,000,000 USD'."""
+"""Sums of money as the texts write them: '850,000 US$', '$1 million', 'EUR 2.5 million', '2,000,000 USD'; and
+the month a sentence dates them by ('in November 2011')."""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 _AMOUNT = re.compile(r"(?:(?P<cur1>US\\?\$|USD|\\?\$|EUR|€|£|CHF|NOK|JPY|¥)\s?(?P<num1>\d[\d,.]*)\s*(?P<mult1>million|"
@@ -36,3 +39,24 @@ def parse_amount(text: str) -> tuple[float, str] | None:
     value *= _MULTIPLIER.get((multiplier or "").lower(), 1)
     currency = currency.replace("\\", "")  # '850,000 US\$': the PDF text escapes the dollar sign
     return value, _CURRENCY.get(currency, _CURRENCY.get(currency.lower(), "USD"))
+
+
+AMOUNT = _AMOUNT
+"""A sum of money as written (for patterns that read what stands around one)."""
+
+_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_DATED = re.compile(r"\b(?:[Ii]n|[Oo]n|[Ss]ince)\s+(?:(?:early|mid|late|the end of)[- ]\s*)?(?:\d{1,2}\s+)?"
+                    r"(?P<month>" + "|".join(m for m in calendar.month_name if m) + r")\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def month_of(text: str) -> dt.date | None:
+    """The one month and year ``text`` dates itself by ('in November 2011', 'In April 2021,'), as the first day
+    of that month; None if it gives none, or two different ones.
+
+    >>> month_of("The Government of Norway granted 850,000 US$ of new funding in November 2011 to the project.")
+    datetime.date(2011, 11, 1)
+    >>> month_of("held in Rome in September 2012 and in Edinburgh in July 2013") is None
+    True
+    """
+    found = {dt.date(int(m.group("year")), _MONTH_NAMES[m.group("month").lower()], 1) for m in _DATED.finditer(text)}
+    return found.pop() if len(found) == 1 else None

@@ -5,7 +5,11 @@ provided by the Governments of ...'), the subject of a funding verb in a sentenc
 850,000 US$', 'X approved'), and the first part of 'X-funded'. What they fund: the project or event of the
 cue's clause, else the area the sentence names, else the project the sentence refers back to ('The project
 is funded by ...'), else the organisation the funding went to ('Based on funding from WWF/FFEM, ARM
-started ...'). A single funder's edge carries the sentence's amount.
+started ...'), else the Partnership where the sentence speaks of 'support for the Partnership'. A sum
+after a sum's own 'from/through X' goes to X ('about $2 million had been received from the GEF'), as does the
+sum after X's funding verb ('the Environment Fund provided about $1.5 million'); else a single funder's edge
+carries the sentence's sum. The month the sentence dates a funder's own act by ('X granted ... in November
+2011', 'X approved ... in July 2012') is the edge's ``start``.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.nodes import government_named_at
-from loaders.relations.amounts import parse_amount
+from loaders.relations.amounts import AMOUNT, month_of, parse_amount
 from loaders.relations.context import THE_PROJECT, Sentences, of_type, outermost
 from schema import Funds
 
@@ -33,6 +37,16 @@ _MONEY = re.compile(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|
 _CARRIED_OUT_BY = re.compile(r"\b(?:carried out|implemented|executed|undertaken|conducted) by\s+(?:the\s+)?$")
 
 
+# '$ 10.5 million provided through UNEP', 'about $2 million had been received from the GEF': the sum's giver
+_SUM_FROM = re.compile(r"(?P<sum>" + AMOUNT.pattern + r")\s+(?:(?:had|has|have|was|were)\s+)?(?:been\s+)?"
+                       r"(?:provided|made available|received|contributed|given)\s+(?:by|from|through)\s+(?:the\s+)?")
+_ABOUT = re.compile(r"\s*(?:(?:about|almost|nearly|approximately|around|some|over|more than|up to|a total of|an "
+                    r"additional|additional|a further)\s+)?")
+# 'support for the Partnership': the Partnership the document names is who the money went to
+_FOR_THE_PARTNERSHIP = re.compile(r"\b(?:support|funding|contributions?|funds|resources)\s+(?:for|to)\s+(?:the\s+)?"
+                                  r"Partnership\b(?!\s+(?:[Aa]rea|[A-Z]))")
+
+
 _AS_AGENCIES = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*as\s+(?:the\s+)?(?:\w+\s+)?(?:executing|implementing)\s+"
                           r"(?:agenc|partner|entit|organi)", re.IGNORECASE)
 
@@ -49,6 +63,8 @@ def funders(sentences: Sentences, span: tuple[int, int], orgs: list[Located]) ->
     found: list[Located] = []
     for cue in FUND_CUE.finditer(sentences.sentence(span)):
         found += _not_agencies(text, sentences.chain(orgs, span[0] + cue.end()))
+    for cue in _SUM_FROM.finditer(sentences.sentence(span)):
+        found += [o for o in sentences.chain(orgs, span[0] + cue.end()) if o not in found]
     if _MONEY.search(sentences.sentence(span)):
         for org in orgs:
             if FUNDER_VERB.match(text[org.end:org.end + 40].strip()) and org not in found:
@@ -63,6 +79,10 @@ def _funder_groups(sentences: Sentences, span: tuple[int, int], orgs: list[Locat
     groups = []
     for cue in FUND_CUE.finditer(sentences.sentence(span)):
         chain = _not_agencies(text, sentences.chain(orgs, span[0] + cue.end()))
+        if chain:
+            groups.append(chain)
+    for cue in _SUM_FROM.finditer(sentences.sentence(span)):
+        chain = [o for o in sentences.chain(orgs, span[0] + cue.end()) if not any(o in g for g in groups)]
         if chain:
             groups.append(chain)
     for org in orgs:
@@ -97,6 +117,40 @@ def _thanked_funders(ann: Annotated) -> None:
                 ann.edges.add(Funds, source, target, block, span)
 
 
+def _own_sum(sentences: Sentences, span: tuple[int, int], funder: Located) -> tuple[float, str] | None:
+    """The sum a sentence gives one funder: the sum before 'provided/received from|through' it ('about $2
+    million had been received from the GEF'), or the sum right after its funding verb ('the Environment Fund
+    provided about $1.5 million')."""
+    text = sentences.text
+    for cue in _SUM_FROM.finditer(sentences.sentence(span)):
+        if span[0] + cue.end() == funder.start:
+            return parse_amount(cue.group("sum"))
+    rest = text[funder.end:span[1]]
+    verb = FUNDER_VERB.match(rest.lstrip())
+    if verb:
+        after = len(rest) - len(rest.lstrip()) + verb.end()
+        about = _ABOUT.match(rest, after)
+        money = AMOUNT.match(rest, about.end() if about else after)
+        if money:
+            return parse_amount(money.group(0))
+    return None
+
+
+def _the_partnership(ann: Annotated, sentences: Sentences, span: tuple[int, int], block) -> Located | None:
+    """The Partnership as recipient, where the sentence (with the clauses before its semicolons) speaks of money
+    'for the Partnership' and the document names the Global Mercury Partnership."""
+    text = sentences.text
+    start = max(text.rfind("\n", 0, span[0]), text.rfind(". ", 0, span[0])) + 1
+    said = _FOR_THE_PARTNERSHIP.search(text, start, span[1])
+    if said is None:
+        return None
+    partnership = [n for n in ann.nodes if n.type == "Organization" and (
+        n.name.endswith("Global Mercury Partnership") or "Partnership" in n.aliases)]
+    if len(partnership) != 1:
+        return None
+    return Located(partnership[0], said.end() - len("Partnership"), said.end(), block)
+
+
 def read_funding(ann: Annotated) -> None:
     """Pipeline component: FUNDS edges of each sentence."""
     _thanked_funders(ann)
@@ -109,6 +163,7 @@ def read_funding(ann: Annotated) -> None:
             continue
         funder_ids = {f.node.id for f in found}
         amount = parse_amount(sentences.sentence(span))
+        when = month_of(sentences.sentence(span))
         for group in _funder_groups(sentences, span, orgs):
             targets = sentences.nearest_things(things, group[0].start, span)
             if not targets:  # 'The project is funded by JSPS and will study ... a historic ASGM site': the project
@@ -117,6 +172,8 @@ def read_funding(ann: Annotated) -> None:
                     # 'The current project work is funded by X', paragraphs after the project's heading
                     before = sentences.previous_titled(span[0])
                     topic = before if before is not None and before.node.type == "Project" else None
+                if topic is None and not of_type(mentions, "Area"):
+                    topic = _the_partnership(ann, sentences, span, block)
                 targets = [topic] if topic is not None else of_type(mentions, "Area")
             if not targets:  # 'The Kyrgyz Republic has renewed momentum. ... X granted ... to the project'
                 country_project = sentences.country_project(span)
@@ -130,8 +187,12 @@ def read_funding(ann: Annotated) -> None:
                 targets = [o for o in orgs if o.node.id not in funder_ids and o.start < group[0].start
                            and _CARRIED_OUT_BY.search(text[max(span[0], o.start - 40):o.start])][:1]
             for funder in group:
+                own = _own_sum(sentences, span, funder)
+                given = own if own is not None else amount if len(funder_ids) == 1 else None
+                # the month dates the funding where the funder's own verb is the sentence's act ('X granted ... in
+                # November 2011'), not where 'funded by X' describes a thing the sentence dates otherwise
+                acts = FUNDER_VERB.match(text[funder.end:funder.end + 40].strip()) is not None
                 for target in targets:
                     if target.node.id != funder.node.id:
-                        single = amount is not None and len(funder_ids) == 1
-                        ann.edges.add(Funds, funder.node, target.node, block, span,
-                                      amount=amount[0] if single else None, currency=amount[1] if single else None)
+                        ann.edges.add(Funds, funder.node, target.node, block, span, start=when if acts else None,
+                                      amount=given[0] if given else None, currency=given[1] if given else None)
