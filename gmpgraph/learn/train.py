@@ -30,7 +30,7 @@ from loaders.learned.base_model import BASE_NAME, BASE_VERSION
 from loaders.learned.models import MODELS
 
 MODEL_NAME = "gmpgraph-extractor"
-MODEL_VERSION = "4"  # 4: the entity decision reads what a candidate is listed with; rules of the fourth session
+MODEL_VERSION = "5"  # 5: refitted over the fifth session's reader and rules (lists under a lead-in, speaker roles, meetings by code)
 FOLDS = 5
 SEED = 0
 
