@@ -1083,3 +1083,16 @@ def test_a_programme_that_supports_the_projects_is_no_work_of_the_lead_in_body()
     targets = {t for _, s, t in triples(result, "IMPLEMENTS", stated=False)}
     assert not [t for t in targets if "specific-international" in t]
     assert [t for t in targets if "caribbean" in t]
+
+
+def test_a_funder_that_invested_in_a_programme_and_the_x_funded_project() -> None:
+    # training texts e-15 (a GEF news item) and a-11 (planetGOLD Ghana's inception): 'US $' is a currency,
+    # 'invested ... in' is funding, and 'The GEF funded project' is the project the headline names
+    result = rules_only("news.txt", "GEF GOLD\n\nThe Global Environment Facility (GEF) invested US $ 45 million in "
+                                    "the GOLD program.")
+    assert ("FUNDS", "org:global-environment-facility", "project:gold") in triples(result, "FUNDS")
+    assert not [e for e in result.edges if e.type == "LOCATED_IN" and e.target == "country:USA"]
+    result = rules_only("news.txt", "planetGOLD Ghana\n\nThe GEF funded project seeks to transform the ASGM sector "
+                                    "in Ghana.")
+    assert {t for _, s, t in triples(result, "FUNDS") if s == "org:global-environment-facility"} == {
+        "project:planetgold-ghana"}

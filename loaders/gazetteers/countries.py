@@ -85,7 +85,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     acronyms = country_variants()["acronyms"]
     acr = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
-    acr_re = re.compile(rf"(?<![\w.\-])(?:{acr})(?![\w$\-]|\.\w|\\\$)")  # not 'US$', nor 'US\$' (escaped)
+    acr_re = re.compile(rf"(?<![\w.\-])(?:{acr})(?![\w$\-]|\.\w|\\\$| \$)")  # not 'US$', 'US $', nor 'US\$' (escaped)
     return name_re, acr_re
 
 

@@ -36,7 +36,7 @@ IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted
                             r"\b(?:in partnership with|together with|in collaboration with|a partnership with)\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\byou are here\b|\S\s+>\s+\S.*\s>\s", re.IGNORECASE)
-_ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global )?(?:[Pp]rogramme|[Pp]roject|projects|"
+_ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |[A-Z][\w.]*[ -]funded )?(?:[Pp]rogramme|[Pp]roject|projects|"
                       r"[Pp]rogram|initiative|network)\b")
 
 

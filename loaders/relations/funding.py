@@ -31,7 +31,7 @@ FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by
                       re.IGNORECASE)
 FUNDER_VERB = re.compile(r"(?:\(?[A-Za-z][\w&-]{0,14}\)\s*)?"  # '... Facility (GEF) approved', 'GEF) approved'
                          r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|contributed|donated|"
-                         r"committed)\b(?! (?:to|with|in)\b)")
+                         r"committed|invested)\b(?! (?:to|with|in)\b)")
 _FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
 _MONEY = re.compile(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b")
 _CARRIED_OUT_BY = re.compile(r"\b(?:carried out|implemented|executed|undertaken|conducted) by\s+(?:the\s+)?$")
