@@ -1096,3 +1096,10 @@ def test_a_funder_that_invested_in_a_programme_and_the_x_funded_project() -> Non
                                     "in Ghana.")
     assert {t for _, s, t in triples(result, "FUNDS") if s == "org:global-environment-facility"} == {
         "project:planetgold-ghana"}
+
+
+def test_a_ministry_named_with_its_portfolios() -> None:
+    # training text e-03 (UNDP India's workshop page): a comma inside a ministry's name before 'X and Y'
+    result = rules_only("news.txt", "The workshop was organised by the Ministry of Environment, Forest and Climate "
+                                    "Change, with UNDP.")
+    assert "Ministry of Environment, Forest and Climate Change" in names(result, "Organization")

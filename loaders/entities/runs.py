@@ -56,9 +56,24 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
         return True  # 'University of Illinois at Chicago, Great Lakes Center for ... Health'
     if not re.search(HEAD_OF.pattern.lstrip("^") + r"\s+(?:of|for)\b", before):
         return False
+    if "Ministry of " in before and _portfolios(segment):
+        return True  # 'Ministry of Environment, Forest and Climate Change'
     ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s]+)$", segment)
     return bool(re.search(r"\sand\s", segment)) and bool(
         ends_qualified and (find_countries(ends_qualified.group(1)) or re.fullmatch(r"[A-Z]{2,8}", ends_qualified.group(1))))
+
+
+def _portfolios(segment: str) -> bool:
+    """'Forest and Climate Change': plain capitalised words around one 'and', no acronym, country or body.
+
+    >>> _portfolios("Forest and Climate Change"), _portfolios("UNDP and UNEP"), _portfolios("Kenya and Peru")
+    (True, False, False)
+    """
+    words = segment.split()
+    content = [w for w in words if w != "and"]
+    return (words.count("and") == 1 and words[0] != "and" and words[-1] != "and"
+            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in content)
+            and entity_type(segment) is None and not find_countries(segment))
 
 
 def _coordinated(text: str, after: int) -> bool:
