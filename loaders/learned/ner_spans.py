@@ -3,13 +3,15 @@ that no rule explains (:func:`unexplained`: a name the rules read needs no secon
 more than all the rules together), spans in document offsets; results remembered on disk beside the parse
 cache (``loaders.syntax.cache_dir``), per paragraph, keyed by the model's weights and the paragraph's text,
 so a rebuild of documents already read loads neither spaCy nor the model, and a changed document runs the
-model on its new paragraphs only."""
+model on its new paragraphs only (in the model process beside a lone extraction, :mod:`loaders.model_process`,
+where there is one)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
@@ -125,9 +127,8 @@ class NerRunner:
             except (OSError, ValueError):
                 missing.append((a, b, file))
         if missing:
-            docs = self.nlp().pipe((text[a:b] for a, b, _ in missing), batch_size=64)
-            for (a, _, file), doc in zip(missing, docs, strict=True):
-                found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            found_in = self.entities([text[a:b] for a, b, _ in missing])
+            for (a, _, file), found in zip(missing, found_in, strict=True):
                 write_cache_file(file, json.dumps(found).encode("utf-8"))
                 out += [(a + s, a + e, label) for s, e, label in found]
         return sorted(out)
@@ -135,6 +136,27 @@ class NerRunner:
     def spans(self, text: str, chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
         chunks = paragraphs(text) if chunks is None else chunks
         out = []
-        for (a, _), doc in zip(chunks, self.nlp().pipe((text[a:b] for a, b in chunks), batch_size=64)):
-            out += [(a + e.start_char, a + e.end_char, e.label_) for e in doc.ents]
+        for (a, _), found in zip(chunks, self.entities([text[a:b] for a, b in chunks])):
+            out += [(a + s, a + e, label) for s, e, label in found]
         return out
+
+    def entities(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """The NER's spans of each text, (start, end, label) in the text: from the model process beside this
+        one where there is one (:mod:`loaders.model_process`), else from the model loaded here."""
+        from loaders.model_process import run
+
+        answer = run("ner", str(self.path), texts)
+        if answer is not None:
+            return [[(s, e, label) for s, e, label in found] for found in answer]
+        return self.entities_of(texts)
+
+    def entities_of(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """The NER's spans of each text, by the model loaded in this process."""
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                for doc in self.nlp().pipe(texts, batch_size=64)]
+
+
+@cache
+def runner_for(path: Path) -> NerRunner:
+    """One runner per model folder (the model process's, which loads each model once)."""
+    return NerRunner(path)
