@@ -200,17 +200,29 @@ class _Orgs:
         return any(a <= pos < b for a, b, _ in self.spans)
 
 
-_ROLE_OF = re.compile(rf"(?i:\b(?:{_ROLE}))\s+(?:of|at|for)\s+(?:the\s+)?$")
-
-
 def role_of_body_before(text: str, start: int, orgs: _Orgs) -> Found | None:
     """The body whose role is written before a name: 'The Resident Representative of UNDP, Dr. Angela Lusigi'."""
     for a, b, body in reversed(orgs.spans):
         if b <= start and re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*,\s*", text[b:start]):
-            return body if _ROLE_OF.search(text, max(0, a - 80), a) else None
+            return body if _ends_with_role_of(text[max(0, a - 80):a]) else None
         if b <= start - 20:
             return None
     return None
+
+
+def _ends_with_role_of(before: str) -> bool:
+    """'The Resident Representative of ', 'the Executive Director of the ': a role and its 'of'.
+
+    >>> _ends_with_role_of("The Resident Representative of "), _ends_with_role_of("support of ")
+    (True, False)
+    """
+    words = before.lower().split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    if len(words) < 2 or words[-1] not in ("of", "at", "for"):
+        return False
+    role = " ".join(words[:-1])
+    return any(role == r or role.endswith(" " + r) for r in ROLE_WORDS)
 
 
 def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None = None) -> Tail:
