@@ -132,32 +132,50 @@ def test_the_model_process_gives_what_the_model_here_gives() -> None:
     assert service.request("parse", "", texts) is None  # stopped: the caller runs its own model
 
 
-def test_a_lone_changed_file_gets_the_model_process_and_leaves_none_behind(
-        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _lone_file_rebuild(folder: str, queue) -> None:  # in a fresh process: no threads, so a lone file may fork
+    import os
+
     import gmpgraph.build as build
     from loaders import model_process
 
+    threads = threading.active_count()
+    build.build_graph([Path(folder)])
+    changed = Path(folder) / REPORT
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    started = []
+    original = model_process.start
+    model_process.start = lambda: started.append(original()) or started[-1]
+    store, _ = build.build_graph([Path(folder)])
+    model_process.start = original
+    alive = [p.name for p in multiprocessing.active_children() if p.name == "gmpgraph-models"]
+    os.environ["GMPGRAPH_EXTRACTION_CACHE"] = "0"
+    os.environ["GMPGRAPH_PARSE_CACHE"] = "0"
+    uncached, _ = build.build_graph([Path(folder)], workers=1)
+    queue.put({"threads": threads, "started": len(started),
+               "stopped": all(not s.process.is_alive() for s in started), "alive": alive,
+               "person": any(n.name == "Jane Doerty" for n in store.nodes("Person")),
+               "same": (list(store.nx.nodes(data=True)) == list(uncached.nx.nodes(data=True))
+                        and list(store.nx.edges(keys=True, data=True)) == list(uncached.nx.edges(keys=True, data=True)))})
+
+
+def test_a_lone_changed_file_gets_the_model_process_and_leaves_none_behind(cache: Path, tmp_path: Path) -> None:
+    # run in a spawned process: threads the test session runs (a served API) keep a build from forking
+    import gmpgraph.build as build
+
     if build.worker_count(None, [Path("a"), Path("b")]) < 2:
         pytest.skip("one CPU: a lone file is extracted in this process")
-    assert threading.active_count() == 1  # (a process running threads never forks: it would extract in itself)
     folder = tmp_path / "reports"
     folder.mkdir()
     for name in (REPORT, "waste-area-meeting-slides.txt"):
         if not (CORPUS / name).is_file():
             pytest.skip(f"no shared corpus at {CORPUS}")
         shutil.copy(CORPUS / name, folder / name)
-    build.build_graph([folder])
-    changed = folder / REPORT
-    changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
-    started = []
-    original = model_process.start
-    monkeypatch.setattr(model_process, "start", lambda: started.append(original()) or started[-1])
-    store, report = build.build_graph([folder])
-    assert len(started) == 1 and not started[0].process.is_alive()
-    assert not [p for p in multiprocessing.active_children() if p.name == "gmpgraph-models"]
-    assert any(n.name == "Jane Doerty" for n in store.nodes("Person"))
-    monkeypatch.setenv("GMPGRAPH_EXTRACTION_CACHE", "0")
-    monkeypatch.setenv("GMPGRAPH_PARSE_CACHE", "0")
-    uncached, _ = build.build_graph([folder], workers=1)
-    assert list(store.nx.nodes(data=True)) == list(uncached.nx.nodes(data=True))
-    assert list(store.nx.edges(keys=True, data=True)) == list(uncached.nx.edges(keys=True, data=True))
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_lone_file_rebuild, args=(str(folder), queue))
+    child.start()
+    result = queue.get(timeout=600)
+    child.join(timeout=60)
+    assert result["threads"] == 1  # (a process running threads never forks: it would extract in itself)
+    assert result["started"] == 1 and result["stopped"] and not result["alive"]
+    assert result["person"] and result["same"]
