@@ -99,37 +99,45 @@ def test_a_sentence_is_found_whichever_document_holds_it(cache: Path) -> None:
     assert other.model_spans == []
 
 
-def _served(queue) -> None:  # in a forked child: what the model process answers it
+def _served(queue) -> None:  # in a forked child: what the model processes answer it
     from loaders import model_process
 
-    queue.put(model_process.run("parse", "", ["UNIDO implements the project in Peru."]))
+    texts = ["UNIDO implements the project in Peru."]
+    queue.put((model_process.serves("parse"), model_process.run("parse", "", texts)))
 
 
-def test_the_model_process_gives_what_the_model_here_gives() -> None:
+def test_the_model_processes_give_what_the_models_here_give() -> None:
     from loaders import model_process
     from loaders.learned.models import shipped
     from loaders.syntax import analyse_texts
 
     texts = ["UNIDO implements the project in Peru.", "Jane Doerty said the Zyxwv Mining Cooperative helped."]
     service = model_process.start()
+    assert service is not None
     try:
-        assert model_process.run("parse", "", texts) is None  # never the process that started it
-        assert service.request("parse", "", texts) == analyse_texts(texts, "parse")
-        assert service.request("ents", "", texts) == analyse_texts(texts, "ents")
+        assert model_process.run("parse", "", texts) is None  # never the process that started them
+        assert not model_process.serves("ner") and not model_process.prepare("ner", "x")
+        syntax, ner_pipe = service.pipes["syntax"], service.pipes["ner"]
+        assert syntax.request("parse", "", texts) == analyse_texts(texts, "parse")
+        assert syntax.request("ents", "", texts) == analyse_texts(texts, "ents")
         ner = shipped().ner
         if ner is not None:
-            answer = service.request("ner", str(ner.path), texts)
+            assert ner_pipe.send("prepare", str(ner.path), [])  # loads it; its answer is read before the next
+            answer = ner_pipe.request("ner", str(ner.path), texts)
             assert [[tuple(s) for s in found] for found in answer] == ner.entities_of(texts)
-        queue = multiprocessing.get_context("fork").Queue()
-        child = multiprocessing.get_context("fork").Process(target=_served, args=(queue,))
+        context = multiprocessing.get_context("fork")
+        queue = context.Queue()
+        child = context.Process(target=_served, args=(queue,))
         child.start()
-        assert queue.get(timeout=120) == analyse_texts(texts[:1], "parse")  # a process forked after: served
+        assert queue.get(timeout=120) == (True, analyse_texts(texts[:1], "parse"))  # a process forked after: served
         child.join(timeout=30)
-        assert service.request("no such analysis", "", texts) is None  # an error there: the caller runs its own
+        assert syntax.request("no such analysis", "", texts) is None  # an error there: the caller runs its own
+        assert syntax.request("parse", "", texts[:1]) == analyse_texts(texts[:1], "parse")  # and it goes on
     finally:
         model_process.stop()
     assert not service.process.is_alive()
-    assert service.request("parse", "", texts) is None  # stopped: the caller runs its own model
+    assert not [p for p in multiprocessing.active_children() if p.name == "gmpgraph-models"]
+    assert service.pipes["syntax"].request("parse", "", texts) is None  # stopped: the caller runs its own model
 
 
 def test_a_lone_changed_file_gets_the_model_process_and_leaves_none_behind(
@@ -149,11 +157,12 @@ def test_a_lone_changed_file_gets_the_model_process_and_leaves_none_behind(
     build.build_graph([folder])
     changed = folder / REPORT
     changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
-    started = []
-    original = model_process.start
-    monkeypatch.setattr(model_process, "start", lambda: started.append(original()) or started[-1])
+    started, stopped = [], []
+    start, stop = model_process.start, model_process.stop
+    monkeypatch.setattr(model_process, "start", lambda: started.append(start()) or started[-1])
+    monkeypatch.setattr(model_process, "stop", lambda: stopped.append(model_process._current) or stop())
     store, report = build.build_graph([folder])
-    assert len(started) == 1 and not started[0].process.is_alive()
+    assert len(started) == 1 and started[0] in stopped and not started[0].process.is_alive()
     assert not [p for p in multiprocessing.active_children() if p.name == "gmpgraph-models"]
     assert any(n.name == "Jane Doerty" for n in store.nodes("Person"))
     monkeypatch.setenv("GMPGRAPH_EXTRACTION_CACHE", "0")
