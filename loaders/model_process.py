@@ -2,15 +2,15 @@
 
 A rebuild after one file changed extracts that file in one worker while a CPU is otherwise idle, and most of
 what the worker would spend on a new sentence is loading models rather than running them: ``import spacy``
-(0.65 s on a quiet machine), ``en_core_web_sm`` for the parses and entities (0.4 s) and the learned NER with its
-base vectors (0.45 s), against 0.3 s for the rules to read a small report. So the build starts a model process
-beside the worker (:func:`start`, before the worker is forked), which imports spaCy while the worker runs the
-rules and then splits in two, one process per model, each loading its model at once and answering what the
-worker sends it (:func:`run`): ``syntax`` the parses and entities of :mod:`loaders.syntax` (``en_core_web_sm``),
-``ner`` the spans of :mod:`loaders.learned.ner_spans` (the learned NER, loaded when the worker says it will
+(0.65 s on a quiet machine), then ``en_core_web_sm`` for the parses and entities and the learned NER with its base
+vectors (0.3-0.4 s each), against 0.3 s for the rules to read a small report. So the build starts a model
+process beside the worker (:func:`start`, before the worker is forked), which imports spaCy while the worker
+runs the rules and then splits in two, one process per model, each answering what the worker sends it
+(:func:`run`): ``syntax`` the parses and entities of :mod:`loaders.syntax` (``en_core_web_sm``, loaded at once),
+``ner`` the spans of :mod:`loaders.learned.ner_spans` (the learned NER, loaded as soon as the worker says it may
 need it, :func:`prepare`, or first asks). The answers are plain lists, the same the worker's own models would
-give (the same models, the same texts); where no model process serves a process, or one fails, the caller
-runs its own model, as before. A rebuild whose new sentences are all in the caches never waits for them, and
+give (the same models, the same texts); where no model process serves a process, or one fails, the caller runs
+its own model, as before. A rebuild whose new sentences are all in the caches never waits for them, and
 :func:`stop` ends them as soon as the worker is done.
 
 >>> run("parse", "", ["A sentence."]) is None   # no model process here: the caller runs its own model
