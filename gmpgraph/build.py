@@ -179,7 +179,8 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
     :func:`worker_count`), so they are extracted while the cached ones are read: those before a file to extract
     in their turn, and up to :data:`READ_AHEAD` of those after it before its extraction is waited for."""
     # a rebuild after one file changed may need the statistical models for that file: they start loading
-    # beside this process now, before the files are even hashed, and are stopped at once if this is not that
+    # beside this process now (if the caller has not started them already), before the files are even hashed,
+    # and are stopped at once if this is not that rebuild
     models_beside = _models_may_be_needed_beside(workers, files) and model_process.start() is not None
     digests = _digests(files, max_bytes)
     copies = _copies_of_earlier_files(files, digests)
@@ -188,8 +189,8 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
     todo = [path for path in files if path not in copies and path not in cached]
     # one file to extract beside cached ones to read: in a worker all the same, if there is a CPU for it
     beside = bool(cached) and worker_count(workers, files) > 1
-    if models_beside and not (todo and beside and worker_count(workers, todo) == 1):
-        model_process.stop()
+    if not (models_beside and todo and beside and worker_count(workers, todo) == 1):
+        model_process.stop()  # (those started here or by the caller: no lone file for them to serve)
         models_beside = False
     extracted = _extracted(todo, names, max_bytes, worker_count(workers, todo), beside,
                            models_beside) if todo else iter(())
@@ -308,11 +309,10 @@ def _stopping_models(started: bool) -> Iterator[None]:
 
 def _models_may_be_needed_beside(workers: int | None, files: list[Path]) -> bool:
     """Whether this build may extract one file in a lone worker beside cached ones (a rebuild with the extraction
-    cache on, a CPU to spare, no thread to make forking unsafe), whose new sentences the models loaded beside it
-    (:mod:`loaders.model_process`) would read; on unless ``GMPGRAPH_MODEL_PROCESS=0``."""
-    wanted = os.environ.get("GMPGRAPH_MODEL_PROCESS", "1").lower() not in ("0", "off", "no", "false")
-    return (wanted and extraction_cache_enabled() and len(files) > 1 and worker_count(workers, files) > 1
-            and threading.active_count() == 1)
+    cache on and a CPU to spare), whose new sentences the models loaded beside it (:mod:`loaders.model_process`,
+    where :func:`~loaders.model_process.wanted`) would read."""
+    return (extraction_cache_enabled() and len(files) > 1 and worker_count(workers, files) > 1
+            and model_process.wanted())
 
 
 def _size(path: Path) -> int:

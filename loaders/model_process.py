@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -174,10 +175,21 @@ class ModelProcesses:
 _current: ModelProcesses | None = None
 
 
+def wanted() -> bool:
+    """Whether model processes may be started here: unless ``GMPGRAPH_MODEL_PROCESS=0``, where there is a CPU
+    to spare and no other thread runs (forking a process that runs threads could deadlock the child)."""
+    on = os.environ.get("GMPGRAPH_MODEL_PROCESS", "1").lower() not in ("0", "off", "no", "false")
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return on and cpus > 1 and threading.active_count() == 1
+
+
 def start() -> ModelProcesses | None:
     """Start the model processes for the worker about to be forked from this process (which must run no other
-    thread); :func:`stop` ends them. None if they cannot be started (the worker then loads its own models)."""
+    thread), or keep those started here before; :func:`stop` ends them. None if they cannot be started (the
+    worker then loads its own models)."""
     global _current
+    if _current is not None and _current.owner == os.getpid() and _current.process.is_alive():
+        return _current
     stop()
     try:
         _current = ModelProcesses()

@@ -29,7 +29,7 @@ from gmpgraph.cli.common import (
     load_or_exit,
     out,
 )
-from gmpgraph.review.decisions import default_reviews
+
 
 commands = typer.Typer()
 
@@ -59,9 +59,16 @@ def build(
 
     Example:  gmpgraph build ../shared/corpus -o graph.json
     """
+    from gmpgraph.extraction_cache import enabled as extraction_cache_enabled
+    from loaders import model_process
+
+    if extraction_cache_enabled() and model_process.wanted():
+        model_process.start()  # a rebuild's models start loading before anything else (build_graph stops them
+        # if no lone file is to be extracted: gmpgraph.build._extractions)
     from gmpgraph import __version__
     from gmpgraph.build import InputError, build_graph, discover
     from gmpgraph.graphfile import save_graph
+    from gmpgraph.review.decisions import default_reviews
 
     try:
         files = discover(paths)
