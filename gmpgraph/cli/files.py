@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,6 +92,7 @@ def build(
                                                                       refresh=True))
     from loaders.learned.models import current
 
+    gc.freeze()  # the graph lives until this process ends: the collector need not walk it again (0.1 s of a rebuild)
     meta = {"built_at": datetime.now(UTC).isoformat(timespec="seconds"), "gmpgraph_version": __version__,
             "model": current().description(),
             "documents": [f.file for f in report.built],
