@@ -30,7 +30,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from gmpgraph.extraction_cache import ExtractionData, as_data, cached_extraction, is_cached, remember_extraction
+from gmpgraph.extraction_cache import (ExtractionData, as_data, cached_extraction, is_cached, remember_extraction,
+                                       enabled as extraction_cache_enabled)
 from gmpgraph.infer import add_mandate_supports
 from gmpgraph.resolve import resolve_entities
 from gmpgraph.store import GraphStore
@@ -177,6 +178,10 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
     are extracted by :func:`_extracted`, which starts on all of them at once (in ``workers`` processes, see
     :func:`worker_count`), so they are extracted while the cached ones are read: those before a file to extract
     in their turn, and up to :data:`READ_AHEAD` of those after it before its extraction is waited for."""
+    # a rebuild after one file changed may need the statistical models for that file: they start loading
+    # beside this process now (if the caller has not started them already), before the files are even hashed,
+    # and are stopped at once if this is not that rebuild
+    models_beside = _models_may_be_needed_beside(workers, files) and model_process.start() is not None
     digests = _digests(files, max_bytes)
     copies = _copies_of_earlier_files(files, digests)
     cached = {path for path in files if path not in copies and path in digests
@@ -184,7 +189,11 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
     todo = [path for path in files if path not in copies and path not in cached]
     # one file to extract beside cached ones to read: in a worker all the same, if there is a CPU for it
     beside = bool(cached) and worker_count(workers, files) > 1
-    extracted = _extracted(todo, names, max_bytes, worker_count(workers, todo), beside) if todo else iter(())
+    if not (models_beside and todo and beside and worker_count(workers, todo) == 1):
+        model_process.stop()  # (those started here or by the caller: no lone file for them to serve)
+        models_beside = False
+    extracted = _extracted(todo, names, max_bytes, worker_count(workers, todo), beside,
+                           models_beside) if todo else iter(())
     in_order = [path for path in files if path in cached]
     read = 0  # in_order[:read] are read: merged, or waiting in ahead for their turn
     ahead: dict[Path, ExtractionData | None] = {}
@@ -203,6 +212,9 @@ def _extractions(files: list[Path], names: dict[Path, str], max_bytes: int,
                 ahead[in_order[read]] = cached_extraction(digests[in_order[read]], names[in_order[read]])
                 read += 1
             yield next(extracted)
+    close = getattr(extracted, "close", None)
+    if close is not None:
+        close()  # the pool is shut down and its worker is gone before this returns
 
 
 def _digests(files: list[Path], max_bytes: int) -> dict[Path, str]:
@@ -232,7 +244,7 @@ def _copies_of_earlier_files(files: list[Path], digests: dict[Path, str]) -> dic
 
 
 def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int, workers: int,
-               in_pool: bool = False) -> Iterator[tuple[Path, Outcome]]:
+               in_pool: bool = False, models_beside: bool = False) -> Iterator[tuple[Path, Outcome]]:
     """Each file's outcome, in the order of ``files``; extracted in a process pool when ``workers`` > 1 or
     ``in_pool`` (one worker then), which starts before this returns (the caller reads cached extractions
     meanwhile).
@@ -241,15 +253,14 @@ def _extracted(files: list[Path], names: dict[Path, str], max_bytes: int, worker
     consecutive groups, two groups in flight, each group largest file first so the processes finish
     together; results are merged as their group completes, so memory holds two groups' extractions at
     most and merging keeps pace with extraction however many files there are. A process that runs threads (a server)
-    extracts in its own process instead, since forking it could deadlock the child. A lone worker gets the
-    statistical models loaded in a process beside it (:mod:`loaders.model_process`), on the CPU it leaves idle,
-    ended when the worker is done.
+    extracts in its own process instead, since forking it could deadlock the child. ``models_beside``: the
+    model processes started for a lone worker (:mod:`loaders.model_process`), ended when it is done.
     """
     # (a process that runs threads extracts in itself: forking it could deadlock the child)
     if (workers <= 1 and not in_pool) or threading.active_count() > 1:
+        if models_beside:
+            model_process.stop()
         return ((path, extract_path(path, names[path], max_bytes)) for path in files)
-    # a lone worker beside the main process leaves a CPU idle: the models load there while the worker reads
-    models_beside = workers == 1 and _model_process_wanted() and model_process.start() is not None
     import loaders.extract  # noqa: F401 - loaded once here, inherited by every forked worker
 
     find_countries("")  # the country patterns, built once here: every worker reads them, and so does resolution
@@ -296,10 +307,12 @@ def _stopping_models(started: bool) -> Iterator[None]:
             model_process.stop()
 
 
-def _model_process_wanted() -> bool:
-    """Whether a lone worker gets the models loaded beside it (:mod:`loaders.model_process`); on unless
-    ``GMPGRAPH_MODEL_PROCESS=0``."""
-    return os.environ.get("GMPGRAPH_MODEL_PROCESS", "1").lower() not in ("0", "off", "no", "false")
+def _models_may_be_needed_beside(workers: int | None, files: list[Path]) -> bool:
+    """Whether this build may extract one file in a lone worker beside cached ones (a rebuild with the extraction
+    cache on and a CPU to spare), whose new sentences the models loaded beside it (:mod:`loaders.model_process`,
+    where :func:`~loaders.model_process.wanted`) would read."""
+    return (extraction_cache_enabled() and len(files) > 1 and worker_count(workers, files) > 1
+            and model_process.wanted())
 
 
 def _size(path: Path) -> int:

@@ -24,11 +24,12 @@ import hashlib
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from schema import Extraction
+if TYPE_CHECKING:
+    from schema import Extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 #: what an extraction depends on, besides the document: the extractor's code, data and models
@@ -80,7 +81,7 @@ def as_data(extraction: Extraction) -> ExtractionData:
     """An extraction as the store merges it: the document, each node and each edge as its JSON dump
     (``model_dump(mode="json", exclude_none=True)``, what :meth:`GraphStore.merge_node` stores).
 
-    >>> from schema import DocumentNode
+    >>> from schema import DocumentNode, Extraction
     >>> doc = DocumentNode(id="doc:a.txt", name="a.txt", file="a.txt", sha256="0" * 64, chars=0)
     >>> as_data(Extraction(document=doc))["document"]["id"], as_data(Extraction(document=doc))["nodes"]
     ('doc:a.txt', [])

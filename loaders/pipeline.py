@@ -21,7 +21,7 @@ from loaders.entities.named import (acronym_definitions, field_bodies, organizat
                                     same_things, titles)
 from loaders.entities.nodes import keyed_nodes, named_nodes
 from loaders.entities.repeated import repeated_mentions
-from loaders.learned.entities import learned_entities
+from loaders.learned.entities import learned_entities, prepare_ner
 from loaders.learned.relations import learned_relations
 from loaders.relations.actors import read_country_actors
 from loaders.relations.affiliations import read_affiliations
@@ -104,6 +104,7 @@ def run(doc: Document, sha256: str | None = None, pipeline: tuple[tuple[str, Com
     returns the annotated document."""
     forget_sentences()  # the remembered sentence spans are one document's: never keep another's text alive
     ann = Annotated.of(doc, sha256)
+    prepare_ner(ann)  # (a model process beside this one, if any, loads the NER now if it may be needed)
     for name, component in pipeline:
         if name == until:
             break

@@ -67,11 +67,13 @@ def load_model() -> Language:
     """spaCy's ``en_core_web_sm`` 3.8.0 with the components the analyses run (not its lemmatizer nor its
     attribute ruler: :data:`UNUSED_COMPONENTS`), checked by its meta."""
     try:
-        import spacy
+        import spacy  # noqa: F401
+
+        from loaders import saved_pipeline
     except ImportError as exc:  # pragma: no cover - a broken install
         raise ModelError(f"spaCy is not installed ({exc}); run ./dev setup") from None
     try:
-        nlp = spacy.load(MODEL_PACKAGE, exclude=list(UNUSED_COMPONENTS))
+        nlp = saved_pipeline.load(MODEL_PACKAGE, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelError(f"the model package {MODEL_PACKAGE} is not installed ({exc}); run ./dev setup, which "
                          f"installs it from requirements/model.txt with its hash") from None

@@ -1,7 +1,8 @@
 """The statistical analyses remembered per sentence (``loaders.syntax.SentenceStore``) and run beside a lone
 extraction (``loaders.model_process``): a changed report sends only its new sentences through the model; a
-damaged or deleted cache is only a miss; the model process gives what the model in this process gives, serves
-only the worker forked after it, and is gone when the build is done."""
+damaged or deleted cache is only a miss; the model processes give what the models in this process give, serve
+only the worker forked after them, and are gone when the build is done (those tests in a spawned process,
+which runs no thread)."""
 
 from __future__ import annotations
 
@@ -99,40 +100,67 @@ def test_a_sentence_is_found_whichever_document_holds_it(cache: Path) -> None:
     assert other.model_spans == []
 
 
-def _served(queue) -> None:  # in a forked child: what the model process answers it
+def in_fresh_process(target, *args) -> dict:
+    """What ``target(*args, queue)`` puts on the queue, run in a spawned process: threads this test session may
+    run (a served API) keep a process from forking model processes or workers safely."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=target, args=(*args, queue))
+    child.start()
+    try:
+        return queue.get(timeout=600)
+    finally:
+        child.join(timeout=60)
+
+
+def _served(queue) -> None:  # in a process forked after the model processes: what they answer it
     from loaders import model_process
 
-    queue.put(model_process.run("parse", "", ["UNIDO implements the project in Peru."]))
+    texts = ["UNIDO implements the project in Peru."]
+    queue.put((model_process.serves("parse"), model_process.run("parse", "", texts)))
 
 
-def test_the_model_process_gives_what_the_model_here_gives() -> None:
+def _model_processes(queue) -> None:
     from loaders import model_process
     from loaders.learned.models import shipped
     from loaders.syntax import analyse_texts
 
     texts = ["UNIDO implements the project in Peru.", "Jane Doerty said the Zyxwv Mining Cooperative helped."]
+    out: dict = {"threads": threading.active_count()}
     service = model_process.start()
     try:
-        assert model_process.run("parse", "", texts) is None  # never the process that started it
-        assert service.request("parse", "", texts) == analyse_texts(texts, "parse")
-        assert service.request("ents", "", texts) == analyse_texts(texts, "ents")
+        out["not_the_owner"] = model_process.run("parse", "", texts) is None and not model_process.serves("ner")
+        syntax, ner_pipe = service.pipes["syntax"], service.pipes["ner"]
+        out["parse"] = syntax.request("parse", "", texts) == analyse_texts(texts, "parse")
+        out["ents"] = syntax.request("ents", "", texts) == analyse_texts(texts, "ents")
         ner = shipped().ner
         if ner is not None:
-            answer = service.request("ner", str(ner.path), texts)
-            assert [[tuple(s) for s in found] for found in answer] == ner.entities_of(texts)
-        queue = multiprocessing.get_context("fork").Queue()
-        child = multiprocessing.get_context("fork").Process(target=_served, args=(queue,))
+            ner_pipe.send("prepare", str(ner.path), [])  # loads it; its answer is read before the next one
+            answer = ner_pipe.request("ner", str(ner.path), texts)
+            out["ner"] = [[tuple(s) for s in found] for found in answer] == ner.entities_of(texts)
+        context = multiprocessing.get_context("fork")
+        child_queue = context.Queue()
+        child = context.Process(target=_served, args=(child_queue,))
         child.start()
-        assert queue.get(timeout=120) == analyse_texts(texts[:1], "parse")  # a process forked after: served
+        out["served"] = child_queue.get(timeout=120) == (True, analyse_texts(texts[:1], "parse"))
         child.join(timeout=30)
-        assert service.request("no such analysis", "", texts) is None  # an error there: the caller runs its own
+        out["error"] = syntax.request("no such analysis", "", texts) is None  # the caller runs its own model
+        out["goes_on"] = syntax.request("parse", "", texts[:1]) == analyse_texts(texts[:1], "parse")
     finally:
         model_process.stop()
-    assert not service.process.is_alive()
-    assert service.request("parse", "", texts) is None  # stopped: the caller runs its own model
+    out["stopped"] = not service.process.is_alive() and not [
+        p for p in multiprocessing.active_children() if p.name == "gmpgraph-models"]
+    out["then_none"] = service.pipes["syntax"].request("parse", "", texts) is None
+    queue.put(out)
 
 
-def _lone_file_rebuild(folder: str, queue) -> None:  # in a fresh process: no threads, so a lone file may fork
+def test_the_model_processes_give_what_the_models_here_give() -> None:
+    result = in_fresh_process(_model_processes)
+    assert result.pop("threads") == 1
+    assert result == {key: True for key in result} and {"parse", "ents", "served", "stopped"} <= set(result), result
+
+
+def _lone_file_rebuild(folder: str, queue) -> None:
     import os
 
     import gmpgraph.build as build
@@ -142,24 +170,25 @@ def _lone_file_rebuild(folder: str, queue) -> None:  # in a fresh process: no th
     build.build_graph([Path(folder)])
     changed = Path(folder) / REPORT
     changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
-    started = []
-    original = model_process.start
-    model_process.start = lambda: started.append(original()) or started[-1]
+    started, stopped = [], []
+    start, stop = model_process.start, model_process.stop
+    model_process.start = lambda: started.append(start()) or started[-1]
+    model_process.stop = lambda: stopped.append(model_process._current) or stop()
     store, _ = build.build_graph([Path(folder)])
-    model_process.start = original
+    model_process.start, model_process.stop = start, stop
     alive = [p.name for p in multiprocessing.active_children() if p.name == "gmpgraph-models"]
     os.environ["GMPGRAPH_EXTRACTION_CACHE"] = "0"
     os.environ["GMPGRAPH_PARSE_CACHE"] = "0"
     uncached, _ = build.build_graph([Path(folder)], workers=1)
-    queue.put({"threads": threads, "started": len(started),
-               "stopped": all(not s.process.is_alive() for s in started), "alive": alive,
+    queue.put({"threads": threads, "started": len({id(s) for s in started if s is not None}),
+               "stopped": all(s in stopped and not s.process.is_alive() for s in started), "alive": alive,
                "person": any(n.name == "Jane Doerty" for n in store.nodes("Person")),
                "same": (list(store.nx.nodes(data=True)) == list(uncached.nx.nodes(data=True))
-                        and list(store.nx.edges(keys=True, data=True)) == list(uncached.nx.edges(keys=True, data=True)))})
+                        and list(store.nx.edges(keys=True, data=True))
+                        == list(uncached.nx.edges(keys=True, data=True)))})
 
 
-def test_a_lone_changed_file_gets_the_model_process_and_leaves_none_behind(cache: Path, tmp_path: Path) -> None:
-    # run in a spawned process: threads the test session runs (a served API) keep a build from forking
+def test_a_lone_changed_file_gets_the_model_processes_and_leaves_none_behind(cache: Path, tmp_path: Path) -> None:
     import gmpgraph.build as build
 
     if build.worker_count(None, [Path("a"), Path("b")]) < 2:
@@ -170,12 +199,7 @@ def test_a_lone_changed_file_gets_the_model_process_and_leaves_none_behind(cache
         if not (CORPUS / name).is_file():
             pytest.skip(f"no shared corpus at {CORPUS}")
         shutil.copy(CORPUS / name, folder / name)
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    child = context.Process(target=_lone_file_rebuild, args=(str(folder), queue))
-    child.start()
-    result = queue.get(timeout=600)
-    child.join(timeout=60)
+    result = in_fresh_process(_lone_file_rebuild, str(folder))
     assert result["threads"] == 1  # (a process running threads never forks: it would extract in itself)
     assert result["started"] == 1 and result["stopped"] and not result["alive"]
     assert result["person"] and result["same"]

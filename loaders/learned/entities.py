@@ -272,6 +272,17 @@ def learned_entities(ann) -> None:
         ann.found = apply_decisions(ann.text, ann.found, ner, models.entities, models.boundaries)
 
 
+def prepare_ner(ann) -> None:
+    """Before the rules run: where the NER runs in a model process beside this one
+    (:mod:`loaders.model_process`) and may have to read a paragraph of this document, that process loads it now,
+    so that it is ready when :func:`learned_entities` asks."""
+    from loaders.learned.models import current
+
+    prepare = getattr(current().ner, "prepare", None)
+    if callable(prepare):
+        prepare(ann.text)
+
+
 def ner_chunks(ann) -> list[tuple[int, int]]:
     """The paragraphs the NER reads: those with a capitalised word no rule's find or mention explains."""
     from loaders.learned.ner_spans import paragraphs, unexplained

@@ -89,11 +89,10 @@ class NerRunner:
 
     def nlp(self):
         if self._nlp is None:
-            import spacy
-
+            from loaders import saved_pipeline
             from loaders.learned.base_model import base_vocab
 
-            self._nlp = spacy.load(self.path, vocab=base_vocab(), exclude=["vocab"])
+            self._nlp = saved_pipeline.load(self.path, vocab=base_vocab(), exclude=["vocab"])
         return self._nlp
 
     def model_id(self) -> str:
@@ -116,12 +115,10 @@ class NerRunner:
         folder = cache_dir()
         if folder is None:
             return self.spans(text, chunks)
-        base = folder.parent / f"ner-{self.model_id()}"
         out: list[tuple[int, int, str]] = []
         missing: list[tuple[int, int, Path]] = []
         for a, b in chunks:
-            digest = hashlib.sha256(text[a:b].encode("utf-8")).hexdigest()
-            file = base / digest[:2] / (digest + ".json")
+            file = self.cache_file(folder, text[a:b])
             try:
                 out += [(a + s, a + e, label) for s, e, label in json.loads(file.read_text(encoding="utf-8"))]
             except (OSError, ValueError):
@@ -139,6 +136,23 @@ class NerRunner:
         for (a, _), found in zip(chunks, self.entities([text[a:b] for a, b in chunks])):
             out += [(a + s, a + e, label) for s, e, label in found]
         return out
+
+    def cache_file(self, folder: Path, paragraph: str) -> Path:
+        """Where the spans of ``paragraph`` are remembered, under the parse cache's ``folder``."""
+        digest = hashlib.sha256(paragraph.encode("utf-8")).hexdigest()
+        return folder.parent / f"ner-{self.model_id()}" / digest[:2] / f"{digest}.json"
+
+    def prepare(self, text: str) -> None:
+        """Where a model process serves this one (:mod:`loaders.model_process`) and a paragraph of ``text`` is not
+        in the cache (the NER may read it), have the model loaded there now, while the rules run."""
+        from loaders import model_process
+        from loaders.syntax import cache_dir
+
+        folder = cache_dir()
+        if folder is None or not model_process.serves("ner"):
+            return
+        if any(not self.cache_file(folder, text[a:b]).is_file() for a, b in paragraphs(text)):
+            model_process.prepare("ner", str(self.path))
 
     def entities(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         """The NER's spans of each text, (start, end, label) in the text: from the model process beside this
