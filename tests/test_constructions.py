@@ -7,6 +7,7 @@ construction must give, and the ones it must not.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -751,6 +752,25 @@ def test_held_and_approved_are_stated_and_planning_is_planned(corpus_store) -> N
     assert saicm and all(status[k] != "planned" for k in saicm)
 
 
+def test_an_approved_expansion_and_work_in_preparation_are_planned() -> None:
+    """pag12 §IV.1 b) bullets 1.2 and 1.3, verbatim: the countries an approved expansion adds and a government
+    preparing a grant proposal are work not yet under way (issue 29's audit)."""
+    text = ("IV. Artisanal and small-scale gold mining\n\n"
+            " - In June 2020, the GEF Council approved an expansion of the planetGOLD programme, adding eight "
+            "countries: Bolivia, Ghana, Honduras, Madagascar, Nigeria, Republic of the Congo, Suriname, and Uganda. "
+            "In June 2021, it was extended to an additional seven countries: Sierra Leone, Zambia, Mali, Guinea, "
+            "Cote d'Ivoire, Nicaragua, Ecuador. Led by Conservation International, the expanded programme will "
+            "continue to focus on reducing the use of mercury.\n"
+            " - The Government of Madagascar started the mobilization of stakeholders at national level for the "
+            "elaboration of the Project Preparation Grant (PPG) submitted to the GEF in December 2021.\n")
+    result = rules_only("report.txt", text)
+    assert {("LOCATED_IN", "project:planetgold", f"country:{c}") for c in ("GHA", "SUR", "ECU", "CIV")} <= \
+        planned(result)
+    assert not triples(result, "LOCATED_IN")
+    assert ("IMPLEMENTS", "org:government-of-madagascar", "project:planetgold") not in triples(result, "IMPLEMENTS")
+    assert ("IMPLEMENTS", "org:conservation-international", "project:planetgold") in triples(result, "IMPLEMENTS")
+
+
 def test_countries_named_as_doers_are_their_governments() -> None:
     # training texts a-05 and b-07: submitters and ratifiers are governments; a place, a modifier, the subject of
     # 'has' and the object of 'assist ... to' are not (overall progress report, 2012)
@@ -839,6 +859,32 @@ def test_two_side_events_of_two_areas_are_no_collaboration_of_the_areas() -> Non
                     if "co-hosted a side event" in line)
     result = extract_text("pag12.txt", sentence.strip(" -"))
     assert not triples(result, "COLLABORATES_WITH")
+
+
+@pytest.mark.parametrize("report, heading, cue, pair, status", [
+    # overall progress 2010-2012, the chlor-alkali section: the area is the subject, the partner after 'links with'
+    ("overall-progress-2010-2012.txt", "Mercury cell chlor-alkali production", "forge greater links with",
+     ("area:chlor-alkali", "area:supply-storage"), "planned"),
+    # the same report, the supply and storage section: 'encouraging linkages with the chlor-alkali partnership'
+    ("overall-progress-2010-2012.txt", "Mercury supply and storage", "encouraging linkages with",
+     ("area:chlor-alkali", "area:supply-storage"), None),
+    # pag12 §IV.2: each of the two areas after 'with the Partnership areas on' is the chlor-alkali area's partner
+    ("pag12-activities-report-2022.txt", "2. Mercury cell chlor-alkali production", "cross-partnership collaboration",
+     ("area:chlor-alkali", "area:waste"), None),
+    # pag12 §IV.3, an item of the area's plan: 'in coordination with the Partnership area on mercury in products'
+    ("pag12-activities-report-2022.txt", "3. Mercury air transport and fate research", "in coordination with the",
+     ("area:fate-transport", "area:products"), "planned"),
+])
+def test_the_heading_area_collaborates_with_the_area_after_a_partner_cue(
+        report: str, heading: str, cue: str, pair: tuple[str, str], status: str | None) -> None:
+    # issue 29's audit: links the reports state between two areas, where only the partner area is named
+    line = next(line for line in corpus_text(report).splitlines() if cue in line)
+    sentence = next(s for s in re.split(r"(?<=\.) ", line) if cue in s)
+    result = rules_only("report.txt", f"{heading}\n\n{sentence.strip(' -')}\n")
+    found = {(tuple(sorted((e.source, e.target))), getattr(e, "status", None)) for e in result.edges
+             if e.type == "COLLABORATES_WITH"}
+    assert (pair, status) in found
+    assert ("area:supply-storage", "area:waste") not in {p for p, _ in found}
 
 
 def test_a_body_in_brackets_after_the_actor_is_not_the_actor() -> None:
