@@ -887,6 +887,29 @@ def test_the_heading_area_collaborates_with_the_area_after_a_partner_cue(
     assert ("area:supply-storage", "area:waste") not in {p for p, _ in found}
 
 
+@pytest.mark.parametrize("report, heading, cue, project, status", [
+    # pag12 §IV.3: networks that 'will be approached' are not yet the area's work
+    ("pag12-activities-report-2022.txt", "3. Mercury air transport and fate research", "will be approached",
+     "project:european-monitoring-and-evaluation-programme", "planned"),
+    # pag6 para 32: a network whose need was recognised
+    ("pag6-meeting-report-2014.txt", "Mercury air transport and fate research", "recognized the need for",
+     "project:global-mercury-monitoring-network", "planned"),
+    # pag12 §IV.5: an approved project, 'to be executed by' the leads, is the area's work
+    ("pag12-activities-report-2022.txt", "5. Mercury releases from coal combustion", "GEF CEO approved",
+     "project:assessment-of-existing-and-future-emissions-reduction-from-the-coal-sector-toward-the-implementation-"
+     "of-the-minamata-and-stockholm-conventions", None),
+])
+def test_work_named_only_in_planned_clauses_is_planned_work_of_its_area(
+        report: str, heading: str, cue: str, project: str, status: str | None) -> None:
+    # issue 29's audit: 'In the future, other known networks will be approached ..., including ... EMEP' made
+    # EMEP stated work of the area
+    line = next(line for line in corpus_text(report).splitlines() if cue in line)
+    sentence = next(s for s in re.split(r"(?<=\.) ", line) if cue in s)
+    result = rules_only("report.txt", f"{heading}\n\n{sentence.strip(' -')}\n")
+    part_of = {e.source: getattr(e, "status", None) for e in result.edges if e.type == "PART_OF"}
+    assert project in part_of and part_of[project] == status, part_of
+
+
 def test_a_body_in_brackets_after_the_actor_is_not_the_actor() -> None:
     # issue 29: pag12 §IV.1 b), the reports' own sentence: Carbone Guinée acts, its network only in brackets
     sentence = next(line for line in corpus_text("pag12-activities-report-2022.txt").splitlines()

@@ -84,6 +84,16 @@ def clause_around(sentence: str, position: int, breaks: re.Pattern[str] | None =
     return start, end
 
 
+def opens_with_modal(text: str) -> bool:
+    """Does ``text`` (what follows a name) open with a planned or hypothetical predicate: the name is its subject?
+
+    >>> opens_with_modal(" could allow for the collection of information"), opens_with_modal(" allows it")
+    (True, False)
+    """
+    stripped = text.lstrip()
+    return bool(_PLANNED.match(stripped)) and not stripped.lower().startswith(("if", "pending", "subject to"))
+
+
 def planned(sentence: str, position: int, names: list[tuple[int, int]] | None = None, last: int | None = None) -> bool:
     """Is what ``sentence`` says at ``position`` (an offset into it) planned rather than stated? ``names`` are
     spans (offsets into the sentence) of names, whose words do not count ('... of existing and future
