@@ -910,6 +910,22 @@ def test_work_named_only_in_planned_clauses_is_planned_work_of_its_area(
     assert project in part_of and part_of[project] == status, part_of
 
 
+def test_a_body_that_prefixes_a_project_number_is_no_actor_of_the_project() -> None:
+    # issue 29's audit: pag12 §IV.7 '- GEF 10472: Implementing Sustainable Low and Non-chemical Development in Small
+    # Island Developing States (ISLANDS) Child Project.': the project's number, not the GEF implementing it
+    from loaders.learned.relations import pairs
+    from loaders.pipeline import run
+    from loaders.readers.dispatch import read_document_bytes
+
+    text = corpus_text("pag12-activities-report-2022.txt")
+    with using(Models()):  # the candidate pairs the relation reader weighs
+        ann = run(read_document_bytes(text.encode(), "pag12.txt"), None, until="learned_relations")
+    number = text.index("GEF 10472")
+    assert [m for m in ann.located if m.start == number and m.node.id == "org:global-environment-facility"]
+    islands = [p for p in pairs(ann) if "islands" in p.target.id and p.source.id == "org:global-environment-facility"]
+    assert not islands, [ann.text[s[0]:s[1]] for p in islands for s, _, _ in p.places]
+
+
 def test_a_body_in_brackets_after_the_actor_is_not_the_actor() -> None:
     # issue 29: pag12 §IV.1 b), the reports' own sentence: Carbone Guinée acts, its network only in brackets
     lines = corpus_text("pag12-activities-report-2022.txt").splitlines()
