@@ -70,7 +70,7 @@ def pairs(ann) -> list[Pair]:
     project with every body and country named on the page."""
     by_sentence: dict[tuple[int, int], list[tuple[Node, Located]]] = defaultdict(list)
     for m in ann.located:
-        if m.block is None or m.node.type in ("Document",):
+        if m.block is None or m.node.type in ("Document",) or _labels_a_number(ann.text, m):
             continue
         span = sentence_span(ann.text, m.block, m.start, m.end)
         by_sentence[span].append((m.node, m))
@@ -90,7 +90,7 @@ def pairs(ann) -> list[Pair]:
     if topic is not None:
         mentions: dict[str, list[Located]] = {}
         for m in ann.located:
-            if m.node.type in ("Organization", "Country") and m.block is not None:
+            if m.node.type in ("Organization", "Country") and m.block is not None and not _labels_a_number(ann.text, m):
                 mentions.setdefault(m.node.id, []).append(m)
         t_mention = next(m for m in ann.located if m.node.id == topic.id)
         for named in mentions.values():
@@ -105,6 +105,22 @@ def pairs(ann) -> list[Pair]:
                 pair.places.append((span, *((named[0], t_mention) if node.type == "Organization"
                                             else (t_mention, named[0]))))
     return list(found.values())
+
+
+def _labels_a_number(text: str, mention: Located) -> bool:
+    """Is the mention the prefix of an identifier ('GEF 10472: Implementing Sustainable ...', 'GEF ID 9602')? A
+    project's number names no actor.
+
+    >>> from schema import Organization
+    >>> gef = Located(Organization(id="org:gef", name="GEF"), 0, 3, None)
+    >>> _labels_a_number("GEF 10472: Implementing", gef), _labels_a_number("GEF-7 funds", gef)
+    (True, False)
+    """
+    after = text[mention.end:mention.end + 12].lstrip(" \t-")
+    after = after[2:].lstrip(" \t:") if after[:2].upper() == "ID" else after
+    digits = len(after) - len(after.lstrip("0123456789"))
+    year = digits == 4 and after[:2] in ("19", "20")  # 'UNEP 2019'; and 'GEF-7' is a funding period of GEF
+    return mention.node.type == "Organization" and digits >= 3 and not year
 
 
 def topic_project(ann) -> Node | None:

@@ -13,7 +13,7 @@ from loaders.annotated import Annotated, Located
 from loaders.relations.context import of_type
 from schema import CollaboratesWith
 
-_JOINT = re.compile(r"\b(?:joint(?:ly)?|collaborat\w*|cooperat\w*|co-operat\w*|coordination|in coordination with|links? "
+_JOINT = re.compile(r"\b(?:joint(?:ly)?|collaborat\w*|cooperat\w*|co-operat\w*|coordination|in coordination with|link(?:s|ages?)? "
                     r"with|together with|including the leads of|cross-partnership|with the Partnership areas?)\b",
                     re.IGNORECASE)
 
@@ -29,27 +29,47 @@ def read_collaborations(ann: Annotated) -> None:
         if not cues:
             continue
         areas = of_type(mentions, "Area")
-        if all(_partner_cue(c) for c in cues):  # 'X together with Y': the area before and the one after
-            areas = [m for c in cues for m in _around(areas, span[0] + c.start(), span[0] + c.end())]
-        keys = list(dict.fromkeys(m.node.key for m in areas))
-        if len(keys) == 1 and block.area and block.area != keys[0]:
-            keys = [block.area, keys[0]]
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                first, second = sentences.area_node(a), sentences.area_node(b)
-                if first is not None and second is not None:
-                    ann.edges.add(CollaboratesWith, first, second, block, span)
+        partners = [c for c in cues if _partner_cue(c)]
+        if partners and not [m for m in areas if m.end <= span[0] + partners[0].start()]:
+            # no area before the first partner: the heading's area is the subject ('the partnership area plans to
+            # forge greater links with the Supply and Storage Partnership Area'; 'increasing cross-partnership
+            # collaboration, especially with the Partnership areas on mercury supply and storage and on mercury
+            # waste management')
+            after = _following(areas, span[0] + partners[0].start(), span[0] + partners[0].end())
+            pairs = [(block.area, m.node.key) for m in after] if block.area else []
+        else:
+            if cues and all(_partner_cue(c) for c in cues):  # 'X together with Y': the area before and those after
+                areas = [m for c in cues for m in _around(areas, span[0] + c.start(), span[0] + c.end())]
+            keys = list(dict.fromkeys(m.node.key for m in areas))
+            if len(keys) == 1 and block.area and block.area != keys[0]:
+                keys = [block.area, keys[0]]
+            pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]
+        for a, b in pairs:
+            first, second = sentences.area_node(a), sentences.area_node(b)
+            if a != b and first is not None and second is not None:
+                ann.edges.add(CollaboratesWith, first, second, block, span)
 
 
 def _partner_cue(cue: re.Match[str]) -> bool:
-    """'together with', 'in coordination with', 'links with': a preposition whose object is the partner."""
-    return cue.group(0).lower().endswith("with")
+    """'together with', 'in coordination with', 'links with', 'with the Partnership areas': a preposition whose
+    object is the partner."""
+    return "with" in cue.group(0).lower().split()
+
+
+def _following(areas: list[Located], start: int, end: int) -> list[Located]:
+    """The areas named in a partner cue (``start`` to ``end``) or right after it, and those coordinated with them
+    ('with the Partnership areas on mercury supply and storage and on mercury waste management')."""
+    found: list[Located] = []
+    for m in sorted(areas, key=lambda m: m.start):
+        if start <= m.start <= (found[-1].end if found else end) + 12:
+            found.append(m)
+    return found
 
 
 def _around(areas: list[Located], start: int, end: int) -> list[Located]:
     """The area named last before a partner cue and those right after it; none where no area follows ('the area on
     fate research together with the Biodiversity Research Institute organized ...': the area's partner is a body).
     """
-    after = [m for m in areas if end <= m.start <= end + 12]
+    after = _following(areas, end, end)
     before = [m for m in areas if m.end <= start]
     return [before[-1], *after] if before and after else []

@@ -49,7 +49,11 @@ _PLANNED = re.compile(
     r"|\b(?:planned|planning\s+(?:to|for)|propos(?:e|es|ed|al|als|ing)|intend(?:s|ed)?\s+to|"
     r"(?:is|are|was|were)\s+expected\s+to|hopes?\s+to|hoped|envisag\w+|foreseen|prospective|potential(?:ly)?|"
     r"would like|next steps?|in\s+(?:the\s+)?future|under\s+discussion|under\s+consideration|to\s+explore|"
-    r"will\s+explore|pipeline|subject\s+to|if|unless|pending|tentative(?:ly)?|postponed)\b",
+    r"will\s+explore|pipeline|subject\s+to|if|unless|pending|tentative(?:ly)?|postponed|"
+    # approved or recognised but not under way: 'approved an expansion of the programme, adding eight countries',
+    # 'it was extended to an additional seven countries', 'the elaboration of the Project Preparation Grant'
+    r"approved\s+an?\s+(?:expansion|extension)|extended\s+to\s+an?\s+(?:additional|further)|preparation\s+grant|"
+    r"project\s+preparation|(?:recogni[sz]ed|stressed|noted)\s+the\s+need\s+(?:for|to))\b",
     re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s+|\.\s|"
                            r"\s+and\s+(?=(?:is|are|was|were|will|has|have|had)\s)")  # '... held in Rome and are planning'
@@ -80,6 +84,16 @@ def clause_around(sentence: str, position: int, breaks: re.Pattern[str] | None =
     return start, end
 
 
+def opens_with_modal(text: str) -> bool:
+    """Does ``text`` (what follows a name) open with a planned or hypothetical predicate: the name is its subject?
+
+    >>> opens_with_modal(" could allow for the collection of information"), opens_with_modal(" allows it")
+    (True, False)
+    """
+    stripped = text.lstrip()
+    return bool(_PLANNED.match(stripped)) and not stripped.lower().startswith(("if", "pending", "subject to"))
+
+
 def planned(sentence: str, position: int, names: list[tuple[int, int]] | None = None, last: int | None = None) -> bool:
     """Is what ``sentence`` says at ``position`` (an offset into it) planned rather than stated? ``names`` are
     spans (offsets into the sentence) of names, whose words do not count ('... of existing and future
@@ -105,4 +119,9 @@ def planned(sentence: str, position: int, names: list[tuple[int, int]] | None = 
     opening = _PARTICIPLE_OPENING.match(clause)
     if opening and position - start < opening.end() + 80 and "," in clause:
         clause = clause[:clause.index(",")]  # 'Led by X, the programme will ...': the participle states it
-    return bool(_PLANNED.search(clause))
+    if _PLANNED.search(clause):
+        return True
+    # the items of an inline list take the clause that introduces them: 'it was extended to an additional seven
+    # countries: Sierra Leone, Zambia, ...'
+    return sentence[max(0, start - 2):start] == ": " and bool(_PLANNED.search(sentence, *clause_around(sentence,
+                                                                                                     start - 2)))

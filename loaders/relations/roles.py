@@ -118,16 +118,24 @@ class _Frame:
         return self.by_token.get(kind, {}).get(tok.i)
 
     def group(self, tok: Token) -> list[Token]:
-        """``tok`` and the tokens coordinated or in apposition with it."""
+        """``tok`` and the tokens coordinated or in apposition with it, but not those in brackets after it ('Carbone
+        Guinée (member of the European Environmental Bureau / Zero Mercury Working Group (EEB/ZMWG)) conducted':
+        the network is who Carbone Guinée belongs to, not who acts)."""
         out, todo = [], [tok]
         while todo:
             t = todo.pop()
             if t in out:
                 continue
             out.append(t)
-            todo += [c for c in t.children if c.dep_ == "conj" or (c.dep_ == "appos" and any(
-                c.i in self.by_token.get(k, {}) for k in ("Organization", "Country", "Thing")))]
+            todo += [c for c in t.children if (c.dep_ == "conj" or (c.dep_ == "appos" and any(
+                c.i in self.by_token.get(k, {}) for k in ("Organization", "Country", "Thing"))))
+                and not self._bracketed(t, c)]
         return sorted(out, key=lambda t: t.i)
+
+    def _bracketed(self, head: Token, tok: Token) -> bool:
+        """Is ``tok`` inside a bracket opened after ``head``?"""
+        between = self.ann.text[self.offset + head.idx + len(head.text):self.offset + tok.idx] if tok.i > head.i else ""
+        return between.count("(") > between.count(")")
 
     def agents(self, tok: Token) -> list[Located]:
         """The organisations (or countries, for their governments) a subject, agent or 'from' object names."""
