@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated
-from loaders.relations.context import TITLED
+from loaders.relations.context import IMPLEMENT_CUE, TITLED
 from loaders.relations.modality import opens_with_modal, planned
 from schema import Edge, Provenance
 
@@ -78,10 +78,14 @@ def _only_planned(ann: Annotated, node: str, spans: dict[str, list[tuple[int, in
     return bool(mentions)
 
 
-#: a named thing described by who runs it, between its name and its runner: 'such as the Caribbean Region Mercury
-#: Monitoring Network – overseen by Antigua and Barbuda' (what the network is, not what the plan will do)
-_DESCRIBED = re.compile(r"\s*(?:[\u2013\u2014-]|,|\()?\s*(?:overseen|led|implemented|executed|run|managed|coordinated|"
-                        r"hosted)\s+by\s+(?:the\s+)?")
+def _described(gap: str) -> bool:
+    """Is ``gap``, between a named thing and a body, who runs the thing: 'such as the Caribbean Region Mercury
+    Monitoring Network – overseen by Antigua and Barbuda' (what the network is, not what the plan will do)?
+
+    >>> _described(" \u2013 overseen by "), _described(", and ")
+    (True, False)
+    """
+    return bool(IMPLEMENT_CUE.fullmatch(gap.lstrip(" \t\n\u2013\u2014-,(")))
 
 
 def _planned_place(ann: Annotated, edge: Edge, prov: Provenance, spans: dict[str, list[tuple[int, int]]],
@@ -89,7 +93,7 @@ def _planned_place(ann: Annotated, edge: Edge, prov: Provenance, spans: dict[str
     quote = ann.text[prov.start:prov.end]
     inside = [(node, a, b) for node in (edge.target, edge.source) for a, b in spans.get(node, ())
               if prov.start <= a < prov.end]
-    described = any(t == edge.target and s == edge.source and _DESCRIBED.fullmatch(ann.text, tb, sa)
+    described = any(t == edge.target and s == edge.source and _described(ann.text[tb:sa])
                     for t, _, tb in inside for s, sa, _ in inside)
     if _IMPERATIVE.match(quote) and not described:
         return True
