@@ -142,7 +142,7 @@ def _lead_in_implementers(ann: Annotated) -> None:
             a, _ = clause_around(sentences.sentence(span), m.start - span[0], COORDINATION)
             if _OWN_TIE.search(text, span[0] + a, m.start) or agent_before(text[span[0]:m.start]) == "pays":
                 continue
-            status = "planned" if planned(sentences.sentence(span), m.start - span[0]) else None
+            status = "planned" if planned(sentences.sentence(span), m.start - span[0], last=m.end - span[0]) else None
             for org in orgs:  # what the item gives as planned, the lead-in does not make fact
                 ann.edges.add(Implements, org.node, m.node, lead, (lead.start, lead.end), status=status)
                 ann.edges.add(Implements, org.node, m.node, block, span, status=status)
