@@ -1145,6 +1145,17 @@ def test_imperative_items_under_reported_activities_are_the_work_under_planned_o
     assert found[("COLLABORATES_WITH", "area:fate-transport", "area:products")] == status
 
 
+def test_a_lead_in_that_opens_with_the_and_a_body_gives_the_body_its_items() -> None:
+    # issue 29's audit 29c: pag12 §IV.7 b), verbatim: 'The Basel Convention Regional Centre ... (BCRC-Caribbean)
+    # has been involved in planned activities through the following projects:' over its two GEF items
+    text = "7) Mercury supply and storage\n\n" + _report_lines(
+        "The Basel Convention Regional Centre for Training and Technology Transfer for the Caribbean",
+        "GEF 10472:", "GEF 10153:")
+    centre = "org:basel-convention-regional-centre-for-training-and-technology-transfer-for-the-caribbean"
+    projects = {t for _, s, t in triples(rules_only("pag12.txt", text), "IMPLEMENTS") if s == centre}
+    assert any("islands" in p for p in projects) and any("guyana" in p for p in projects), projects
+
+
 def test_a_body_the_lead_in_names_for_another_act_implements_none_of_the_items(corpus_store) -> None:
     # issue 29 (audit S2): pag12 §III: 'Webinars to support sharing of information and experience: ... through
     # an online survey conducted by the Secretariat of the Partnership in April 2020. The following events have

@@ -259,7 +259,7 @@ class Sentences:
         for cue in IMPLEMENT_CUE.finditer(self.text, last, lead.end):
             found += self.chain(orgs, cue.end())
         own = self.text[lead.start:lead.end]
-        opening = re.match(r"[-\u2022*\s]*", own)
+        opening = re.match(r"[-\u2022*\s]*(?:[Tt]he\s+)?", own)
         at = lead.start + (opening.end() if opening else 0)
         first = [o for o in orgs if o.start == at]
         if first and re.match(r"(?:\s*\([^)]{1,20}\))?\s*(?:'s|\u2019s|has|have|is|are|implemented|worked|carried|"
