@@ -31,7 +31,7 @@ from functools import lru_cache
 _KEYS: tuple[tuple[str, str], ...] = (
     ("implementer", r"(?:other\s+|project\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
                     r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"
-                    r"|gef\s+agenc(?:y|ies)"),
+                    r"|gef\s+agenc(?:y|ies|(?=\(ies\)))"),
     ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|(?:project\s+)?(?:donors?|funders?)|funded\s+by|financed\s+by|sponsors?"
                r"|financing\s+(?:partners?|sources?)"),
     ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),
@@ -154,6 +154,9 @@ def _fields(text: str) -> tuple[Field, ...]:
     return tuple(sorted(fields, key=lambda f: f.key_start))
 
 
+_PLACEHOLDER = "(select)"  # a GEF template's unfilled drop-down
+
+
 def _run_in_fields(lines: list[tuple[int, str]], known: set[int]) -> list[Field]:
     """The fields of a form flattened onto one line: at least two keys inside it, each with its colon."""
     fields = []
@@ -164,11 +167,15 @@ def _run_in_fields(lines: list[tuple[int, str]], known: set[int]) -> list[Field]
         for m, after in zip(keys, [*keys[1:], None]):
             kind = next(k for k, _ in _KEYS if k not in ("grant", "lead") and m.group(k))
             end = after.start() if after is not None else min(len(line), m.end() + 300)
-            value = line[m.end():end].rstrip(" \t;,")
-            if start + m.start(kind) in known or not value or len(value) > 300:
+            at = m.end()
+            while line.startswith(_PLACEHOLDER, at):  # a form's unfilled choice: 'Lead GEF Agency: (select) CI'
+                at = len(line) - len(line[at + len(_PLACEHOLDER):].lstrip(" \t"))
+            value = line[at:end].rstrip(" \t;,")
+            empty = _KEY.match(value)  # 'Program Executing Entity(s): Program Duration (Months) 60': no value
+            if start + m.start(kind) in known or not value or len(value) > 300 or (empty and empty.group("other")):
                 continue
             fields.append(Field(kind, line[m.start(kind):m.end(kind)], start + m.start(kind), value,
-                                start + m.end(), start + m.end() + len(value)))
+                                start + at, start + at + len(value)))
     return fields
 
 

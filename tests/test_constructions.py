@@ -1129,6 +1129,33 @@ def test_a_modal_of_a_later_clause_or_addition_leaves_the_stated_relation_stated
     assert ("IMPLEMENTS", "org:bri", caribbean) in planned(network)
 
 
+@pytest.mark.parametrize("heading, status", [("b) Key activities in the Partnership area include:", None),
+                                             ("c) Planned future activities include:", "planned")])
+def test_imperative_items_under_reported_activities_are_the_work_under_planned_ones_the_plan(
+        heading: str, status: str | None) -> None:
+    # issue 29's audit (29b and 29c): pag12 §IV.3 b), verbatim under its headings: 'Key activities ... include:'
+    # reports the area's work in the imperative; the same items under 'Planned future activities' would be a plan
+    items = _report_lines("To support countries and intergovernmental organizations to improve mercury",
+                          "Develop country projects where the use of skin-lightening",
+                          "Assist with the initiation of regional")
+    result = rules_only("pag12.txt", f"IV. Activity Report by Partnership area\n\n3) Mercury air transport and fate "
+                                     f"research\n\n{heading}\n\n{items}")
+    found = {(e.type, e.source, e.target): getattr(e, "status", None) for e in result.edges}
+    assert found[("IMPLEMENTS", "org:bri", "project:caribbean-region-mercury-monitoring-network")] == status
+    assert found[("COLLABORATES_WITH", "area:fate-transport", "area:products")] == status
+
+
+def test_a_lead_in_that_opens_with_the_and_a_body_gives_the_body_its_items() -> None:
+    # issue 29's audit 29c: pag12 §IV.7 b), verbatim: 'The Basel Convention Regional Centre ... (BCRC-Caribbean)
+    # has been involved in planned activities through the following projects:' over its two GEF items
+    text = "7) Mercury supply and storage\n\n" + _report_lines(
+        "The Basel Convention Regional Centre for Training and Technology Transfer for the Caribbean",
+        "GEF 10472:", "GEF 10153:")
+    centre = "org:basel-convention-regional-centre-for-training-and-technology-transfer-for-the-caribbean"
+    projects = {t for _, s, t in triples(rules_only("pag12.txt", text), "IMPLEMENTS") if s == centre}
+    assert any("islands" in p for p in projects) and any("guyana" in p for p in projects), projects
+
+
 def test_a_body_the_lead_in_names_for_another_act_implements_none_of_the_items(corpus_store) -> None:
     # issue 29 (audit S2): pag12 §III: 'Webinars to support sharing of information and experience: ... through
     # an online survey conducted by the Secretariat of the Partnership in April 2020. The following events have

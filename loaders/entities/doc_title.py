@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from loaders.entities.found import Found, clean_name
 from loaders.entities.naming import PUBLICATION_HEADS, entity_type
+from loaders.words import SENTENCE_LIKE
 
 if TYPE_CHECKING:
     from schema import Document
 
 _STOP_LINE = re.compile(r"(?i:working\s+draft|draft|final|foreword|preface|introduction|summary|abstract|contents|"
                         r"project\s+summary|project\s+document|project\s+details|(?:fact|data)\s*sheet|background)\s*:?|(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d|\d{1,2}/\d{1,2}/\d{2,4}")
-_SENTENCE = re.compile(r"[.!?]\s*$|\s(?:is|are|was|were|has|have|had|will|can|may|held|took)\s")
 _GENRE = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}(?:" + "|".join(PUBLICATION_HEADS) + r")$")
 
 
@@ -51,7 +51,7 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
     title = " ".join(body for _, body in lines)
     start = lines[0][0]
     end = lines[-1][0] + len(lines[-1][1])
-    if len(title) > 300 or len(title.split()) < 2 or _SENTENCE.search(title) or not _title_cased(title):
+    if len(title) > 300 or len(title.split()) < 2 or SENTENCE_LIKE.search(title) or not _title_cased(title):
         return []
     prefix = re.match(r"([^:]{2,40}):\s+(?=[A-Z])", title)
     if prefix and _GENRE.fullmatch(prefix.group(1).strip()):
@@ -101,7 +101,7 @@ def headings_of_projects(doc: "Document") -> list[Found]:
         own = doc.text[block.start:block.end].strip().strip("*#").strip()
         if block.kind != "heading" or after.kind != "paragraph" or "\n" in own or not 3 <= len(own.split()) <= 20:
             continue
-        if not _THE_PROJECT.match(doc.text, after.start) or _SENTENCE.search(own) or not _title_cased(own):
+        if not _THE_PROJECT.match(doc.text, after.start) or SENTENCE_LIKE.search(own) or not _title_cased(own):
             continue
         if entity_type(own.split(" - ")[0].split(",")[0].strip()) == "Organization":
             continue  # a byline: 'United Nations Industrial Development Organization - UNIDO, 2022 - 2027'

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from loaders.entities.found import Found, clean_name
+from loaders.words import SENTENCE_LIKE
 
 _LIST_HEADING = re.compile(r"[ \t]*(?:#+\s*|\*\*)?(?:quick\s+links|(?:key\s+|related\s+|project\s+)?"
                            r"(?:documents|reports)|publications|resources|downloads|further\s+reading|related\s+links|"
                            r"library)(?:\*\*)?\s*:?\s*$", re.IGNORECASE)
-_SENTENCE = re.compile(r"[.!?]\s*$|\s(?:is|are|was|were|has|have|will|can|may|should|must)\s")
 
 
 def listed_documents(text: str) -> list[Found]:
@@ -38,7 +38,7 @@ def listed_documents(text: str) -> list[Found]:
         following = lines[n + 1][1].lstrip() if n + 1 < len(lines) else ""
         if body == line.strip() and len(body.split()) <= 3 and following.startswith(("- ", "\u2022")):
             continue  # a sub-heading of the list ('Technical information') over more items
-        if len(body) > 200 or _SENTENCE.search(body) or not body[:1].isupper() or len(body.split()) < 3:
+        if len(body) > 200 or SENTENCE_LIKE.search(body) or not body[:1].isupper() or len(body.split()) < 3:
             inside = False  # a paragraph of text ends the list
             continue
         at = start + line.find(body)

@@ -41,6 +41,7 @@ from loaders.entities.naming import entity_type, organization_kind
 from loaders.gazetteers.areas import find_areas
 from loaders.gazetteers.countries import find_countries
 from loaders.gazetteers.places import city_countries
+from loaders.words import HONORIFIC_BEFORE
 
 _PARTICLE = r"(?:de|De|van|Van|von|da|Da|del|Del|der|la|La|le|di|Di|dos|du|bin|al|el)"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"  # (Latin-1 and Extended-A; lower-case letters pass .islower)
@@ -64,7 +65,6 @@ def opens_with_honorific(name: str) -> bool:
     return bool(_HONORIFIC.match(name))
 
 
-_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sh|Shri|Smt|Engr|Atty|Amb)\.?\s*$")
 _BRACKETED = re.compile(rf"(?<![\w\-])({_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*"
                         r"\(([^()\n]{2,160})\)")
 _CITED = re.compile(rf"(?:(?<=[(;])|(?<=;\s)|(?<=\band\s)|(?<=:\s))((?:{_PARTICLE}\s+)?[A-Z][\w'\-]+),"
@@ -97,7 +97,6 @@ TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassad
                           "deputy", "rapporteur", "commissioner", "co-lead", "director-general", "secretary-general",
                           "undersecretary", "under-secretary", "administrator", "chief"})
 _ROLE = "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True))
-_ROLE_BEFORE = re.compile(rf"(?i:\b(?:{_ROLE})s?)\s*[,:]?\s+$")
 # a role, after its modifiers: 'Senior Programme Officer', 'Lead Environmental Specialist', 'Program Officer
 # Extractives & Conservation', 'Regional Director and Representative'; not a body's name ('Office of ...')
 _ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|senior|deputy|interim|international|national|"
@@ -535,9 +534,9 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         name = clean_name(m.group(1))
         inside = m.group(2).strip()
         if orgs.covers(m.start(1)) or re.search(rf"[{_UPPER}][\w\-]*\s+$", text[max(0, m.start(1) - 30):m.start(1)]) \
-                and not _HONORIFIC_BEFORE.search(text[max(0, m.start(1) - 12):m.start(1)]):
+                and not HONORIFIC_BEFORE.search(text[max(0, m.start(1) - 12):m.start(1)]):
             continue  # 'Sustainable Carbon (ICSC)' ends an organisation's name; 'Dirección Nacional de ...'
-        honorific = bool(_HONORIFIC_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
+        honorific = bool(HONORIFIC_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
         if not plausible_name(name) or _NOT_AFFILIATION.match(inside) or best_long_form(inside, name):
             continue  # 'Yayasan Tambuhak Sinta (YTS)' spells out an acronym: a name, not a person
         affiliation, country = _affiliation(inside, m.start(2), orgs)
@@ -575,8 +574,8 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if m.start(1) in taken or not plausible_name(name):
             continue
         before = text[max(0, m.start() - 160):m.start()]
-        role = _ROLE_BEFORE.search(before.rstrip(", ").rstrip() + " ") or re.search(
-            rf"(?i:\b(?:{_ROLE})s?),\s*(?:{_NAME_WORD}\s+{_NAME_WORD},[^,]{{0,90}},\s*(?:and\s+)?)?$", before)
+        role = re.search(  # 'the PAG co-chairs, Rodges Ankrah', 'Co-chairs: ...', 'co-chairs, A B, EPA, and C D'
+            rf"(?i:\b(?:{_ROLE})s?)\s*[,:]\s*(?:{_NAME_WORD}\s+{_NAME_WORD},[^,]{{0,90}},\s*(?:and\s+)?)?$", before)
         org_after = orgs.at(m.end(), 2)
         if not (role or org_after):
             continue

@@ -24,9 +24,9 @@ from functools import cache, lru_cache
 import pycountry
 
 from loaders.gazetteers.mention import Mention, flexible, starts_with
+from loaders.words import HONORIFIC_BEFORE
 from schema.reference import country_variants
 
-_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Sir)\.?\s+$")
 _BLOCKERS = ("New Jersey", "New Mexico", "New Guinea", "New South Wales", "Georgia Institute", "Jordan River")
 
 
@@ -112,7 +112,7 @@ def _countries_in(text: str) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for m in name_re.finditer(text):
         code = _lookup(m.group(0))
-        if code and not _HONORIFIC.search(text, max(0, m.start() - 6), m.start()):
+        if code and not HONORIFIC_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             found.append(Mention("Country", code, m.start(), m.end(), m.group(0)))
     acronyms = country_variants()["acronyms"]
     for m in acr_re.finditer(text):

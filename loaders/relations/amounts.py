@@ -43,6 +43,9 @@ def parse_amount(text: str) -> tuple[float, str] | None:
 
 AMOUNT = _AMOUNT
 """A sum of money as written (for patterns that read what stands around one)."""
+#: a word or sign that speaks of money: the gate before a sentence's funders or a 'contributions' noun are read
+MONEY_TERMS = re.compile(r"\b(?:financial|financially|voluntary|monetary|in-kind|fund\w*|financ\w*|grant\w*|donor\w*|"
+                         r"expenditure)\b|US\$|USD|\$|EUR|€|£|\bmillion\b", re.IGNORECASE)
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _DATED = re.compile(r"\b(?:[Ii]n|[Oo]n|[Ss]ince)\s+(?:(?:early|mid|late|the end of)[- ]\s*)?(?:\d{1,2}\s+)?"

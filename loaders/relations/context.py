@@ -32,7 +32,7 @@ _ITEM_LABEL = re.compile(_BULLET + r"(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*
 _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
 _BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|"
-                            r"coordinated) by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
+                            r"coordinated)\s+by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
                             r"\b(?:in partnership with|together with|in collaboration with|a partnership with)\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\byou are here\b|\S\s+>\s+\S.*\s>\s", re.IGNORECASE)
@@ -259,7 +259,7 @@ class Sentences:
         for cue in IMPLEMENT_CUE.finditer(self.text, last, lead.end):
             found += self.chain(orgs, cue.end())
         own = self.text[lead.start:lead.end]
-        opening = re.match(r"[-\u2022*\s]*", own)
+        opening = re.match(r"[-\u2022*\s]*(?:[Tt]he\s+)?", own)
         at = lead.start + (opening.end() if opening else 0)
         first = [o for o in orgs if o.start == at]
         if first and re.match(r"(?:\s*\([^)]{1,20}\))?\s*(?:'s|\u2019s|has|have|is|are|implemented|worked|carried|"

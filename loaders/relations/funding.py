@@ -18,7 +18,7 @@ import re
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.nodes import government_named_at
-from loaders.relations.amounts import AMOUNT, month_of, parse_amount
+from loaders.relations.amounts import AMOUNT, MONEY_TERMS, month_of, parse_amount
 from loaders.relations.context import THE_PROJECT, Sentences, of_type, outermost
 from schema import Funds
 
@@ -33,8 +33,19 @@ FUNDER_VERB = re.compile(r"(?:\(?[A-Za-z][\w&-]{0,14}\)\s*)?"  # '... Facility (
                          r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|contributed|donated|"
                          r"committed|invested)\b(?! (?:to|with|in)\b)")
 _FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
-_MONEY = re.compile(r"\b(?:fund\w*|financ\w*|expenditure|grant\w*|contribut\w*)|\$|\bUSD\b|\bEUR\b")
-_CARRIED_OUT_BY = re.compile(r"\b(?:carried out|implemented|executed|undertaken|conducted) by\s+(?:the\s+)?$")
+#: the agent's verb just before a name: who pays ('supported by the'), who does the work ('carried out by')
+_AGENT_BEFORE = re.compile(r"\b(?:(?P<pays>supported|funded|financed|sponsored)|(?P<does>carried out|implemented|executed|"
+                           r"undertaken|conducted))\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def agent_before(text: str) -> str | None:
+    """What the name after ``text`` does, where ``text`` ends in an agent's verb: 'pays' or 'does' (the work).
+
+    >>> agent_before("a project funded by the "), agent_before("activities carried out by "), agent_before("with ")
+    ('pays', 'does', None)
+    """
+    m = _AGENT_BEFORE.search(text)
+    return m.lastgroup if m else None
 
 
 # '$ 10.5 million provided through UNEP', 'about $2 million had been received from the GEF': the sum's giver
@@ -65,7 +76,7 @@ def funders(sentences: Sentences, span: tuple[int, int], orgs: list[Located]) ->
         found += _not_agencies(text, sentences.chain(orgs, span[0] + cue.end()))
     for cue in _SUM_FROM.finditer(sentences.sentence(span)):
         found += [o for o in sentences.chain(orgs, span[0] + cue.end()) if o not in found]
-    if _MONEY.search(sentences.sentence(span)):
+    if MONEY_TERMS.search(sentences.sentence(span)):
         for org in orgs:
             if FUNDER_VERB.match(text[org.end:org.end + 40].strip()) and org not in found:
                 found.append(org)
@@ -185,7 +196,7 @@ def read_funding(ann: Annotated) -> None:
             if not targets:  # 'activities carried out by the interim secretariat ... support provided by X' (not
                 # 'funded by X and implemented by Y', where both are said of one thing)
                 targets = [o for o in orgs if o.node.id not in funder_ids and o.start < group[0].start
-                           and _CARRIED_OUT_BY.search(text[max(span[0], o.start - 40):o.start])][:1]
+                           and agent_before(text[max(span[0], o.start - 40):o.start]) == "does"][:1]
             for funder in group:
                 own = _own_sum(sentences, span, funder)
                 given = own if own is not None else amount if len(funder_ids) == 1 else None

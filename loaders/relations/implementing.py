@@ -19,7 +19,7 @@ import re
 
 from loaders.annotated import Annotated
 from loaders.relations.context import IMPLEMENT_CUE, of_type, outermost
-from loaders.relations.funding import funders
+from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
 from schema import Implements
 
@@ -121,7 +121,6 @@ def _bracket_opening(text: str, start: int, end: int) -> int | None:
 #: the Specific International Programme' (the programme pays; it is nobody's work item)
 _OWN_TIE = re.compile(r"\b(?:will|would|to|shall)\s+be\s+approached\b|\bexplore\s+(?:a\s+|the\s+)?possible\s+"
                       r"partnerships?\b|\bin\s+conjunction\s+with\b", re.IGNORECASE)
-_AGENT_BEFORE = re.compile(r"\b(?:supported|funded|financed|sponsored)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _lead_in_implementers(ann: Annotated) -> None:
@@ -141,9 +140,9 @@ def _lead_in_implementers(ann: Annotated) -> None:
                 continue
             span = sentences.sentence_of[id(m)]
             a, _ = clause_around(sentences.sentence(span), m.start - span[0], COORDINATION)
-            if _OWN_TIE.search(text, span[0] + a, m.start) or _AGENT_BEFORE.search(text, span[0], m.start):
+            if _OWN_TIE.search(text, span[0] + a, m.start) or agent_before(text[span[0]:m.start]) == "pays":
                 continue
-            status = "planned" if planned(sentences.sentence(span), m.start - span[0]) else None
+            status = "planned" if planned(sentences.sentence(span), m.start - span[0], last=m.end - span[0]) else None
             for org in orgs:  # what the item gives as planned, the lead-in does not make fact
                 ann.edges.add(Implements, org.node, m.node, lead, (lead.start, lead.end), status=status)
                 ann.edges.add(Implements, org.node, m.node, block, span, status=status)

@@ -155,13 +155,15 @@ _LEADS_AFTER = re.compile(  # 'US.EPA, the co-lead of Chlor-alkali Area'; 'EPA l
     r"serv\w*\s+as\s+(?:the\s+)?(?:co-?)?leads?\b|(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?(?:co-?)?leads?\b|"
     r"accepted\s+(?:the\s+)?co-?leadership\b|took over\b|took on\s+(?:the\s+)?(?:co-?)?lead\b|"
     r"assumed\s+(?:the\s+)?(?:co-?)?lead(?:ership)?\b|shares?\s+(?:this|the)\s+lead\b)))", re.IGNORECASE)
-_LEADS_BEFORE = re.compile(  # 'leadership of X', 'shares this lead with X', 'co-lead together with X', 'Leads: X'
+_LEADS_BEFORE = re.compile(  # 'leadership of X', 'shares this lead with X', 'co-lead together with X', 'Leads: X';
+    # and a list after 'leads,' ('executed by the Partnership area leads, Macquarie University and the ICSC.'), which
+    # must end the clause (see _list_ends_clause)
     r"\bleadership\s+of\s+(?:the\s+)?$|"
     r"\b(?:co-?)?lead(?:s|ership)?\s+(?:is\s+|are\s+)?(?:shared\s+)?(?:together\s+)?with\s+(?:the\s+)?$|"
-    r"\b(?:co-?)?leads?\s*:\s*(?:the\s+)?$", re.IGNORECASE)
+    r"\b(?:co-?)?leads?\s*:\s*(?:the\s+)?$|"
+    r"(?P<list>\b(?:co-?)?leads?(?:\s+of\s+the\s+[^,;]{0,80})?,\s*(?:the\s+)?$)", re.IGNORECASE)
 _LED_BY = re.compile(r"\b(?:is|are|was|were|been)?\s*(?:co-)?(?:led|leaded|co-chaired|chaired)\s+by\s+(?:the\s+)?$",
                      re.IGNORECASE)  # only when what is led is an area: 'The area is led by X'
-_LEADS_LIST_BEFORE = re.compile(r"\b(?:co-?)?leads?(?:\s+of\s+the\s+[^,;]{0,80})?,\s*(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN_LEAD = re.compile(r"\b(?:it|which)\s+(?:was|is|has been)\s+(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+"
                            r"(?:the\s+)?(?:co-?)?lead", re.IGNORECASE)
 _AREA_OF = re.compile(r"\b(?:areas?|partnership)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -210,9 +212,9 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
                 if at is None:
                     continue
             leads += [(o, area_after(at), False) for o in _listed_before(sentences, agents, m)]
-        elif _LEADS_BEFORE.search(before) or (
-                _LEADS_LIST_BEFORE.search(before) and _list_ends_clause(
-                text, m, agents, clause_end)) or _led_area(text, before, m, areas):
+        elif ((lead_word := _LEADS_BEFORE.search(before)) and (
+                not lead_word.group("list") or _list_ends_clause(text, m, agents, clause_end))) or _led_area(
+                text, before, m, areas):
             leads += [(o, area_after(m.end), False) for o in _listed_after(sentences, agents, m)]
     pronoun = _PRONOUN_LEAD.search(sentence)
     if pronoun:  # 'Due to UNIDO's experience ... it was designated as the co-lead, for the ASGM area'

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.nodes import government_named_at
-from loaders.relations.amounts import parse_amount
+from loaders.relations.amounts import AMOUNT, MONEY_TERMS, parse_amount
 from loaders.relations.context import TITLED, Sentences, outermost
 from loaders.relations.modality import planned
 from schema import Block, Funds, Implements, LocatedIn, Node
@@ -87,9 +87,6 @@ def needs_parse(sentence: str, kinds: set[str], has_topic: bool) -> bool:
 _ADDITIVE = re.compile(r"\W*(?:In addition|Additionally|Furthermore|Moreover|Further)\b", re.IGNORECASE)
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _DEFINITE = ("the", "this", "these", "that", "those", "its", "their", "such")
-_AMOUNT = re.compile(r"US\$|USD|\$|EUR|€|£|\b(?:million|thousand)\b", re.IGNORECASE)
-_MONEY_CONTEXT = re.compile(r"\b(?:financial|financially|voluntary|monetary|in-kind|fund\w*|financ\w*|grant\w*|donor\w*)\b|"
-                            r"US\$|USD|\$|EUR|€|£|\bmillion\b", re.IGNORECASE)
 _LIST_WORDS = ("including", "such", "namely", "like")
 
 
@@ -317,7 +314,7 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
             return [(role, who, _unique(what) or _fallback(frame, block, who))]
     if tok.tag_ in ("NN", "NNS") and _FUND_NOUN.fullmatch(text) and tok.dep_ not in ("compound",) and (
             not re.fullmatch(r"contributions?|resources|support", text, re.IGNORECASE)
-            or _MONEY_CONTEXT.search(frame.doc.text)):
+            or MONEY_TERMS.search(frame.doc.text)):
         who = []
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
@@ -388,7 +385,7 @@ def _money_contribution(frame: _Frame, verb: Token) -> bool:
     """Is 'contributed' money: an amount in the sentence ('contributed $150,000 to work in India'), money as
     its object or its 'to' object ('contributed funds', 'contributed to the trust fund'), or a 'from' source?
     'Pure Earth contributed to the implementation of planetGOLD projects' is work, not money."""
-    if _AMOUNT.search(frame.doc.text) or _has_money_object(verb):
+    if AMOUNT.search(frame.doc.text) or _has_money_object(verb):
         return True
     for child in verb.children:
         if child.lower_ == "from":

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated
-from loaders.relations.context import TITLED
+from loaders.relations.context import IMPLEMENT_CUE, TITLED
 from loaders.relations.modality import opens_with_modal, planned
 from schema import Edge, Provenance
 
@@ -78,10 +78,28 @@ def _only_planned(ann: Annotated, node: str, spans: dict[str, list[tuple[int, in
     return bool(mentions)
 
 
-#: a named thing described by who runs it, between its name and its runner: 'such as the Caribbean Region Mercury
-#: Monitoring Network – overseen by Antigua and Barbuda' (what the network is, not what the plan will do)
-_DESCRIBED = re.compile(r"\s*(?:[\u2013\u2014-]|,|\()?\s*(?:overseen|led|implemented|executed|run|managed|coordinated|"
-                        r"hosted)\s+by\s+(?:the\s+)?")
+def _reported_activities(section: str | None) -> bool:
+    """Is the innermost heading over an item a report of activities, not a plan ('b) Key activities in the
+    Partnership area include:' over '- Assist with the initiation of regional networks ...'; but 'c) Planned
+    future activities include:')? Its items' imperatives say what the work is.
+
+    >>> _reported_activities("IV. Report > 3) Fate > b) Key activities in the Partnership area include:")
+    True
+    >>> _reported_activities("IV. Report > 2) Chlor-alkali > c) Planned future activities include:")
+    False
+    """
+    heading = (section or "").rsplit(" > ", 1)[-1]
+    return "activities" in heading.lower() and not planned(heading, 0)
+
+
+def _described(gap: str) -> bool:
+    """Is ``gap``, between a named thing and a body, who runs the thing: 'such as the Caribbean Region Mercury
+    Monitoring Network – overseen by Antigua and Barbuda' (what the network is, not what the plan will do)?
+
+    >>> _described(" \u2013 overseen by "), _described(", and ")
+    (True, False)
+    """
+    return bool(IMPLEMENT_CUE.fullmatch(gap.lstrip(" \t\n\u2013\u2014-,(")))
 
 
 def _planned_place(ann: Annotated, edge: Edge, prov: Provenance, spans: dict[str, list[tuple[int, int]]],
@@ -89,9 +107,9 @@ def _planned_place(ann: Annotated, edge: Edge, prov: Provenance, spans: dict[str
     quote = ann.text[prov.start:prov.end]
     inside = [(node, a, b) for node in (edge.target, edge.source) for a, b in spans.get(node, ())
               if prov.start <= a < prov.end]
-    described = any(t == edge.target and s == edge.source and _DESCRIBED.fullmatch(ann.text, tb, sa)
+    described = any(t == edge.target and s == edge.source and _described(ann.text[tb:sa])
                     for t, _, tb in inside for s, sa, _ in inside)
-    if _IMPERATIVE.match(quote) and not described:
+    if _IMPERATIVE.match(quote) and not described and not _reported_activities(prov.section):
         return True
     if not inside:  # the ends are the item's topic, which the quote does not name: '- Tiira summit (planned 2021
         # but postponed ...). ... A summit will be held with invited stakeholders from UNEP, Uganda Government, ...'
@@ -100,23 +118,25 @@ def _planned_place(ann: Annotated, edge: Edge, prov: Provenance, spans: dict[str
     if len({n for n, _, _ in inside}) == 1:  # a lead-in names one end, an item under it the other: the item says
         other = edge.source if inside[0][0] == edge.target else edge.target  # whether it is planned ('Activities
         item = _item_under(ann, prov, other)  # ... led by ECCC:' over '- ... other known networks will be approached')
-        if item is not None:
-            span, at = item
-            return planned(ann.text[span[0]:span[1]], at - span[0])
+        if item is not None:  # what the item adds after the name speaks of something else ('such as the
+            span, at, end = item  # Caribbean Region Mercury Monitoring Network - overseen by Antigua and Barbuda
+            said = ann.text[span[0]:span[1]]  # and potentially others'); an imperative item is a plan's, as above
+            return bool(_IMPERATIVE.match(said)) and not _reported_activities(prov.section) or planned(
+                said, at - span[0], last=end - span[0])
     names = [(a - prov.start, b - prov.start) for a, b in titled if prov.start <= a and b <= prov.end]
     first = min(a for _, a, _ in inside)
     ends = [min(b for n, _, b in inside if n == node) for node in {n for n, _, _ in inside}]
-    last = max(ends) - prov.start if len(ends) == 2 else None  # the later end's first mention
+    last = max(ends) - prov.start  # the later end's first mention (or the one end the quote names)
     return planned(quote, first - prov.start, names, last)
 
 
-def _item_under(ann: Annotated, prov: Provenance, node: str) -> tuple[tuple[int, int], int] | None:
-    """The sentence and offset of the first mention of ``node`` in an item whose lead-in holds the quote."""
+def _item_under(ann: Annotated, prov: Provenance, node: str) -> tuple[tuple[int, int], int, int] | None:
+    """The sentence, start and end of the first mention of ``node`` in an item whose lead-in holds the quote."""
     sentences = ann.sentences
     for m in sentences.located:
         if m.node.id != node:
             continue
         lead = sentences.lead_in.get(id(m.block))
         if lead is not None and lead.start <= prov.start < lead.end:
-            return sentences.sentence_of[id(m)], m.start
+            return sentences.sentence_of[id(m)], m.start, m.end
     return None
