@@ -1217,3 +1217,16 @@ def test_a_ministry_named_with_its_portfolios() -> None:
     result = rules_only("news.txt", "The workshop was organised by the Ministry of Environment, Forest and Climate "
                                     "Change, with UNDP.")
     assert "Ministry of Environment, Forest and Climate Change" in names(result, "Organization")
+
+
+def test_the_body_after_a_role_of_a_portfolio_is_the_speakers_body() -> None:
+    # training text a-14 (a workshop's speakers): 'Director of Extractives' is a role and its portfolio, the
+    # body follows; a portfolio's last items coordinated with 'and' still belong to the role
+    result = rules_only("agenda.txt", "Speakers\n\n- Marcena Hunter, Director of Extractives, Global Initiative "
+                                      "Against Transnational Organized Crime\n- Jane Doe, Minister of Environment, "
+                                      "Water and Sanitation, Government of Ghana\n")
+    affiliated = triples(result, "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "person:marcena-hunter",
+            "org:global-initiative-against-transnational-organized-crime") in affiliated
+    assert ("AFFILIATED_WITH", "person:jane-doe", "org:government-of-ghana") in affiliated
+    assert "Water and Sanitation" not in names(result, "Organization")

@@ -301,8 +301,10 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             tail.roles.append((at, segment_end))
         elif listed and segment[:1].isupper() and tail.roles and tail.roles[-1][1] == at_role_end \
                 and re.search(r"\b(?:of|for)\s", text[tail.roles[-1][0]:at_role_end]) \
-                and entity_type(segment) != "Organization":
-            tail.roles[-1] = (tail.roles[-1][0], segment_end)  # 'Minister of Environment, Water and Sanitation'
+                and entity_type(segment) != "Organization" and (" and " in segment or " & " in segment):
+            # 'Minister of Environment, Water and Sanitation': the portfolio's last items; not 'Director of
+            # Extractives, Global Initiative Against Transnational Organized Crime', the body after the role
+            tail.roles[-1] = (tail.roles[-1][0], segment_end)
         elif listed and segment[:1].isupper():
             segment_end = _body_end(text, at, segment_end, until)
             body = _new_body(text, at, segment_end)
