@@ -1217,3 +1217,32 @@ def test_a_ministry_named_with_its_portfolios() -> None:
     result = rules_only("news.txt", "The workshop was organised by the Ministry of Environment, Forest and Climate "
                                     "Change, with UNDP.")
     assert "Ministry of Environment, Forest and Climate Change" in names(result, "Organization")
+
+
+def test_the_body_after_a_role_of_a_portfolio_is_the_speakers_body() -> None:
+    # training text a-14 (a workshop's speakers): 'Director of Extractives' is a role and its portfolio, the
+    # body follows; a portfolio's last items coordinated with 'and' still belong to the role
+    result = rules_only("agenda.txt", "Speakers\n\n- Marcena Hunter, Director of Extractives, Global Initiative "
+                                      "Against Transnational Organized Crime\n- Jane Doe, Minister of Environment, "
+                                      "Water and Sanitation, Government of Ghana\n")
+    affiliated = triples(result, "AFFILIATED_WITH")
+    assert ("AFFILIATED_WITH", "person:marcena-hunter",
+            "org:global-initiative-against-transnational-organized-crime") in affiliated
+    assert ("AFFILIATED_WITH", "person:jane-doe", "org:government-of-ghana") in affiliated
+    assert "Water and Sanitation" not in names(result, "Organization")
+
+
+def test_two_coordinated_roles_name_two_bodies() -> None:
+    # training text a-09, verbatim: two roles joined by 'and', each with its body; page 11: the second role's
+    # object is an area of UNEP, no body of the speaker's
+    result = rules_only("news.txt", "The project closing event was organized in a hybrid format. Speakers included "
+                                    "Mr. Enkhmunkh Ganbold, Chair of the Project Steering Committee and Director of "
+                                    "the Environmental Policy Implementation Department at the MECC, emphasized the "
+                                    "results.")
+    bodies = {t for _, s, t in triples(result, "AFFILIATED_WITH") if s == "person:enkhmunkh-ganbold"}
+    assert {"org:project-steering-committee", "org:environmental-policy-implementation-department"} <= bodies
+    page = rules_only("bri.txt", "\u201cMercury pollution is globally pervasive,\u201d says David Evers, executive "
+                                 "director of BRI and co-lead of the United Nations Environment Programme\u2019s "
+                                 "(UNEP) Mercury Air Transport and Fate Research Partnership.")
+    assert ("AFFILIATED_WITH", "person:david-evers", "org:united-nations-environment-programme") not in triples(
+        page, "AFFILIATED_WITH")

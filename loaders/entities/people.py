@@ -280,15 +280,18 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             if not role and not listed:
                 break
             tail.roles.append((at, segment_end))
-            inside = orgs.within(at, segment_end + 2)
-            body = _body_after_role(text, at, segment_end) if role else None
-            if body is not None and not any(o.start == body.start and o.end >= body.end for o in inside):
-                inside = [o for o in inside if not (body.start <= o.start < body.end)]
-                if not inside:
-                    tail.new_bodies.append(body)
-                    inside = [body]
-            if inside:
-                tail.organizations.append(inside[0])
+            for i, (part_start, part_end) in enumerate(_role_parts(text, at, segment_end) if role else [(at, segment_end)]):
+                inside = orgs.within(part_start, part_end + 2)
+                body = _body_after_role(text, part_start, part_end) if role else None
+                if i and body is None:
+                    continue  # a second role of something that is no body: 'co-lead of the UNEP's ... Partnership'
+                if body is not None and not any(o.start == body.start and o.end >= body.end for o in inside):
+                    inside = [o for o in inside if not (body.start <= o.start < body.end)]
+                    if not inside:
+                        tail.new_bodies.append(body)
+                        inside = [body]
+                if inside and inside[0] not in tail.organizations:
+                    tail.organizations.append(inside[0])
         elif (possessive := _POSSESSIVE_ROLE.match(segment)) is not None:
             # 'said James McQuilken, Pact's director of responsible mining': the body whose role it is
             body_end = at + possessive.end(1)
@@ -301,8 +304,10 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             tail.roles.append((at, segment_end))
         elif listed and segment[:1].isupper() and tail.roles and tail.roles[-1][1] == at_role_end \
                 and re.search(r"\b(?:of|for)\s", text[tail.roles[-1][0]:at_role_end]) \
-                and entity_type(segment) != "Organization":
-            tail.roles[-1] = (tail.roles[-1][0], segment_end)  # 'Minister of Environment, Water and Sanitation'
+                and entity_type(segment) != "Organization" and (" and " in segment or " & " in segment):
+            # 'Minister of Environment, Water and Sanitation': the portfolio's last items; not 'Director of
+            # Extractives, Global Initiative Against Transnational Organized Crime', the body after the role
+            tail.roles[-1] = (tail.roles[-1][0], segment_end)
         elif listed and segment[:1].isupper():
             segment_end = _body_end(text, at, segment_end, until)
             body = _new_body(text, at, segment_end)
@@ -430,6 +435,19 @@ def _new_body(text: str, start: int, end: int) -> Found | None:
                  f"affiliation of a listed person; kind: {rule}")
 
 
+
+
+def _role_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A role segment cut where a second role is coordinated with the first: 'Chair of the Project Steering
+    Committee and Director of the Environmental Policy Implementation Department' is two roles, two bodies."""
+    parts, at = [], start
+    cut = text.find(" and ", at, end)
+    while cut >= 0:
+        if _ROLE_PHRASE.match(text[cut + 5:end]):
+            parts.append((at, cut))
+            at = cut + 5
+        cut = text.find(" and ", cut + 5, end)
+    return [*parts, (at, end)]
 
 
 def _body_after_role(text: str, start: int, end: int) -> Found | None:
