@@ -1246,3 +1246,11 @@ def test_two_coordinated_roles_name_two_bodies() -> None:
                                  "(UNEP) Mercury Air Transport and Fate Research Partnership.")
     assert ("AFFILIATED_WITH", "person:david-evers", "org:united-nations-environment-programme") not in triples(
         page, "AFFILIATED_WITH")
+
+
+def test_a_body_that_held_its_ordinal_meeting_names_the_meeting() -> None:
+    # training text f-13, verbatim: the body is the sentence's subject, not one of the bodies with a code
+    result = rules_only("icc.txt", "The Implementation and Compliance Committee held its first meeting from 29 to "
+                                   "30 May 2018 in Geneva. At that meeting, members of the Committee elaborated rules "
+                                   "of procedure.")
+    assert "First meeting of the Implementation and Compliance Committee" in names(result, "Event")
