@@ -1246,3 +1246,21 @@ def test_two_coordinated_roles_name_two_bodies() -> None:
                                  "(UNEP) Mercury Air Transport and Fate Research Partnership.")
     assert ("AFFILIATED_WITH", "person:david-evers", "org:united-nations-environment-programme") not in triples(
         page, "AFFILIATED_WITH")
+
+
+def test_a_body_that_held_its_ordinal_meeting_names_the_meeting() -> None:
+    # training text f-13, verbatim: the body is the sentence's subject, not one of the bodies with a code
+    result = rules_only("icc.txt", "The Implementation and Compliance Committee held its first meeting from 29 to "
+                                   "30 May 2018 in Geneva. At that meeting, members of the Committee elaborated rules "
+                                   "of procedure.")
+    assert "First meeting of the Implementation and Compliance Committee" in names(result, "Event")
+
+
+def test_a_division_s_name_runs_on_over_a_comma_to_its_portfolios() -> None:
+    # a training text's news item, verbatim: the division's portfolios after the comma are its name's, as a
+    # ministry's are ('Ministry of Environment, Forest and Climate Change')
+    result = rules_only("news.txt", "We are delighted to announce the launch of a brand-new publication, the product "
+                                    "of a cooperation between ISWA and UNEP Division of Technology, Industry and "
+                                    "Economics (Chemicals Branch) (UNEP DTIE).")
+    assert "UNEP Division of Technology, Industry and Economics" in names(result, "Organization")
+    assert "UNEP Division of Technology" not in names(result, "Organization")

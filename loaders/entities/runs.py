@@ -56,8 +56,9 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
         return True  # 'University of Illinois at Chicago, Great Lakes Center for ... Health'
     if not re.search(HEAD_OF.pattern.lstrip("^") + r"\s+(?:of|for)\b", before):
         return False
-    if "Ministry of " in before and "\n" not in segment and _portfolios(segment):
-        return True  # 'Ministry of Environment, Forest and Climate Change'
+    if any(head in before for head in ("Ministry of ", "Department of ", "Division of ")) and "\n" not in segment \
+            and _portfolios(segment):
+        return True  # 'Ministry of Environment, Forest and Climate Change', 'Division of Technology, Industry and ...'
     ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s]+)$", segment)
     return bool(re.search(r"\sand\s", segment)) and bool(
         ends_qualified and (find_countries(ends_qualified.group(1)) or re.fullmatch(r"[A-Z]{2,8}", ends_qualified.group(1))))

@@ -151,7 +151,7 @@ def _meetings(text: str) -> list[Found]:
                 found += [hit] if hit else []
         bodies.append((m.end(), body_text, m.group(3).rstrip("s").lower()))
     for m in _ITS_ORDINAL.finditer(text):  # 'At its sixth session, held ... in Bangkok, the ... committee'
-        body_text = _body_near(text, m.start(), m.end())
+        body_text = _body_near(text, m.start(), m.end()) or _subject_holding(text, m.start())
         if body_text is None:
             continue
         for g in (1, 2):
@@ -231,6 +231,32 @@ def numbered_meeting(name: str, start: int, end: int) -> Found | None:
     if ordinal.lower() not in ORDINALS or body.lower() not in BODIES:
         return None
     return _ordinal_found(ordinal, "meeting", body, start, end)
+
+
+_NAME_LINKS = ("and", "of", "the", "for", "on", "to")
+
+
+def _subject_holding(text: str, start: int) -> str | None:
+    """The body whose meeting 'its' is, where the sentence opens with it: 'The Implementation and Compliance
+    Committee held its first meeting from 29 to 30 May 2018 in Geneva' (capitalised words before 'held', 'convened'
+    or 'concluded'; at least two, the first capitalised).
+
+    >>> _subject_holding("The Implementation and Compliance Committee held its first meeting", 49)
+    'Implementation and Compliance Committee'
+    >>> _subject_holding("In 2018 it held its first meeting", 19) is None
+    True
+    """
+    words = text[max(0, start - 200):start].split()
+    if len(words) < 3 or words[-1] not in ("held", "convened", "concluded", "opened"):
+        return None
+    name: list[str] = []
+    for word in reversed(words[:-1]):
+        if not (word[:1].isupper() or word in _NAME_LINKS) or word.endswith((".", ",", ";", ":")):
+            break
+        name.insert(0, word)
+    while name and (name[0] in _NAME_LINKS or name[0] == "The"):
+        name.pop(0)
+    return " ".join(name) if len(name) >= 2 and name[-1][:1].isupper() else None
 
 
 def _body_near(text: str, start: int, end: int) -> str | None:
