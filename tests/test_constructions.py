@@ -1261,3 +1261,11 @@ def test_a_body_that_held_its_ordinal_meeting_names_the_meeting() -> None:
                                    "30 May 2018 in Geneva. At that meeting, members of the Committee elaborated rules "
                                    "of procedure.")
     assert "First meeting of the Implementation and Compliance Committee" in names(result, "Event")
+
+
+def test_a_name_shaped_body_before_the_line_s_country_is_a_body() -> None:
+    # training text a-14 (a workshop's speakers), verbatim: 'BAN Toxics' reads like initials and a surname, but a
+    # speaker's line ends with the body's country; a second person's name is not followed by one
+    result = rules_only("agenda.txt", "Panel presentation\n- Jashaf Shamir Lorenzo, BAN Toxics, Philippines\n"
+                                      "- Lara Ognibene, Legal Officer, Minamata Convention Secretariat\n")
+    assert ("AFFILIATED_WITH", "person:jashaf-shamir-lorenzo", "org:ban-toxics") in triples(result, "AFFILIATED_WITH")

@@ -310,7 +310,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             tail.roles[-1] = (tail.roles[-1][0], segment_end)
         elif listed and segment[:1].isupper():
             segment_end = _body_end(text, at, segment_end, until)
-            body = _new_body(text, at, segment_end)
+            body = _new_body(text, at, segment_end, before_country=_country_ends(text, segment_end, until))
             if body is None:
                 break
             tail.new_bodies.append(body)
@@ -406,14 +406,23 @@ def _lines_with_commas(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _new_body(text: str, start: int, end: int) -> Found | None:
+def _country_ends(text: str, end: int, until: int) -> bool:
+    """Is what follows ``end`` up to the tail's end only a country ('Jashaf Shamir Lorenzo, BAN Toxics,
+    Philippines')?"""
+    rest = text[end:until].strip(" ,\t")
+    countries = find_countries(rest)
+    return bool(rest) and len(countries) == 1 and countries[0].start == 0 and countries[0].end >= len(rest) - 1
+
+
+def _new_body(text: str, start: int, end: int, before_country: bool = False) -> Found | None:
     """An organisation named in an affiliation's place: 'Lafarge', 'Foundation For Scientific & Industrial
-    Research SINTEF', 'Centro Tecnológico ... (CTNDM)'."""
+    Research SINTEF', 'Centro Tecnológico ... (CTNDM)'. A name-shaped phrase is a second person, unless the
+    line ends with a country after it (``before_country``: 'Jashaf Shamir Lorenzo, BAN Toxics, Philippines')."""
     name = clean_name(text[start:end])
     name = re.sub(r"\s*\([^)]*\)?$", "", name)
     if not name or len(name) < 3 or not name[:1].isupper() or len(name.split()) > 12:
         return None
-    if plausible_name(name) and entity_type(name) is None:
+    if plausible_name(name) and entity_type(name) is None and not before_country:
         return None  # a second person, not a body
     if entity_type(name) in ("Event", "Publication", "Project"):
         return None  # 'Co-chair, International Conference on Mercury ...': a meeting, not a body
