@@ -36,6 +36,15 @@ def resolved(*texts: tuple[str, str]) -> GraphStore:
     return store
 
 
+def resolved_nodes(*nodes: object) -> GraphStore:
+    """A store holding ``nodes``, resolved as a build resolves."""
+    store = GraphStore()
+    for node in nodes:
+        store.add_node(node)
+    resolve_entities(store)
+    return store
+
+
 def one_node(store: GraphStore, *names: str) -> object:
     """The one node that carries every name in ``names`` (as its name or an alias); fails if they are apart."""
     holders = {n.id: n for n in store.nodes() for name in names if name in (n.name, *n.aliases)}
@@ -64,13 +73,12 @@ def test_a_body_written_before_its_unit_is_the_unit() -> None:
 
 
 def test_a_parent_named_alone_elsewhere_stays_the_parent() -> None:
-    store = GraphStore()
-    store.add_node(Organization(id="org:unep", name="United Nations Environment Programme", provenance=[
-        place(PAG12, "United Nations Environment Programme - Chemicals and Waste Branch"),
-        place(PAG12, "the United Nations Environment Programme leads the area", 100)]))
-    store.add_node(Organization(id="org:branch", name="Chemicals and Waste Branch", provenance=[
-        place(PAG12, "United Nations Environment Programme - Chemicals and Waste Branch")]))
-    resolve_entities(store)
+    store = resolved_nodes(
+        Organization(id="org:unep", name="United Nations Environment Programme", provenance=[
+            place(PAG12, "United Nations Environment Programme - Chemicals and Waste Branch"),
+            place(PAG12, "the United Nations Environment Programme leads the area", 100)]),
+        Organization(id="org:branch", name="Chemicals and Waste Branch", provenance=[
+            place(PAG12, "United Nations Environment Programme - Chemicals and Waste Branch")]))
     assert len(list(store.nodes("Organization"))) == 2
 
 
@@ -108,11 +116,9 @@ def test_moej_of_the_slides_is_the_ministry_of_the_environment_of_japan(corpus_s
 
 
 def test_an_acronym_that_spells_two_bodies_joins_neither() -> None:
-    store = GraphStore()
-    for ident, name, doc in (("org:abc", "ABC", "a.txt"), ("org:x", "Agency for Biodiversity Conservation", "b.txt"),
-                             ("org:y", "Alliance of Brazilian Cooperatives", "c.txt")):
-        store.add_node(Organization(id=ident, name=name, provenance=[place(doc, name)]))
-    resolve_entities(store)
+    store = resolved_nodes(*(Organization(id=ident, name=name, provenance=[place(doc, name)]) for ident, name, doc in (
+        ("org:abc", "ABC", "a.txt"), ("org:x", "Agency for Biodiversity Conservation", "b.txt"),
+        ("org:y", "Alliance of Brazilian Cooperatives", "c.txt"))))
     assert len(list(store.nodes("Organization"))) == 3
 
 
@@ -123,10 +129,9 @@ def test_the_partnership_secretariat_is_the_secretariat_of_the_partnership(corpu
 
 def test_a_facility_for_x_is_not_the_x_facility() -> None:
     # a body's name is turned round only from 'Head of X': the French Facility for Global Environment (FFEM)
-    store = GraphStore()
-    for ident, name in (("org:ffem", "Facility for Global Environment"), ("org:gef", "Global Environment Facility")):
-        store.add_node(Organization(id=ident, name=name, provenance=[place("e-05.txt", name)]))
-    resolve_entities(store)
+    store = resolved_nodes(*(Organization(id=ident, name=name, provenance=[place("e-05.txt", name)])
+                             for ident, name in (("org:ffem", "Facility for Global Environment"),
+                                                 ("org:gef", "Global Environment Facility"))))
     assert len(list(store.nodes("Organization"))) == 2
 
 
@@ -142,12 +147,11 @@ def test_good_practice_and_resource_person_titles_in_singular_and_plural(corpus_
 
 
 def test_the_global_mercury_observation_system_is_not_gos4m() -> None:
-    store = GraphStore()
-    store.add_node(Project(id="project:gmos", name="Global Mercury Observation System",
-                           provenance=[place(PAG12, "Global Mercury Observation System")]))
-    store.add_node(Project(id="project:gos4m", name="Global Observation System for Mercury",
-                           provenance=[place(PAG12, "Global Observation System for Mercury", 50)]))
-    resolve_entities(store)
+    store = resolved_nodes(
+        Project(id="project:gmos", name="Global Mercury Observation System",
+                provenance=[place(PAG12, "Global Mercury Observation System")]),
+        Project(id="project:gos4m", name="Global Observation System for Mercury",
+                provenance=[place(PAG12, "Global Observation System for Mercury", 50)]))
     assert len(list(store.nodes("Project"))) == 2
 
 
@@ -202,14 +206,13 @@ def test_the_icmgp_online_event_in_july_is_icmgp_15(corpus_store: GraphStore) ->
 
 
 def test_a_series_named_without_number_elsewhere_or_in_another_month_stays_apart() -> None:
-    store = GraphStore()
-    store.add_node(Event(id="event:icmgp-15", name="ICMGP-15", provenance=[
-        place(PAG12, "ICMGP-15 to be held online in July 2022.")]))
-    store.add_node(Event(id="event:icmgp", name="ICMGP", provenance=[
-        place(PAG12, "co-organized with the ICMGP a Webinar in November 2021", 100)]))
-    store.add_node(Event(id="event:icmgp-10", name="10th ICMGP", provenance=[place(PROGRESS, "the 10th ICMGP")]))
-    store.add_node(Event(id="event:icmgp-11", name="11th ICMGP", provenance=[place(PROGRESS, "the 11th ICMGP", 50)]))
-    resolve_entities(store)
+    store = resolved_nodes(
+        Event(id="event:icmgp-15", name="ICMGP-15", provenance=[
+            place(PAG12, "ICMGP-15 to be held online in July 2022.")]),
+        Event(id="event:icmgp", name="ICMGP", provenance=[
+            place(PAG12, "co-organized with the ICMGP a Webinar in November 2021", 100)]),
+        Event(id="event:icmgp-10", name="10th ICMGP", provenance=[place(PROGRESS, "the 10th ICMGP")]),
+        Event(id="event:icmgp-11", name="11th ICMGP", provenance=[place(PROGRESS, "the 11th ICMGP", 50)]))
     assert len(list(store.nodes("Event"))) == 4
 
 
@@ -230,12 +233,11 @@ def test_ipog_defined_by_its_long_form_is_one_publication() -> None:
 def test_a_network_a_text_calls_a_body_stays_a_body() -> None:
     # e-14 (BRI and IPEN): "conducted by the International Pollutants Elimination Network (IPEN)", "IPEN and BRI"
     quote = "The study was conducted by the International Pollutants Elimination Network (IPEN) and BRI."
-    store = GraphStore()
-    store.add_node(Project(id="project:international-pollutants-elimination-network",
-                           name="International Pollutants Elimination Network", aliases=["IPEN"],
-                           provenance=[place("e-14.txt", quote)]))
-    store.add_node(Organization(id="org:ipen", name="IPEN", provenance=[place("e-14.txt", "IPEN and BRI", 200)]))
-    resolve_entities(store)
+    store = resolved_nodes(
+        Project(id="project:international-pollutants-elimination-network",
+                name="International Pollutants Elimination Network", aliases=["IPEN"],
+                provenance=[place("e-14.txt", quote)]),
+        Organization(id="org:ipen", name="IPEN", provenance=[place("e-14.txt", "IPEN and BRI", 200)]))
     assert [n.type for n in store.nodes() if n.name in ("IPEN", "International Pollutants Elimination Network")] \
         == ["Organization"]
 
