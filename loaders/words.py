@@ -1,8 +1,10 @@
 """Word patterns shared by the gazetteers and the rules: what reads as a sentence rather than a title, and an
 honorific just before a name.
 
->>> bool(SENTENCE_LIKE.search("The workshop was held in Bangkok.")), bool(SENTENCE_LIKE.search("Global Mercury Assessment"))
-(True, False)
+>>> bool(SENTENCE_LIKE.search("The workshop was held in Bangkok."))
+True
+>>> bool(SENTENCE_LIKE.search("Global Mercury Assessment"))
+False
 >>> bool(HONORIFIC_BEFORE.search("opened by Ms. ")), bool(HONORIFIC_BEFORE.search("held in "))
 (True, False)
 """

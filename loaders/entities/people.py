@@ -280,7 +280,8 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             if not role and not listed:
                 break
             tail.roles.append((at, segment_end))
-            for i, (part_start, part_end) in enumerate(_role_parts(text, at, segment_end) if role else [(at, segment_end)]):
+            parts = _role_parts(text, at, segment_end) if role else [(at, segment_end)]
+            for i, (part_start, part_end) in enumerate(parts):
                 inside = orgs.within(part_start, part_end + 2)
                 body = _body_after_role(text, part_start, part_end) if role else None
                 if i and body is None:

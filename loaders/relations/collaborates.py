@@ -13,8 +13,9 @@ from loaders.annotated import Annotated, Located
 from loaders.relations.context import of_type
 from schema import CollaboratesWith
 
-_JOINT = re.compile(r"\b(?:joint(?:ly)?|collaborat\w*|cooperat\w*|co-operat\w*|coordination|in coordination with|link(?:s|ages?)? "
-                    r"with|together with|including the leads of|cross-partnership|with the Partnership areas?)\b",
+_JOINT = re.compile(r"\b(?:joint(?:ly)?|collaborat\w*|cooperat\w*|co-operat\w*|coordination|in coordination with|"
+                    r"link(?:s|ages?)? with|together with|including the leads of|cross-partnership|"
+                    r"with the Partnership areas?)\b",
                     re.IGNORECASE)
 
 
@@ -38,7 +39,7 @@ def read_collaborations(ann: Annotated) -> None:
             after = _following(areas, span[0] + partners[0].start(), span[0] + partners[0].end())
             pairs = [(block.area, m.node.key) for m in after] if block.area else []
         else:
-            if cues and all(_partner_cue(c) for c in cues):  # 'X together with Y': the area before and those after
+            if all(_partner_cue(c) for c in cues):  # 'X together with Y': the area before and those after
                 areas = [m for c in cues for m in _around(areas, span[0] + c.start(), span[0] + c.end())]
             keys = list(dict.fromkeys(m.node.key for m in areas))
             if len(keys) == 1 and block.area and block.area != keys[0]:

@@ -34,8 +34,9 @@ FUNDER_VERB = re.compile(r"(?:\(?[A-Za-z][\w&-]{0,14}\)\s*)?"  # '... Facility (
                          r"committed|invested)\b(?! (?:to|with|in)\b)")
 _FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
 #: the agent's verb just before a name: who pays ('supported by the'), who does the work ('carried out by')
-_AGENT_BEFORE = re.compile(r"\b(?:(?P<pays>supported|funded|financed|sponsored)|(?P<does>carried out|implemented|executed|"
-                           r"undertaken|conducted))\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\b(?:(?P<pays>supported|funded|financed|sponsored)|"
+                           r"(?P<does>carried out|implemented|executed|undertaken|conducted))\s+by\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 
 
 def agent_before(text: str) -> str | None:
