@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.entities.found import Found, clean_name
-from loaders.entities.naming import PUBLICATION_HEADS, entity_type
+from loaders.entities.naming import EVENT_HEADS, PUBLICATION_HEADS, _head, entity_type
 from loaders.words import SENTENCE_LIKE
 
 if TYPE_CHECKING:
@@ -51,9 +51,15 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
     title = " ".join(body for _, body in lines)
     start = lines[0][0]
     end = lines[-1][0] + len(lines[-1][1])
-    if len(title) > 300 or len(title.split()) < 2 or SENTENCE_LIKE.search(title) or not _title_cased(title):
+    if len(title) > 300 or len(title.split()) < 2 or SENTENCE_LIKE.search(title):
         return []
+    event = _meeting_title(lines)
+    if event:
+        return [Found("Event", clean_name(event), start, start + len(event), (), None,
+                      "the document's title, headed by a meeting")]
     prefix = re.match(r"([^:]{2,40}):\s+(?=[A-Z])", title)
+    if not _title_cased(title):
+        return []
     if prefix and _GENRE.fullmatch(prefix.group(1).strip()):
         return [Found("Publication", clean_name(title), start, end, (clean_name(title),), None,
                       "the document's title, after its genre")]
@@ -70,16 +76,59 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
     return found
 
 
+def _meeting_title(lines: list[tuple[int, str]]) -> str | None:
+    """The title lines up to a date, without it and the places before it, if their head names a meeting, whatever
+    their case: the word before a first 'of/for/on/to' ('Regional workshop to support the ratification ... for
+    Asia and the Pacific, Jakarta, Indonesia, 17-18 March 2015'), else the last word ('Minamata Initial Assessment
+    regional inception workshop'), before a colon ('Pre-COP4.2 Side Event: Mercury-Added Skin Lighteners ...');
+    'Update from ... meeting' is an update.
+
+    >>> _meeting_title([(0, "Minamata Initial Assessment regional inception workshop")])
+    'Minamata Initial Assessment regional inception workshop'
+    >>> _meeting_title([(0, "Update from the Coal Partnership meeting")]) is None
+    True
+    """
+    dated = next((i for i, (_, body) in enumerate(lines) if _DATE_TAIL.search(body)), len(lines) - 1)
+    title = _without_place_and_date(" ".join(body for _, body in lines[:dated + 1]))
+    prefix = re.match(r"([^:]{2,40}):\s+(?=[A-Z])", title)
+    last, first = _head(prefix.group(1) if prefix else title)
+    words = title.split()
+    head = words[0] if len(words) > 2 and words[1] in ("from", "about") else first or last
+    return title if head[:1].upper() + head[1:] in EVENT_HEADS else None
+
+
+def _without_place_and_date(title: str) -> str:
+    """The title before a trailing date and the places before it ('..., Jakarta, Indonesia, 17-18 March 2015',
+    '... – 10 March – Online')."""
+    m = _DATE_TAIL.search(title)
+    if not m:
+        return title
+    head = title[:m.start()]
+    while "," in head and len(head.rsplit(",", 1)[1].split()) <= 3 and head.rsplit(",", 1)[1].strip()[:1].isupper():
+        head = head.rsplit(",", 1)[0]
+    return head.strip()
+
+
+_DATE_TAIL = re.compile(r"\s*(?:,|[–-])\s*\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?"
+                        r"(?:\s*[–-]\s*\w+)?$")
+
+
 def _title_cased(title: str) -> bool:
     """Mostly capitalised words; half will do where the title opens with its head noun ('Project for promoting the
     Minamata Convention on Mercury by making the most of Japan's knowledge and experiences')."""
     words = [w for w in re.findall(r"[A-Za-z][\w'\-]*", title) if len(w) > 3]
-    share = 0.5 if _HEAD_FIRST.match(title) else 0.6
+    share = 0.5 if _head_first(title) else 0.6
     return bool(words) and sum(1 for w in words if w[:1].isupper()) >= share * len(words)
 
 
-_HEAD_FIRST = re.compile(r"(?:Project|Programme|Program|Initiative|Workshop|Webinar|Conference|Meeting|Forum)\s+"
-                         r"(?:for|on|of|to)\s")
+_HEADS_FIRST = frozenset({"Project", "Programme", "Program", "Initiative", "Workshop", "Webinar", "Conference",
+                          "Meeting", "Forum"})
+
+
+def _head_first(title: str) -> bool:
+    """Whether a title opens with its head noun and a preposition ('Project for promoting ...')."""
+    words = title.split(maxsplit=2)
+    return len(words) == 3 and words[0] in _HEADS_FIRST and words[1] in ("for", "on", "of", "to")
 
 
 _THE_PROJECT = re.compile(r"\s*(?:The|This)\s+(?:project|programme|program|initiative)\b")

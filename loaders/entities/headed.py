@@ -174,10 +174,16 @@ def _typed(name: str) -> str | None:
 
 
 def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple[int, int]]:
-    """Split 'Ministry of the Environment of Japan and Misuzu Asari' where both sides are names."""
+    """Split 'Ministry of the Environment of Japan and Misuzu Asari' where both sides are names, and a unit 'at the'
+    body it belongs to."""
     from loaders.gazetteers.areas import find_areas
 
     run = text[start:end]
+    for m in re.finditer(r"\s+at\s+the\s+(?=[A-Z])", run):  # 'Environmental Policy Implementation Department at
+        left, right = clean_name(run[:m.start()]), clean_name(run[m.end():])  # the Ministry of ...': two bodies
+        if len(left.split()) >= 2 and _typed(left) == "Organization" and _typed(right) == "Organization":
+            return [*_split_and(text, start, start + m.start(), persons),
+                    *_split_and(text, start + m.end(), end, persons)]
     areas = [(a.start, a.end) for a in find_areas(run)]
     for m in re.finditer(r"\s+and\s+(the\s+)?", run):
         if any(a < m.start() < b for a, b in areas):

@@ -137,7 +137,8 @@ _NOT_PERSON_WORDS = re.compile(
 _NOT_AFFILIATION = re.compile(r"^(?:member|members|a |an |the project|project|with|see|formerly|now|in |on |"
                               r"for |e\.g|i\.e|\d)", re.IGNORECASE)
 _TAIL_STOP = re.compile(rf"(?<![A-Z])\.(?!\w)|[;:!?\n\u201c\u201d\"]|,\s+(?:who|which|in his|in her)\b|\s(?:and\s(?=[a-z])|who|"
-                        rf"which|that|to|at the|on|during|when|while|where|whose)\s?(?!(?:a |an |the )?(?i:{_ROLE})\b)")
+                        rf"which|that|to|at the(?!\s+[A-Z])|on|during|when|while|where|whose)\s?"
+                        rf"(?!(?:a |an |the )?(?i:{_ROLE})\b)")  # not 'at the' a name: 'Task Manager at the GEF ...'
 
 
 STATISTICAL = "a PERSON of the statistical model"
@@ -286,13 +287,15 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                 body = _body_after_role(text, part_start, part_end) if role else None
                 if i and body is None:
                     continue  # a second role of something that is no body: 'co-lead of the UNEP's ... Partnership'
+                at_parent = body is not None and text.startswith(" at the ", body.end)  # '... Department at the MECC'
                 if body is not None and not any(o.start == body.start and o.end >= body.end for o in inside):
                     inside = [o for o in inside if not (body.start <= o.start < body.end)]
-                    if not inside:
+                    if not inside or at_parent:
                         tail.new_bodies.append(body)
-                        inside = [body]
-                if inside and inside[0] not in tail.organizations:
-                    tail.organizations.append(inside[0])
+                        inside = [body, *inside]
+                for org in inside[:2 if at_parent else 1]:  # the unit and the body it is at
+                    if org not in tail.organizations:
+                        tail.organizations.append(org)
         elif (possessive := _POSSESSIVE_ROLE.match(segment)) is not None:
             # 'said James McQuilken, Pact's director of responsible mining': the body whose role it is
             body_end = at + possessive.end(1)
@@ -465,7 +468,7 @@ def _body_after_role(text: str, start: int, end: int) -> Found | None:
     m = re.search(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?([A-Z][^,;()\n]{2,120})$", text[start:end])
     if not m:
         return None
-    body = m.group(1).strip()
+    body = m.group(1).strip().split(" at the ")[0]  # '... Department at the MECC': the department, at its ministry
     if find_countries(body) and find_countries(body)[0].start == 0:
         return None
     if len(body.split()) == 1 and not is_acronym(body) and entity_type(body) != "Organization" and not re.search(

@@ -163,14 +163,17 @@ def in_quotes(text: str, pos: int) -> bool:
     return before.count("\u201c") > before.count("\u201d")
 
 
-_ROLE_OF = re.compile(r"(?:(?:Executive|Deputy|Vice|Acting)[ -])?(?:Head|Heads|Member|Members|Director|Directors|"
-                      r"Chair|Chairs|Co-chair|Co-chairs|Chairperson|President|Coordinator|Leader|Minister|"
-                      r"Representative|Representatives)\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
+_ROLE_OF = re.compile(r"(?:(?:Executive|Deputy|Vice|Acting|Senior|Chief|Project|Programme|Program|Technical|National)"
+                      r"[ -]){0,2}(?:Head|Heads|Member|Members|Director|Directors|Chair|Chairs|Co-chair|Co-chairs|"
+                      r"Chairperson|President|Coordinator|Leader|Minister|Representative|Representatives|Administrator|"
+                      r"Officer|Manager|Scientist|Adviser|Advisor|Specialist|Expert|Consultant)\s+(?:of|for|at)\s+"
+                      r"(?:the\s+)?(?=[A-Z])")
 
 
 def strip_role(name: str) -> str:
     """A name without the role that opens it: 'Head of UNEP Chemicals and Waste Branch' is the Branch,
-    'Members of the Governing Board of X' the Board.
+    'Members of the Governing Board of X' the Board, 'Project Administrator at the United Nations Industrial
+    Development Organization' the Organization.
 
     >>> strip_role("Members of the Governing Board of the Specific International Programme")
     'Governing Board of the Specific International Programme'

@@ -277,16 +277,16 @@ class Sentences:
         if earlier:
             return earlier[-1]
         # 'the project' (not 'it', which may be a body) of a news item whose headline names one project
-        return self.block_topic(block) or (self._headline_project() if set(said) - {"it"} else None)
+        return self.block_topic(block) or (self.headline_thing("Project") if set(said) - {"it"} else None)
 
-    def _headline_project(self) -> Located | None:
-        """The one project a document's first line names ('planetGOLD Mongolia Shares Project Successes ...'):
-        what 'the project' of a news item stands for where its paragraph names none."""
+    def headline_thing(self, node_type: str) -> Located | None:
+        """The one project (or event) a document's first line names ('planetGOLD Mongolia Shares Project Successes
+        ...'): what 'the project' ('the workshop') of a news item stands for where its paragraph names none."""
         first = next((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), None)
         if first is None:
             return None
-        projects = outermost([m for m in self.by_block[id(first)] if m.node.type == "Project"])
-        return projects[0] if len({m.node.id for m in projects}) == 1 else None
+        things = outermost([m for m in self.by_block[id(first)] if m.node.type == node_type])
+        return things[0] if len({m.node.id for m in things}) == 1 else None
 
     def country_project(self, span: Span) -> Located | None:
         """What "the project" stands for in a paragraph that names no project but a country, where one project

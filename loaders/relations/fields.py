@@ -55,8 +55,8 @@ def read_fields(ann: Annotated) -> None:
             granter = _granter(ann, field)
             if granter is not None and amount is not None:
                 ann.edges.add(Funds, granter, subject, block, span, amount=amount[0], currency=amount[1])
-        elif field.kind == "place":
-            for country in _of(inside, "Country"):
+        elif field.kind == "place" and not (subject.type == "Event" and field.key.rstrip(" :").endswith("ies")):
+            for country in _of(inside, "Country"):  # an event's 'Countries' are who takes part, not where it is held
                 ann.edges.add(LocatedIn, subject, country.node, block, span)
 
 

@@ -6,7 +6,9 @@ will be approached ...'), or when it is an item of a plan, an imperative ('- Col
 area on ...', '- Assist with the initiation of regional networks ...'). (A heading such as 'Overall progress
 and next steps' is no sign: such sections report what was done as well.) Relations read from a document's
 structure rather than a clause (an area's heading over a project, a table of leads, a sheet's fields, a
-person's affiliation) are what the document states, whatever its sentences' tense.
+person's affiliation) are what the document states, whatever its sentences' tense; so is the place of a
+meeting, which is where it is held when it is announced ('The workshop will be held on 11 July 2016 in
+Barcelona, Spain', 'A second face-to-face meeting is planned to be held in Jakarta').
 
 Where the quote does not name both ends: an end that is the item's topic makes the item's sentence decide ('-
 Tiira summit (planned 2021 but postponed ...). ... A summit will be held with invited stakeholders from ...,
@@ -23,8 +25,9 @@ import re
 from loaders.annotated import Annotated, Located
 from loaders.relations.context import IMPLEMENT_CUE, TITLED
 from loaders.relations.modality import opens_with_modal, planned
-from schema import Edge, Provenance
+from schema import TYPE_PREFIX, Edge, Provenance
 
+_EVENT = TYPE_PREFIX["Event"] + ":"
 #: the edge types whose statements are clauses
 CLAUSAL = frozenset({"FUNDS", "IMPLEMENTS", "LEADS", "LOCATED_IN", "SUPPORTS", "COLLABORATES_WITH"})
 # the base forms that open the items of a plan ('- Develop country projects ...'): verbs, not names
@@ -51,8 +54,8 @@ def mark_planned(ann: Annotated) -> None:
         if edge.type_name == "PART_OF":
             if _only_planned(ann, mentions.get(edge.source, []), titled):
                 edge.status = "planned"
-        elif edge.type_name not in CLAUSAL:
-            continue
+        elif edge.type_name not in CLAUSAL or (edge.type_name == "LOCATED_IN" and edge.source.startswith(_EVENT)):
+            continue  # where a meeting is to be held is where it is ('The workshop will be held ... in Barcelona')
         elif edge.provenance and all(_planned_place(ann, edge, p, spans, titled, topics) for p in edge.provenance):
             edge.status = "planned"
 
