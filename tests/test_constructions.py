@@ -1324,3 +1324,24 @@ def test_a_role_at_a_body_names_the_body() -> None:
     bodies = {t for _, s, t in triples(unit, "AFFILIATED_WITH") if s == "person:enkhmunkh-ganbold"}
     assert bodies == {"org:environmental-policy-implementation-department",
                       "org:ministry-of-environment-and-climate-change-of-mongolia"}
+
+
+def test_an_ordinal_before_a_known_body_names_its_meeting() -> None:
+    # training text f-10, verbatim: the meeting read with the bodies is kept by the titles; and a lower-case
+    # ordinal before the run of capitals ('the second Conference of the Parties') names it too
+    result = rules_only("news.txt", "News\n\nThe First Conference of the Parties will take place from 24 to 29 "
+                                    "September 2017 in Geneva, Switzerland.\n\nIn 2018 the second Conference of the "
+                                    "Parties to the Minamata Convention was held in Geneva.\n")
+    assert {"COP-1", "COP-2"} <= names(result, "Event")
+    assert ("LOCATED_IN", "event:cop-1", "country:CHE") in triples(result, "LOCATED_IN")
+
+
+def test_a_meeting_is_held_in_the_city_and_country_after_its_body_s_name() -> None:
+    # training text e-07, verbatim: the meeting's mention ends inside its body's name ('... Committee on'), the city
+    # stands before the country ('in Kumamoto, Japan')
+    result = rules_only("news.txt", "News\n\nIt was agreed at the fifth session of the Intergovernmental Negotiating "
+                                    "Committee on mercury in Geneva, Switzerland on 19 January 2013 and adopted on 10 "
+                                    "October 2013 at a Diplomatic Conference  held in Kumamoto, Japan.\n")
+    located = triples(result, "LOCATED_IN")
+    assert ("LOCATED_IN", "event:inc-5", "country:CHE") in located
+    assert ("LOCATED_IN", "event:diplomatic-conference", "country:JPN") in located

@@ -39,6 +39,12 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
             name, begin = candidate
             if _within(index, begin, begin + len(name)) or in_quoted_title(text, begin):
                 continue
+            before = text[max(0, begin - 14):begin].split()[-1:]  # 'the second Conference of the Parties'
+            meeting = numbered_meeting(f"{before[0]} {name}", text.rfind(before[0], 0, begin), begin + len(name)) \
+                if before and before[0] in ORDINALS else None
+            if meeting is not None:
+                found.append(meeting)
+                continue
             if name.split()[0].lower() in ORDINALS:  # 'The First Conference of the Parties will take place'
                 found.append(numbered_meeting(name, begin, begin + len(name)) or Found(
                     "Event", name, begin, begin + len(name), (name,), None, "a body's numbered meeting"))

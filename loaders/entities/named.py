@@ -209,6 +209,8 @@ def titles(ann: Annotated) -> None:
             or not any(a <= o.start and o.end <= b and (b - a) > (o.end - o.start)
                        for a, b in title_spans.overlapping(o.start, o.end))]
     titled += [f for f in ann.found if f.rule == AGENDA_TITLE and not title_spans.overlapping(f.start, f.end)]
+    # a body's numbered meeting read with the bodies ('The First Conference of the Parties will take place ...')
+    titled += [f for f in ann.found_of("Event") if not any(t.start < f.end and f.start < t.end for t in titled)]
     if not any(t.node_type == "Event" for t in titled):
         titled += described_event(ann.text)
     ann.found = [*orgs, *ann.found_of("Person"), *titled]

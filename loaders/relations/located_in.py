@@ -23,9 +23,10 @@ from loaders.relations.funding import FUND_CUE, FUNDER_VERB
 from loaders.relations.modality import COORDINATION, clause_around
 from schema import LocatedIn
 
-_EVENT_PLACE_GAP = re.compile(r"\s+in\s+(?:the\s+)?|\s*(?::\s*[\w ,\-\u2013]{0,30})?\(\s*(?:[^();]{0,30}?,\s*)?|,?\s*(?:which\s+|that\s+)?(?:was\s+|"
-                              r"were\s+|will be\s+|to be\s+|is\s+)?(?:held|took place|convened|hosted|organi[sz]ed)\b"
-                              r"[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?")
+_EVENT_PLACE_GAP = re.compile(r"(?:\s+in\s+(?:the\s+)?|,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|will be\s+|to be\s+|is\s+)?"
+                              r"(?:held|took place|convened|hosted|organi[sz]ed)\b[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?)"
+                              r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?|"  # the city before the country: 'in Geneva, '
+                              r"\s*(?::\s*[\w ,\-\u2013]{0,30})?\(\s*(?:[^();]{0,30}?,\s*)?")
 _AS_TIME = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Ff]ollowing|[Pp]rior to|[Aa]head of|[Uu]ntil)\s+(?:the\s+|its\s+)?$")
 _THIS_THING = re.compile(r"\s*(?:The|This|These)\s+(?:programme|project|initiative|Programme|Project|network)\b")
 
@@ -94,10 +95,12 @@ def read_located_in(ann: Annotated) -> None:
                 if thing.start <= c.start and c.end <= thing.end and text[c.start:c.end] in thing.node.name:
                     ann.edges.add(LocatedIn, thing.node, c.node, block, span)
         for event in of_type(things, "Event"):  # 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome'
+            end = max([event.end] + [o.end for o in of_type(mentions, "Organization")  # 'the fifth session of the
+                                     if event.start < o.start < event.end < o.end])    # Committee on| mercury in ...'
             for c in countries:
-                gap = text[event.end:c.start]
-                if c.start >= event.end and len(gap) <= 70 and _EVENT_PLACE_GAP.fullmatch(gap) and not any(
-                        event.end <= t.start < c.start for t in things):
+                gap = text[end:c.start]
+                if c.start >= end and len(gap) <= 70 and _EVENT_PLACE_GAP.fullmatch(gap) and not any(
+                        end <= t.start < c.start for t in things):
                     ann.edges.add(LocatedIn, event.node, c.node, block, span)
         subjects = [t for t in things if not _AS_TIME.search(  # 'Since the sixth session, ... in Moscow': a time
             text[max(span[0], t.start - 24):t.start])]
