@@ -23,8 +23,9 @@ from loaders.relations.funding import FUND_CUE, FUNDER_VERB
 from loaders.relations.modality import COORDINATION, clause_around
 from schema import LocatedIn
 
-_EVENT_PLACE_GAP = re.compile(r"(?:\s+in\s+(?:the\s+)?|,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|will be\s+|to be\s+|is\s+)?"
-                              r"(?:held|took place|convened|hosted|organi[sz]ed)\b[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?)"
+_EVENT_PLACE_GAP = re.compile(r"(?:\s+in\s+(?:the\s+)?|,?\s*(?:which\s+|that\s+)?"
+                              r"(?:was\s+|were\s+|will be\s+|to be\s+|is\s+)?(?:held|took place|convened|hosted|"
+                              r"organi[sz]ed)\b[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?)"
                               r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?|"  # the city before the country: 'in Geneva, '
                               r"\s*(?::\s*[\w ,\-\u2013]{0,30})?\(\s*(?:[^();]{0,30}?,\s*)?")
 _AS_TIME = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Ff]ollowing|[Pp]rior to|[Aa]head of|[Uu]ntil)\s+(?:the\s+|its\s+)?$")
