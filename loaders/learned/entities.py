@@ -251,7 +251,7 @@ def apply_decisions(text: str, finds: list[Found], ner: list[tuple[int, int, str
                     find.node_type = d.label
                     find.rule = f"{find.rule}; type by the entity decision"
                 kept.append(find)
-        elif d.label != NONE and d.probabilities[d.label] >= ADD:
+        elif d.label != NONE and d.probabilities[d.label] >= ADD and not names_a_place_or_citation(text, c.name):
             for start, end, _ in c.ner:
                 surface = text[start:end]
                 lead = len(surface) - len(surface.lstrip())
@@ -259,6 +259,22 @@ def apply_decisions(text: str, finds: list[Found], ner: list[tuple[int, int, str
     taken = sorted((f.start, f.end) for f in kept if f.node_type in TYPES)
     added = [f for f in added if not any(a < f.end and f.start < b for a, b in taken)]
     return kept + added
+
+
+def names_a_place_or_citation(text: str, name: str) -> bool:
+    """What the statistical NER may label a body or a person but never is one: a country ('Sierra Leone' as a
+    PERSON), a country's code in brackets after it ('Trinidad and Tobago (TTO)'), a citation ('Takenaka et al').
+
+    >>> names_a_place_or_citation("Trinidad and Tobago (TTO) and Antigua", "TTO")
+    True
+    >>> names_a_place_or_citation("the Artisanal Gold Council (AGC)", "AGC")
+    False
+    """
+    countries = find_countries(name)
+    if (countries and countries[0].start == 0 and countries[0].end >= len(name) - 1) or " et al" in name:
+        return True
+    befores = [text[max(0, m.start() - 60):m.start()].rstrip() for m in re.finditer(re.escape(f"({name})"), text)]
+    return bool(befores) and all(any(c.end >= len(before) - 1 for c in find_countries(before)) for before in befores)
 
 
 def learned_entities(ann) -> None:
