@@ -1345,3 +1345,17 @@ def test_a_meeting_is_held_in_the_city_and_country_after_its_body_s_name() -> No
     located = triples(result, "LOCATED_IN")
     assert ("LOCATED_IN", "event:inc-5", "country:CHE") in located
     assert ("LOCATED_IN", "event:diplomatic-conference", "country:JPN") in located
+
+
+def test_this_enabling_activity_is_the_project_named_before() -> None:
+    # training text f-05, verbatim: a GEF enabling activity is how the GEF names a Minamata Initial Assessment
+    result = rules_only("news.txt", "News\n\nCAIRO, 28 March 2019 - The Minamata Initial Assessment (MIA) validation "
+                                    "workshop for Yemen took place from 25 until 28 March 2019 in Cairo. This Enabling "
+                                    "Activity, signed in 2014, has been funded by the Global Environmental Facility "
+                                    "(GEF) and implemented by UNIDO with the support of the Environmental Protection "
+                                    "Agency (EPA) and UNITAR as executing agencies.\n")
+    project = "project:minamata-initial-assessment"
+    assert ("FUNDS", "org:global-environment-facility", project) in triples(result, "FUNDS")
+    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == project}
+    assert {"org:united-nations-industrial-development-organization",
+            "org:united-nations-institute-for-training-and-research"} <= implementers
