@@ -36,8 +36,9 @@ IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted
                             r"\b(?:in partnership with|together with|in collaboration with|a partnership with)\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\byou are here\b|\S\s+>\s+\S.*\s>\s", re.IGNORECASE)
-_ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |[A-Z][\w.]*[ -]funded )?(?:[Pp]rogramme|[Pp]roject|"
-                      r"projects|[Pp]rogram|initiative|network)\b|\b(?:[Tt]he|[Tt]his) [Ee]nabling [Aa]ctivity\b")
+_ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |[A-Z][\w.]*[ -]funded )?"
+                      r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network)\b|"
+                      r"\b(?:[Tt]he|[Tt]his) [Ee]nabling [Aa]ctivity\b")
 
 
 def outermost(mentions: list[Located]) -> list[Located]:
@@ -51,7 +52,8 @@ def of_type(mentions: list[Located], *types: str) -> list[Located]:
     return [m for m in mentions if m.node.type in types]
 
 
-THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+)?(?:project|[Ee]nabling [Aa]ctivity)\b(?!s)")  # 'the (current) project'
+# 'the (current) project', 'this Enabling Activity'
+THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+)?(?:project|[Ee]nabling [Aa]ctivity)\b(?!s)")
 
 
 class Sentences:
