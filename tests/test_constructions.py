@@ -1359,3 +1359,15 @@ def test_this_enabling_activity_is_the_project_named_before() -> None:
     implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == project}
     assert {"org:united-nations-industrial-development-organization",
             "org:united-nations-institute-for-training-and-research"} <= implementers
+
+
+def test_the_global_mercury_partnership_advisory_group_s_meeting_is_one_event() -> None:
+    # training text b-01, verbatim: the body's full name and the meeting's code are one meeting; its chairs'
+    # bodies' countries in brackets are not where it is held
+    result = rules_only("news.txt", "News\n\nThe eleventh meeting of the Global Mercury Partnership Advisory Group "
+                                    "(PAG11) was held on 15 and 16 December 2020 in a virtual setting, under the "
+                                    "leadership of  the PAG co-chairs, Rodges Ankrah (Environmental Protection Agency, "
+                                    "U.S.), and Teeraporn Wiriwutikorn (Ministry of Natural Resources and "
+                                    "Environment, Thailand).\n")
+    assert names(result, "Event") == {"PAG-11"}
+    assert not {t for _, s, t in triples(result, "LOCATED_IN", stated=False) if s == "event:pag-11"}

@@ -46,6 +46,7 @@ _ORDINAL = ("(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:" + "|
 BODIES: dict[str, tuple[str, str]] = {
     "partnership advisory group": ("PAG", "meeting of the Partnership Advisory Group"),
     "unep global mercury partnership advisory group": ("PAG", "meeting of the Partnership Advisory Group"),
+    "global mercury partnership advisory group": ("PAG", "meeting of the Partnership Advisory Group"),
     "pag": ("PAG", "meeting of the Partnership Advisory Group"),
     "conference of the parties": ("COP", "meeting of the Conference of the Parties to the Minamata Convention"),
     "conference of the parties to the minamata convention": (

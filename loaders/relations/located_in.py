@@ -72,6 +72,13 @@ def _list_item(sentence: str, start: int, end: int, clause: tuple[int, int]) -> 
     return before[-1], after[0]
 
 
+def _affiliation(text: str, country: Located, mentions: list[Located]) -> bool:
+    """Is the country inside brackets that name a body ('(Environmental Protection Agency, U.S.)')?"""
+    opened = text.rfind("(", max(0, country.start - 120), country.start)
+    return opened >= 0 and ")" not in text[opened:country.start] and any(
+        m.node.type == "Organization" and opened < m.start < country.start for m in mentions)
+
+
 def _inside_other(text: str, country: Located, mentions: list[Located], partners: bool = False) -> bool:
     """A country inside an organisation's name is not a place of work; with ``partners`` (the sentence funds
     nothing), a government's country is: 'memorandum of understanding with the governments of Trinidad and
@@ -120,9 +127,10 @@ def read_located_in(ann: Annotated) -> None:
         if subject.start >= span[0]:
             clause = _list_item(sentence, subject.start - span[0], subject.end - span[0], clause)
         for c in countries:  # the countries of the subject's own clause ('..., and the annual meeting, held in Geneva')
-            if subject.node.type == "Event" and _inside_other(text, c, mentions):
+            if subject.node.type == "Event" and (_inside_other(text, c, mentions) or _affiliation(text, c, mentions)):
                 continue  # a meeting is not held in the governments it invites ('stakeholders from ..., Uganda
-                #           Government')
+                #           Government') nor in its chairs' countries ('Rodges Ankrah (Environmental Protection
+                #           Agency, U.S.)')
             if not (subject.start <= c.start and c.end <= subject.end) and (
                     subject.start < span[0] or span[0] + clause[0] <= c.start < span[0] + clause[1]):
                 ann.edges.add(LocatedIn, subject.node, c.node, block, span)
