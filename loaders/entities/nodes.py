@@ -90,6 +90,9 @@ def _ministry_of_its_country(f: Found) -> None:
     >>> f = Found("Organization", "Ministry of Natural Resources and Environment, Thailand", 0, 55)
     >>> _ministry_of_its_country(f); f.name
     'Ministry of Natural Resources and Environment of Thailand'
+    >>> f = Found("Organization", "Ministry of Environment and Forestry, Republic of Indonesia", 0, 59)
+    >>> _ministry_of_its_country(f); f.name
+    'Ministry of Environment and Forestry of Indonesia'
     """
     if f.node_type != "Organization":
         return
@@ -108,6 +111,9 @@ def _ministry_of_its_country(f: Found) -> None:
     else:
         return
     f.aliases = tuple(dict.fromkeys((*f.aliases, name)))
+    short = country.removeprefix("the ").removeprefix("Republic of ")  # '..., Republic of Indonesia': of Indonesia
+    if short != country and country_name(last.key) == short:
+        country = short
     f.name = f"{ministry} of {with_article(country)}"
 
 
