@@ -1371,3 +1371,13 @@ def test_the_global_mercury_partnership_advisory_group_s_meeting_is_one_event() 
                                     "Environment, Thailand).\n")
     assert names(result, "Event") == {"PAG-11"}
     assert not {t for _, s, t in triples(result, "LOCATED_IN", stated=False) if s == "event:pag-11"}
+
+
+def test_a_minister_s_portfolio_after_the_name_is_the_ministry() -> None:
+    # training text e-06, verbatim: two ministers, each with the portfolio after the name
+    result = rules_only("news.txt", "News\n\nHence, the honour of initiating the 'Shaking Table' system fell to "
+                                    "Minister Marciano Dasai of Spatial Planning and Environment and Acting Minister "
+                                    "Gracia Emanuel of Natural Resources.\n")
+    assert triples(result, "AFFILIATED_WITH") == {
+        ("AFFILIATED_WITH", "person:marciano-dasai", "org:ministry-of-spatial-planning-and-environment"),
+        ("AFFILIATED_WITH", "person:gracia-emanuel", "org:ministry-of-natural-resources")}

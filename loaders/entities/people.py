@@ -237,6 +237,11 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
         return tail
     bracketed = opening.group(0).strip().startswith("(")
     of_body = re.search(r"\b(?:of|from)\b", opening.group(0)) is not None
+    if of_body and (ministry := _ministers_portfolio(text, pos, opening.end())) is not None:
+        tail.new_bodies.append(ministry)  # 'Minister Marciano Dasai of Spatial Planning and Environment'
+        tail.organizations.append(ministry)
+        tail.end = ministry.end
+        return tail
     listed = listed or bracketed
     at = opening.end()
     if until is None:
@@ -416,6 +421,37 @@ def _country_ends(text: str, end: int, until: int) -> bool:
     rest = text[end:until].strip(" ,\t")
     countries = find_countries(rest)
     return bool(rest) and len(countries) == 1 and countries[0].start == 0 and countries[0].end >= len(rest) - 1
+
+
+_PORTFOLIO_BREAK = ("Acting", "Deputy", "Minister", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof.")
+
+
+def _ministers_portfolio(text: str, name_end: int, at: int) -> Found | None:
+    """'Minister Marciano Dasai of Spatial Planning and Environment and Acting Minister Gracia Emanuel of Natural
+    Resources': a minister's portfolio after the name is the Ministry of it (up to the next minister).
+
+    >>> t = "fell to Minister Marciano Dasai of Spatial Planning and Environment and Acting Minister Gracia Emanuel"
+    >>> _ministers_portfolio(t, 31, 35).name
+    'Ministry of Spatial Planning and Environment'
+    """
+    if not re.search(r"\bMinister\s+(?:[A-Z][\w.'\u2019\-]*\s+){1,4}$", text[max(0, name_end - 80):name_end] + " "):
+        return None
+    words: list[str] = []
+    for m in re.finditer(r"\S+", text[at:at + 120]):
+        word = m.group(0).rstrip(",.;:)")
+        if not (word[:1].isupper() or word in ("and", "of", "the", "for", "&")) or word in _PORTFOLIO_BREAK:
+            break
+        words.append(word)
+        if word != m.group(0):
+            break
+    while words and words[-1] in ("and", "of", "the", "for", "&"):
+        words.pop()
+    if not words:
+        return None
+    portfolio = " ".join(words)
+    end = text.find(words[-1], at) + len(words[-1])
+    return Found("Organization", f"Ministry of {portfolio}", at, end, (portfolio,), "government",
+                 "affiliation of a minister: the portfolio after the name")
 
 
 def _new_body(text: str, start: int, end: int, before_country: bool = False) -> Found | None:
