@@ -1381,3 +1381,16 @@ def test_a_minister_s_portfolio_after_the_name_is_the_ministry() -> None:
     assert triples(result, "AFFILIATED_WITH") == {
         ("AFFILIATED_WITH", "person:marciano-dasai", "org:ministry-of-spatial-planning-and-environment"),
         ("AFFILIATED_WITH", "person:gracia-emanuel", "org:ministry-of-natural-resources")}
+
+
+def test_a_name_of_a_known_body_is_a_person_of_it() -> None:
+    # training text f-14, verbatim: 'Peter Nelson of Macquarie University' is a person and a body, not one body;
+    # b-01: a chief's role is no body's name
+    result = rules_only("news.txt", "News\n\nThe leads of the Coal Partnership are currently myself, on behalf of the "
+                                    "CCC, and Peter Nelson of Macquarie University, Sydney, Australia. Peter also "
+                                    "deals with issues.\n")
+    assert ("AFFILIATED_WITH", "person:peter-nelson", "org:macquarie-university") in triples(result, "AFFILIATED_WITH")
+    assert not any("Nelson" in n for n in names(result, "Organization"))
+    chief = rules_only("news.txt", "News\n\nThe meeting also featured welcoming remarks by Monika G. MacDevette, "
+                                   "Chief of the Chemicals and Health Branch, Economy Division of UNEP.\n")
+    assert not any(n.startswith("Chief") for n in names(chief, "Organization"))

@@ -185,6 +185,10 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     from loaders.gazetteers.areas import find_areas
 
     run = text[start:end]
+    person = re.match(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+(?=[A-Z])", run)
+    if person and plausible_name(person.group(1)) and entity_type(person.group(1)) is None and _typed(
+            clean_name(run[person.end():])) == "Organization":  # 'Peter Nelson of Macquarie University'
+        return [(start, start + person.end(1)), *_split_and(text, start + person.end(), end, persons)]
     for m in re.finditer(r"\s+at\s+the\s+(?=[A-Z])", run):  # 'Environmental Policy Implementation Department at
         left, right = clean_name(run[:m.start()]), clean_name(run[m.end():])  # the Ministry of ...': two bodies
         if len(left.split()) >= 2 and _typed(left) == "Organization" and _typed(right) == "Organization":

@@ -636,7 +636,8 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
                                "honorific and surname of a person named before"))
             taken.add(m.start(1))
     # 4. a role before the name: 'the PAG co-chairs, Rodges Ankrah, Environmental Protection Agency ...'
-    for m in re.finditer(rf"(?:(?<=,\s)|(?<=\band\s)|(?<=:\s))({_NAME_WORD}\s+{_NAME_WORD}),\s*", text):
+    for m in re.finditer(rf"(?:(?<=,\s)|(?<=\band\s)|(?<=:\s))({_NAME_WORD}\s+{_NAME_WORD})(?:,\s*|\s+of\s+(?=[A-Z]))",
+                         text):  # '..., and Peter Nelson of Macquarie University': the body after 'of' is known
         name = m.group(1)
         if m.start(1) in taken or not plausible_name(name):
             continue

@@ -165,7 +165,8 @@ def in_quotes(text: str, pos: int) -> bool:
 
 _ROLE_OF = re.compile(r"(?:(?:Executive|Deputy|Vice|Acting|Senior|Chief|Project|Programme|Program|Technical|National)"
                       r"[ -]){0,2}(?:Head|Heads|Member|Members|Director|Directors|Chair|Chairs|Co-chair|Co-chairs|"
-                      r"Chairperson|President|Coordinator|Leader|Minister|Representative|Representatives|Administrator|"
+                      r"Chairperson|Chief|President|Coordinator|Leader|Minister|Representative|Representatives|"
+                      r"Administrator|"
                       r"Officer|Manager|Scientist|Adviser|Advisor|Specialist|Expert|Consultant)\s+(?:of|for|at)\s+"
                       r"(?:the\s+)?(?=[A-Z])")
 
