@@ -1394,3 +1394,15 @@ def test_a_name_of_a_known_body_is_a_person_of_it() -> None:
     chief = rules_only("news.txt", "News\n\nThe meeting also featured welcoming remarks by Monika G. MacDevette, "
                                    "Chief of the Chemicals and Health Branch, Economy Division of UNEP.\n")
     assert not any(n.startswith("Chief") for n in names(chief, "Organization"))
+
+
+def test_a_project_page_s_partners_implement_its_project() -> None:
+    # training text e-02, verbatim: the page's project, and 'partners which includes:' a list of bodies
+    result = rules_only("page.txt", "planetGOLD Bolivia\n\nUnited Nations Industrial Development Organization - "
+                                    "UNIDO, 2022 - 2027\n\nThis project is part of the global Global Environment "
+                                    "Facility - GEF planetGOLD programme. The executing agency is Projekt-Consult "
+                                    "GmbH which in turn leads a group of Bolivian partners which includes: "
+                                    "Fundaci\u00f3n Medmin, Fundaci\u00f3n Profin, Cumbre del Sajama and the Bolivian "
+                                    "branch of the World Conservation Society (WCS).\n")
+    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == "project:planetgold-bolivia"}
+    assert {"org:projekt-consult-gmbh", "org:fundacion-medmin", "org:fundacion-profin"} <= implementers

@@ -61,6 +61,8 @@ def read_implementers(ann: Annotated) -> None:
             targets = sentences.nearest_things(things, at, span)
             if not things:  # 'the project was implemented by UNEP ..., executed by AGC in partnership with MECC'
                 topic = sentences.anaphor_topic(span, block)
+                if topic is None and cue.group(0).lower().startswith("partners"):
+                    topic = sentences.topic_of(block)  # a project's page: '... a group of partners which includes:'
                 targets = [topic] if topic is not None and topic.node.type == "Project" else []
             for target in targets:
                 for org in sentences.chain(orgs, at):
