@@ -1406,3 +1406,12 @@ def test_a_project_page_s_partners_implement_its_project() -> None:
                                     "branch of the World Conservation Society (WCS).\n")
     implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == "project:planetgold-bolivia"}
     assert {"org:projekt-consult-gmbh", "org:fundacion-medmin", "org:fundacion-profin"} <= implementers
+
+
+def test_the_projects_are_those_the_sentence_before_names() -> None:
+    # training text a-10, verbatim: 'The projects' after two projects named together are both
+    result = rules_only("news.txt", "News\n\nIMPACT is an implementing partner for the planetGOLD Uganda and "
+                                    "planetGOLD C\u00f4te d\u2019Ivoire projects. The projects are supported by the Global "
+                                    "Environment Facility (GEF) and led by the UN Environment Programme (UNEP).\n")
+    led = {t for _, s, t in triples(result, "IMPLEMENTS") if s == "org:united-nations-environment-programme"}
+    assert led == {"project:planetgold-uganda", "project:planetgold-cote-divoire"}

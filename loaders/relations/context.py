@@ -283,6 +283,20 @@ class Sentences:
         # 'the project' (not 'it', which may be a body) of a news item whose headline names one project
         return self.block_topic(block) or (self.headline_thing("Project") if set(said) - {"it"} else None)
 
+    def anaphor_topics(self, span: Span, block: Block) -> list[Located]:
+        """What 'the projects' or 'these projects' stands for: the projects the sentence before it names ('IMPACT
+        is an implementing partner for the planetGOLD Uganda and planetGOLD Côte d'Ivoire projects. The projects
+        are ... led by the UN Environment Programme'); else what :meth:`anaphor_topic` says, if anything."""
+        if re.search(r"\b(?:[Tt]he|[Tt]hese|[Bb]oth) projects\b", self.sentence(span)):
+            before = [m for m in self.by_block[id(block)] if m.end <= span[0]]
+            if before:
+                last = self.sentence_of[id(before[-1])]
+                named = outermost([m for m in before if self.sentence_of[id(m)] == last and m.node.type == "Project"])
+                if len({m.node.id for m in named}) >= 2:
+                    return list({m.node.id: m for m in named}.values())
+        topic = self.anaphor_topic(span, block)
+        return [topic] if topic is not None else []
+
     def headline_thing(self, node_type: str) -> Located | None:
         """The one project (or event) a document's first line names ('planetGOLD Mongolia Shares Project Successes
         ...'): what 'the project' ('the workshop') of a news item stands for where its paragraph names none."""

@@ -60,10 +60,11 @@ def read_implementers(ann: Annotated) -> None:
             at = span[0] + cue.end()
             targets = sentences.nearest_things(things, at, span)
             if not things:  # 'the project was implemented by UNEP ..., executed by AGC in partnership with MECC'
-                topic = sentences.anaphor_topic(span, block)
-                if topic is None and cue.group(0).lower().startswith("partners"):
-                    topic = sentences.topic_of(block)  # a project's page: '... a group of partners which includes:'
-                targets = [topic] if topic is not None and topic.node.type == "Project" else []
+                targets = sentences.anaphor_topics(span, block)
+                if not targets and cue.group(0).lower().startswith("partners"):
+                    targets = [t for t in [sentences.topic_of(block)] if t]  # a project's page: 'a group of
+                    #                                                             partners which includes: ...'
+                targets = [t for t in targets if t.node.type == "Project"]
             for target in targets:
                 for org in sentences.chain(orgs, at):
                     if org.node.id not in funder_ids:
