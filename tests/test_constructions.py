@@ -1415,3 +1415,15 @@ def test_the_projects_are_those_the_sentence_before_names() -> None:
                                     "Environment Facility (GEF) and led by the UN Environment Programme (UNEP).\n")
     led = {t for _, s, t in triples(result, "IMPLEMENTS") if s == "org:united-nations-environment-programme"}
     assert led == {"project:planetgold-uganda", "project:planetgold-cote-divoire"}
+
+
+def test_a_un_programme_in_american_spelling_and_coordinated_projects() -> None:
+    # training text a-08, verbatim: 'United Nations Development Program' is UNDP, not a project
+    result = rules_only("news.txt", "News\n\nThe planetGOLD Peru and GIRH-TDPS projects, GEF initiatives implemented "
+                                    "by the Ministry of Environment (MINAM) with the technical assistance of the United "
+                                    "Nations Development Program (UNDP), delivered 4 gravimetric pilot plants.\n")
+    assert "United Nations Development Programme" in names(result, "Organization")
+    assert not any("Development Program" in n for n in names(result, "Project"))
+    # and the cue's projects are both of 'the planetGOLD Peru and GIRH-TDPS projects'
+    assert {t for _, s, t in triples(result, "IMPLEMENTS") if s == "org:ministry-of-environment"} == {
+        "project:planetgold-peru", "project:girh-tdps"}

@@ -26,6 +26,8 @@ def reference_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tup
         forms = (org.name, *org.aliases)
         # the UN's bodies are named with 'UN' as often as in full ('UN Development Programme')
         forms += tuple("UN " + f[len("United Nations "):] for f in forms if f.startswith("United Nations "))
+        # and as often in American spelling ('United Nations Development Program')
+        forms += tuple(f.replace("Programme", "Program") for f in forms if "Programme" in f)
         for form in forms:
             lookup[name_key(form)] = (org.name, org.kind)
             (acronyms if is_acronym(form) and " " not in form else names).append(form)

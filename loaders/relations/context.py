@@ -370,10 +370,16 @@ class Sentences:
         clause_start = max(self.text.rfind(";", span[0], at), span[0])
         clause_end = self.text.find(";", at, span[1])
         clause_end = span[1] if clause_end < 0 else clause_end
-        inside = [t for t in things if clause_start <= t.start < clause_end]
+        inside = sorted((t for t in things if clause_start <= t.start < clause_end), key=lambda t: t.start)
         if not inside:
             return []
-        return [min(inside, key=lambda t: abs(t.start - at))]
+        i = j = inside.index(min(inside, key=lambda t: abs(t.start - at)))
+        listed = lambda a, b: self.text[a.end:b.start].strip(" ,") in ("", "and", "or")  # noqa: E731
+        while i > 0 and listed(inside[i - 1], inside[i]):  # 'the planetGOLD Peru and GIRH-TDPS projects, ...
+            i -= 1                                           # implemented by': both
+        while j + 1 < len(inside) and listed(inside[j], inside[j + 1]):
+            j += 1
+        return inside[i:j + 1]
 
 
 def index_sentences(ann: Annotated) -> None:
