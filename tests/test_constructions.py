@@ -1427,3 +1427,14 @@ def test_a_un_programme_in_american_spelling_and_coordinated_projects() -> None:
     # and the cue's projects are both of 'the planetGOLD Peru and GIRH-TDPS projects'
     assert {t for _, s, t in triples(result, "IMPLEMENTS") if s == "org:ministry-of-environment"} == {
         "project:planetgold-peru", "project:girh-tdps"}
+
+
+def test_a_role_of_several_capitalised_words_before_its_body() -> None:
+    # training text a-08, verbatim: the role runs over four capitalised words and 'and' before 'of' and the body
+    result = rules_only("news.txt", "News\n\nThe General Directorate of Mining Formalization of the Ministry of Energy "
+                                    "and Mines (MINEM) took part.\n\n\u201cThis progress is consistent with the "
+                                    "policy\u201d said Alberto Rojas, Mining Formalization General Director of "
+                                    "MINEM.\n")
+    assert ("AFFILIATED_WITH", "person:alberto-rojas", "org:ministry-of-energy-and-mines") in triples(
+        result, "AFFILIATED_WITH")
+    assert not any("Director" in n.split() for n in names(result, "Organization"))

@@ -103,7 +103,8 @@ _ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|senior|depu
                           rf"regional|global|technical|lead|chief|[A-Z]{{2,8}})\s+)*"
                           rf"(?:(?!(?:Ministry|Department|Office|Agency|Institute|University|Centre|Center|Council|"
                           rf"Secretariat|Government|Commission|Foundation|Association|Bureau)\b)"
-                          rf"[A-Z][a-z]+\s+){{0,2}}(?i:{_ROLE})s?\b(?!\s+(?:of\s+)?[A-Z][a-z]+\s+(?:Ministry|Department|"
+                          rf"(?:[A-Z][a-z]+(?:-[a-z]+)?|and)\s+){{0,4}}"  # 'Mining Formalization General Director'
+                          rf"(?i:{_ROLE})s?\b(?!\s+(?:of\s+)?[A-Z][a-z]+\s+(?:Ministry|Department|"
                           rf"Agency|Institute|University|Council|Association|Foundation)\b)")
 # the regions lists of members and speakers are grouped under ('Africa', 'Asia Pacific', 'Latin America and the
 # Caribbean', 'Western European and Others Group'): words that never open a person's name
