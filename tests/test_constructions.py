@@ -1438,3 +1438,17 @@ def test_a_role_of_several_capitalised_words_before_its_body() -> None:
     assert ("AFFILIATED_WITH", "person:alberto-rojas", "org:ministry-of-energy-and-mines") in triples(
         result, "AFFILIATED_WITH")
     assert not any("Director" in n.split() for n in names(result, "Organization"))
+
+
+def test_coordinated_projects_share_their_sentence_s_country() -> None:
+    # training text a-08, verbatim: two projects named as one list; pag12: two projects whose names carry their own
+    # countries keep them, not each other's
+    result = rules_only("news.txt", "News\n\nWith the aim of reducing environmental pollution caused by the mercury "
+                                    "use in artisanal and small-scale gold mining (ASGM) in Peru, the planetGOLD Peru "
+                                    "and GIRH-TDPS projects, GEF initiatives implemented by the Ministry of Environment "
+                                    "(MINAM), delivered 4 gravimetric pilot plants.\n")
+    assert ("LOCATED_IN", "project:girh-tdps", "country:PER") in triples(result, "LOCATED_IN")
+    own = rules_only("news.txt", "News\n\nIMPACT is an implementing partner for the planetGOLD Uganda and planetGOLD "
+                                 "C\u00f4te d\u2019Ivoire projects.\n")
+    assert triples(own, "LOCATED_IN") == {("LOCATED_IN", "project:planetgold-uganda", "country:UGA"),
+                                          ("LOCATED_IN", "project:planetgold-cote-divoire", "country:CIV")}

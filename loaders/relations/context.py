@@ -374,12 +374,22 @@ class Sentences:
         if not inside:
             return []
         i = j = inside.index(min(inside, key=lambda t: abs(t.start - at)))
-        listed = lambda a, b: self.text[a.end:b.start].strip(" ,") in ("", "and", "or")  # noqa: E731
-        while i > 0 and listed(inside[i - 1], inside[i]):  # 'the planetGOLD Peru and GIRH-TDPS projects, ...
-            i -= 1                                           # implemented by': both
-        while j + 1 < len(inside) and listed(inside[j], inside[j + 1]):
+        while i > 0 and self._listed(inside[i - 1], inside[i]):  # 'the planetGOLD Peru and GIRH-TDPS projects, ...
+            i -= 1                                                 # implemented by': both
+        while j + 1 < len(inside) and self._listed(inside[j], inside[j + 1]):
             j += 1
         return inside[i:j + 1]
+
+    def _listed(self, a: Located, b: Located) -> bool:
+        """Are two mentions next items of one list ('A and B', 'A, B')?"""
+        return self.text[a.end:b.start].strip(" ,") in ("", "and", "or")
+
+    def coordinated(self, things: list[Located]) -> list[Located]:
+        """The things, if they are the items of one list and nothing else ('the planetGOLD Peru and GIRH-TDPS
+        projects'); else none."""
+        items = sorted(outermost(things), key=lambda t: t.start)
+        one = len(items) >= 2 and all(self._listed(a, b) for a, b in zip(items, items[1:]))
+        return list({t.node.id: t for t in items}.values()) if one else []
 
 
 def index_sentences(ann: Annotated) -> None:
