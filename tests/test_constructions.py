@@ -1452,3 +1452,20 @@ def test_coordinated_projects_share_their_sentence_s_country() -> None:
                                  "C\u00f4te d\u2019Ivoire projects.\n")
     assert triples(own, "LOCATED_IN") == {("LOCATED_IN", "project:planetgold-uganda", "country:UGA"),
                                           ("LOCATED_IN", "project:planetgold-cote-divoire", "country:CIV")}
+
+
+def test_a_body_that_is_lead_of_an_area_leads_it() -> None:
+    # training texts b-04, f-09 and b-06, verbatim: 'lead of' the area after a body (a speaker's or in apposition;
+    # singular: the last body of a list only), an area 'which is led by' a body
+    result = rules_only("agenda.txt", "Session 1: Resources available for the sound management of mercury wastes, "
+                                      "introduced by Misuzu Asari, Kyoto University, Lead of the Global Mercury "
+                                      "Partnership Area on Waste Management\n")
+    assert ("LEADS", "org:kyoto-university", "area:waste") in triples(result, "LEADS")
+    listed = rules_only("news.txt", "News\n\nISWA, together with the UNEP DTIE, the International Environmental and "
+                                    "Technology Centre/IETC and the Ministry of Environment Japan, lead of the Global "
+                                    "Mercury Waste Management partnership area, launched the sourcebook.\n")
+    assert {s for _, s, t in triples(listed, "LEADS")} == {"org:ministry-of-environment-of-japan"}
+    led = rules_only("news.txt", "News\n\nThe Initiative is a component of the UN Environment Programme's (UNEP) "
+                                 "Mercury Products Partnership, which is led by the US Environmental Protection "
+                                 "Agency.\n")
+    assert ("LEADS", "org:united-states-environmental-protection-agency", "area:products") in triples(led, "LEADS")

@@ -148,11 +148,13 @@ _LEAD_NOUN = r"(?:co-?)?leads?(?:ership)?"
 _LEADS_AFTER = re.compile(  # 'US.EPA, the co-lead of Chlor-alkali Area'; 'EPA leads ...'; 'X was designated as co-lead'
     r"(?:[^()]{0,80}?\b(?P<inparen>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)"  # inside the body's own brackets
     r"|\s*\([^()]{0,120}?\b(?P<paren>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)"  # 'X (ICSC, ...; Co-lead of the area)'
-    r"|\s*(?:,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?(?P<appos>co-?leads?\s+(?:of|for))\b"
+    r"|\s*(?:,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?"
+    r"(?P<appos>(?:co-?)?leads?\s+(?:of|for))\b"  # 'Kyoto University, Lead of the Global Mercury Partnership Area ...'
     r"|(?:\([^()]{0,120}\)\s*)?(?:,[^,;]{0,60},\s*)?(?:is|are|was|were|has been|have been|had been|will be)?\s*"
     r"(?:also\s+|currently\s+|jointly\s+|now\s+)?(?:(?:a|the|one\s+of\s+the)\s+(?:current\s+)?(?=co-?leads?\b))?"
     r"(?P<verb>co-?leads?\b|co-?leading\b|leads\b|leading\b|"
-    r"serv\w*\s+as\s+(?:the\s+)?(?:co-?)?leads?\b|(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?(?:co-?)?leads?\b|"
+    r"(?:serv|act)\w*\s+as\s+(?:the\s+)?(?:co-?)?leads?\b|"
+    r"(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?(?:co-?)?leads?\b|"
     r"accepted\s+(?:the\s+)?co-?leadership\b|took over\b|took on\s+(?:the\s+)?(?:co-?)?lead\b|"
     r"assumed\s+(?:the\s+)?(?:co-?)?lead(?:ership)?\b|shares?\s+(?:this|the)\s+lead\b)))", re.IGNORECASE)
 _LEADS_BEFORE = re.compile(  # 'leadership of X', 'shares this lead with X', 'co-lead together with X', 'Leads: X';
@@ -162,7 +164,8 @@ _LEADS_BEFORE = re.compile(  # 'leadership of X', 'shares this lead with X', 'co
     r"\b(?:co-?)?lead(?:s|ership)?\s+(?:is\s+|are\s+)?(?:shared\s+)?(?:together\s+)?with\s+(?:the\s+)?$|"
     r"\b(?:co-?)?leads?\s*:\s*(?:the\s+)?$|"
     r"(?P<list>\b(?:co-?)?leads?(?:\s+of\s+the\s+[^,;]{0,80})?,\s*(?:the\s+)?$)", re.IGNORECASE)
-_LED_BY = re.compile(r"\b(?:is|are|was|were|been)?\s*(?:co-)?(?:led|leaded|co-chaired|chaired)\s+by\s+(?:the\s+)?$",
+_LED_BY = re.compile(r"(?:,?\s*(?:which|that)\s+)?\b(?:is|are|was|were|been)?\s*(?:co-)?(?:led|leaded|co-chaired|"
+                     r"chaired)\s+by\s+(?:the\s+)?$",
                      re.IGNORECASE)  # only when what is led is an area: 'The area is led by X'
 _PRONOUN_LEAD = re.compile(r"\b(?:it|which)\s+(?:was|is|has been)\s+(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+"
                            r"(?:the\s+)?(?:co-?)?lead", re.IGNORECASE)
@@ -211,7 +214,9 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
                 at = _area_object(text, after.end("verb"), clause_end, areas)  # 'leads the ASGM area', not 'a study'
                 if at is None:
                     continue
-            leads += [(o, area_after(at), False) for o in _listed_before(sentences, agents, m)]
+            singular = group == "appos" and not after.group("appos").split()[0].lower().endswith("s")
+            who = [m] if singular else _listed_before(sentences, agents, m)  # '..., the IETC and the Ministry of
+            leads += [(o, area_after(at), False) for o in who]                  # Environment Japan, lead of ...'
         elif ((lead_word := _LEADS_BEFORE.search(before)) and (
                 not lead_word.group("list") or _list_ends_clause(text, m, agents, clause_end))) or _led_area(
                 text, before, m, areas):
