@@ -525,5 +525,4 @@ def read_places(ann: Annotated) -> None:
             status = "planned" if planned(sentences.sentence(span), tok.idx, names) else None
             for thing in things:
                 for place in _unique(places):
-                    ann.edges.add(LocatedIn, thing, place.node, block, span,  # a meeting to be held somewhere is
-                                  status=None if thing.type == "Event" else status)  # held there (mark_planned)
+                    ann.edges.add(LocatedIn, thing, place.node, block, span, status=status)

@@ -49,13 +49,16 @@ def mark_planned(ann: Annotated) -> None:
     topics = [(b.start, b.end, sentences.item_topic[id(b)].node.id) for b in ann.doc.walk()
               if id(b) in sentences.item_topic]
     for edge in ann.edges.values():
+        if edge.type_name == "LOCATED_IN" and edge.source.startswith(_EVENT):
+            edge.status = None  # where a meeting is to be held is where it is ('The workshop will be held ... in
+            continue            # Barcelona'), whichever rule read it
         if edge.status == "planned":
             continue
         if edge.type_name == "PART_OF":
             if _only_planned(ann, mentions.get(edge.source, []), titled):
                 edge.status = "planned"
-        elif edge.type_name not in CLAUSAL or (edge.type_name == "LOCATED_IN" and edge.source.startswith(_EVENT)):
-            continue  # where a meeting is to be held is where it is ('The workshop will be held ... in Barcelona')
+        elif edge.type_name not in CLAUSAL:
+            continue
         elif edge.provenance and all(_planned_place(ann, edge, p, spans, titled, topics) for p in edge.provenance):
             edge.status = "planned"
 
