@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.entities.found import Found, clean_name
-from loaders.entities.naming import EVENT_HEADS, PUBLICATION_HEADS, _head, entity_type
+from loaders.entities.naming import EVENT_HEADS, PUBLICATION_HEADS, entity_type, head_words
 from loaders.words import SENTENCE_LIKE
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
     if event:
         return [Found("Event", clean_name(event), start, start + len(event), (), None,
                       "the document's title, headed by a meeting")]
-    prefix = re.match(r"([^:]{2,40}):\s+(?=[A-Z])", title)
+    prefix = _genre_prefix(title)
     if not _title_cased(title):
         return []
     if prefix and _GENRE.fullmatch(prefix.group(1).strip()):
@@ -90,11 +90,16 @@ def _meeting_title(lines: list[tuple[int, str]]) -> str | None:
     """
     dated = next((i for i, (_, body) in enumerate(lines) if _DATE_TAIL.search(body)), len(lines) - 1)
     title = _without_place_and_date(" ".join(body for _, body in lines[:dated + 1]))
-    prefix = re.match(r"([^:]{2,40}):\s+(?=[A-Z])", title)
-    last, first = _head(prefix.group(1) if prefix else title)
+    prefix = _genre_prefix(title)
+    last, first = head_words(prefix.group(1) if prefix else title)
     words = title.split()
     head = words[0] if len(words) > 2 and words[1] in ("from", "about") else first or last
     return title if head[:1].upper() + head[1:] in EVENT_HEADS else None
+
+
+def _genre_prefix(title: str) -> re.Match[str] | None:
+    """What a title names before a colon ('Guidance Document: ...', 'Pre-COP4.2 Side Event: ...')."""
+    return re.match(r"([^:]{2,40}):\s+(?=[A-Z])", title)
 
 
 def _without_place_and_date(title: str) -> str:

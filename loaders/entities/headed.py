@@ -180,8 +180,8 @@ def _typed(name: str) -> str | None:
 
 
 def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple[int, int]]:
-    """Split 'Ministry of the Environment of Japan and Misuzu Asari' where both sides are names, and a unit 'at the'
-    body it belongs to."""
+    """Split 'Ministry of the Environment of Japan and Misuzu Asari' where both sides are names, a person 'of' a
+    body ('Peter Nelson of Macquarie University') and a unit 'at the' body it belongs to."""
     from loaders.gazetteers.areas import find_areas
 
     run = text[start:end]

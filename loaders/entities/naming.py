@@ -41,7 +41,7 @@ _OPENING_HEADS = frozenset({
 _OF_HEAD = re.compile(r"(\w+)\s+(?:of|for|on|to|in|at)\s")
 
 
-def _head(name: str) -> tuple[str, str]:
+def head_words(name: str) -> tuple[str, str]:
     """The last word and the word before a first 'of/for/on' (the head of 'Ministry of X')."""
     words = re.sub(r"\s*\(.*?\)\s*", " ", name).split()
     last = words[-1].strip(".,") if words else ""
@@ -55,7 +55,7 @@ def entity_type(name: str) -> str | None:
     if re.search(r"\bConference of the Parties\b", name) and not re.search(r"\b(?:meeting|session)\b", name,
                                                                              re.IGNORECASE):
         return "Organization"  # the body, not one of its meetings
-    last, first = _head(name)
+    last, first = head_words(name)
     if "Task Force" in name:
         return "Organization"
     if re.sub(r"\s*\([^)]*\)$", "", name).endswith(("Initial Assessment", "Initial Assessments")):

@@ -120,19 +120,23 @@ def read_located_in(ann: Annotated) -> None:
             subject = sentences.anaphor_topic(span, block) or sentences.item_topic.get(id(block))
         if subject is None and not things and _the_meeting(sentence) and not FUND_CUE.search(sentence):
             subject = sentences.headline_thing("Event")  # 'The workshop will be held ... in Barcelona', on its page
-        group = [subject] if subject is not None else sentences.coordinated(subjects)  # 'the planetGOLD Peru and
-        for subject in group:                                                           # GIRH-TDPS projects'
+        # one subject, else the items of one list ('the planetGOLD Peru and GIRH-TDPS projects'); an item with a
+        # country in its name has that one ('... in [Mali's] ...', '... in [Ghana's] ...')
+        group = [subject] if subject is not None else sentences.coordinated(subjects)
+        for subject in group:
             if len(group) > 1 and any(subject.start <= c.start and c.end <= subject.end for c in countries):
-                continue  # an item with its country in its name has that one ('... in [Mali's] ...', '... [Ghana's]')
+                continue
             clause = (clause_around(sentence, subject.start - span[0], COORDINATION) if subject.start >= span[0]
                       else (0, len(sentence)))
             if subject.start >= span[0] and len(group) == 1:
                 clause = _list_item(sentence, subject.start - span[0], subject.end - span[0], clause)
-            for c in countries:  # the countries of the subject's own clause ('..., and the annual meeting, held in
-                if subject.node.type == "Event" and (  # Geneva'); not a government a meeting invites ('stakeholders
-                        _inside_other(text, c, mentions) or _affiliation(text, c, mentions)):  # from ..., Uganda
-                    continue  # Government') nor its chairs' countries ('Rodges Ankrah (Environmental Protection Agency,
-                    #           U.S.)')
+            # the countries of the subject's own clause ('..., and the annual meeting, held in Geneva'); not a
+            # government a meeting invites ('stakeholders from ..., Uganda Government') nor its chairs' countries
+            # ('Rodges Ankrah (Environmental Protection Agency, U.S.)')
+            for c in countries:
+                if subject.node.type == "Event" and (
+                        _inside_other(text, c, mentions) or _affiliation(text, c, mentions)):
+                    continue
                 if not any(t.start <= c.start and c.end <= t.end for t in group) and (  # not in an item's name
                         subject.start < span[0] or span[0] + clause[0] <= c.start < span[0] + clause[1]):
                     ann.edges.add(LocatedIn, subject.node, c.node, block, span)
