@@ -31,6 +31,16 @@ def triples(result: Extraction, *types: str, stated: bool = True) -> set[tuple[s
             and (not stated or getattr(e, "status", None) != "planned")}
 
 
+def targets(result: Extraction, etype: str, source: str, stated: bool = True) -> set[str]:
+    """Where the edges of ``etype`` from ``source`` go."""
+    return {t for _, s, t in triples(result, etype, stated=stated) if s == source}
+
+
+def sources(result: Extraction, etype: str, target: str | None = None) -> set[str]:
+    """Where the edges of ``etype`` (to ``target``, if given) come from."""
+    return {s for _, s, t in triples(result, etype) if target is None or t == target}
+
+
 def planned(result: Extraction) -> set[tuple[str, str, str]]:
     return {(e.type, e.source, e.target) for e in result.edges if getattr(e, "status", None) == "planned"}
 
@@ -217,7 +227,7 @@ def test_a_speakers_title_is_no_body() -> None:
 def test_a_project_data_sheet(page) -> None:
     result = page("14-")
     project = next(n.id for n in result.nodes if n.name.startswith("Contribution Towards the Elimination"))
-    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == project}
+    implementers = sources(result, "IMPLEMENTS", project)
     assert {"org:united-nations-industrial-development-organization", "org:artisanal-gold-council"} <= implementers
     assert "org:ministry-of-mines" not in implementers  # 'National Agency ... under Ministry of Mines'
     funds = {e.source: e for e in result.edges if e.type == "FUNDS" and e.target == project}
@@ -295,7 +305,7 @@ def test_a_project_document_s_keys_with_plural_marks_and_alternatives(pages: Pat
             "Total resources required $2,000,000\n")
     result = extract_text("prodoc.txt", text)
     project = sheet_project(result)
-    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == project}
+    implementers = sources(result, "IMPLEMENTS", project)
     assert {"org:united-nations-industrial-development-organization", "org:artisanal-gold-council"} <= implementers
     assert ("LOCATED_IN", project, "country:BFA") in triples(result, "LOCATED_IN")
     assert not [n for n in names(result, "Organization") if n.endswith(("Total", "Partner", "Entity"))]
@@ -1288,7 +1298,7 @@ def test_a_meeting_s_own_page_titles_it_and_says_where_it_is_held() -> None:
                                      "conducted in English with translation in French.\n")
     event = "event:minamata-initial-assessment-regional-inception-workshop"
     assert "Minamata Initial Assessment regional inception workshop" in names(result, "Event")
-    assert {t for _, s, t in triples(result, "LOCATED_IN") if s == event} == {"country:ESP"}
+    assert targets(result, "LOCATED_IN", event) == {"country:ESP"}
 
 
 def test_a_meeting_s_title_ends_before_its_place_and_date() -> None:
@@ -1321,7 +1331,7 @@ def test_a_role_at_a_body_names_the_body() -> None:
     unit = rules_only("news.txt", "Speakers included Mr. Enkhmunkh Ganbold, Director of the Environmental Policy "
                                   "Implementation Department at the Ministry of Environment and Climate Change of "
                                   "Mongolia, who emphasized the results.\n")
-    bodies = {t for _, s, t in triples(unit, "AFFILIATED_WITH") if s == "person:enkhmunkh-ganbold"}
+    bodies = targets(unit, "AFFILIATED_WITH", "person:enkhmunkh-ganbold")
     assert bodies == {"org:environmental-policy-implementation-department",
                       "org:ministry-of-environment-and-climate-change-of-mongolia"}
 
@@ -1356,7 +1366,7 @@ def test_this_enabling_activity_is_the_project_named_before() -> None:
                                     "Agency (EPA) and UNITAR as executing agencies.\n")
     project = "project:minamata-initial-assessment"
     assert ("FUNDS", "org:global-environment-facility", project) in triples(result, "FUNDS")
-    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == project}
+    implementers = sources(result, "IMPLEMENTS", project)
     assert {"org:united-nations-industrial-development-organization",
             "org:united-nations-institute-for-training-and-research"} <= implementers
 
@@ -1370,7 +1380,7 @@ def test_the_global_mercury_partnership_advisory_group_s_meeting_is_one_event() 
                                     "U.S.), and Teeraporn Wiriwutikorn (Ministry of Natural Resources and "
                                     "Environment, Thailand).\n")
     assert names(result, "Event") == {"PAG-11"}
-    assert not {t for _, s, t in triples(result, "LOCATED_IN", stated=False) if s == "event:pag-11"}
+    assert not targets(result, "LOCATED_IN", "event:pag-11", stated=False)
 
 
 def test_a_minister_s_portfolio_after_the_name_is_the_ministry() -> None:
@@ -1404,7 +1414,7 @@ def test_a_project_page_s_partners_implement_its_project() -> None:
                                     "GmbH which in turn leads a group of Bolivian partners which includes: "
                                     "Fundaci\u00f3n Medmin, Fundaci\u00f3n Profin, Cumbre del Sajama and the Bolivian "
                                     "branch of the World Conservation Society (WCS).\n")
-    implementers = {s for _, s, t in triples(result, "IMPLEMENTS") if t == "project:planetgold-bolivia"}
+    implementers = sources(result, "IMPLEMENTS", "project:planetgold-bolivia")
     assert {"org:projekt-consult-gmbh", "org:fundacion-medmin", "org:fundacion-profin"} <= implementers
 
 
@@ -1413,7 +1423,7 @@ def test_the_projects_are_those_the_sentence_before_names() -> None:
     result = rules_only("news.txt", "News\n\nIMPACT is an implementing partner for the planetGOLD Uganda and "
                                     "planetGOLD C\u00f4te d\u2019Ivoire projects. The projects are supported by the Global "
                                     "Environment Facility (GEF) and led by the UN Environment Programme (UNEP).\n")
-    led = {t for _, s, t in triples(result, "IMPLEMENTS") if s == "org:united-nations-environment-programme"}
+    led = targets(result, "IMPLEMENTS", "org:united-nations-environment-programme")
     assert led == {"project:planetgold-uganda", "project:planetgold-cote-divoire"}
 
 
@@ -1425,7 +1435,7 @@ def test_a_un_programme_in_american_spelling_and_coordinated_projects() -> None:
     assert "United Nations Development Programme" in names(result, "Organization")
     assert not any("Development Program" in n for n in names(result, "Project"))
     # and the cue's projects are both of 'the planetGOLD Peru and GIRH-TDPS projects'
-    assert {t for _, s, t in triples(result, "IMPLEMENTS") if s == "org:ministry-of-environment"} == {
+    assert targets(result, "IMPLEMENTS", "org:ministry-of-environment") == {
         "project:planetgold-peru", "project:girh-tdps"}
 
 
@@ -1464,7 +1474,7 @@ def test_a_body_that_is_lead_of_an_area_leads_it() -> None:
     listed = rules_only("news.txt", "News\n\nISWA, together with the UNEP DTIE, the International Environmental and "
                                     "Technology Centre/IETC and the Ministry of Environment Japan, lead of the Global "
                                     "Mercury Waste Management partnership area, launched the sourcebook.\n")
-    assert {s for _, s, t in triples(listed, "LEADS")} == {"org:ministry-of-environment-of-japan"}
+    assert sources(listed, "LEADS") == {"org:ministry-of-environment-of-japan"}
     led = rules_only("news.txt", "News\n\nThe Initiative is a component of the UN Environment Programme's (UNEP) "
                                  "Mercury Products Partnership, which is led by the US Environmental Protection "
                                  "Agency.\n")
