@@ -1479,3 +1479,30 @@ def test_a_body_that_is_lead_of_an_area_leads_it() -> None:
                                  "Mercury Products Partnership, which is led by the US Environmental Protection "
                                  "Agency.\n")
     assert ("LEADS", "org:united-states-environmental-protection-agency", "area:products") in triples(led, "LEADS")
+
+
+def test_partners_of_the_implementing_agency_under_a_brand_heading_implement_its_project() -> None:
+    # training text a-10, verbatim: a heading line opened by a brand ('planetGOLD Uganda') is the project of the
+    # paragraphs under it; the bodies 'in partnership with' an implementing agency implement it too, each after a
+    # possessive ('Uganda's ...', 'the country's ...'), and the country is no part of the body's name
+    result = rules_only("page.txt", "planetGOLD\n\nReducing Mercury Use in Artisanal and Small-Scale Gold Mining\n\n"
+                                    "planetGOLD Uganda\n\nIn Uganda, IMPACT is an implementing agency in partnership "
+                                    "with Uganda\u2019s National Environment Management Authority (NEMA) and the "
+                                    "country\u2019s Directorate of Geological Survey and Mines (DGSM).\n")
+    assert sources(result, "IMPLEMENTS", "project:planetgold-uganda") >= {
+        "org:national-environment-management-authority", "org:directorate-of-geological-survey-and-mines"}
+    assert not any("Uganda" in n for n in names(result, "Organization"))
+
+
+def test_the_project_of_a_late_paragraph_is_the_document_s_one_project() -> None:
+    # training text e-07, verbatim: 'the project' of the last paragraph, far from where the one project of the
+    # news item was named, is that project; 'supervised by' the agency is its implementer; an adverb between
+    # the auxiliary and the verb ('has officially launched') keeps the verb's subject the implementer
+    filler = "The Minamata Convention draws attention to a global and ubiquitous metal. " * 25
+    result = rules_only("news.txt", "Suriname Launches New Initiative to Reduce Mercury Use\n\nThe Ministry of Natural "
+                                    "Resources (NH) has officially launched the planetGOLD Suriname project.\n\n"
+                                    f"{filler}\n\nThe project here is funded by the Global Environment Facility (GEF) "
+                                    "and is supervised by the United Nations Development Programme (UNDP).\n")
+    assert sources(result, "IMPLEMENTS", "project:planetgold-suriname") == {
+        "org:ministry-of-natural-resources", "org:united-nations-development-programme"}
+    assert sources(result, "FUNDS") == {"org:global-environment-facility"}

@@ -144,6 +144,16 @@ def _strip_markup(text: str) -> str:
     return re.sub(r"\s+", " ", _TAG.sub(" ", text.replace("**", ""))).strip(" #*")
 
 
+def _brand(line: str) -> bool:
+    """Does the line open with a brand's name, lower-case then capitals ('planetGOLD Uganda')?
+
+    >>> _brand("planetGOLD Uganda"), _brand("and GOLD")
+    (True, False)
+    """
+    first = line.split()[0] if line.split() else ""
+    return first[:1].islower() and sum(c.isupper() for c in first) >= 2
+
+
 def _short_title(text: str, max_chars: int = 90, max_words: int = 12) -> bool:
     text = _strip_markup(text)
     return (0 < len(text) <= max_chars and len(text.split()) <= max_words and not _TERMINAL.search(text)
@@ -407,7 +417,7 @@ class TextReader:
             return ("bullet", indent)
         if self.fmt == "slides" and line.raw.startswith(" "):
             return ("bullet", 0 if indent <= 1 else indent)
-        if (indent == 0 and body[:1].isupper() and _short_title(body, 80, 10) and "\t" not in line.raw
+        if (indent == 0 and (body[:1].isupper() or _brand(body)) and _short_title(body, 80, 10) and "\t" not in line.raw
                 and (nxt is None or not nxt.body[:1].islower())):
             if self._listing():  # 'The current members of the Committee are:' over a name a line
                 return ("bullet", 0, True)

@@ -32,7 +32,7 @@ _ITEM_LABEL = re.compile(_BULLET + r"(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*
 _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
 _BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|"
-                            r"coordinated)\s+by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
+                            r"coordinated|supervised)\s+by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
                             r"\b(?:in partnership with|together with|in collaboration with|a partnership with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
                             r"\bpartners,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
@@ -41,6 +41,11 @@ _BREADCRUMB = re.compile(r"\byou are here\b|\S\s+>\s+\S.*\s>\s", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |[A-Z][\w.]*[ -]funded )?"
                       r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network)\b|"
                       r"\b(?:[Tt]he|[Tt]his) [Ee]nabling [Aa]ctivity\b")
+
+
+# before a listed body: 'the', a possessive ("Uganda's National Environment Management Authority and the country's
+# Directorate of Geological Survey and Mines")
+_DETERMINER = r"(?:the\s+)?(?:(?:[Cc]ountry|[A-Z][\w\-]*)['\u2019]s\s+)?"
 
 
 def outermost(mentions: list[Located]) -> list[Located]:
@@ -332,6 +337,19 @@ class Sentences:
                 found.setdefault(m.node.id, m)
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def the_project(self, span: Span) -> Located | None:
+        """What a sentence's 'the project' stands for where its block names none: the project named last in the
+        1,500 characters before it ('The current project work is funded by X', paragraphs after the project's
+        heading), else the one project the whole document names ('The project here is funded by the GEF and is
+        supervised by UNDP', the last paragraph of a news item on one project)."""
+        if not THE_PROJECT.search(self.sentence(span)):
+            return None
+        before = self.previous_titled(span[0])
+        if before is not None and before.node.type == "Project":
+            return before
+        projects = outermost([m for m in self.located if m.node.type == "Project"])
+        return projects[0] if len({m.node.id for m in projects}) == 1 else None
+
     def previous_titled(self, before: int) -> Located | None:
         """The last project or event named in the 1,500 characters before ``before``."""
         for m in reversed(self.located):
@@ -352,9 +370,10 @@ class Sentences:
                 close = self.text.find(")", org.end)
                 pos = close + 1 if 0 <= close - org.end <= 2 else org.end  # 'UN Environment (UNEP)': one body
                 continue
-            if chain and not re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*(?:,|and|,\s*and|/|\u2013|-)\s*(?:the\s+)?", gap):
+            if chain and not re.fullmatch(r"\s*(?:\([A-Za-z]{2,10}\))?\s*(?:,|and|,\s*and|/|\u2013|-)\s*"
+                                          + _DETERMINER, gap):
                 break
-            if not chain and not re.fullmatch(r"\s*(?:the\s+)?(?:Governments? of\s+(?:the\s+)?)?", gap):
+            if not chain and not re.fullmatch(r"\s*" + _DETERMINER + r"(?:Governments? of\s+(?:the\s+)?)?", gap):
                 break
             chain.append(org)
             joins.append(gap)

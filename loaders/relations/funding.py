@@ -19,7 +19,7 @@ import re
 from loaders.annotated import Annotated, Located
 from loaders.entities.nodes import government_named_at
 from loaders.relations.amounts import AMOUNT, MONEY_TERMS, month_of, parse_amount
-from loaders.relations.context import THE_PROJECT, Sentences, of_type, outermost
+from loaders.relations.context import Sentences, of_type, outermost
 from schema import Funds
 
 FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by\s+(?:the\s+)?|"
@@ -180,10 +180,7 @@ def read_funding(ann: Annotated) -> None:
             targets = sentences.nearest_things(things, group[0].start, span)
             if not targets:  # 'The project is funded by JSPS and will study ... a historic ASGM site': the project
                 topic = sentences.anaphor_topic(span, block)
-                if topic is None and THE_PROJECT.search(sentences.sentence(span)):
-                    # 'The current project work is funded by X', paragraphs after the project's heading
-                    before = sentences.previous_titled(span[0])
-                    topic = before if before is not None and before.node.type == "Project" else None
+                topic = topic or sentences.the_project(span)
                 if topic is None and not of_type(mentions, "Area"):
                     topic = _the_partnership(ann, sentences, span, block)
                 targets = [topic] if topic is not None else of_type(mentions, "Area")

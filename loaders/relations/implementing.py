@@ -23,10 +23,15 @@ from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
 from schema import Implements
 
-_IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+)?(?:executing|implementing|"
-                               r"carrying out|began|begun|continued|commenced|launched|implemented|executed|"
+_IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+|[a-z]+ly\s+)?"
+                               r"(?:executing|implementing|carrying out|began|begun|continued|commenced|launched|"
+                               r"implemented|executed|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|contributed to the "
                                r"implementation|is leading|leads|partnered)\b")
+
+
+# a sentence about who implements the page's project: 'In Uganda, IMPACT is an implementing agency in partnership'
+_AGENCY = tuple(f"{role} {body}" for role in ("implementing", "executing") for body in ("agenc", "partner", "entit"))
 
 
 # the role as the subject, its holder after the copula: 'The executing agency is Projekt-Consult GmbH which ...'
@@ -61,7 +66,10 @@ def read_implementers(ann: Annotated) -> None:
             targets = sentences.nearest_things(things, at, span)
             if not things:  # 'the project was implemented by UNEP ..., executed by AGC in partnership with MECC'
                 targets = sentences.anaphor_topics(span, block)
-                if not targets and cue.group(0).lower().startswith("partners"):
+                if not targets and not re.match(r"(?:an? )?projects? of", cue.group(0), re.IGNORECASE):
+                    targets = [t for t in [sentences.the_project(span)] if t]  # ('an existing project of WHO' is
+                    #                                                              another, unnamed project)
+                if not targets and (cue.group(0).lower().startswith("partners") or any(a in sentence for a in _AGENCY)):
                     targets = [t for t in [sentences.topic_of(block)] if t]  # a project's page: 'a group of
                     #                                                             partners which includes: ...'
                 targets = [t for t in targets if t.node.type == "Project"]
