@@ -1506,3 +1506,15 @@ def test_the_project_of_a_late_paragraph_is_the_document_s_one_project() -> None
     assert sources(result, "IMPLEMENTS", "project:planetgold-suriname") == {
         "org:ministry-of-natural-resources", "org:united-nations-development-programme"}
     assert sources(result, "FUNDS") == {"org:global-environment-facility"}
+
+
+def test_a_sentence_case_heading_headed_by_a_meeting_word_names_the_meeting() -> None:
+    # training text b-07, verbatim: a news page's sentence-case section heading over the paragraph on the meeting;
+    # page 02, verbatim: a title-cased heading of a series over its numbered instance is no meeting of its own
+    result = rules_only("news.txt", "News\n\nWorld Alliance environmental leaders conference\n\nThe World Alliance for "
+                                    "Mercury-Free Dentistry organized a conference of environmental leaders working to "
+                                    "phase out dental amalgam use.\n")
+    assert "World Alliance environmental leaders conference" in names(result, "Event")
+    series = rules_only("news.txt", "What's new?\n\nPartnership Advisory Group Meeting\n\nThe sixth meeting of the "
+                                    "Partnership Advisory Group was held in Bangkok, Thailand.\n")
+    assert "Partnership Advisory Group Meeting" not in names(series, "Event")

@@ -139,14 +139,16 @@ def _head_first(title: str) -> bool:
 _THE_PROJECT = re.compile(r"\s*(?:The|This)\s+(?:project|programme|program|initiative)\b")
 
 
-def headings_of_projects(doc: "Document") -> list[Found]:
+def titled_headings(doc: "Document") -> list[Found]:
     """A heading whose next paragraph opens with 'The project' (or 'This programme') is that project's name: a
     project page's 'Reducing Mercury Emissions from Coal Combustion in the Energy Sector' / 'The project
-    (2021-2023) is focused on ...'.
+    (2021-2023) is focused on ...'. A sentence-case heading over a paragraph, headed by a meeting word, names
+    that meeting ('World Alliance environmental leaders conference'; a title-cased heading of a series,
+    'International Conference on Mercury as a Global Pollutant' over 'The 11th ...', is left to the names' rules).
 
     >>> from loaders.readers import parse_text
     >>> doc = parse_text("Activities\\n\\nMercury Free Mining in the Andes\\n\\nThe project works in Peru.\\n", "p.txt")
-    >>> [f.name for f in headings_of_projects(doc)]
+    >>> [f.name for f in titled_headings(doc)]
     ['Mercury Free Mining in the Andes']
     """
     blocks = [b for b in doc.walk() if b.kind in ("heading", "paragraph", "bullet")]
@@ -155,11 +157,16 @@ def headings_of_projects(doc: "Document") -> list[Found]:
         own = doc.text[block.start:block.end].strip().strip("*#").strip()
         if block.kind != "heading" or after.kind != "paragraph" or "\n" in own or not 3 <= len(own.split()) <= 20:
             continue
+        start = block.start + doc.text[block.start:block.end].find(own)
+        meeting = None if SENTENCE_LIKE.search(own) or _title_cased(own) else _meeting_title([(start, own)])
+        if meeting == own:
+            found.append(Found("Event", clean_name(own), start, start + len(own), (), None,
+                               "a heading naming a meeting"))
+            continue
         if not _THE_PROJECT.match(doc.text, after.start) or SENTENCE_LIKE.search(own) or not _title_cased(own):
             continue
         if entity_type(own.split(" - ")[0].split(",")[0].strip()) == "Organization":
             continue  # a byline: 'United Nations Industrial Development Organization - UNIDO, 2022 - 2027'
-        start = block.start + doc.text[block.start:block.end].find(own)
         found.append(Found("Project", clean_name(own), start, start + len(own), (clean_name(own),), None,
                            "a heading over 'The project ...'"))
     return found

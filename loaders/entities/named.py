@@ -15,7 +15,7 @@ from itertools import accumulate
 from loaders.annotated import Annotated
 from loaders.spans import Spans
 from loaders.entities.acronyms import find_definitions
-from loaders.entities.doc_title import document_title, headings_of_projects
+from loaders.entities.doc_title import document_title, titled_headings
 from loaders.entities.listed_documents import listed_documents
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
@@ -187,7 +187,7 @@ def titles(ann: Annotated) -> None:
     sheet = any(f.kind in ("implementer", "funder", "grant") for f in fields)
     keys = [(f.key_start, f.key_start + len(f.key)) for f in fields]
     title = document_title(ann.text, sheet) + listed_documents(ann.text)
-    title += [h for h in headings_of_projects(ann.doc) if not any(t.start < h.end and h.start < t.end for t in title)]
+    title += [h for h in titled_headings(ann.doc) if not any(t.start < h.end and h.start < t.end for t in title)]
     titled = [t for t in find_titled(ann.text, ann.definitions)
               if not any(d.start <= t.start and t.end <= d.end for d in title)]
     titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names
