@@ -42,7 +42,7 @@ def org_names(sentence: str) -> list[str]:
     ("Appelglobal together with two other Danish companies (Elplatek and FLSchmidt) obtained a grant from the "
      "Danish Government", ["Elplatek", "FLSchmidt", "Government of Denmark"]),
     ("STAG is a partnership with RESOLVE and RMI and has Ford, CISCO, and ABB as industrial partners.",
-     ["RESOLVE", "RMI", "Ford", "CISCO", "ABB"]),
+     ["RESOLVE", "Responsible Minerals Initiative", "Ford", "CISCO", "ABB"]),
     ("UNEP worked with GRID-Arendal to develop a publication on mercury", ["United Nations Environment Programme",
                                                                           "GRID-Arendal"]),
     ("Conservation International is executing planetGOLD Guyana, and UNDP is carrying out",

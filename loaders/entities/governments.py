@@ -3,6 +3,8 @@ Austria, Belgium, ... and Sweden", "the Danish Government", "Uganda Government".
 
 >>> [f.name for f in governments("The Governments of Spain and Uruguay and the Danish Government")]
 ['Government of Spain', 'Government of Uruguay', 'Government of Denmark']
+>>> [f.name for f in governments("hosted by the Governments of the United States of America and Uruguay to")]
+['Government of the United States of America', 'Government of Uruguay']
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ def governments(text: str) -> list[Found]:
         # the country list that follows: "Spain and Uruguay", "Austria, Belgium, ... and Sweden"
         tail = re.sub(r"\s\([A-Z]{2,4}\)", lambda x: " " * len(x.group(0)), text[m.end():m.end() + 400])
         tail = re.sub(r"\bSt\.(?=\s)", "St ", tail)
-        stop = re.search(r"[.;:()\n]|\b(?!and\b|the\b)[a-z]+\b", tail)
+        # it ends at the first lower-case word but those inside the list ('the United States of America and Uruguay')
+        stop = re.search(r"[.;:()\n]|\b(?!and\b|the\b|of\b)[a-z]+\b", tail)
         span = tail[:stop.start()] if stop else tail
         for c in find_countries(span):
             start, end = m.end() + c.start, m.end() + c.end
