@@ -60,8 +60,18 @@ _US = re.compile(r"^(?:US|U\.S\.?|USA|United States(?: of America)?)\s+(?=[A-Z])
 
 
 class _Clusters:
-    def __init__(self, items: list[str]) -> None:
+    """Union-find over node ids; two clusters whose bodies are named with different countries never join (a bare
+    'Environmental Protection Agency' joined to the United States' agency does not carry the 'Environmental
+    Protection Agency of Sierra Leone' in with it).
+
+    >>> c = _Clusters(["us", "bare", "sl"], {"us": "USA", "sl": "SLE"})
+    >>> c.union("us", "bare"); c.union("sl", "bare"); c.find("sl") == c.find("us")
+    False
+    """
+
+    def __init__(self, items: list[str], countries: dict[str, str] | None = None) -> None:
         self.parent = {i: i for i in items}
+        self.country = dict(countries or {})  # root -> the country its bodies are named with
 
     def find(self, item: str) -> str:
         while self.parent[item] != item:
@@ -71,8 +81,11 @@ class _Clusters:
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
+        if ra == rb or (ra in self.country and rb in self.country and self.country[ra] != self.country[rb]):
+            return
+        self.parent[rb] = ra
+        if rb in self.country:
+            self.country.setdefault(ra, self.country[rb])
 
     def groups(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -104,6 +117,16 @@ def qualified_key(name: str) -> tuple[str, str] | None:
     if first in demonyms() and rest:
         return demonyms()[first], name_key(rest)
     return None
+
+
+def _countries_named(nodes: dict) -> dict[str, str]:
+    """Each organisation named with one country ('Environmental Protection Agency of Sierra Leone' -> SLE)."""
+    out = {}
+    for ident, node in nodes.items():
+        keys = {q[0] for q in map(qualified_key, (node.name, *node.aliases)) if q}
+        if len(keys) == 1:
+            out[ident] = keys.pop()
+    return out
 
 
 def _names(node: object) -> set[str]:
@@ -467,7 +490,7 @@ def resolve_entities(store: GraphStore) -> int:
     for node_type in ("Organization", "Person", "Project", "Publication", "Event"):
         nodes = _named_nodes(store, node_type)
         docs = {ident: node.documents for ident, node in nodes.items()}
-        clusters = _Clusters(list(nodes))
+        clusters = _Clusters(list(nodes), _countries_named(nodes) if node_type == "Organization" else None)
         by_key: dict[str, list[str]] = defaultdict(list)
         for ident, node in nodes.items():
             for key in _names(node):

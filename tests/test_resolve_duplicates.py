@@ -319,3 +319,20 @@ def test_review_duplicates_lists_the_pairs_from_the_terminal(corpus_graph: Path)
     answer = json.loads(proc.stdout)
     assert answer["redundant_nodes"] <= 3
     assert all(set(pair) == {"a", "b", "sign", "why"} for pair in answer["pairs"])
+
+
+def test_two_countries_agencies_never_join_through_a_bare_name() -> None:
+    # e-09 and a-11: 'The Environmental Protection Agency of Sierra Leone (EPA-SL)'; another text's bare
+    # 'Environmental Protection Agency', which the reference's US agency goes by: the bare name may join the US
+    # agency, never carry Sierra Leone's in with it
+    store = resolved_nodes(
+        Organization(id="org:united-states-environmental-protection-agency",
+                     name="United States Environmental Protection Agency", aliases=["EPA"],
+                     provenance=[place("b-06.txt", "the US Environmental Protection Agency")]),
+        Organization(id="org:environmental-protection-agency", name="Environmental Protection Agency",
+                     provenance=[place("f-01.txt", "the Environmental Protection Agency")]),
+        Organization(id="org:environmental-protection-agency-of-sierra-leone",
+                     name="Environmental Protection Agency of Sierra Leone", aliases=["EPA-SL"],
+                     provenance=[place("e-09.txt", "The Environmental Protection Agency of Sierra Leone (EPA-SL)")]))
+    assert {"United States Environmental Protection Agency", "Environmental Protection Agency of Sierra Leone"} <= {
+        n.name for n in store.nodes("Organization")}
