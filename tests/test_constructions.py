@@ -1534,3 +1534,16 @@ def test_well_known_bodies_and_a_government_list_through_of() -> None:
                                       "JICA took part.\n")
     assert {"Government of Uruguay", "Government of the United States of America",
             "Health Care Without Harm", "Japan International Cooperation Agency"} <= names(result, "Organization")
+
+
+def test_a_generic_agency_acronym_in_a_text_on_another_country_is_that_country_s() -> None:
+    # training text a-11, verbatim: 'EPA' in a text on Ghana's project that never names the United States is Ghana's
+    # agency, and 'Ag.' (acting) before the role ends neither the sentence nor the speaker's tail
+    result = rules_only("news.txt", "News\n\nThe workshop was held at the Labadi Beach Hotel, Accra, Ghana.\n\nMrs. Esi "
+                                    "Nana Nerquaye-Tetteh, Ag. Deputy Executive Director of EPA, in her welcome "
+                                    "address disclosed that the Ghana Project is aligned with the Minamata "
+                                    "Convention.\n")
+    assert targets(result, "AFFILIATED_WITH", "person:esi-nana-nerquaye-tetteh") == {
+        "org:environmental-protection-agency-of-ghana"}
+    us = rules_only("news.txt", "News\n\nThe US EPA and the EPA of the United States met.\n")
+    assert "United States Environmental Protection Agency" in names(us, "Organization")

@@ -99,7 +99,7 @@ TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassad
 _ROLE = "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True))
 # a role, after its modifiers: 'Senior Programme Officer', 'Lead Environmental Specialist', 'Program Officer
 # Extractives & Conservation', 'Regional Director and Representative'; not a body's name ('Office of ...')
-_ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|senior|deputy|interim|international|national|"
+_ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|Ag\.|senior|deputy|interim|international|national|"
                           rf"regional|global|technical|lead|chief|[A-Z]{{2,8}})\s+)*"
                           rf"(?:(?!(?:Ministry|Department|Office|Agency|Institute|University|Centre|Center|Council|"
                           rf"Secretariat|Government|Commission|Foundation|Association|Bureau)\b)"
@@ -137,7 +137,9 @@ _NOT_PERSON_WORDS = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday|Annex|Article|Articles|Table|Figure|Part|Section|Chapter|Phase)s?\b")
 _NOT_AFFILIATION = re.compile(r"^(?:member|members|a |an |the project|project|with|see|formerly|now|in |on |"
                               r"for |e\.g|i\.e|\d)", re.IGNORECASE)
-_TAIL_STOP = re.compile(rf"(?<![A-Z])\.(?!\w)|[;:!?\n\u201c\u201d\"]|,\s+(?:who|which|in his|in her)\b|\s(?:and\s(?=[a-z])|who|"
+# a tail ends at a full stop, not at the one of an abbreviated 'acting' ('Ag. Deputy Executive Director of EPA')
+_TAIL_STOP = re.compile(rf"(?<![A-Z])(?<!\bAg)\.(?!\w)|[;:!?\n\u201c\u201d\"]|,\s+(?:who|which|in his|in her)\b|"
+                        rf"\s(?:and\s(?=[a-z])|who|"
                         rf"which|that|to|at the(?!\s+[A-Z])|on|during|when|while|where|whose)\s?"
                         rf"(?!(?:a |an |the )?(?i:{_ROLE})\b)")  # not 'at the' a name: 'Task Manager at the GEF ...'
 

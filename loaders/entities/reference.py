@@ -14,7 +14,9 @@ from functools import cache
 from loaders.entities.acronyms import is_acronym
 from loaders.entities.found import Found, name_key
 from loaders.gazetteers.mention import flexible, starts_with
-from schema.reference import instruments, organizations
+from loaders.entities.governments import with_article
+from loaders.gazetteers.countries import find_countries
+from schema.reference import country_name, instruments, organizations
 
 
 @cache
@@ -60,8 +62,33 @@ def well_known_bodies(text: str) -> list[Found]:
                 continue
             hit = lookup.get(name_key(m.group(0)))
             if hit:
-                found.append(Found("Organization", hit[0], m.start(), m.end(), (m.group(0),), hit[1], rule))
+                name = _own_country_body(text, hit[0], m.group(0)) or hit[0]
+                found.append(Found("Organization", name, m.start(), m.end(), (m.group(0),), hit[1], rule))
     return found
+
+
+def _own_country_body(text: str, canonical: str, said: str) -> str | None:
+    """A country's body named by a form any country's body goes by ('EPA', 'Environmental Protection Agency'), in
+    a document that never names that country: the body of the document's own country, not the reference's ('the
+    EPA' of a page on Ghana's project is Ghana's agency). Its name: the form without the country, 'of' the one
+    country the document names (else none). None where the reference's body is meant.
+
+    >>> _own_country_body("Director of EPA, in Accra, Ghana", "United States Environmental Protection Agency", "EPA")
+    'Environmental Protection Agency of Ghana'
+    >>> _own_country_body("EPA of the U.S.", "United States Environmental Protection Agency", "EPA") is None
+    True
+    """
+    home = find_countries(canonical)
+    if not home or home[0].start != 0 or find_countries(said):
+        return None
+    bare = canonical[home[0].end:].strip()
+    spelled = "".join(w[0] for w in bare.split() if w[:1].isupper())
+    if said not in (bare, spelled) or any(c.key == home[0].key for c in find_countries(text)):
+        return None
+    named = {c.key: c for c in find_countries(text)}
+    if len(named) != 1:
+        return bare
+    return f"{bare} of {with_article(country_name(next(iter(named))) or next(iter(named.values())).surface)}"
 
 
 @cache
