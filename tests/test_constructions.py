@@ -1547,3 +1547,15 @@ def test_a_generic_agency_acronym_in_a_text_on_another_country_is_that_country_s
         "org:environmental-protection-agency-of-ghana"}
     us = rules_only("news.txt", "News\n\nThe US EPA and the EPA of the United States met.\n")
     assert "United States Environmental Protection Agency" in names(us, "Organization")
+
+
+def test_a_gef_request_s_financing_table_names_its_funders() -> None:
+    # training text a-02, verbatim: a GEF request's financing table flattened into one line; the body its financing
+    # column is named after and the trust fund of its rows fund the sheet's project ('COP 4' stays a meeting)
+    result = rules_only("request.txt", "1 PART I: PROJECT INFORMATION Project Title: National action plan on mercury in"
+                                       " the artisanal and small-scale gold mining sector in Angola Country(ies): "
+                                       "Angola GEF Project ID: GEF Agency(ies): UNIDO A. FOCAL/NON-FOCAL AREA "
+                                       "ELEMENTS Programming Directions Trust Fund (USD) GEF Project Financing Co- "
+                                       "financing CW-EA GEFTF 500,000 58,500 Total Project Cost 500,000 58,500\n")
+    project = "project:national-action-plan-on-mercury-in-the-artisanal-and-small-scale-gold-mining-sector-in-angola"
+    assert sources(result, "FUNDS", project) == {"org:global-environment-facility", "org:gef-trust-fund"}

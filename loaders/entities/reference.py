@@ -37,9 +37,11 @@ def reference_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tup
     acr_alt = "|".join(re.escape(a) for a in sorted(set(acronyms), key=len, reverse=True))
     name_re = re.compile(rf"(?<![\w\-]){starts_with(names, ignore_case=True)}(?:{name_alt})(?![\w\-])",
                          re.IGNORECASE)
-    # an acronym followed by a digit or '-4' names a meeting (INC7, COP-4), not the body; one joined to a place
-    # by a hyphen names a branch of its own ('WWF-Guianas')
-    acr_re = re.compile(rf"(?<![\w\-./]){starts_with(acronyms)}(?:{acr_alt})(?![\w]|-\d|-[A-Z][a-z]|\s\d|\.\w)")
+    # an acronym followed by a digit or '-4' names a meeting (INC7, COP-4, COP 4), not the body, but one before an
+    # amount or a year is the body ('GEFTF 500,000' in a financing table); one joined to a place by a hyphen names
+    # a branch of its own ('WWF-Guianas')
+    acr_re = re.compile(rf"(?<![\w\-./]){starts_with(acronyms)}(?:{acr_alt})"
+                        rf"(?![\w]|-\d|-[A-Z][a-z]|\s\d{{1,3}}(?![\d,])|\.\w)")
     return name_re, acr_re, lookup
 
 

@@ -28,6 +28,7 @@ def read_fields(ann: Annotated) -> None:
         return
     titles = [f for f in fields if f.kind == "title"]
     _sheet_places(ann, fields, titles)
+    _financing_columns(ann, titles)
     for field in fields:
         block = ann.index.block_at(field.key_start)
         if block is None or field.kind in ("title", "other"):
@@ -45,7 +46,7 @@ def read_fields(ann: Annotated) -> None:
             continue
         if field.kind == "implementer":
             for org in _of(inside, "Organization"):
-                if not _UNDER.search(ann.text[max(field.start, org.start - 12):org.start]):  # '... under Ministry of X'
+                if not _under(ann.text[max(field.start, org.start - 12):org.start]):  # '... under Ministry of X'
                     ann.edges.add(Implements, org.node, subject, block, span)
         elif field.kind == "funder":
             for org in _of(inside, "Organization"):
@@ -60,7 +61,14 @@ def read_fields(ann: Annotated) -> None:
                 ann.edges.add(LocatedIn, subject, country.node, block, span)
 
 
-_UNDER = re.compile(r"\bunder\s+(?:the\s+)?$")
+def _under(before: str) -> bool:
+    """Does the text before a body end in 'under' or 'under the'?
+
+    >>> _under("Ministry of Mines under the "), _under("Thunder ")
+    (True, False)
+    """
+    words = before.split()
+    return words[-1:] == ["under"] or words[-2:] == ["under", "the"]
 
 
 def _sheet_places(ann: Annotated, fields: list[Field], titles: list[Field]) -> None:
@@ -87,6 +95,33 @@ def _of(mentions: list[Located], node_type: str) -> list[Located]:
             seen.add(m.node.id)
             out.append(m)
     return out
+
+
+# a GEF request's financing table, flattened: 'Trust Fund (USD) GEF Project Financing Co-financing CW-EA GEFTF
+# 500,000 58,500', 'Amount (in $) GEF Program Financing Co-financing'
+_FINANCING_COLUMN = re.compile(r"\b(?P<body>[A-Z][A-Za-z]{1,9})\s+(?:Project\s+|Program(?:me)?\s+)?Financing\b")
+
+
+def _financing_columns(ann: Annotated, titles: list[Field]) -> None:
+    """A sheet's financing table: the body its financing column is named after ('GEF Project Financing') funds the
+    sheet's project, and so does a fund its rows name with an amount ('GEFTF 500,000')."""
+    if not titles:
+        return
+    subject = _subject(ann, titles, titles[0])
+    if subject is None or subject.type != "Project":
+        return
+    for m in _FINANCING_COLUMN.finditer(ann.text):
+        column = m.group("body")
+        for named in ann.sentences.located:
+            if named.node.type != "Organization":
+                continue
+            said = ann.text[named.start:named.end]
+            row = said.isupper() and said.startswith(column) and re.match(r"\s+[\d,.]{5,}", ann.text[named.end:])
+            if (named.start == m.start() and said == column) or row:
+                block = ann.index.block_at(named.start)
+                span = (named.start, named.end + row.end()) if row else (m.start(), m.end())
+                if block is not None:
+                    ann.edges.add(Funds, named.node, subject, block, span)
 
 
 def _subject(ann: Annotated, titles: list[Field], field: Field) -> Node | None:
