@@ -1559,3 +1559,19 @@ def test_a_gef_request_s_financing_table_names_its_funders() -> None:
                                        "financing CW-EA GEFTF 500,000 58,500 Total Project Cost 500,000 58,500\n")
     project = "project:national-action-plan-on-mercury-in-the-artisanal-and-small-scale-gold-mining-sector-in-angola"
     assert sources(result, "FUNDS", project) == {"org:global-environment-facility", "org:gef-trust-fund"}
+
+
+def test_a_meeting_page_s_countries_are_those_of_the_project_it_is_for() -> None:
+    # training text a-12, verbatim: the 'Countries:' of a meeting's page take part in it; they are the countries of
+    # the project the page names most, not the meeting's venue
+    result = rules_only("meeting.txt", "Minamata Initial Assessment regional inception workshop\n\nJuly 11 2016 "
+                                       "Ag\u00e8ncia de Residus de Catalunya, Barcelona, Spain\nCountries: Benin, "
+                                       "Burkina Faso, Guinea, Mali, Niger, Senegal, Togo\n\nThe United Nations "
+                                       "Institute for Training and Research (UNITAR) is organizing a regional "
+                                       "inception workshop for the Minamata Initial Assessment project. The workshop "
+                                       "will be held on 11 July 2016 in Barcelona, Spain.\n\nThe overall goal of the workshop is to "
+                                       "provide a foundation to the participating countries for the development of "
+                                       "their Minamata Initial Assessment.\n")
+    assert targets(result, "LOCATED_IN", "project:minamata-initial-assessment") >= {"country:BEN", "country:TGO"}
+    assert targets(result, "LOCATED_IN", "event:minamata-initial-assessment-regional-inception-workshop") == {
+        "country:ESP"}

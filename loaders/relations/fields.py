@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import name_key
@@ -56,9 +57,22 @@ def read_fields(ann: Annotated) -> None:
             granter = _granter(ann, field)
             if granter is not None and amount is not None:
                 ann.edges.add(Funds, granter, subject, block, span, amount=amount[0], currency=amount[1])
-        elif field.kind == "place" and not (subject.type == "Event" and field.key.rstrip(" :").endswith("ies")):
-            for country in _of(inside, "Country"):  # an event's 'Countries' are who takes part, not where it is held
+        elif field.kind == "place":
+            if subject.type == "Event" and field.key.rstrip(" :").endswith("ies"):
+                # an event's 'Countries' are who takes part, not where it is held: the countries of the project the
+                # page names most ('Minamata Initial Assessment regional inception workshop' / 'Countries: Benin, ...')
+                subject = _main_project(sentences.located)
+            for country in _of(inside, "Country") if subject is not None else []:
                 ann.edges.add(LocatedIn, subject, country.node, block, span)
+
+
+def _main_project(located: list[Located]) -> Node | None:
+    """The project a page names most often, at least twice and more often than any other."""
+    counts = Counter(m.node.id for m in located if m.node.type == "Project")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(m.node for m in located if m.node.id == ranked[0][0])
 
 
 def _under(before: str) -> bool:
