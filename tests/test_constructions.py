@@ -1569,9 +1569,9 @@ def test_a_meeting_page_s_countries_are_those_of_the_project_it_is_for() -> None
                                        "Burkina Faso, Guinea, Mali, Niger, Senegal, Togo\n\nThe United Nations "
                                        "Institute for Training and Research (UNITAR) is organizing a regional "
                                        "inception workshop for the Minamata Initial Assessment project. The workshop "
-                                       "will be held on 11 July 2016 in Barcelona, Spain.\n\nThe overall goal of the workshop is to "
-                                       "provide a foundation to the participating countries for the development of "
-                                       "their Minamata Initial Assessment.\n")
+                                       "will be held on 11 July 2016 in Barcelona, Spain.\n\nThe overall goal of the "
+                                       "workshop is to provide a foundation to the participating countries for the "
+                                       "development of their Minamata Initial Assessment.\n")
     assert targets(result, "LOCATED_IN", "project:minamata-initial-assessment") >= {"country:BEN", "country:TGO"}
     assert targets(result, "LOCATED_IN", "event:minamata-initial-assessment-regional-inception-workshop") == {
         "country:ESP"}
