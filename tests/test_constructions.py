@@ -1575,3 +1575,11 @@ def test_a_meeting_page_s_countries_are_those_of_the_project_it_is_for() -> None
     assert targets(result, "LOCATED_IN", "project:minamata-initial-assessment") >= {"country:BEN", "country:TGO"}
     assert targets(result, "LOCATED_IN", "event:minamata-initial-assessment-regional-inception-workshop") == {
         "country:ESP"}
+
+
+def test_a_three_word_name_in_apposition_with_its_role_of_a_body() -> None:
+    # training text a-08, verbatim: a name of three words between commas, then its role 'of' the body
+    result = rules_only("news.txt", "News\n\nDuring the event, Cecilia Cerme\u00f1o Castromonte, Environmental Quality "
+                                    "and Eco-efficiency Director of MINAM, highlighted the commitment.\n")
+    assert names(result, "Person") == {"Cecilia Cerme\u00f1o Castromonte"}
+    assert targets(result, "AFFILIATED_WITH", "person:cecilia-cermeno-castromonte") == {"org:minam"}

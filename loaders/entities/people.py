@@ -639,8 +639,11 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
                                "honorific and surname of a person named before"))
             taken.add(m.start(1))
     # 4. a role before the name: 'the PAG co-chairs, Rodges Ankrah, Environmental Protection Agency ...'
-    for m in re.finditer(rf"(?:(?<=,\s)|(?<=\band\s)|(?<=:\s))({_NAME_WORD}\s+{_NAME_WORD})(?:,\s*|\s+of\s+(?=[A-Z]))",
-                         text):  # '..., and Peter Nelson of Macquarie University': the body after 'of' is known
+    # '..., and Peter Nelson of Macquarie University': the body after 'of' is known; 'During the event, Cecilia
+    # Cerme\u00f1o Castromonte, Environmental Quality and Eco-efficiency Director of MINAM, highlighted': a role
+    # and its body after the name
+    for m in re.finditer(rf"(?:(?<=,\s)|(?<=\band\s)|(?<=:\s))({_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+                         rf"(?:,\s*|\s+of\s+(?=[A-Z]))", text):
         name = m.group(1)
         if m.start(1) in taken or not plausible_name(name):
             continue
@@ -648,7 +651,10 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         role = re.search(  # 'the PAG co-chairs, Rodges Ankrah', 'Co-chairs: ...', 'co-chairs, A B, EPA, and C D'
             rf"(?i:\b(?:{_ROLE})s?)\s*[,:]\s*(?:{_NAME_WORD}\s+{_NAME_WORD},[^,]{{0,90}},\s*(?:and\s+)?)?$", before)
         org_after = orgs.at(m.end(), 2)
-        if not (role or org_after):
+        after = text[m.end():m.end() + 200]
+        own_role = (role_end := _ROLE_PHRASE.match(after)) is not None and bool(
+            re.match(r"\s+(?:of|at)\s", after[role_end.end():role_end.end() + 5]))
+        if len(name.split()) == 3 and not own_role or not (role or org_after or own_role):
             continue
         tail = read_tail(text, m.end(1), orgs, False)
         if role:  # the body the role belongs to: 'the PAG co-chairs' -> PAG
