@@ -13,9 +13,9 @@ Rules, each reading the text (a generic NER model is not used; see README for wh
    Responsible Mining";
 5. partner headings: a bullet that is nothing but a short name ("- Appelglobal").
 
->>> [f.name for f in find_organizations("The Governments of Spain and Uruguay took over from the Mercury "
-...                                     "Policy Project and the Biodiversity Research Institute (BRI).")]
-['Government of Spain', 'Government of Uruguay', 'Mercury Policy Project', 'Biodiversity Research Institute', 'Biodiversity Research Institute', 'Biodiversity Research Institute', 'Biodiversity Research Institute']
+>>> sorted({f.name for f in find_organizations("The Governments of Spain and Uruguay took over from the Mercury "
+...                                             "Policy Project and the Biodiversity Research Institute (BRI).")})
+['Biodiversity Research Institute', 'Government of Spain', 'Government of Uruguay', 'Mercury Policy Project']
 """
 
 from __future__ import annotations
