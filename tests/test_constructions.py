@@ -1583,3 +1583,14 @@ def test_a_three_word_name_in_apposition_with_its_role_of_a_body() -> None:
                                     "and Eco-efficiency Director of MINAM, highlighted the commitment.\n")
     assert names(result, "Person") == {"Cecilia Cerme\u00f1o Castromonte"}
     assert targets(result, "AFFILIATED_WITH", "person:cecilia-cermeno-castromonte") == {"org:minam"}
+
+
+def test_a_heading_that_does_something_in_an_area_is_no_area_s_heading() -> None:
+    # training text a-10, verbatim: a programme page's tagline names the ASGM area but heads no area's section, so
+    # the programme described under it is not the area's work; a heading that is the area's name still is one
+    result = rules_only("page.txt", "planetGOLD\n\nReducing Mercury Use in Artisanal and Small-Scale Gold Mining\n\n"
+                                    "The planetGOLD programme works in partnership with governments.\n")
+    assert not triples(result, "PART_OF")
+    area = rules_only("report.txt", "Artisanal and small-scale gold mining\n\nThe planetGOLD programme works in "
+                                    "partnership with governments.\n")
+    assert ("PART_OF", "project:planetgold", "area:asgm") in triples(area, "PART_OF")

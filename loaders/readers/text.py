@@ -549,7 +549,11 @@ class TextReader:
             state.headings.pop()
         parent_children = self._children()
         areas = find_areas(title)
-        area = areas[0].key if areas else None
+        first = title.split()[0] if title.split() else ""
+        # a title that does something in an area is no area's heading: 'Reducing Mercury Use in Artisanal and
+        # Small-Scale Gold Mining' (a programme page's tagline), 'Reducing Mercury Emissions from Coal Combustion ...'
+        doing = first.endswith("ing") and first[:1].isupper() and areas and areas[0].start > 0
+        area = areas[0].key if areas and not doing else None
         if block not in parent_children:
             parent_children.append(block)
         state.headings.append(Heading(level, number, title, block, area))
