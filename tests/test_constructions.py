@@ -1594,3 +1594,14 @@ def test_a_heading_that_does_something_in_an_area_is_no_area_s_heading() -> None
     area = rules_only("report.txt", "Artisanal and small-scale gold mining\n\nThe planetGOLD programme works in "
                                     "partnership with governments.\n")
     assert ("PART_OF", "project:planetgold", "area:asgm") in triples(area, "PART_OF")
+
+
+def test_the_subject_s_own_project_after_its() -> None:
+    # training text e-11, verbatim: 'its' project belongs to the body the sentence opens with
+    result = rules_only("news.txt", "News\n\nSolidaridad identified new mines to include in its Going for Gold "
+                                    "programme with the goal of supporting 29 new mines in Tanzania and Ghana, in "
+                                    "partnership with the Artisanal Gold Council.\n")
+    assert ("IMPLEMENTS", "org:artisanal-gold-council", "project:going-for-gold") in triples(result, "IMPLEMENTS")
+    own = rules_only("news.txt", "News\n\nThe Artisanal Gold Council identified new mines to include in its Going "
+                                 "for Gold programme.\n")
+    assert sources(own, "IMPLEMENTS", "project:going-for-gold") == {"org:artisanal-gold-council"}

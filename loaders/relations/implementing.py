@@ -61,6 +61,11 @@ def read_implementers(ann: Annotated) -> None:
             for t in things:
                 if owned and t.start == org.end + owned.end() and t.node.type == "Project":
                     ann.edges.add(Implements, org.node, t.node, block, span)
+        subject = orgs[0] if orgs and len(text[span[0]:orgs[0].start].split()) <= 2 else None
+        for t in things:  # 'Solidaridad identified new mines to include in its Going for Gold programme'
+            if subject is not None and t.node.type == "Project" and text[t.start - 4:t.start] == "its " and \
+                    subject.end < t.start and subject.node.id not in funder_ids:
+                ann.edges.add(Implements, subject.node, t.node, block, span)
         for cue in IMPLEMENT_CUE.finditer(sentence):
             at = span[0] + cue.end()
             targets = sentences.nearest_things(things, at, span)
