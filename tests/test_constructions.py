@@ -1605,3 +1605,13 @@ def test_the_subject_s_own_project_after_its() -> None:
     own = rules_only("news.txt", "News\n\nThe Artisanal Gold Council identified new mines to include in its Going "
                                  "for Gold programme.\n")
     assert sources(own, "IMPLEMENTS", "project:going-for-gold") == {"org:artisanal-gold-council"}
+
+
+def test_the_body_an_agency_implements_a_project_for_implements_it_too() -> None:
+    # training text e-03, verbatim: 'implemented by UNDP for the Ministry ...': the ministry is the national partner
+    result = rules_only("news.txt", "News\n\nThe Ministry of Environment, Forest and Climate Change, Govt. of India "
+                                    "organized a workshop.\n\nImprovement of Mercury Management in India (IMMI) is a "
+                                    "project being implemented by UNDP for the Ministry of Environment, Forest and "
+                                    "Climate Change, and funded by the Global Environment Facility (GEF).\n")
+    assert sources(result, "IMPLEMENTS", "project:improvement-of-mercury-management-in-india") == {
+        "org:united-nations-development-programme", "org:ministry-of-environment-forest-and-climate-change"}

@@ -78,8 +78,14 @@ def read_implementers(ann: Annotated) -> None:
                     targets = [t for t in [sentences.topic_of(block)] if t]  # a project's page: 'a group of
                     #                                                             partners which includes: ...'
                 targets = [t for t in targets if t.node.type == "Project"]
+            chain = sentences.chain(orgs, at)
+            if chain and cue.group(0).lower().startswith(("implemented", "executed")):
+                # 'implemented by UNDP for the Ministry of Environment, Forest and Climate Change': the body the
+                # agency works for is the project's national partner
+                behalf = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?(?:for|on behalf of)\s+", text[chain[-1].end:])
+                chain += sentences.chain(orgs, chain[-1].end + behalf.end())[:1] if behalf else []
             for target in targets:
-                for org in sentences.chain(orgs, at):
+                for org in chain:
                     if org.node.id not in funder_ids:
                         ann.edges.add(Implements, org.node, target.node, block, span)
         for verb in _IMPLEMENTER_VERB.finditer(sentence):
