@@ -1615,3 +1615,10 @@ def test_the_body_an_agency_implements_a_project_for_implements_it_too() -> None
                                     "Climate Change, and funded by the Global Environment Facility (GEF).\n")
     assert sources(result, "IMPLEMENTS", "project:improvement-of-mercury-management-in-india") == {
         "org:united-nations-development-programme", "org:ministry-of-environment-forest-and-climate-change"}
+    # training text a-08, verbatim: the body whose technical assistance the implementer has
+    assisted = rules_only("news.txt", "News\n\nWith the aim of reducing environmental pollution, the planetGOLD Peru "
+                                      "and GIRH-TDPS projects, GEF initiatives implemented by the Ministry of "
+                                      "Environment (MINAM) with the technical assistance of the United Nations "
+                                      "Development Program (UNDP), delivered 4 gravimetric pilot plants.\n")
+    assert sources(assisted, "IMPLEMENTS", "project:girh-tdps") == {
+        "org:ministry-of-environment", "org:united-nations-development-programme"}

@@ -81,8 +81,10 @@ def read_implementers(ann: Annotated) -> None:
             chain = sentences.chain(orgs, at)
             if chain and cue.group(0).lower().startswith(("implemented", "executed")):
                 # 'implemented by UNDP for the Ministry of Environment, Forest and Climate Change': the body the
-                # agency works for is the project's national partner
-                behalf = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?(?:for|on behalf of)\s+", text[chain[-1].end:])
+                # agency works for is the project's national partner; so is the one whose technical assistance it has
+                # ('implemented by the Ministry of Environment (MINAM) with the technical assistance of the UNDP')
+                behalf = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?(?:for|on behalf of|with the (?:technical )?assistance "
+                                  r"of)\s+", text[chain[-1].end:])
                 chain += sentences.chain(orgs, chain[-1].end + behalf.end())[:1] if behalf else []
             for target in targets:
                 for org in chain:
