@@ -1520,6 +1520,12 @@ def test_a_sentence_case_heading_headed_by_a_meeting_word_names_the_meeting() ->
                                     "Mercury-Free Dentistry organized a conference of environmental leaders working to "
                                     "phase out dental amalgam use.\n")
     assert "World Alliance environmental leaders conference" in names(result, "Event")
+    # and 'The conference was held in ...' under that heading is that meeting's venue
+    held = rules_only("news.txt", "News\n\nWorld Alliance environmental leaders conference\n\nThe World Alliance for "
+                                  "Mercury-Free Dentistry organized a conference of environmental leaders.  The "
+                                  "conference was held in San Francisco, California, United States on 19 November "
+                                  "2016.\n")
+    assert targets(held, "LOCATED_IN", "event:world-alliance-environmental-leaders-conference") == {"country:USA"}
     series = rules_only("news.txt", "What's new?\n\nPartnership Advisory Group Meeting\n\nThe sixth meeting of the "
                                     "Partnership Advisory Group was held in Bangkok, Thailand.\n")
     assert "Partnership Advisory Group Meeting" not in names(series, "Event")

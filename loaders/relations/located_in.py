@@ -119,7 +119,11 @@ def read_located_in(ann: Annotated) -> None:
         if subject is None and not things:
             subject = sentences.anaphor_topic(span, block) or sentences.item_topic.get(id(block))
         if subject is None and not things and _the_meeting(sentence) and not FUND_CUE.search(sentence):
-            subject = sentences.headline_thing("Event")  # 'The workshop will be held ... in Barcelona', on its page
+            # 'The workshop will be held ... in Barcelona', on its page; 'The conference was held in San Francisco'
+            # under the heading that names it
+            heading = sentences.heading_topic.get(id(block))
+            subject = heading if heading is not None and heading.node.type == "Event" else \
+                sentences.headline_thing("Event")
         # one subject, else the items of one list ('the planetGOLD Peru and GIRH-TDPS projects'); an item with a
         # country in its name has that one ('... in [Mali's] ...', '... in [Ghana's] ...')
         group = [subject] if subject is not None else sentences.coordinated(subjects)
