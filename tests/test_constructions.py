@@ -1628,3 +1628,10 @@ def test_the_body_an_agency_implements_a_project_for_implements_it_too() -> None
                                       "Development Program (UNDP), delivered 4 gravimetric pilot plants.\n")
     assert sources(assisted, "IMPLEMENTS", "project:girh-tdps") == {
         "org:ministry-of-environment", "org:united-nations-development-programme"}
+
+
+def test_a_meeting_named_by_its_bracketed_code_then_its_place() -> None:
+    # training text f-02, verbatim: the place after the code in brackets, another meeting later in the sentence
+    result = rules_only("news.txt", "News\n\nThe Partnership will also hold its seventh advisory group meeting (PAG7) "
+                                    "in Jordan on March 8, 2016, immediately preceding INC7.\n")
+    assert targets(result, "LOCATED_IN", "event:pag-7") == {"country:JOR"}

@@ -23,7 +23,8 @@ from loaders.relations.funding import FUND_CUE, FUNDER_VERB
 from loaders.relations.modality import COORDINATION, clause_around
 from schema import LocatedIn
 
-_EVENT_PLACE_GAP = re.compile(r"(?:\s+in\s+(?:the\s+)?|,?\s*(?:which\s+|that\s+)?"
+# the place after a meeting: 'INC3 in Nairobi', 'its seventh advisory group meeting (PAG7) in Jordan', ...
+_EVENT_PLACE_GAP = re.compile(r"(?:\)?\s+in\s+(?:the\s+)?|,?\s*(?:which\s+|that\s+)?"
                               r"(?:was\s+|were\s+|will be\s+|to be\s+|is\s+)?(?:held|took place|convened|hosted|"
                               r"organi[sz]ed)\b[^();.]{0,45}?\b(?:in|at)\s+(?:the\s+)?)"
                               r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?|"  # the city before the country: 'in Geneva, '
