@@ -215,7 +215,7 @@ def rule_types_of(ann) -> dict[tuple[str, str], set[str]]:
 def add_edges(ann, model: LinearModel) -> None:
     """Add the edges the reader is sure of; a page-topic pair never gives a body (or a project) a relation the
     rules already gave it to something else ("Conservation International is executing planetGOLD Guyana":
-    not the programme the page is about)."""
+    not the programme the page is about), and a person the rules affiliated gets no other body from it."""
     rules = rule_types_of(ann)
     ruled = {(source, etype) for (source, _), types in rules.items() for etype in types}
     for pair in pairs(ann):
@@ -227,4 +227,7 @@ def add_edges(ann, model: LinearModel) -> None:
         label = max(allowed, key=p.get)  # the likeliest relation, even where 'none' is likelier still
         if label in have or p[label] < ADD or (pair.topic and (pair.source.id, label) in ruled):
             continue
+        if label == "AFFILIATED_WITH" and (pair.source.id, label) in ruled:
+            continue  # the rules read a person's own body off the name's tail ('Ms. Nadia Rasheed, Deputy Country
+            #           Director, UNDP India, Dr. Rakesh Kumar, Director, NEERI'): not a neighbour's
         ann.edges.add(EDGE_CLASSES[label], pair.source, pair.target, pair.block, pair.places[0][0])
