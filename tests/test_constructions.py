@@ -1635,3 +1635,11 @@ def test_a_meeting_named_by_its_bracketed_code_then_its_place() -> None:
     result = rules_only("news.txt", "News\n\nThe Partnership will also hold its seventh advisory group meeting (PAG7) "
                                     "in Jordan on March 8, 2016, immediately preceding INC7.\n")
     assert targets(result, "LOCATED_IN", "event:pag-7") == {"country:JOR"}
+
+
+def test_a_speaker_of_two_bodies_joined_by_a_slash() -> None:
+    # training text f-15, verbatim: a speaker's member body and its coalition, 'EEB/ZMWG'
+    result = rules_only("event.txt", "The EEB are pleased to invite you.\n\nList of Speakers:\n\nCharline Cheuvart, "
+                                     "EEB/ZMWG\n\u2022 Michael Bender, MPP/ZMWG\n")
+    assert targets(result, "AFFILIATED_WITH", "person:charline-cheuvart") == {
+        "org:european-environmental-bureau", "org:zero-mercury-working-group"}

@@ -285,6 +285,10 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                 org, segment_end = body, joined
             tail.organizations.append(org)
             segment_end = max(segment_end, org.end)
+            paired = orgs.at(org.end + 1, 1) if text[org.end:org.end + 1] == "/" else None
+            if paired is not None:  # 'Charline Cheuvart, EEB/ZMWG': a member body and its coalition
+                tail.organizations.append(paired)
+                segment_end = max(segment_end, paired.end)
         elif role or segment[:1].islower():
             if not role and not listed:
                 break

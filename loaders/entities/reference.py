@@ -40,7 +40,7 @@ def reference_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tup
     # an acronym followed by a digit or '-4' names a meeting (INC7, COP-4, COP 4), not the body, but one before an
     # amount or a year is the body ('GEFTF 500,000' in a financing table); one joined to a place by a hyphen names
     # a branch of its own ('WWF-Guianas')
-    acr_re = re.compile(rf"(?<![\w\-./]){starts_with(acronyms)}(?:{acr_alt})"
+    acr_re = re.compile(rf"(?<![\w\-.])(?<![^A-Z]/){starts_with(acronyms)}(?:{acr_alt})"  # 'EEB/ZMWG', no URL's
                         rf"(?![\w]|-\d|-[A-Z][a-z]|\s\d{{1,3}}(?![\d,])|\.\w)")
     return name_re, acr_re, lookup
 
