@@ -1643,3 +1643,17 @@ def test_a_speaker_of_two_bodies_joined_by_a_slash() -> None:
                                      "EEB/ZMWG\n\u2022 Michael Bender, MPP/ZMWG\n")
     assert targets(result, "AFFILIATED_WITH", "person:charline-cheuvart") == {
         "org:european-environmental-bureau", "org:zero-mercury-working-group"}
+
+
+def test_role_holders_listed_after_their_body_s_role() -> None:
+    # training text b-01, verbatim: co-chairs named each with their own body in brackets belong to the body whose
+    # co-chairs they are too; a role's body never reaches into the next sentence
+    result = rules_only("news.txt", "News\n\nThe eleventh meeting of the Global Mercury Partnership Advisory Group "
+                                    "(PAG11) was held in a virtual setting, under the leadership of  the PAG "
+                                    "co-chairs, Rodges Ankrah (Environmental Protection Agency, U.S.), and Teeraporn "
+                                    "Wiriwutikorn (Ministry of Natural Resources and Environment, Thailand).\n\nIn a "
+                                    "statement, Governing Board Co-Chairs, Mr. Obed Baloyi and Mr. Andrew Clark, "
+                                    "disclosed the results.\n")
+    assert "org:partnership-advisory-group" in targets(result, "AFFILIATED_WITH", "person:teeraporn-wiriwutikorn")
+    assert "org:partnership-advisory-group" in targets(result, "AFFILIATED_WITH", "person:rodges-ankrah")
+    assert not targets(result, "AFFILIATED_WITH", "person:andrew-clark")

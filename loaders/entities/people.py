@@ -213,6 +213,21 @@ def role_of_body_before(text: str, start: int, orgs: _Orgs) -> Found | None:
     return None
 
 
+def body_of_roles_before(text: str, start: int, orgs: _Orgs) -> Found | None:
+    """The body whose role holders are listed up to a name: 'the PAG co-chairs, Rodges Ankrah (Environmental
+    Protection Agency, U.S.), and Teeraporn Wiriwutikorn', 'Governing Board Co-Chairs, Mr. Obed Baloyi and Mr.
+    Andrew Clark'."""
+    honorific = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?"
+    within = r"(?:[^;\n.]|\.(?=\S)|(?<=Mr)\.|(?<=Ms)\.|(?<=Dr)\.)"  # the same sentence
+    held = rf"\s*(?i:{_ROLE})s?\s*[,:]\s*{honorific}(?:{within}{{0,200}}?,?\s+and\s+{honorific})?"
+    for a, b, body in reversed(orgs.spans):
+        if b <= start and start - b <= 240 and re.fullmatch(held, text[b:start]):
+            return body
+        if b <= start - 240:
+            return None
+    return None
+
+
 def _ends_with_role_of(before: str) -> bool:
     """'The Resident Representative of ', 'the Executive Director of the ': a role and its 'of'.
 
@@ -619,6 +634,8 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         tail = read_tail(text, m.start(1) + len(m.group(1)), orgs, True)
         if affiliation and not tail.organizations:
             tail.organizations.append(Found("Organization", affiliation, m.start(2), m.end(2)))
+        if (body := body_of_roles_before(text, m.start(1), orgs)) is not None:
+            tail.organizations.append(body)  # 'the PAG co-chairs, Rodges Ankrah (Environmental Protection Agency)'
         add(name, m.start(1), m.start(1) + len(m.group(1)), "name (affiliation)", tail)
     # 1. honorifics
     for m in _HONORIFIC.finditer(text):
@@ -635,6 +652,8 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         tail = read_tail(text, end, orgs, _in_list_line(text, m.start()))
         if not tail.organizations and (body := role_of_body_before(text, m.start(), orgs)) is not None:
             tail.organizations.append(body)
+        if (body := body_of_roles_before(text, m.start(), orgs)) is not None:
+            tail.organizations.append(body)  # 'Governing Board Co-Chairs, Mr. Obed Baloyi and Mr. Andrew Clark'
         add(name, m.start(1), end, "honorific and name", tail)
     for m in _HONORIFIC.finditer(text):  # "Mr. Duer", "Professor Veiga": the person named in full before
         words = clean_name(m.group(1)).split()
