@@ -1657,3 +1657,19 @@ def test_role_holders_listed_after_their_body_s_role() -> None:
     assert "org:partnership-advisory-group" in targets(result, "AFFILIATED_WITH", "person:teeraporn-wiriwutikorn")
     assert "org:partnership-advisory-group" in targets(result, "AFFILIATED_WITH", "person:rodges-ankrah")
     assert not targets(result, "AFFILIATED_WITH", "person:andrew-clark")
+
+
+def test_the_relation_reader_gives_no_affiliated_speaker_a_neighbour_s_body() -> None:
+    # training text e-03, verbatim, read with a relation reader that would join every pair it may: each speaker the
+    # rules affiliated off their own tail keeps that body alone
+    from loaders.learned.linear import LinearModel
+
+    eager = LinearModel(["bias"], [[0.0], [5.0]], [0.0, 0.0], ["none", "AFFILIATED_WITH"])
+    with using(Models(relations=eager)):
+        result = extract_text("news.txt", "News\n\nThe Workshop was addressed by Sh. Ritesh Kumar Singh, Joint "
+                                          "Secretary, Ministry of Environment, Forest and Climate Change; Ms. Nadia "
+                                          "Rasheed, Deputy Country Director, UNDP India, Dr. Rakesh Kumar, Director, "
+                                          "National Environmental Engineering Research Institute (NEERI).\n")
+    assert targets(result, "AFFILIATED_WITH", "person:nadia-rasheed") == {"org:united-nations-development-programme"}
+    assert targets(result, "AFFILIATED_WITH", "person:rakesh-kumar") == {
+        "org:national-environmental-engineering-research-institute"}

@@ -30,7 +30,7 @@ from loaders.learned.base_model import BASE_NAME, BASE_VERSION
 from loaders.learned.models import MODELS
 
 MODEL_NAME = "gmpgraph-extractor"
-MODEL_VERSION = "6"  # 6: refitted over the seventh session's rules (meetings' pages and venues, roles at bodies)
+MODEL_VERSION = "7"  # 7: refitted over the eighth session's rules (partners, financing tables, well-known bodies)
 FOLDS = 5
 SEED = 0
 
