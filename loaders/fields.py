@@ -137,6 +137,8 @@ def _fields(text: str) -> tuple[Field, ...]:
             line_j = lines[j][1].strip()
             if keyed[j] is not None or (not line_j and values) or line_j.endswith(":"):
                 break
+            if not line_j:
+                continue  # a page's key over a blank line and its value ('Project Partners' / '' / 'Yayasan ...')
             if line_j:
                 values.append(lines[j])
             # a list value goes on to the next line only after a separator or as bullets

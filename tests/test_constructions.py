@@ -1673,3 +1673,16 @@ def test_the_relation_reader_gives_no_affiliated_speaker_a_neighbour_s_body() ->
     assert targets(result, "AFFILIATED_WITH", "person:nadia-rasheed") == {"org:united-nations-development-programme"}
     assert targets(result, "AFFILIATED_WITH", "person:rakesh-kumar") == {
         "org:national-environmental-engineering-research-institute"}
+
+
+def test_a_page_s_key_over_a_blank_line_and_its_value() -> None:
+    # training text e-12, verbatim: a project page's 'Project Partners' key, a blank line, then its value; the page's
+    # title names the project the fields are about
+    result = rules_only("page.txt", "Indonesia \u2013 ASGM Mercury-Free Technology\n\nthe details\u2026\nKey "
+                                    "pollutant\nPopulation affected\nCost of project\nEuropean Commision\nProject "
+                                    "Partners\n\n"
+                                    "Yayasan Tambuhak Sinta (YTS), Geological Survey of Denmark and Greenland (GEUS), "
+                                    "and Emerald Mt.\n\nIn Indonesia, up to 300,000 small-scale miners rely on various "
+                                    "methods for gold extraction.\n")
+    assert "org:yayasan-tambuhak-sinta" in sources(result, "IMPLEMENTS",
+                                                   "project:indonesia-asgm-mercury-free-technology")
