@@ -1686,3 +1686,16 @@ def test_a_page_s_key_over_a_blank_line_and_its_value() -> None:
                                     "methods for gold extraction.\n")
     assert "org:yayasan-tambuhak-sinta" in sources(result, "IMPLEMENTS",
                                                    "project:indonesia-asgm-mercury-free-technology")
+
+
+def test_an_agenda_line_s_presenter_after_by() -> None:
+    # training text b-04, verbatim: an agenda's items end 'by Name, Body'; a company's legal form makes a body of a
+    # name in lower case
+    result = rules_only("agenda.txt", "Session 2: Technologies for solution\n\n  \u2022 Mercury waste technologies and "
+                                      "case studies for the oil & gas and chlor-alkali sectors by Reinhard Schmidt, "
+                                      "econ industries services GmbH\n  \u2022 Example of technologies for ensuring "
+                                      "the ESM of mercury-containing lamps by Hiroki Iwase, Nomura Kosan Ltd\n")
+    assert targets(result, "AFFILIATED_WITH", "person:reinhard-schmidt") == {"org:econ-industries-services-gmbh"}
+    assert targets(result, "AFFILIATED_WITH", "person:hiroki-iwase") == {"org:nomura-kosan-ltd"}
+    funded = rules_only("news.txt", "News\n\nThe project was funded by Global Environment Facility, a fund.\n")
+    assert not names(funded, "Person")

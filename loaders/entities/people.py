@@ -304,7 +304,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             if paired is not None:  # 'Charline Cheuvart, EEB/ZMWG': a member body and its coalition
                 tail.organizations.append(paired)
                 segment_end = max(segment_end, paired.end)
-        elif role or segment[:1].islower():
+        elif role or (segment[:1].islower() and not _legal_form(segment)):
             if not role and not listed:
                 break
             tail.roles.append((at, segment_end))
@@ -339,7 +339,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             # 'Minister of Environment, Water and Sanitation': the portfolio's last items; not 'Director of
             # Extractives, Global Initiative Against Transnational Organized Crime', the body after the role
             tail.roles[-1] = (tail.roles[-1][0], segment_end)
-        elif listed and segment[:1].isupper():
+        elif listed and (segment[:1].isupper() or _legal_form(segment)):
             segment_end = _body_end(text, at, segment_end, until)
             body = _new_body(text, at, segment_end, before_country=_country_ends(text, segment_end, until))
             if body is None:
@@ -476,13 +476,21 @@ def _ministers_portfolio(text: str, name_end: int, at: int) -> Found | None:
                  "affiliation of a minister: the portfolio after the name")
 
 
+_LEGAL_FORMS = frozenset({"GmbH", "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "AG", "SA", "S.A.", "BV", "B.V.", "plc", "Pty"})
+
+
+def _legal_form(name: str) -> bool:
+    """Does a company's name end with its legal form, whatever its case ('econ industries services GmbH')?"""
+    return name.split()[-1] in _LEGAL_FORMS
+
+
 def _new_body(text: str, start: int, end: int, before_country: bool = False) -> Found | None:
     """An organisation named in an affiliation's place: 'Lafarge', 'Foundation For Scientific & Industrial
     Research SINTEF', 'Centro Tecnológico ... (CTNDM)'. A name-shaped phrase is a second person, unless the
     line ends with a country after it (``before_country``: 'Jashaf Shamir Lorenzo, BAN Toxics, Philippines')."""
     name = clean_name(text[start:end])
     name = re.sub(r"\s*\([^)]*\)?$", "", name)
-    if not name or len(name) < 3 or not name[:1].isupper() or len(name.split()) > 12:
+    if not name or len(name) < 3 or len(name.split()) > 12 or not (name[:1].isupper() or _legal_form(name)):
         return None
     if plausible_name(name) and entity_type(name) is None and not before_country:
         return None  # a second person, not a body
@@ -705,6 +713,17 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if plausible_name(name):
             end = m.end() + len(name_match.group(0))
             add(name, m.end(), end, f"named after {m.group(0).strip()!r}", read_tail(text, end, orgs, False))
+    # 3b. an agenda line's presenter: '... for the oil & gas and chlor-alkali sectors by Reinhard Schmidt, econ
+    # industries services GmbH', the body running to the line's end
+    for m in re.finditer(rf"\bby\s+({_NAME})(?=,\s)", text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        name = clean_name(m.group(1))
+        if m.start(1) in taken or not plausible_name(name) or orgs.covers(m.start(1)):
+            continue
+        tail = read_tail(text, m.end(1), orgs, True, until=line_end)
+        if tail.organizations and tail.end >= len(text[:line_end].rstrip(" .;")) - 1:
+            add(name, m.start(1), m.end(1), "a presenter after 'by' on an agenda line", tail)
     # 2. names opening brackets, list items and lines
     for m in _SLOT_OPENING.finditer(text):
         begin = m.end()
