@@ -1699,3 +1699,17 @@ def test_an_agenda_line_s_presenter_after_by() -> None:
     assert targets(result, "AFFILIATED_WITH", "person:hiroki-iwase") == {"org:nomura-kosan-ltd"}
     funded = rules_only("news.txt", "News\n\nThe project was funded by Global Environment Facility, a fund.\n")
     assert not names(funded, "Person")
+
+
+def test_a_middle_initial_and_a_bracketed_acronym_before_a_speaker_s_role() -> None:
+    # training texts a-14 and e-15, verbatim: a middle initial with its full stop is part of a name; a body's
+    # bracketed acronym may stand between the body and the speaker's role
+    listed = rules_only("agenda.txt", "Speakers\n\n- Geri-Geronimo R. Sa\u00f1ez, Section Chief, Department of "
+                                      "Environment and Natural Resources, Philippines\n")
+    assert targets(listed, "AFFILIATED_WITH", "person:geri-geronimo-r-sanez") == {
+        "org:department-of-environment-and-natural-resources"}
+    said = rules_only("news.txt", "News\n\n\u201cThrough the project, we envision towards contributing to the "
+                                  "elimination of mercury in ASGM,\u201d Department of Environment and Natural "
+                                  "Resources (DENR) Undersecretary Analiza Teh said in a Philippine News Agency report.\n")
+    assert targets(said, "AFFILIATED_WITH", "person:analiza-teh") == {
+        "org:department-of-environment-and-natural-resources"}

@@ -175,8 +175,8 @@ def plausible_name(name: str) -> bool:
     caps = [w for w in words if not re.fullmatch(_PARTICLE, w)]
     if len(caps) < 2 or any(not (w[:1].isupper()) for w in caps):
         return False
-    if any(w.isupper() and len(w) > 1 for w in caps[1:]):
-        return False  # 'Sam ADU' is a body's code, initials stand first ('WTB Dissanayake')
+    if any(w.isupper() and len(w.rstrip(".")) > 1 for w in caps[1:]):
+        return False  # 'Sam ADU' is a body's code, initials stand first ('WTB Dissanayake'); 'R.' is an initial
     return not any(re.fullmatch(r"[A-Z]{2,3}", w) for w in caps[1:])
 
 
@@ -357,7 +357,9 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
     return tail
 
 
-_ROLE_THEN_SPEAKER = re.compile(rf"[ \t]+((?:[A-Za-z\-]+[ \t]+){{1,7}}?)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
+# a body and a role before a speaker ('... Department of Environment and Natural Resources (DENR) Undersecretary
+# Analiza Teh said')
+_ROLE_THEN_SPEAKER = re.compile(rf"\)?[ \t]+((?:[A-Za-z\-]+[ \t]+){{1,7}}?)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
                                 r"(?=[ \t]+(?:said|says|told|noted|added|explained|stressed|emphasi[sz]ed)\b|,[ \t]+(?:said|says))")
 _POSSESSIVE_ROLE = re.compile(rf"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,5}})['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}(?i:{_ROLE})s?\b")
 _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*,\s*|\s+[-\u2013\u2014]\s+|\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
