@@ -1710,6 +1710,7 @@ def test_a_middle_initial_and_a_bracketed_acronym_before_a_speaker_s_role() -> N
         "org:department-of-environment-and-natural-resources"}
     said = rules_only("news.txt", "News\n\n\u201cThrough the project, we envision towards contributing to the "
                                   "elimination of mercury in ASGM,\u201d Department of Environment and Natural "
-                                  "Resources (DENR) Undersecretary Analiza Teh said in a Philippine News Agency report.\n")
+                                  "Resources (DENR) Undersecretary Analiza Teh said in a Philippine News Agency "
+                                  "report.\n")
     assert targets(said, "AFFILIATED_WITH", "person:analiza-teh") == {
         "org:department-of-environment-and-natural-resources"}
