@@ -1714,3 +1714,11 @@ def test_a_middle_initial_and_a_bracketed_acronym_before_a_speaker_s_role() -> N
                                   "report.\n")
     assert targets(said, "AFFILIATED_WITH", "person:analiza-teh") == {
         "org:department-of-environment-and-natural-resources"}
+
+
+def test_an_acronym_listed_between_bodies_is_a_body_of_its_own() -> None:
+    # training text e-06, verbatim: 'the MoU between A, NIMOS and B': the acronym is a party, no part of B's name
+    result = rules_only("news.txt", "News\n\nThis Mining Training and Extension Centre is a milestone resulting from "
+                                    "the MoU between WWF-Guianas, NIMOS and Alliance for Responsible Mining (ARM).\n")
+    assert {"NIMOS", "Alliance for Responsible Mining"} <= names(result, "Organization")
+    assert not any(n.startswith("NIMOS ") for n in names(result, "Organization"))

@@ -123,7 +123,7 @@ def _listed_items(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-_LIST_OPENING = re.compile(r"\b(?:including|such as|namely|among them|notably)\s+(?:the\s+)?|:\s+(?:the\s+)?")
+_LIST_OPENING = re.compile(r"\b(?:including|such as|namely|among them|notably|between)\s+(?:the\s+)?|:\s+(?:the\s+)?")
 
 
 def contextual_bodies(text: str, persons: set[str], known: list[tuple[int, int]]) -> list[Found]:
