@@ -1722,3 +1722,13 @@ def test_an_acronym_listed_between_bodies_is_a_body_of_its_own() -> None:
                                     "the MoU between WWF-Guianas, NIMOS and Alliance for Responsible Mining (ARM).\n")
     assert {"NIMOS", "Alliance for Responsible Mining"} <= names(result, "Organization")
     assert not any(n.startswith("NIMOS ") for n in names(result, "Organization"))
+
+
+def test_a_treaty_after_a_speaker_s_role_is_no_body_of_theirs() -> None:
+    # training text a-14, verbatim: the Convention is a treaty, not a body a person belongs to
+    result = rules_only("agenda.txt", "Speakers\n\n- Monika Stankiewicz, Executive Secretary, Minamata Convention on "
+                                      "Mercury\n- Geri-Geronimo R. Sa\u00f1ez, Section Chief, Department of "
+                                      "Environment and Natural Resources, Philippines\n")
+    assert "Monika Stankiewicz" in names(result, "Person")
+    assert not targets(result, "AFFILIATED_WITH", "person:monika-stankiewicz")
+    assert not any("Convention" in n for n in names(result, "Organization"))

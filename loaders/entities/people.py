@@ -496,8 +496,10 @@ def _new_body(text: str, start: int, end: int, before_country: bool = False) -> 
         return None
     if plausible_name(name) and entity_type(name) is None and not before_country:
         return None  # a second person, not a body
-    if entity_type(name) in ("Event", "Publication", "Project"):
-        return None  # 'Co-chair, International Conference on Mercury ...': a meeting, not a body
+    if entity_type(name) in ("Event", "Publication", "Project") or re.fullmatch(
+            r"(?:The\s+)?(?:[A-Z][\w\-]*\s+){1,3}Convention(?:\s+on\s+[A-Za-z][\w\s\-]{0,60})?", name):
+        return None  # 'Co-chair, International Conference on Mercury ...': a meeting, not a body; 'Executive
+        #              Secretary, Minamata Convention on Mercury': a treaty, no body
     areas = find_areas(name)
     if areas and (areas[-1].end - areas[0].start >= 0.5 * len(name) or re.search(r"\b(?:Partnership|Areas?)\b", name)):
         return None  # 'Partnership Area on Mercury Waste Management' is an area
@@ -744,7 +746,8 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if _NOT_AFFILIATION.match(re.sub(r"^\s*[(,]\s*", "", text[end:end + 20])):
             continue  # 'Carbone Guinée (member of the European Environmental Bureau ...)': a member body
         tail = read_tail(text, end, orgs, True)
-        if not (tail.organizations or tail.country or member_body(m.end())):
+        titled = any(_ROLE_PHRASE.match(text[a:b].strip()) for a, b in tail.roles)  # 'Executive Secretary'
+        if not (tail.organizations or tail.country or titled or member_body(m.end())):
             continue  # a name-shaped phrase opening a line or sentence, with nothing of a listed person after it
         if tail.organizations and best_long_form(tail.organizations[0].name, name):
             continue  # 'Best Environmental Practices (BEP)' spells out an acronym
