@@ -3,7 +3,7 @@
 // vis-network draws each label as text on the canvas, at a fixed size in the drawing's units, and leaves out
 // those too small on screen (under the draw threshold). This takes the labels in order of weight (what the map
 // is about, then areas, then the larger, i.e. the more linked) and keeps each that is clear of those kept
-// before, whole, or else cut short; the rest are dropped (the tooltip always has the full name). Boxes scale
+// before, whole, or else cut short, or shorter still; the rest are dropped (the tooltip always has the full name). Boxes scale
 // with the zoom, so whether two labels meet does not depend on it; which labels are drawn does. The first view
 // is fitted to the nodes and the kept labels together, so none is cut off at the edge. Zooming in brings in
 // the smaller labels where there is room.
@@ -95,7 +95,9 @@ var gmpLabels = (function () {
       var kept = {}, boxes = [], gap = GAP / scale;
       candidates(scale).forEach(function (label) {
         var text = full[label.key], tries = [text];
-        if (cut(text, short) !== text) { tries.push(cut(text, short)); }
+        [short, Math.max(10, Math.floor(short / 2))].forEach(function (limit) {  // whole, cut short, cut shorter
+          if (cut(text, limit) !== tries[tries.length - 1]) { tries.push(cut(text, limit)); }
+        });
         for (var i = 0; i < tries.length; i++) {
           var box = label.box(tries[i]);
           if (!boxes.some(function (other) { return overlaps(box, other, gap); })) {
