@@ -1,8 +1,11 @@
 """IMPLEMENTS: who carries out, executes, leads or takes part in a project.
 
-* "Pact's Mines to Market programme": the owner of a project;
-* the organisations after an implementing cue ('implemented by X', 'a project of X', 'in partnership with
-  X') implement the project of the cue's clause;
+* "Pact's Mines to Market programme", "Solidaridad identified ... its Going for Gold programme": the owner of a
+  project;
+* the organisations after an implementing cue ('implemented by X', 'supervised by X', 'a project of X', 'in
+  partnership with X') implement the project of the cue's clause, or 'the project' the sentence refers back to;
+  so does the body an agency implements it for or has the technical assistance of ('implemented by UNDP for
+  the Ministry of ...');
 * the organisations before an implementing verb ('UNEP, UNIDO and NRDC launched', 'X is executing')
   implement the project after it, else the sentence's one project, else the one it refers back to;
 * the organisations a lead-in names as doing the work ('activities led by CNR:'; not a body its earlier
@@ -17,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.annotated import Annotated
-from loaders.relations.context import IMPLEMENT_CUE, of_type, outermost
+from loaders.annotated import Annotated, Located
+from loaders.relations.context import IMPLEMENT_CUE, Sentences, of_type, outermost
 from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
 from schema import Implements
@@ -79,13 +82,8 @@ def read_implementers(ann: Annotated) -> None:
                     #                                                             partners which includes: ...'
                 targets = [t for t in targets if t.node.type == "Project"]
             chain = sentences.chain(orgs, at)
-            if chain and cue.group(0).lower().startswith(("implemented", "executed")):
-                # 'implemented by UNDP for the Ministry of Environment, Forest and Climate Change': the body the
-                # agency works for is the project's national partner; so is the one whose technical assistance it has
-                # ('implemented by the Ministry of Environment (MINAM) with the technical assistance of the UNDP')
-                behalf = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?(?:for|on behalf of|with the (?:technical )?assistance "
-                                  r"of)\s+", text[chain[-1].end:])
-                chain += sentences.chain(orgs, chain[-1].end + behalf.end())[:1] if behalf else []
+            if cue.group(0).lower().startswith(("implemented", "executed")):
+                chain += _national_partner(sentences, orgs, chain)
             for target in targets:
                 for org in chain:
                     if org.node.id not in funder_ids:
@@ -113,6 +111,18 @@ def read_implementers(ann: Annotated) -> None:
                     if org.node.id not in funder_ids:
                         ann.edges.add(Implements, org.node, target.node, block, span)
     _lead_in_implementers(ann)
+
+
+def _national_partner(sentences: Sentences, orgs: list[Located], chain: list[Located]) -> list[Located]:
+    """The body an implementing agency works for, or whose technical assistance it has, after the agencies
+    ``chain``: 'implemented by UNDP for the Ministry of Environment, Forest and Climate Change', 'implemented by
+    the Ministry of Environment (MINAM) with the technical assistance of the UNDP'."""
+    if not chain:
+        return []
+    text = sentences.text
+    behalf = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?(?:for|on behalf of|with the (?:technical )?assistance of)\s+",
+                      text[chain[-1].end:])
+    return sentences.chain(orgs, chain[-1].end + behalf.end())[:1] if behalf else []
 
 
 def _bracket_opening(text: str, start: int, end: int) -> int | None:
