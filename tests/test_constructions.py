@@ -1732,3 +1732,13 @@ def test_a_treaty_after_a_speaker_s_role_is_no_body_of_theirs() -> None:
     assert "Monika Stankiewicz" in names(result, "Person")
     assert not targets(result, "AFFILIATED_WITH", "person:monika-stankiewicz")
     assert not any("Convention" in n for n in names(result, "Organization"))
+
+
+def test_a_body_and_a_name_opening_with_dotted_initials() -> None:
+    # report pag12, verbatim: 'the Colorado School of Mines and I.R. Consilium': two bodies, not one name
+    result = rules_only("report.txt", "- IMPACT began a new project in partnership with the Colorado School of Mines "
+                                      "and I.R. Consilium entitled \"Understanding and Disrupting Key Convergence "
+                                      "Nodes of the Illicit Gold and Mercury Supply Chains in Latin America and "
+                                      "Africa\".\n")
+    assert "Colorado School of Mines" in names(result, "Organization")
+    assert not any(n.startswith("Colorado School of Mines and") for n in names(result, "Organization"))

@@ -209,7 +209,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
             right_type == "Organization" and right_words >= 3 and (left_words >= 2 or is_acronym(clean_name(left))))
         right_ok = right_type is not None or person or (m.group(1) is not None and left_type is not None
                                                          and several_words) or (
-            left_type == "Organization" and bool(re.match(r"[A-Z]{2,}(?:\s|$)", right)))  # '... and UNEP IETC'
+            left_type == "Organization" and bool(re.match(r"(?:[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.?)+)(?:\s|$)", right)))
+        # '... and UNEP IETC', 'Colorado School of Mines and I.R. Consilium'
         if left_ok and right_ok:
             right_start = start + m.end()
             # 'Misuzu Asari, Graduate School ...': a person's name, then the organisation
