@@ -670,7 +670,8 @@ def test_labels_fit_the_view_and_never_overlap_at_the_initial_zoom(browser: Any,
             assert focus in named, f"the map's focus {focus} is not named"
         if view == "collaboration":
             assert named == set(nodes)  # every area named
-        assert len(named) >= min(len(nodes), 8)
+        # a hairball of hundreds of nodes has its hubs together in the middle, where their labels meet: fewer fit
+        assert len(named) >= min(len(nodes), 8 if len(nodes) <= 150 else 6)
         for label in labels:  # a shortened label is the start of the name, and the tooltip has it whole
             if label["kind"] == "node":
                 stem = label["text"].rstrip("…")

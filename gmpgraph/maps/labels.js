@@ -2,8 +2,8 @@
 //
 // vis-network draws each label as text on the canvas, at a fixed size in the drawing's units, and leaves out
 // those too small on screen (under the draw threshold). This takes the labels in order of weight (what the map
-// is about, then areas, then the larger, i.e. the more linked) and keeps each that is clear of those kept
-// before, whole, or else cut short, or shorter still; the rest are dropped (the tooltip always has the full name). Boxes scale
+// is about, then areas, then the rest; the most compact first within one weight) and keeps each that is clear
+// of those kept before, whole, or else cut short, or shorter still; the rest are dropped (the tooltip always has the full name). Boxes scale
 // with the zoom, so whether two labels meet does not depend on it; which labels are drawn does. The first view
 // is fitted to the nodes and the kept labels together, so none is cut off at the edge. Zooming in brings in
 // the smaller labels where there is room.
@@ -83,9 +83,11 @@ var gmpLabels = (function () {
                      box: function (text) { return edgeBox(edge, text); }});
         }
       });
+      // the heaviest first; among labels of one weight the most compact (a short label in a small font takes
+      // least room, so the most of them are kept), then the larger
+      function room(label) { return label.size * Math.min(full[label.key].length, short); }
       list.sort(function (a, b) {
-        return b.weight - a.weight || b.size - a.size || full[a.key].length - full[b.key].length ||
-               (a.key < b.key ? -1 : 1);
+        return b.weight - a.weight || room(a) - room(b) || b.size - a.size || (a.key < b.key ? -1 : 1);
       });
       return list;
     }
@@ -95,7 +97,7 @@ var gmpLabels = (function () {
       var kept = {}, boxes = [], gap = GAP / scale;
       candidates(scale).forEach(function (label) {
         var text = full[label.key], tries = [text];
-        [short, Math.max(10, Math.floor(short / 2))].forEach(function (limit) {  // whole, cut short, cut shorter
+        [short, Math.floor(short / 2), 8].forEach(function (limit) {  // whole, cut short, shorter, shortest
           if (cut(text, limit) !== tries[tries.length - 1]) { tries.push(cut(text, limit)); }
         });
         for (var i = 0; i < tries.length; i++) {
