@@ -67,7 +67,7 @@ def decode_text(data: bytes, name: str) -> str:
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return _normalise(data.decode(codec))
+                return _normalise(data.decode(codec), name)
             except UnicodeDecodeError as exc:
                 raise ReadError(f"{name}: invalid {codec} text at byte {exc.start}") from None
     for magic, what in _MAGIC.items():
@@ -84,8 +84,11 @@ def decode_text(data: bytes, name: str) -> str:
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > 0.05 * min(len(text), 8192):
         raise ReadError(f"{name}: binary file (too many control characters), not a text document")
-    return _normalise(text)
+    return _normalise(text, name)
 
 
-def _normalise(text: str) -> str:
+def _normalise(text: str, name: str) -> str:
+    """Unix line ends; a text of nothing but white space (a no-break space, say) is refused as empty."""
+    if not text.strip():
+        raise ReadError(f"{name}: empty file (nothing but white space)")
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -8,7 +8,7 @@ so the rules meet both what they were written for and what they were not.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from loaders.extract import extract_text
@@ -30,6 +30,7 @@ PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 @PROPERTY
 @given(st.binary(max_size=2048))
+@example(b"\xc2\xa0")  # a no-break space alone, once found by this test: empty, refused
 def test_any_bytes_decode_or_are_refused_with_a_reason(data: bytes) -> None:
     try:
         text = decode_text(data, "x.txt")
