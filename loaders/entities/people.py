@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from loaders.entities.acronyms import best_long_form, is_acronym
 from loaders.entities.found import Found, clean_name, name_key
-from loaders.entities.naming import entity_type, organization_kind
+from loaders.entities.naming import LEGAL_FORMS, entity_type, organization_kind
 from loaders.gazetteers.areas import find_areas
 from loaders.gazetteers.countries import find_countries
 from loaders.gazetteers.places import city_countries
@@ -478,12 +478,9 @@ def _ministers_portfolio(text: str, name_end: int, at: int) -> Found | None:
                  "affiliation of a minister: the portfolio after the name")
 
 
-_LEGAL_FORMS = frozenset({"GmbH", "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "AG", "SA", "S.A.", "BV", "B.V.", "plc", "Pty"})
-
-
 def _legal_form(name: str) -> bool:
     """Does a company's name end with its legal form, whatever its case ('econ industries services GmbH')?"""
-    return name.split()[-1] in _LEGAL_FORMS
+    return name.split()[-1] in LEGAL_FORMS
 
 
 def _new_body(text: str, start: int, end: int, before_country: bool = False) -> Found | None:

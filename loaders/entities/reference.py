@@ -85,9 +85,9 @@ def _own_country_body(text: str, canonical: str, said: str) -> str | None:
         return None
     bare = canonical[home[0].end:].strip()
     spelled = "".join(w[0] for w in bare.split() if w[:1].isupper())
-    if said not in (bare, spelled) or any(c.key == home[0].key for c in find_countries(text)):
-        return None
     named = {c.key: c for c in find_countries(text)}
+    if said not in (bare, spelled) or home[0].key in named:
+        return None
     if len(named) != 1:
         return bare
     return f"{bare} of {with_article(country_name(next(iter(named))) or next(iter(named.values())).surface)}"
