@@ -49,6 +49,35 @@ _CAPITALISED = re.compile(r"[A-Z][\w'\u2019&-]*(?:\s+(?:(?:of|and|for|the|on|in|
                           r"\b[A-Z]{2,}\b|\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*")
 
 
+#: capitalised words that open a sentence or a heading rather than a name ("The Partnership", "In Colombia")
+_OPENERS = frozenset("The In For This These That Those Both A An At On By As To With From Its Their Our And Of Under "
+                     "Section Annex Part Chapter Table Figure".split())
+#: the conventions' own names: an instrument, never a body, person, project, publication or event by itself
+_TREATY_WORDS = frozenset("Minamata Basel Rotterdam Stockholm Convention Conventions".split())
+
+
+def may_name(run: str) -> bool:
+    """Whether a capitalised run (a match of ``_CAPITALISED``) may still be a name once the word that opens
+    its sentence, roman numerals and the conventions' names are set aside.
+
+    >>> [may_name(r) for r in ("The Partnership", "In Colombia", "Minamata Convention", "II", "The Toolkit")]
+    [False, False, False, False, False]
+    >>> [may_name(r) for r in ("The Artisanal Gold Council", "UNEP", "planetGOLD", "Pure Earth", "The ASGM")]
+    [True, True, True, True, True]
+    """
+    words = run.split()
+    while len(words) > 1 and words[0] in _OPENERS:
+        words = words[1:]
+    words = [w for w in words if not (len(w) <= 4 and set(w) <= set("IVX"))]
+    capitalised = [w for w in words if any(c.isupper() for c in w)]
+    if not capitalised or all(w in _TREATY_WORDS for w in capitalised):
+        return False
+    if len(capitalised) >= 2:
+        return True
+    word = capitalised[0]
+    return (len(word) >= 2 and word.isupper()) or any(c.isupper() for c in word[1:])
+
+
 def unexplained(text: str, chunks: list[tuple[int, int]], explained: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The paragraphs holding something that may be a name (two capitalised words in a row, an acronym, a
     capital inside a word) that none of the ``explained`` spans (sorted) covers.
@@ -66,6 +95,8 @@ def unexplained(text: str, chunks: list[tuple[int, int]], explained: list[tuple[
         for m in _CAPITALISED.finditer(text, a, b):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and any(s <= m.start() < e for s, e in explained[max(0, i - 6):i + 1]):
+                continue
+            if not may_name(m.group()):
                 continue
             out.append((a, b))
             break
