@@ -18,7 +18,7 @@ from pathlib import Path
 from gmpgraph.learn.projection import LABELS, project_entities
 from gmpgraph.learn.texts import AnnotatedText
 from loaders.learned.base_model import base_model_path
-from loaders.learned.ner_spans import paragraphs
+from loaders.learned.ner_spans import TRAIN_CHUNK, paragraphs
 
 CONFIG = Path(__file__).with_name("ner.cfg")
 EMPTY_EVERY = 3
@@ -31,7 +31,7 @@ def examples(texts: list[AnnotatedText], nlp) -> list:
         text = t.doc.text
         spans = project_entities(text, t.entities)
         empty = 0
-        for a, b in paragraphs(text):
+        for a, b in paragraphs(text, TRAIN_CHUNK):
             inside = [s for s in spans if a <= s.start and s.end <= b]
             if not inside:
                 empty += 1

@@ -16,11 +16,16 @@ from pathlib import Path
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
 _CAPITAL = re.compile(r"[A-Z]")
-MAX_CHUNK = 1500
+#: the longest piece of a paragraph the NER is trained on, and the longest it reads when extracting: pieces of
+#: 900 characters read 0.54 of the reports' text against 0.60 with 1,500, with the same cross-validated figures
+#: (700 and 500 lost relations: a project's name found in fewer places)
+TRAIN_CHUNK = 1500
+READ_CHUNK = 900
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """The paragraphs of ``text`` (blank-line separated; long ones cut at line breaks) with a capital letter.
+def paragraphs(text: str, max_chunk: int = READ_CHUNK) -> list[tuple[int, int]]:
+    """The paragraphs of ``text`` (blank-line separated; those longer than ``max_chunk`` cut at line breaks) with a
+    capital letter.
 
     >>> paragraphs("One Thing.\\n\\nnothing here\\n\\nTwo.")
     [(0, 10), (26, 30)]
@@ -30,12 +35,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     for m in [*_PARAGRAPH.finditer(text), None]:
         end = m.start() if m else len(text)
         a = start
-        while end - a > MAX_CHUNK:
-            cut = text.rfind("\n", a + 1, a + MAX_CHUNK)
+        while end - a > max_chunk:
+            cut = text.rfind("\n", a + 1, a + max_chunk)
             if cut <= a:
-                cut = text.rfind(" ", a + 1, a + MAX_CHUNK)
+                cut = text.rfind(" ", a + 1, a + max_chunk)
             if cut <= a:
-                cut = a + MAX_CHUNK
+                cut = a + max_chunk
             out.append((a, cut))
             a = cut + 1
         out.append((a, end))
