@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.annotated import Located
 from loaders.learned.linear import LinearModel
@@ -42,9 +43,10 @@ _TRIGGERS = {
 _TRIGGER = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern}))" for name, pattern in _TRIGGERS.items()), re.IGNORECASE)
 
 
-def triggers(text: str) -> set[str]:
-    """The trigger families whose words ``text`` holds."""
-    return {f"trig:{m.lastgroup}" for m in _TRIGGER.finditer(text)}
+@lru_cache(maxsize=4096)
+def triggers(text: str) -> frozenset[str]:
+    """The trigger families whose words ``text`` holds (remembered: a sentence is asked about once per pair)."""
+    return frozenset(f"trig:{m.lastgroup}" for m in _TRIGGER.finditer(text))
 
 
 def types_for(source: str, target: str) -> list[str]:
