@@ -65,7 +65,8 @@ def read_country_actors(ann: Annotated) -> None:
     """Pipeline component: the government of each country a sentence names as a doer."""
     todo: list[tuple[tuple[int, int], list[Located]]] = []
     for span, mentions, _block in ann.sentences.items():
-        countries = [m for m in of_type(mentions, "Country") if not _inside_name(m, mentions)]
+        countries = [m for m in of_type(mentions, "Country")
+                     if not _inside_name(m, mentions) and not _placed(ann.text, m)]
         if countries:
             todo.append((span, countries))
     parses = ann.syntax.parse([span for span, _ in todo])
@@ -80,6 +81,23 @@ def _after_place_word(parse: Parse, word: Token) -> bool:
     """'In Zimbabwe, Pact and UNDP partnered': a country after a place preposition is where, not who."""
     before = [t for t in parse.tokens[max(0, word.i - 3):word.i] if t.tag_ not in ("DT", "NNP")]
     return bool(before) and before[-1].lower_ in _PLACE_WORDS
+
+
+def _placed(text: str, country: Located) -> bool:
+    """A country of one or two words right after a place word ('in Ghana', 'to the Philippines'): where, never
+    who (:func:`_after_place_word` says so of its parse), so its sentence is not parsed for it.
+
+    >>> from schema import Country
+    >>> ghana = Located(Country(id="country:GHA", name="Ghana", key="GHA"), 10, 15, None)
+    >>> _placed("Miners in Ghana use", ghana), _placed("Since 2019 Ghana uses", ghana)
+    (True, False)
+    """
+    if len(text[country.start:country.end].split()) > 2:
+        return False
+    before = text[max(0, country.start - 24):country.start].split()
+    if before and before[-1].lower() == "the":
+        before = before[:-1]
+    return bool(before) and before[-1].lower() in _PLACE_WORDS
 
 
 def _inside_name(country: Located, mentions: list[Located]) -> bool:
