@@ -57,35 +57,41 @@ _CAPITALISED = re.compile(r"[A-Z][\w'\u2019&-]*(?:\s+(?:(?:of|and|for|the|on|in|
 #: capitalised words that open a sentence or a heading rather than a name ("The Partnership", "In Colombia")
 _OPENERS = frozenset("The In For This These That Those Both A An At On By As To With From Its Their Our And Of Under "
                      "Section Annex Part Chapter Table Figure".split())
-#: the conventions' own names: an instrument, never a body, person, project, publication or event by itself
-_TREATY_WORDS = frozenset("Minamata Basel Rotterdam Stockholm Convention Conventions".split())
+#: capitalised words that name no body, person, project, publication or event by themselves: the conventions'
+#: own names, the world's regions
+_NAMELESS = frozenset("Minamata Basel Rotterdam Stockholm Convention Conventions "
+                      "Africa African Asia Asian America American Latin Latin-America Europe European Caribbean "
+                      "Pacific Asia-Pacific Arctic Amazon North South East West Central Southeast Eastern Western "
+                      "Northern Southern Middle".split())
 
 
 def may_name(run: str) -> bool:
-    """Whether a capitalised run (a match of ``_CAPITALISED``) may still be a name once the word that opens
-    its sentence, roman numerals and the conventions' names are set aside.
+    """Whether a capitalised run (a match of ``_CAPITALISED``) may still be a name once the word that opens its
+    sentence, roman numerals, the conventions' names and the world's regions are set aside: two capitalised
+    words or more with one of them left, or one left that is an acronym or has a capital inside.
 
-    >>> [may_name(r) for r in ("The Partnership", "In Colombia", "Minamata Convention", "II", "The Toolkit")]
-    [False, False, False, False, False]
+    >>> [may_name(r) for r in ("The Partnership", "In Colombia", "Minamata Convention", "II", "The Toolkit",
+    ...                        "South Asia and Southeast Asia")]
+    [False, False, False, False, False, False]
     >>> [may_name(r) for r in ("The Artisanal Gold Council", "UNEP", "planetGOLD", "Pure Earth", "The ASGM")]
     [True, True, True, True, True]
     """
     words = run.split()
     while len(words) > 1 and words[0] in _OPENERS:
         words = words[1:]
-    words = [w for w in words if not (len(w) <= 4 and set(w) <= set("IVX"))]
-    capitalised = [w for w in words if any(c.isupper() for c in w)]
-    if not capitalised or all(w in _TREATY_WORDS for w in capitalised):
+    capitalised = [w for w in words if any(c.isupper() for c in w) and not set(w) <= set("IVX")]
+    left = [w for w in capitalised if w not in _NAMELESS]
+    if not left:
         return False
     if len(capitalised) >= 2:
         return True
-    word = capitalised[0]
+    word = left[0]
     return (len(word) >= 2 and word.isupper()) or any(c.isupper() for c in word[1:])
 
 
 def unexplained(text: str, chunks: list[tuple[int, int]], explained: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The paragraphs holding something that may be a name (two capitalised words in a row, an acronym, a
-    capital inside a word) that none of the ``explained`` spans (sorted) covers.
+    capital inside a word) that the ``explained`` spans (sorted) leave unexplained (:func:`may_name`).
 
     >>> unexplained("UNEP met. The Artisanal Gold Council spoke.", [(0, 43)], [(0, 4)])
     [(0, 43)]
@@ -95,16 +101,15 @@ def unexplained(text: str, chunks: list[tuple[int, int]], explained: list[tuple[
     from bisect import bisect_right
 
     starts = [a for a, _ in explained]
+
+    def covered(offset: int) -> bool:  # inside a span a rule explains
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and any(s <= offset < e for s, e in explained[max(0, i - 6):i + 1])
+
     out = []
     for a, b in chunks:
-        for m in _CAPITALISED.finditer(text, a, b):
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and any(s <= m.start() < e for s, e in explained[max(0, i - 6):i + 1]):
-                continue
-            if not may_name(m.group()):
-                continue
+        if any(not covered(m.start()) and may_name(m.group()) for m in _CAPITALISED.finditer(text, a, b)):
             out.append((a, b))
-            break
     return out
 
 
