@@ -158,9 +158,14 @@ def peer(python: Path, scale: int, workers: int | None, ours: Run | None) -> Non
     mb = result["bytes"] / 1e6
     print(f"peer: {result['pipeline']} (spaCy {result['spacy']}), {processes} processes, {scale}x corpus:"
           f" {result['seconds']:.1f} s for {mb:.1f} MB = {mb / result['seconds']:.3f} MB/s")
+    _, _, stdout = timed([str(python), str(HERE / "peer_spacy.py"), str(folder), "--processes", str(processes),
+                          "--numpy-ops"])
+    numpy_ops = json.loads(stdout)["seconds"]
     print(f"gmpgraph build, same corpus and processes: {ours.seconds:.1f} s = {mb / ours.seconds:.3f} MB/s "
           f"(start-up, resolution and writing the graph included)")
     print(f"throughput ratio gmpgraph / spaCy: {result['seconds'] / ours.seconds:.1f}x")
+    print(f"the same peer multiplying with numpy as gmpgraph's models do (--numpy-ops): {numpy_ops:.1f} s, "
+          f"ratio {numpy_ops / ours.seconds:.1f}x")
 
 
 if __name__ == "__main__":

