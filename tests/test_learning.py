@@ -179,3 +179,22 @@ def test_a_country_its_code_or_a_citation_is_never_added_as_a_name() -> None:
     always_a_body = LinearModel(["bias"], [[5.0], [0.0]], [0.0, 0.0], ["Organization", "none"])
     kept = apply_decisions(text, [], spans, always_a_body)
     assert [f.name for f in kept] == ["AGC"]
+
+
+def test_rule_dropout_shows_the_decision_a_rules_name_as_the_ners_alone() -> None:
+    """One candidate in ten that a rule and the NER both proposed is also an example without its rule, labelled
+    by the gold: the decision learns what a name the rules missed looks like ('Pure Earth' is one of the ten)."""
+    from types import SimpleNamespace
+
+    from gmpgraph.learn.decisions import dropped, entity_examples
+
+    text = "Pure Earth and the Artisanal Gold Council met."
+    page = SimpleNamespace(doc=SimpleNamespace(text=text), entities=[
+        {"type": "Organization", "name": "Pure Earth"}, {"type": "Organization", "name": "Artisanal Gold Council"}])
+    finds = [Found("Organization", "Pure Earth", 0, 10, rule="acting body"),
+             Found("Organization", "Artisanal Gold Council", 19, 41, rule="headed name")]
+    ner = [(0, 10, "ORG"), (19, 41, "ORG")]
+    assert dropped("pure earth") and not dropped("artisanal gold council")
+    examples = entity_examples(page, finds, ner)
+    sources = [(next(k for k in x if k.startswith("src=")), label) for x, label in zip(examples.X, examples.y)]
+    assert sources == [("src=rule+ner", "Organization"), ("src=ner", "Organization"), ("src=rule+ner", "Organization")]
