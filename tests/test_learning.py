@@ -198,3 +198,28 @@ def test_rule_dropout_shows_the_decision_a_rules_name_as_the_ners_alone() -> Non
     examples = entity_examples(page, finds, ner)
     sources = [(next(k for k in x if k.startswith("src=")), label) for x, label in zip(examples.X, examples.y)]
     assert sources == [("src=rule+ner", "Organization"), ("src=ner", "Organization"), ("src=rule+ner", "Organization")]
+
+
+def test_rules_miss_takes_the_rules_names_away_before_the_decision(texts) -> None:
+    """``eval --cv K --rules-miss PCT``: the texts scored lose PCT% of the rules' names of the learned types
+    (countries and areas stay), before the entity decision reads them."""
+    from gmpgraph.learn.crossval import missing_rule_names
+    from loaders.extract import extract_document
+    from loaders.learned.models import Models, using
+
+    page = _text(texts, "e-08-agc-png")
+
+    def nodes(pipeline) -> list:
+        with using(Models()):
+            extraction = extract_document(page.doc.model_copy(deep=True), sha256=page.sha256, pipeline=pipeline)
+        return extraction.nodes
+
+    every = nodes(None)
+    missed = nodes(missing_rule_names(100))
+    assert {n.type for n in every} >= {"Organization", "Person", "Country"}
+    assert "Country" in {n.type for n in missed} and "Person" not in {n.type for n in missed}
+    bodies = [n.name for n in missed if n.type == "Organization"]  # only a government read later, from a country
+    assert all(name.startswith("Government of") for name in bodies)
+    assert len(bodies) < sum(n.type == "Organization" for n in every)
+    names = [name for name, _ in missing_rule_names(30)]
+    assert names.index("missing_rule_names") + 1 == names.index("learned_entities")
