@@ -197,9 +197,13 @@ def test_acp_meas_iii_is_the_phase_3_project() -> None:
 
 
 def test_the_icmgp_online_event_in_july_is_icmgp_15(corpus_store: GraphStore) -> None:
-    node = one_node(corpus_store, "15th International Conference on Mercury as a Global Pollutant", "ICMGP-15",
-                    "ICMGP")
+    """"the ICMGP online event in July" is ICMGP-15 where anything reads it as an event: never a node of its own.
+    (Only the learned NER proposes the bare "ICMGP"; whether the entity decision keeps it moved with the fold
+    NERs retrained on another machine, so its being an alias is not asserted.)"""
+    node = one_node(corpus_store, "15th International Conference on Mercury as a Global Pollutant", "ICMGP-15")
     assert {p.document for p in node.provenance} == {PAG12}
+    bare = [n for n in corpus_store.nodes("Event") if n.name == "ICMGP" or "ICMGP" in n.aliases]
+    assert bare in ([], [node]), [(n.name, n.aliases) for n in bare]
     # the conference named in the 2015 report (held in Jeju) and the 10th and 11th stay apart
     others = [n for n in corpus_store.nodes("Event") if "Global Pollutant" in n.name and n.id != node.id]
     assert len(others) == 3
