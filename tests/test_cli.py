@@ -135,3 +135,11 @@ def test_help_teaches_every_command(command: tuple[str, ...]) -> None:
     assert "Usage" in proc.stdout
     if command:
         assert "Example" in proc.stdout
+
+
+def test_eval_rules_miss_without_cv_is_a_usage_error_that_teaches() -> None:
+    proc = run("eval", "--rules-miss", "30")
+    assert proc.returncode == 2
+    assert "--rules-miss goes with --cv K" in proc.stderr
+    shown = run("eval", "--help").stdout
+    assert "--rules-miss" in shown and "PCT%%" not in shown

@@ -266,7 +266,7 @@ def eval_(
                                                              "by later runs and by 'gmpgraph train').",
                                               show_default="a folder in the system's temporary folder")] = None,
     rules_miss: Annotated[int, typer.Option("--rules-miss", min=0, max=100, metavar="PCT", help=(
-        "With --cv: take PCT%% of the rules' names away from the texts scored (the same names in every text), "
+        "With --cv: take PCT% of the rules' names away from the texts scored (the same names in every text), "
         "before the learned decisions read them: how the extractor fares where the rules miss names, as they "
         "do in texts nobody read while writing them."))] = 0,
 ) -> None:
