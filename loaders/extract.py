@@ -15,7 +15,7 @@ import hashlib
 from pathlib import Path
 
 from loaders.membership import find_membership
-from loaders.pipeline import run
+from loaders.pipeline import PIPELINE, run
 from loaders.readers import parse_text, read_document
 from loaders.text import DEFAULT_MAX_BYTES
 from schema import Document, DocumentNode, Extraction, MentionedIn, Provenance, node_id
@@ -32,10 +32,10 @@ def extract_text(document: str, text: str, sha256: str | None = None) -> Extract
     return extract_document(parse_text(text, document), sha256=sha256)
 
 
-def extract_document(doc: Document, sha256: str | None = None, pipeline: tuple | None = None) -> Extraction:
+def extract_document(doc: Document, sha256: str | None = None, pipeline: tuple = PIPELINE) -> Extraction:
     """Run the pipeline (``loaders.pipeline``, or another list of components) over a read document; mentions in
     dropped furniture are ignored."""
-    ann = run(doc, sha256) if pipeline is None else run(doc, sha256, pipeline)
+    ann = run(doc, sha256, pipeline)
     document = document_node(doc, sha256)
     edges = ann.edges.values()
     edges += [MentionedIn(source=node.id, target=document.id, provenance=node.provenance) for node in ann.nodes]

@@ -45,16 +45,15 @@ def load(name: str | Path, **kwargs: Any) -> Language:
     """``spacy.load(name, **kwargs)`` with the tokenizer made only from the one saved with the pipeline, its
     layers multiplying with numpy (see the module's note)."""
     import spacy
-    from thinc.api import NumpyOps, use_ops
+    from thinc.api import NumpyOps
 
     global _registered
     if not _registered:
         spacy.registry.tokenizers.register(TOKENIZER, func=saved_tokenizer)
         _registered = True
+    nlp = spacy.load(name, config=LOAD_CONFIG, **kwargs)
     ops = NumpyOps(use_blis=False)
-    with use_ops("numpy", use_blis=False):  # the layers keep the ops they were made with
-        nlp = spacy.load(name, config=LOAD_CONFIG, **kwargs)
-    for _, component in nlp.components:  # and those made outside the block (a parser's output layer)
+    for _, component in nlp.components:  # every layer, also those a component makes as it loads (a parser's output)
         model = getattr(component, "model", None)
         for layer in model.walk() if model is not None else ():
             layer.ops = ops

@@ -209,6 +209,7 @@ def test_rules_miss_takes_the_rules_names_away_before_the_decision(texts) -> Non
     from gmpgraph.learn.crossval import missing_rule_names
     from loaders.extract import extract_document
     from loaders.learned.models import Models, using
+    from loaders.pipeline import PIPELINE
 
     page = _text(texts, "e-08-agc-png")
 
@@ -217,7 +218,7 @@ def test_rules_miss_takes_the_rules_names_away_before_the_decision(texts) -> Non
             extraction = extract_document(page.doc.model_copy(deep=True), sha256=page.sha256, pipeline=pipeline)
         return extraction.nodes
 
-    every = nodes(None)
+    every = nodes(PIPELINE)
     missed = nodes(missing_rule_names(100))
     assert {n.type for n in every} >= {"Organization", "Person", "Country"}
     assert "Country" in {n.type for n in missed} and "Person" not in {n.type for n in missed}

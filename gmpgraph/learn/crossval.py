@@ -21,6 +21,7 @@ from gmpgraph.learn.decisions import fit_decisions
 from gmpgraph.learn.texts import AnnotatedText, training_data_hash
 from loaders.learned.models import Models, using
 from loaders.extract import extract_document
+from loaders.pipeline import PIPELINE
 
 Progress = Callable[[str], None]
 #: where the NER of each fold is kept between runs (shared by ``eval --cv`` and ``train``)
@@ -104,7 +105,7 @@ def cross_validate(texts: list[AnnotatedText], k: int = 5, work: Path | None = N
     fold = folds_of(texts, k)
     ner = out_of_fold_ner(texts, fold, k, work, seed, progress)
     progress("reading every text with the rules, fitting each fold's decisions, extracting each fold")
-    pipeline = missing_rule_names(rules_miss) if rules_miss else None
+    pipeline = missing_rule_names(rules_miss) if rules_miss else PIPELINE
     rules_only = {t.sha256: _extract(t, Models(), pipeline) for t in texts}
     readings: dict = {}  # the rules' reading of each text, made once for all folds
     learned = {}
@@ -127,8 +128,6 @@ def missing_rule_names(percent: int) -> tuple:
     away are not those the decision was shown without their rules."""
     from loaders.entities.found import name_key
     from loaders.learned.entities import TYPES
-    from loaders.pipeline import PIPELINE
-
     from gmpgraph.learn.decisions import dropped
 
     def forget(ann) -> None:
@@ -139,7 +138,7 @@ def missing_rule_names(percent: int) -> tuple:
     return (*PIPELINE[:at], ("missing_rule_names", forget), *PIPELINE[at:])
 
 
-def _extract(text: AnnotatedText, models: Models, pipeline: tuple | None = None):
+def _extract(text: AnnotatedText, models: Models, pipeline: tuple = PIPELINE):
     with using(models):
         return extract_document(text.doc.model_copy(deep=True), sha256=text.sha256, pipeline=pipeline)
 
