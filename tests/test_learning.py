@@ -227,3 +227,50 @@ def test_rules_miss_takes_the_rules_names_away_before_the_decision(texts) -> Non
     assert len(bodies) < sum(n.type == "Organization" for n in every)
     names = [name for name, _ in missing_rule_names(30)]
     assert names.index("missing_rule_names") + 1 == names.index("learned_entities")
+
+
+def test_cross_validated_figures_come_with_intervals_from_drawing_the_texts_again(texts) -> None:
+    """Each text scored alone against its gold, the texts drawn again with replacement: an interval that holds the
+    figure, a change of nothing is no change, and an extractor that finds nothing is a sure loss."""
+    from gmpgraph.learn.bootstrap import gain_interval, interval, micro_f1
+    from gmpgraph.learn.crossval import _extract, _intervals, _text_counts, compare_runs, format_comparison, format_cv
+    from loaders.learned.models import Models
+
+    chosen = [t for t in texts if t.set == "pages"][:6]
+    counts = {f"{t.set}/{t.file}": _text_counts(t, _extract(t, Models())) for t in chosen}
+    rules = [c["relations"] for c in counts.values()]
+    assert all(tp > 0 for tp, _, _ in rules)  # the rules read relations on every one of these pages
+    lo, hi = interval(rules)
+    assert lo <= micro_f1(rules) <= hi and lo < hi
+    nothing = [(0, 0, tp + fn) for tp, _, fn in rules]
+    assert gain_interval(rules, nothing)[1] < 0  # finding nothing is a sure loss
+    run = {"per_text": {key: {"rules": c, "learned": c} for key, c in counts.items()}}
+    same = compare_runs(run, run)
+    assert list(same) == ["pages", "all"] and same["all"]["relations"]["change"] == (0.0, 0.0)
+    assert "no sure change" in format_comparison(same)
+    worse = {"per_text": {key: {"rules": c, "learned": {**c, "relations": (0, 0, c["relations"][0] + c["relations"][2])}}
+                          for key, c in counts.items()}}
+    assert compare_runs(run, worse)["pages"]["relations"]["change"][1] < 0
+    with pytest.raises(ValueError, match="different texts"):
+        compare_runs(run, {"per_text": dict(list(run["per_text"].items())[:3])})
+    gains = _intervals(chosen, worse["per_text"])
+    assert gains["pages"]["relations"]["gain"][1] < 0 and set(gains) == {"pages", "all"}
+    table = format_cv({"k": 5, "texts": 6, "rules": {"pages": _pr(0.9, 0.8)}, "learned": {"pages": _pr(0.9, 0.0)},
+                       "intervals": gains})
+    assert "[" in table.splitlines()[2] and "holds 0" in table
+
+
+def _pr(entities: float, relations: float) -> dict:
+    return {"entities": {"f1": entities}, "relations": {"f1": relations}}
+
+
+def test_eval_compare_reads_the_earlier_run_before_the_long_one(tmp_path: Path) -> None:
+    """``eval --cv K --compare RUN.json``: a file that is no ``--cv --json`` output is a usage error at once (no
+    fold is trained first); without --cv, --compare says what it goes with."""
+    bad = tmp_path / "run.json"
+    bad.write_text('{"k": 5}')
+    proc = subprocess.run([*gmpgraph_command(), "eval", "--cv", "5", "--compare", str(bad)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "per-text counts" in proc.stderr
+    proc = subprocess.run([*gmpgraph_command(), "eval", "--compare", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "--compare goes with --cv K" in proc.stderr

@@ -269,6 +269,10 @@ def eval_(
         "With --cv: take PCT% of the rules' names away from the texts scored (the same names in every text), "
         "before the learned decisions read them: how the extractor fares where the rules miss names, as they "
         "do in texts nobody read while writing them."))] = 0,
+    compare: Annotated[Path | None, typer.Option("--compare", metavar="RUN.json", help=(
+        "With --cv: also compare the learned figures with an earlier run's --json output over the same texts, "
+        "with a 95% interval of the change from drawing the texts again: whether a change is a sure gain."),
+        show_default=False)] = None,
 ) -> None:
     """Score a graph against gold annotations (the same numbers as ../shared/eval/gmp_eval.py), or measure how
     the extractor generalises with --cv K.
@@ -279,13 +283,16 @@ def eval_(
       gmpgraph eval graph.json ../shared/gold/dev --show-errors 20
       gmpgraph eval --cv 5        # every annotated text, 5 folds by document (about 6 minutes on 2 cores)
       gmpgraph eval --cv 5 --rules-miss 30    # the same, 30% of the rules' names taken away
+      gmpgraph eval --cv 5 --json > before.json   # then, after a change:
+      gmpgraph eval --cv 5 --compare before.json  # is the change a sure gain?
     """
     if cv is not None:
-        _cross_validate(cv, work, as_json, rules_miss)
+        _cross_validate(cv, work, as_json, rules_miss, _earlier_run(compare))
         return
-    if rules_miss:
-        err.print("[red]error:[/] --rules-miss goes with --cv K (see gmpgraph eval --help)")
-        raise typer.Exit(EXIT_USAGE)
+    for given, name in ((rules_miss, "--rules-miss"), (compare, "--compare")):
+        if given:
+            err.print(f"[red]error:[/] {name} goes with --cv K (see gmpgraph eval --help)")
+            raise typer.Exit(EXIT_USAGE)
     from gmpgraph.evaluate import evaluate, format_table
 
     if graph is None or not gold:
@@ -309,8 +316,25 @@ def eval_(
         err.print(f"gold warning: {warning}")
 
 
-def _cross_validate(k: int, work: Path | None, as_json: bool, rules_miss: int = 0) -> None:
-    from gmpgraph.learn.crossval import cross_validate, format_cv
+def _earlier_run(path: Path | None) -> dict | None:
+    """An earlier ``eval --cv --json`` output, read before a long run starts (a usage error if it is unreadable)."""
+    if path is None:
+        return None
+    try:
+        run = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        err.print(f"[red]error:[/] --compare {path}: cannot read it as an 'eval --cv --json' output ({exc})")
+        raise typer.Exit(EXIT_USAGE) from None
+    if not isinstance(run, dict) or not isinstance(run.get("per_text"), dict):
+        err.print(f"[red]error:[/] --compare {path}: not an 'eval --cv --json' output with per-text counts "
+                  "(one made by this version of gmpgraph)")
+        raise typer.Exit(EXIT_USAGE)
+    return run
+
+
+def _cross_validate(k: int, work: Path | None, as_json: bool, rules_miss: int = 0,
+                    earlier: dict | None = None) -> None:
+    from gmpgraph.learn.crossval import compare_runs, cross_validate, format_comparison, format_cv
     from gmpgraph.learn.texts import annotated_texts, default_sets
 
     sets = default_sets()
@@ -322,7 +346,19 @@ def _cross_validate(k: int, work: Path | None, as_json: bool, rules_miss: int = 
     err.print(f"cross-validating over {len(texts)} annotated texts "
               f"({', '.join(f'{s.name}: {sum(t.set == s.name for t in texts)}' for s in sets)}), {k} folds by document")
     result = cross_validate(texts, k, work, progress=lambda line: err.print(f"  {line}"), rules_miss=rules_miss)
-    print(json.dumps(result, indent=1) if as_json else format_cv(result))
+    comparison = None
+    if earlier is not None:
+        try:
+            comparison = compare_runs(earlier, result)
+        except ValueError as exc:
+            err.print(f"[yellow]warning:[/] cannot compare with the earlier run: {exc}")
+    if as_json:
+        print(json.dumps({**result, "comparison": comparison} if comparison else result, indent=1))
+        return
+    print(format_cv(result))
+    if comparison:
+        print("\ncompared with the earlier run (learned figures):")
+        print(format_comparison(comparison))
 
 
 @commands.command()

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gmpgraph.evaluate import Gold, prf, score
+from gmpgraph.learn.bootstrap import Counts, gain_interval, interval, micro_f1
 from gmpgraph.graphfile import graph_to_json
 from gmpgraph.learn.decisions import fit_decisions
 from gmpgraph.learn.texts import AnnotatedText, training_data_hash
@@ -116,8 +117,11 @@ def cross_validate(texts: list[AnnotatedText], k: int = 5, work: Path | None = N
             if f == i:
                 learned[t.sha256] = _extract(t, models, pipeline)
     progress("scoring")
+    per_text = {f"{t.set}/{t.file}": {"rules": _text_counts(t, rules_only[t.sha256]),
+                                      "learned": _text_counts(t, learned[t.sha256])} for t in texts}
     return {"k": k, "folds": fold, "texts": len(texts), "rules_miss": rules_miss,
-            "rules": _scores(texts, rules_only), "learned": _scores(texts, learned)}
+            "rules": _scores(texts, rules_only), "learned": _scores(texts, learned),
+            "intervals": _intervals(texts, per_text), "per_text": per_text}
 
 
 def missing_rule_names(percent: int) -> tuple:
@@ -144,22 +148,12 @@ def _extract(text: AnnotatedText, models: Models, pipeline: tuple = PIPELINE):
 
 
 def _scores(texts: list[AnnotatedText], extractions: dict) -> dict:
-    from gmpgraph.build import merge_extraction
-    from gmpgraph.infer import add_mandate_supports
-    from gmpgraph.resolve import resolve_entities
-    from gmpgraph.store import GraphStore
-
     out = {}
     totals = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
     for set_name in dict.fromkeys(t.set for t in texts):
         members = [t for t in texts if t.set == set_name]
-        store = GraphStore()
-        for t in members:
-            merge_extraction(store, extractions[t.sha256])
-        resolve_entities(store)
-        add_mandate_supports(store)
         gold = Gold([g for t in members for g in t.gold_files])
-        result = score(graph_to_json(store), gold)
+        result = score(_graph_of([extractions[t.sha256] for t in members]), gold)
         out[set_name] = {"entities": result["entities_micro"], "relations": result["relations_micro"],
                          "per_type": {k: v["f1"] for k, v in {**result["entities"], **result["relations"]}.items()}}
         for part in ("entities", "relations"):
@@ -170,15 +164,96 @@ def _scores(texts: list[AnnotatedText], extractions: dict) -> dict:
     return out
 
 
+def _graph_of(extractions: list) -> dict:
+    """The node-link graph of some texts' extractions, resolved as a build resolves them."""
+    from gmpgraph.build import merge_extraction
+    from gmpgraph.infer import add_mandate_supports
+    from gmpgraph.resolve import resolve_entities
+    from gmpgraph.store import GraphStore
+
+    store = GraphStore()
+    for extraction in extractions:
+        merge_extraction(store, extraction)
+    resolve_entities(store)
+    add_mandate_supports(store)
+    return graph_to_json(store)
+
+
+def _text_counts(text: AnnotatedText, extraction) -> dict[str, Counts]:
+    """One text's graph scored alone against its own gold: (tp, fp, fn) of entities and of relations."""
+    result = score(_graph_of([extraction]), Gold(list(text.gold_files)))
+    return {part: tuple(result[f"{part}_micro"][key] for key in ("tp", "fp", "fn"))
+            for part in ("entities", "relations")}
+
+
+def _intervals(texts: list[AnnotatedText], per_text: dict) -> dict:
+    """Per set and over all: the 95% bootstrap intervals (by document) of the learned figure and of its gain
+    over the rules alone (:mod:`gmpgraph.learn.bootstrap`)."""
+    out = {}
+    for set_name in [*dict.fromkeys(t.set for t in texts), "all"]:
+        keys = [f"{t.set}/{t.file}" for t in texts if set_name in ("all", t.set)]
+        out[set_name] = {
+            part: {"learned": interval([per_text[key]["learned"][part] for key in keys]),
+                   "gain": gain_interval([per_text[key]["rules"][part] for key in keys],
+                                         [per_text[key]["learned"][part] for key in keys])}
+            for part in ("entities", "relations")}
+    return out
+
+
 def format_cv(result: dict) -> str:
     """The cross-validated figures as a table."""
     missing = f", {result['rules_miss']}% of the rules' names taken away" if result.get("rules_miss") else ""
     lines = [f"cross-validation: {result['k']} folds by document over {result['texts']} annotated texts{missing}",
-             f"{'set':<10} {'rules: entities':>16} {'relations':>10}   {'learned: entities':>18} {'relations':>10}"]
+             f"{'set':<10} {'rules: entities':>16} {'relations':>10}   {'learned: entities':>18} {'relations':>10}"
+             f"   {'gain, 95% interval: entities':>29} {'relations':>16}"]
     for set_name in result["learned"]:
         r, m = result["rules"][set_name], result["learned"][set_name]
+        gains = [_signed(result["intervals"][set_name][part]["gain"]) if "intervals" in result else ""
+                 for part in ("entities", "relations")]
         lines.append(f"{set_name:<10} {r['entities']['f1']:>16.3f} {r['relations']['f1']:>10.3f}   "
-                     f"{m['entities']['f1']:>18.3f} {m['relations']['f1']:>10.3f}")
+                     f"{m['entities']['f1']:>18.3f} {m['relations']['f1']:>10.3f}   {gains[0]:>29} {gains[1]:>16}")
+    if "intervals" in result:
+        lines.append("gain: learned minus rules alone, a 95% interval from drawing the texts again (by document, "
+                     "paired); one that holds 0 is no sure gain or loss")
     return "\n".join(lines)
+
+
+def compare_runs(before: dict, after: dict) -> dict:
+    """Per set and over all, the learned figures of two cross-validation runs (``--json`` outputs over the same
+    texts) and the 95% paired bootstrap interval of their change. Raises ``ValueError`` if the runs did not
+    score the same texts or one of them has no per-text counts (an output of an older gmpgraph)."""
+    if "per_text" not in before or "per_text" not in after:
+        raise ValueError("a run without per-text counts (made by an older gmpgraph): run it again with --json")
+    if set(before["per_text"]) != set(after["per_text"]):
+        raise ValueError(f"the runs scored different texts ({len(before['per_text'])} and "
+                         f"{len(after['per_text'])}): compare runs over the same annotated texts")
+    keys = list(after["per_text"])
+    out = {}
+    for set_name in [*dict.fromkeys(key.split("/", 1)[0] for key in keys), "all"]:
+        chosen = [key for key in keys if set_name in ("all", key.split("/", 1)[0])]
+        out[set_name] = {part: {"before": micro_f1([before["per_text"][key]["learned"][part] for key in chosen]),
+                                "after": micro_f1([after["per_text"][key]["learned"][part] for key in chosen]),
+                                "change": gain_interval([before["per_text"][key]["learned"][part] for key in chosen],
+                                                        [after["per_text"][key]["learned"][part] for key in chosen])}
+                         for part in ("entities", "relations")}
+    return out
+
+
+def format_comparison(comparison: dict) -> str:
+    """:func:`compare_runs` as a table."""
+    lines = [f"{'set':<10} {'entities: before':>17} {'after':>6} {'change, 95%':>17}   "
+             f"{'relations: before':>18} {'after':>6} {'change, 95%':>17}"]
+    for set_name, parts in comparison.items():
+        e, r = parts["entities"], parts["relations"]
+        lines.append(f"{set_name:<10} {e['before']:>17.3f} {e['after']:>6.3f} {_signed(e['change']):>17}   "
+                     f"{r['before']:>18.3f} {r['after']:>6.3f} {_signed(r['change']):>17}")
+    lines.append("each text scored alone (its graph against its gold); the change's interval from drawing the texts "
+                 "again, the same in both runs: one that holds 0 is no sure change")
+    return "\n".join(lines)
+
+
+def _signed(bounds: list[float] | tuple[float, float]) -> str:
+    """'[-0.004, +0.031]'."""
+    return f"[{bounds[0]:+.3f}, {bounds[1]:+.3f}]"
 
 
