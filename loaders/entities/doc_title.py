@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.entities.found import Found, clean_name
+from loaders.entities.runs import headline_object
 from loaders.entities.naming import EVENT_HEADS, PUBLICATION_HEADS, entity_type, head_words
 from loaders.words import SENTENCE_LIKE
 
@@ -57,6 +58,10 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
     if event:
         return [Found("Event", clean_name(event), start, start + len(event), (), None,
                       "the document's title, headed by a meeting")]
+    said = headline_object(title)
+    if said:  # 'Sierra Leone Successfully Launches the GEF Funded Project on ...': what the headline names
+        start += title.index(said)
+        title = said
     prefix = _genre_prefix(title)
     if not _title_cased(title):
         return []

@@ -27,6 +27,28 @@ NOT_NAMES = frozenset({"Professor", "Emeritus", "Prof", "Dr", "Mr", "Ms", "Mrs",
 
 
 
+#: a headline's verb ('Suriname Launches New Initiative ...', 'planetGOLD Mongolia Shares Project Successes'): a name
+#: ends before it (with the adverb before it: 'Successfully Launches') and none begins with it
+#: (never a plural noun of this field: 'Mercury Releases', 'Marks', 'Holds', 'Starts' are left out)
+HEADLINE_VERBS = frozenset({"Launches", "Hosts", "Signs", "Shares", "Explores", "Opens", "Joins", "Announces",
+                            "Publishes", "Welcomes", "Celebrates", "Adopts", "Approves", "Receives", "Completes",
+                            "Urges", "Unveils", "Begins", "Convenes", "Organizes", "Organises", "Pledges"})
+_HEADLINE = re.compile(r"(?:\s+[A-Z][a-z]+ly)?\s+(?:" + "|".join(sorted(HEADLINE_VERBS)) +
+                       r")\s+(?:(?:the|a|an|its|their|new|New)\s+)?(?=\S)")
+
+
+def headline_object(title: str) -> str | None:
+    """What a headline's subject does something to: the words after its verb (and an article).
+
+    >>> headline_object("Sierra Leone Successfully Launches the GEF Funded Project on Minamata Initial Assessment")
+    'GEF Funded Project on Minamata Initial Assessment'
+    >>> headline_object("Global Mercury Assessment 2018") is None
+    True
+    """
+    m = _HEADLINE.search(title)
+    return title[m.end():] if m and m.start() > 0 else None
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
 SUB_UNIT = re.compile(r"(?:Graduate School|School|Faculty|Department|Division|Institute|Centre|Center|Laboratory|"
                        r"Lab|Branch|Unit|Office|Clean Coal Centre)\b")
@@ -114,6 +136,10 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
             if "\n" in gap and previous.end() - text.rfind("\n", 0, previous.end()) < 40:
                 break  # a short line (a masthead or slide line) ends the name
             word = nxt.group(0)
+            if word in HEADLINE_VERBS:
+                if previous.group(0).endswith("ly") and previous.start() > start:  # 'Successfully Launches'
+                    end = len(text[:previous.start()].rstrip())
+                break
             if word[:1].isupper():
                 end = nxt.end()
             elif _YEAR.fullmatch(word) and (after := TOKEN.search(text, nxt.end())) is not None and \
@@ -127,7 +153,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 break  # '... of UNEP and of the United Nations ...' coordinates two phrases
             previous = nxt
             nxt = TOKEN.search(text, previous.end())
-        runs.append((start, end))
+        if opening.group(0) not in HEADLINE_VERBS:
+            runs.append((start, end))
         opening = _next_capital(text, nxt.start()) if nxt is not None else None  # from the token that ended it
     return tuple(runs)
 
