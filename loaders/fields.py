@@ -216,5 +216,5 @@ def _lone_acronym(text: str) -> bool:
 def _opens_a_body(text: str) -> bool:
     from loaders.entities.naming import entity_type
 
-    words = re.match(r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|for|and|the|on|de|la))*", text)
+    words = re.match(r"[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|(?:of|for|and|the|on|de|la)\b))*", text)
     return bool(words) and entity_type(words.group(0)) == "Organization"

@@ -1764,3 +1764,11 @@ def test_a_headlines_verb_ends_the_name_before_it_and_names_what_follows() -> No
     mongolia = rules_only("a-09.txt", _training_text("a-09-"))
     assert "planetGOLD Mongolia" in {n.name for n in mongolia.nodes if n.type == "Project"}
     assert not any("Shares" in n.name for n in mongolia.nodes)
+
+
+def test_a_connector_inside_a_listed_name_is_a_whole_word() -> None:
+    """'de' is no prefix of 'del': a partner listed as 'Cumbre del Sajama' keeps its name whole (a training text,
+    verbatim; the list opens with known bodies)."""
+    bolivia = rules_only("e-02.txt", _training_text("e-02-"))
+    bodies = {n.name for n in bolivia.nodes if n.type == "Organization"}
+    assert "Cumbre del Sajama" in bodies and "Cumbre" not in bodies

@@ -36,8 +36,8 @@ _LIST_ON_BEHALF = re.compile(r"(?:^|(?<=\n)|(?<=-\s))((?:[A-Z][A-Z\w\-]+)(?:(?:,
                              r"\s+on behalf of", re.MULTILINE)
 _AS_PARTNERS = re.compile(r"\b(?:has|have|with)\s+((?:[A-Z][\w\-]+(?:,\s+(?:and\s+)?|\s+and\s+)){1,6}[A-Z][\w\-]+)\s+"
                           r"as\s+(?:\w+\s+)?partners\b")
-_ITEM = re.compile(r"((?:[A-Z]|[a-z](?=[A-Z]))[\w&'\u2019\-]*(?:\s+(?:[A-Z][\w&'\u2019\-]*|of|for|de|la|du|do|da|"
-                   r"del|para|y)){0,7})")
+_ITEM = re.compile(r"((?:[A-Z]|[a-z](?=[A-Z]))[\w&'\u2019\-]*(?:\s+(?:[A-Z][\w&'\u2019\-]*|(?:of|for|de|la|du|do|"
+                   r"da|del|para|y)\b)){0,7})")  # connectors as whole words: 'Cumbre del Sajama', not 'Cumbre de'
 _SUBJECT = re.compile(
     r"(?=[A-Z])(?:(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=-\s))([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
     r"(?:is|are|has|have)\s+(?:also\s+|currently\s+)?(?:executing|implementing|strengthening|working|continued|"

@@ -113,7 +113,7 @@ _FORMERLY = re.compile(
     r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s*\(\s*([A-Z]{2,8})\s*,\s*"
     r"(?:formerly|previously)(?:\s+known\s+as)?\s+([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,6})"
     r"|((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){0,6}[A-Z][\w\-]*)\s*[,(]\s*(?:formerly|previously)"
-    r"(?:\s+known\s+as)?\s+(?:the\s+)?([A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|of|for|and))*)")
+    r"(?:\s+known\s+as)?\s+(?:the\s+)?([A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|(?:of|for|and)\b))*)")
 
 
 def renamed_bodies(text: str) -> list[Found]:

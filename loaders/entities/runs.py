@@ -60,7 +60,8 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
     'Graduate School of Global Environmental Studies, Kyoto University'; not 'University of British
     Columbia, Vancouver' nor 'Centre for X, Parties and Secretariats to ...'."""
     before = clean_name(text[run_start:after])
-    segment = re.match(r"(?:[A-Z][\w\-]*|of|and|the|for)(?:\s+(?:[A-Z][\w\-]*|of|the|for|and(?!\s+of\b)))*",
+    segment = re.match(r"(?:[A-Z][\w\-]*|(?:of|and|the|for)\b)"
+                       r"(?:\s+(?:[A-Z][\w\-]*|(?:of|the|for)\b|and(?!\s+of\b)\b))*",
                        text[after:after + 160])
     segment = re.sub(r"(?:\s+(?:of|and|the|for))+$", "", segment.group(0)) if segment else ""
     if not segment[:1].isupper():

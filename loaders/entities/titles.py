@@ -65,7 +65,8 @@ _CODE = re.compile(r"(?<![\w\-/.])(INC|COP|PAG|ICCM|ICMGP)[\s\-]?(\d{1,2})(?![\w
 _ORDINAL_MEETING = re.compile(
     rf"{starts_with(['the', '1', '2', '3', '4', '5', '6', '7', '8', '9', *ORDINALS, *_TENS], ignore_case=True)}"
     rf"\b(?:the\s+)?((?i:{_ORDINAL}))(?:\s+and\s+((?i:{_ORDINAL})))?\s+(meetings?|sessions?)\s+of\s+(?:the\s+)?"
-    r"((?:[A-Z][\w\-]*|UNEP)(?:[ \t]+(?:[A-Z][\w\-]*|of|the|on|to|for|and)){0,12}|intergovernmental negotiating committee"
+    r"((?:[A-Z][\w\-]*|UNEP)(?:[ \t]+(?:[A-Z][\w\-]*|(?:of|the|on|to|for|and)\b)){0,12}"
+    r"|intergovernmental negotiating committee"
     r"|group of technical experts|expert group)")
 _DATED_MEETING = re.compile(
     r"^[ \t]*(?:\d{1,3}\.\s+)?([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|and|the|of))*\s+(?:workshop|meeting|forum|"
@@ -527,7 +528,7 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
 
 _CALLED = re.compile(r"\b(project|programme|program|initiative|campaign)(?:\s+(?:with|by|of|from|for)\s+[^.;:\u201c\"]{1,60}?)?"
                      r"\s+(?:called|named|entitled|titled)\s+"
-                     r"([A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|of|for|and|the|to|in)){0,8})")
+                     r"([A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|(?:of|for|and|the|to|in)\b)){0,8})")
 
 
 def _lower_heads(text: str) -> list[Found]:

@@ -23,7 +23,7 @@ from importlib import resources
 from loaders.gazetteers.countries import country_names
 from loaders.gazetteers.mention import Mention
 
-_NAME = r"[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z][\w'\u2019\-]+|of|de|es|do|da|la|del|am|upon))*"
+_NAME = r"[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:of|de|es|do|da|la|del|am|upon)\b))*"
 _CONTEXTS = re.compile(
     rf"\b(?:held|took place|convened|organi[sz]ed|hosted|met|meeting|workshop|forum|conference|session)\s+"
     rf"(?:\w+\s+){{0,3}}?in\s+(?:the\s+city\s+of\s+)?(?P<a>{_NAME})"
