@@ -1772,3 +1772,12 @@ def test_a_connector_inside_a_listed_name_is_a_whole_word() -> None:
     bolivia = rules_only("e-02.txt", _training_text("e-02-"))
     bodies = {n.name for n in bolivia.nodes if n.type == "Organization"}
     assert "Cumbre del Sajama" in bodies and "Cumbre" not in bodies
+
+
+def test_a_policy_a_note_and_a_bulletin_are_titled_documents() -> None:
+    """A titled document may be headed by 'Policy', 'Note' or 'Bulletin' (three training texts, verbatim)."""
+    expected = {"a-08-": "First Multisectoral National Policy for Artisanal and Small-Scale Mining",
+                "a-12-": "Information Note for Participants", "f-07-": "Earth Negotiations Bulletin"}
+    for prefix, title in expected.items():
+        result = rules_only(f"{prefix}.txt", _training_text(prefix))
+        assert title in {n.name for n in result.nodes if n.type == "Publication"}, prefix

@@ -28,7 +28,7 @@ PUBLICATION_HEADS = ("Plan", "Study", "Guidance", "Guide", "Guidelines", "Report
                      "Inventory", "Framework", "Brochure", "Roadmap", "Paper", "Review", "Factsheet", "Document",
                      "Documents", "Tool", "Tools", "Standard", "Standards", "Directory", "Synthesis", "Hub", "Portal",
                      "Factsheets", "Guides", "Reports", "Toolkits", "Protocol", "Protocols", "Module", "Modules",
-                     "Handbooks", "Manuals")
+                     "Handbooks", "Manuals", "Policy", "Bulletin", "Note")
 EVENT_HEADS = ("Meeting", "Conference", "Forum", "Workshop", "Session", "Webinar", "Summit", "Symposium",
                "Congress", "Dialogue", "Consultation", "Event", "Retreat", "Assembly", "Meetings", "Conferences",
                "Forums", "Workshops", "Sessions", "Webinars", "Events", "Seminar", "Seminars", "Training")
