@@ -30,7 +30,7 @@ from loaders.learned.base_model import BASE_NAME, BASE_VERSION
 from loaders.learned.models import MODELS
 
 MODEL_NAME = "gmpgraph-extractor"
-MODEL_VERSION = "8"  # 8: the NER reads fewer, shorter pieces; the entity decision sees rule dropout
+MODEL_VERSION = "9"  # 9: the decisions refitted on the rules of the tenth session (headlines, whole-word connectors)
 FOLDS = 5
 SEED = 0
 
