@@ -1781,3 +1781,13 @@ def test_a_policy_a_note_and_a_bulletin_are_titled_documents() -> None:
     for prefix, title in expected.items():
         result = rules_only(f"{prefix}.txt", _training_text(prefix))
         assert title in {n.name for n in result.nodes if n.type == "Publication"}, prefix
+
+
+def test_a_country_before_another_bodys_head_ends_the_first_body() -> None:
+    """A form's cells run together ('Ministry of Climate Change Pakistan Department of Environment and Natural
+    Resources Philippines'): the country ends the first body and the head word opens the next (a GEF request
+    among the training texts, verbatim)."""
+    request = rules_only("a-01.txt", _training_text("a-01-"))
+    bodies = {n.name for n in request.nodes if n.type == "Organization"}
+    assert "Ministry of Climate Change Pakistan" in bodies or "Ministry of Climate Change of Pakistan" in bodies
+    assert not any("Pakistan Department" in name for name in bodies)

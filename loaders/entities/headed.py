@@ -19,7 +19,7 @@ from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
 from loaders.entities.titles import ORDINALS, numbered_meeting
-from loaders.entities.runs import NOT_NAMES, SUB_UNIT, capitalised_runs, in_quoted_title, strip_role
+from loaders.entities.runs import HEAD_OF, NOT_NAMES, SUB_UNIT, capitalised_runs, in_quoted_title, strip_role
 from loaders.gazetteers.countries import find_countries
 from loaders.spans import Spans
 from schema import Document
@@ -196,6 +196,13 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         if len(left.split()) >= 2 and _typed(left) == "Organization" and _typed(right) == "Organization":
             return [*_split_and(text, start, start + m.start(), persons),
                     *_split_and(text, start + m.end(), end, persons)]
+    for country in find_countries(run):  # 'Ministry of Climate Change Pakistan Department of Environment ...': a
+        rest = run[country.end:]              # sheet's cells run together; the country ends the first body
+        head = HEAD_OF.match(rest.lstrip())
+        if head and rest[:1].isspace() and _typed(clean_name(run[:country.end])) == "Organization" and \
+                _typed(clean_name(rest)) == "Organization":
+            return [(start, start + country.end), *_split_and(text, start + country.end + len(rest) -
+                                                              len(rest.lstrip()), end, persons)]
     areas = [(a.start, a.end) for a in find_areas(run)]
     for m in re.finditer(r"\s+and\s+(the\s+)?", run):
         if any(a < m.start() < b for a, b in areas):
