@@ -5,6 +5,12 @@ Energy Agency, Clean Coal Centre') and the ones it may not ('University of Briti
 >>> text = "met the Ministry of Climate Change, Pakistan and later the University of British Columbia, Vancouver."
 >>> [text[a:b] for a, b in capitalised_runs(text)]
 ['Ministry of Climate Change, Pakistan', 'University of British Columbia', 'Vancouver']
+
+A headline's verb ends a name, with the adverb before it; a name ending in "-ly" keeps it:
+
+>>> text = "Sierra Leone Successfully Launches a Plan; the Government of Italy Launches a Plan"
+>>> [text[a:b] for a, b in capitalised_runs(text)]
+['Sierra Leone', 'Plan', 'Government of Italy', 'Plan']
 """
 
 from __future__ import annotations
@@ -33,7 +39,10 @@ NOT_NAMES = frozenset({"Professor", "Emeritus", "Prof", "Dr", "Mr", "Ms", "Mrs",
 HEADLINE_VERBS = frozenset({"Launches", "Hosts", "Signs", "Shares", "Explores", "Opens", "Joins", "Announces",
                             "Publishes", "Welcomes", "Celebrates", "Adopts", "Approves", "Receives", "Completes",
                             "Urges", "Unveils", "Begins", "Convenes", "Organizes", "Organises", "Pledges"})
-_HEADLINE = re.compile(r"(?:\s+[A-Z][a-z]+ly)?\s+(?:" + "|".join(sorted(HEADLINE_VERBS)) +
+#: the adverbs a headline puts before its verb ('Successfully Launches'); never a name's last word ('Italy Launches')
+HEADLINE_ADVERBS = frozenset({"Successfully", "Officially", "Formally", "Jointly", "Finally", "Publicly", "Proudly",
+                              "Recently", "Newly"})
+_HEADLINE = re.compile(r"\s+(?:" + "|".join(sorted(HEADLINE_VERBS)) +
                        r")\s+(?:(?:the|a|an|its|their|new|New)\s+)?(?=\S)")
 
 
@@ -138,7 +147,7 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 break  # a short line (a masthead or slide line) ends the name
             word = nxt.group(0)
             if word in HEADLINE_VERBS:
-                if previous.group(0).endswith("ly") and previous.start() > start:  # 'Successfully Launches'
+                if previous.group(0) in HEADLINE_ADVERBS and previous.start() > start:  # 'Successfully Launches'
                     end = len(text[:previous.start()].rstrip())
                 break
             if word[:1].isupper():
