@@ -205,16 +205,16 @@ def format_cv(result: dict) -> str:
     missing = f", {result['rules_miss']}% of the rules' names taken away" if result.get("rules_miss") else ""
     lines = [f"cross-validation: {result['k']} folds by document over {result['texts']} annotated texts{missing}",
              f"{'set':<10} {'rules: entities':>16} {'relations':>10}   {'learned: entities':>18} {'relations':>10}"
-             f"   {'gain, 95% interval: entities':>29} {'relations':>16}"]
+             f"   {'gain 95%: entities':>19} {'relations':>16}"]
     for set_name in result["learned"]:
         r, m = result["rules"][set_name], result["learned"][set_name]
         gains = [_signed(result["intervals"][set_name][part]["gain"]) if "intervals" in result else ""
                  for part in ("entities", "relations")]
         lines.append(f"{set_name:<10} {r['entities']['f1']:>16.3f} {r['relations']['f1']:>10.3f}   "
-                     f"{m['entities']['f1']:>18.3f} {m['relations']['f1']:>10.3f}   {gains[0]:>29} {gains[1]:>16}")
+                     f"{m['entities']['f1']:>18.3f} {m['relations']['f1']:>10.3f}   {gains[0]:>19} {gains[1]:>16}")
     if "intervals" in result:
-        lines.append("gain: learned minus rules alone, a 95% interval from drawing the texts again (by document, "
-                     "paired); one that holds 0 is no sure gain or loss")
+        lines += ["gain: learned minus rules alone, a 95% interval from drawing the texts again (by document,",
+                  "paired); one that holds 0 is no sure gain or loss"]
     return "\n".join(lines)
 
 
@@ -247,8 +247,8 @@ def format_comparison(comparison: dict) -> str:
         e, r = parts["entities"], parts["relations"]
         lines.append(f"{set_name:<10} {e['before']:>17.3f} {e['after']:>6.3f} {_signed(e['change']):>17}   "
                      f"{r['before']:>18.3f} {r['after']:>6.3f} {_signed(r['change']):>17}")
-    lines.append("each text scored alone (its graph against its gold); the change's interval from drawing the texts "
-                 "again, the same in both runs: one that holds 0 is no sure change")
+    lines += ["each text scored alone (its graph against its gold); the change's interval from drawing the texts",
+              "again, the same in both runs: one that holds 0 is no sure change"]
     return "\n".join(lines)
 
 
