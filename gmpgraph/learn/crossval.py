@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gmpgraph.evaluate import Gold, prf, score
-from gmpgraph.learn.bootstrap import Counts, gain_interval, interval, micro_f1
 from gmpgraph.graphfile import graph_to_json
+from gmpgraph.learn.bootstrap import Counts, gain_interval, interval, micro_f1
 from gmpgraph.learn.decisions import fit_decisions
 from gmpgraph.learn.texts import AnnotatedText, training_data_hash
 from loaders.learned.models import Models, using
@@ -117,8 +117,8 @@ def cross_validate(texts: list[AnnotatedText], k: int = 5, work: Path | None = N
             if f == i:
                 learned[t.sha256] = _extract(t, models, pipeline)
     progress("scoring")
-    per_text = {f"{t.set}/{t.file}": {"rules": _text_counts(t, rules_only[t.sha256]),
-                                      "learned": _text_counts(t, learned[t.sha256])} for t in texts}
+    per_text = {_key(t): {"rules": _text_counts(t, rules_only[t.sha256]), "learned": _text_counts(t, learned[t.sha256])}
+                for t in texts}
     return {"k": k, "folds": fold, "texts": len(texts), "rules_miss": rules_miss,
             "rules": _scores(texts, rules_only), "learned": _scores(texts, learned),
             "intervals": _intervals(texts, per_text), "per_text": per_text}
@@ -179,6 +179,15 @@ def _graph_of(extractions: list) -> dict:
     return graph_to_json(store)
 
 
+def _key(text: AnnotatedText) -> str:
+    """A text's key in a run's per-text counts: its set and file, 'train/e-08-agc-png-....txt'."""
+    return f"{text.set}/{text.file}"
+
+
+def _set_of(key: str) -> str:
+    return key.split("/", 1)[0]
+
+
 def _text_counts(text: AnnotatedText, extraction) -> dict[str, Counts]:
     """One text's graph scored alone against its own gold: (tp, fp, fn) of entities and of relations."""
     result = score(_graph_of([extraction]), Gold(list(text.gold_files)))
@@ -191,7 +200,7 @@ def _intervals(texts: list[AnnotatedText], per_text: dict) -> dict:
     over the rules alone (:mod:`gmpgraph.learn.bootstrap`)."""
     out = {}
     for set_name in [*dict.fromkeys(t.set for t in texts), "all"]:
-        keys = [f"{t.set}/{t.file}" for t in texts if set_name in ("all", t.set)]
+        keys = [_key(t) for t in texts if set_name in ("all", t.set)]
         out[set_name] = {
             part: {"learned": interval([per_text[key]["learned"][part] for key in keys]),
                    "gain": gain_interval([per_text[key]["rules"][part] for key in keys],
@@ -229,13 +238,12 @@ def compare_runs(before: dict, after: dict) -> dict:
                          f"{len(after['per_text'])}): compare runs over the same annotated texts")
     keys = list(after["per_text"])
     out = {}
-    for set_name in [*dict.fromkeys(key.split("/", 1)[0] for key in keys), "all"]:
-        chosen = [key for key in keys if set_name in ("all", key.split("/", 1)[0])]
-        out[set_name] = {part: {"before": micro_f1([before["per_text"][key]["learned"][part] for key in chosen]),
-                                "after": micro_f1([after["per_text"][key]["learned"][part] for key in chosen]),
-                                "change": gain_interval([before["per_text"][key]["learned"][part] for key in chosen],
-                                                        [after["per_text"][key]["learned"][part] for key in chosen])}
-                         for part in ("entities", "relations")}
+    for set_name in [*dict.fromkeys(_set_of(key) for key in keys), "all"]:
+        chosen = [key for key in keys if set_name in ("all", _set_of(key))]
+        out[set_name] = {}
+        for part in ("entities", "relations"):
+            was, now = ([run["per_text"][key]["learned"][part] for key in chosen] for run in (before, after))
+            out[set_name][part] = {"before": micro_f1(was), "after": micro_f1(now), "change": gain_interval(was, now)}
     return out
 
 

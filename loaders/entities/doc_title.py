@@ -60,7 +60,7 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
                       "the document's title, headed by a meeting")]
     said = headline_object(title)
     if said:  # 'Sierra Leone Successfully Launches the GEF Funded Project on ...': what the headline names
-        start += title.index(said)
+        start = _in_text(lines, len(title) - len(said))
         title = said
     prefix = _genre_prefix(title)
     if not _title_cased(title):
@@ -79,6 +79,21 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
         found.append(Found("Project", clean_name(prefix.group(1)), start, start + len(prefix.group(1)),
                            (clean_name(prefix.group(1)),), None, "the programme a document's title names"))
     return found
+
+
+def _in_text(lines: list[tuple[int, str]], k: int) -> int:
+    """Where the ``k``-th character of the title (its lines joined by single spaces) is in the text.
+
+    >>> text = "Sierra Leone\\n  Launches a Plan"
+    >>> lines = [(0, "Sierra Leone"), (15, "Launches a Plan")]
+    >>> text[_in_text(lines, len("Sierra Leone Launches a "))]
+    'P'
+    """
+    for pos, body in lines:
+        if k <= len(body):
+            return pos + k
+        k -= len(body) + 1
+    return lines[-1][0] + len(lines[-1][1])
 
 
 def _meeting_title(lines: list[tuple[int, str]]) -> str | None:

@@ -197,12 +197,11 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
             return [*_split_and(text, start, start + m.start(), persons),
                     *_split_and(text, start + m.end(), end, persons)]
     for country in find_countries(run):  # 'Ministry of Climate Change Pakistan Department of Environment ...': a
-        rest = run[country.end:]              # sheet's cells run together; the country ends the first body
-        head = HEAD_OF.match(rest.lstrip())
-        if head and rest[:1].isspace() and _typed(clean_name(run[:country.end])) == "Organization" and \
-                _typed(clean_name(rest)) == "Organization":
-            return [(start, start + country.end), *_split_and(text, start + country.end + len(rest) -
-                                                              len(rest.lstrip()), end, persons)]
+        rest = run[country.end:].lstrip()    # sheet's cells run together; the country ends the first body
+        after = end - len(rest)
+        if after > start + country.end and HEAD_OF.match(rest) and \
+                _typed(clean_name(run[:country.end])) == "Organization" and _typed(clean_name(rest)) == "Organization":
+            return [(start, start + country.end), *_split_and(text, after, end, persons)]
     areas = [(a.start, a.end) for a in find_areas(run)]
     for m in re.finditer(r"\s+and\s+(the\s+)?", run):
         if any(a < m.start() < b for a, b in areas):
