@@ -1791,3 +1791,26 @@ def test_a_country_before_another_bodys_head_ends_the_first_body() -> None:
     bodies = {n.name for n in request.nodes if n.type == "Organization"}
     assert "Ministry of Climate Change Pakistan" in bodies or "Ministry of Climate Change of Pakistan" in bodies
     assert not any("Pakistan Department" in name for name in bodies)
+
+
+def test_the_never_goes_on_a_name() -> None:
+    """A capitalised 'The' opens a sentence or a line; the name before it ends there ('An international non-profit
+    Association' / 'The EEB ...', 'Sierra Leone – The Environmental Protection Agency of Sierra Leone'; three
+    training texts, verbatim)."""
+    for prefix, wrong, right in (("b-08-", "Association The EEB", "European Environmental Bureau"),
+                                 ("f-11-", "Releases of Mercury The Global Environment Facility",
+                                  "Global Environment Facility"),
+                                 ("e-09-", "Sierra Leone – The Environmental Protection Agency of Sierra Leone",
+                                  "Environmental Protection Agency of Sierra Leone")):
+        bodies = {n.name for n in rules_only(f"{prefix}.txt", _training_text(prefix)).nodes if n.type == "Organization"}
+        assert right in bodies and wrong not in bodies, prefix
+
+
+def test_a_whole_government_or_a_well_known_body_ends_at_and() -> None:
+    """'the Government of Costa Rica and Batrec/Veolia', 'multilateral organisations like United Nations and World
+    Bank': a government named by its whole country, or a well-known body after 'and', is a body of its own (two
+    training texts, verbatim)."""
+    costa_rica = {n.name for n in rules_only("f-05.txt", _training_text("f-05-")).nodes if n.type == "Organization"}
+    assert "Government of Costa Rica" in costa_rica and not any(" and Batrec" in name for name in costa_rica)
+    png = {n.name for n in rules_only("e-08.txt", _training_text("e-08-")).nodes if n.type == "Organization"}
+    assert "World Bank" in png and "United Nations and World Bank" not in png

@@ -181,6 +181,19 @@ def _typed(name: str) -> str | None:
     return "Organization" if name_key(name) in lookup else entity_type(name)
 
 
+def _complete_government(name: str) -> bool:
+    """'Government of Costa Rica': a government named by its whole country, to which nothing more belongs.
+
+    >>> _complete_government("Government of Costa Rica"), _complete_government("Government of Costa Rica Ministry")
+    (True, False)
+    """
+    if not name.startswith("Government of "):
+        return False
+    rest = name[len("Government of "):]
+    countries = find_countries(rest)
+    return bool(countries) and countries[0].start <= 4 and countries[0].end >= len(rest)
+
+
 def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple[int, int]]:
     """Split 'Ministry of the Environment of Japan and Misuzu Asari' where both sides are names, a person 'of' a
     body ('Peter Nelson of Macquarie University') and a unit 'at the' body it belongs to."""
@@ -217,6 +230,9 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
                                                          and several_words) or (
             left_type == "Organization" and bool(re.match(r"(?:[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.?)+)(?:\s|$)", right)))
         # '... and UNEP IETC', 'Colorado School of Mines and I.R. Consilium'
+        if right[:1].isupper() and (_complete_government(clean_name(left)) or (
+                left_words >= 2 and name_key(clean_name(right)) in reference_pattern()[2])):
+            left_ok = right_ok = True  # 'Government of Costa Rica and Batrec', 'United Nations and World Bank'
         if left_ok and right_ok:
             right_start = start + m.end()
             # 'Misuzu Asari, Graduate School ...': a person's name, then the organisation

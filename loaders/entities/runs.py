@@ -6,6 +6,12 @@ Energy Agency, Clean Coal Centre') and the ones it may not ('University of Briti
 >>> [text[a:b] for a, b in capitalised_runs(text)]
 ['Ministry of Climate Change, Pakistan', 'University of British Columbia', 'Vancouver']
 
+A capitalised 'The' goes on no name: it opens a sentence or a line:
+
+>>> text = "An international non-profit Association\\nThe EEB is a network"
+>>> [text[a:b] for a, b in capitalised_runs(text)]
+['An', 'Association', 'The EEB']
+
 A headline's verb ends a name, with the adverb before it; a name ending in "-ly" keeps it:
 
 >>> text = "Sierra Leone Successfully Launches a Plan; the Government of Italy Launches a Plan"
@@ -146,6 +152,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
             if "\n" in gap and previous.end() - text.rfind("\n", 0, previous.end()) < 40:
                 break  # a short line (a masthead or slide line) ends the name
             word = nxt.group(0)
+            if word == "The":
+                break  # 'The' opens a sentence or a new line, never goes on a name: 'Association\nThe EEB'
             if word in HEADLINE_VERBS:
                 if previous.group(0) in HEADLINE_ADVERBS and previous.start() > start:  # 'Successfully Launches'
                     end = len(text[:previous.start()].rstrip())
