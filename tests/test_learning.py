@@ -274,3 +274,26 @@ def test_eval_compare_reads_the_earlier_run_before_the_long_one(tmp_path: Path) 
     assert proc.returncode == 2 and "per-text counts" in proc.stderr
     proc = subprocess.run([*gmpgraph_command(), "eval", "--compare", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 2 and "--compare goes with --cv K" in proc.stderr
+
+
+def test_a_name_read_off_the_structure_gives_way_only_to_a_kept_name() -> None:
+    """Where the boundary decision trusts the NER's edges over a rule's find, the find gives way; a name the rules
+    read off a sheet's field or the document's title comes back when the NER's span is not kept after all (a GEF
+    programme sheet among the training texts: the NER's 'Global Opportunities ... gold mining ASGM' as a
+    publication, then dropped, took the programme and its 14 relations with it). Other finds stay displaced."""
+    from loaders.learned.entities import apply_decisions
+
+    text = ("Program Title: Global Opportunities for Long-term Development of artisanal and small-scale gold mining "
+            "ASGM) Sector Plus\nIt funds the Mercury Storage Project Asia.")
+    title = "Global Opportunities for Long-term Development of artisanal and small-scale gold mining ASGM) Sector Plus"
+    storage = "Mercury Storage Project Asia"
+    finds = [Found("Project", title, text.index(title), text.index(title) + len(title),
+                   rule="the value of a data sheet's 'Program Title' field"),
+             Found("Project", storage, text.index(storage), text.index(storage) + len(storage),
+                   rule="name headed by a project word")]
+    cut = text.index(" ASGM)") + len(" ASGM")
+    ner = [(text.index(title), cut, "PUBLICATION"), (text.index(storage), text.index(" Asia."), "PROJECT")]
+    trusts_the_ner = LinearModel(["bias"], [[0.0], [5.0]], [0.0, 0.0], ["rule", "ner"])
+    keeps_no_ner_name = LinearModel(["bias"], [[3.0], [0.0]], [0.0, 0.0], ["none", "Project"])
+    kept = apply_decisions(text, finds, ner, keeps_no_ner_name, trusts_the_ner)
+    assert [f.name for f in kept] == [title]

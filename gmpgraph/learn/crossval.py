@@ -72,10 +72,14 @@ def out_of_fold_ner(texts: list[AnnotatedText], fold: list[int], k: int, work: P
 
 
 def ner_digest(texts: list[AnnotatedText], seed: int) -> str:
-    """What a trained NER depends on: its texts and gold, its config and its seed."""
+    """What a trained NER depends on: its texts and gold, how its examples are made from them (the projection
+    and the example code), its config and its seed."""
+    from gmpgraph.learn import ner, projection
     from gmpgraph.learn.ner import CONFIG
 
     digest = hashlib.sha256(training_data_hash(texts).encode())
+    for module in (projection, ner):
+        digest.update(Path(module.__file__).read_bytes())
     digest.update(CONFIG.read_bytes())
     digest.update(f"seed={seed}".encode())
     return digest.hexdigest()[:16]

@@ -9,7 +9,8 @@ capitals, an acronym, digits), its first and head word, and the words around its
 Decision (:func:`decide`): a rule's name is dropped only when the model is sure it is none
 (``p(none) >= DROP``) and retyped only when it is sure of another type; a name only the NER proposed is
 kept when the model's best type is not ``none`` and at least ``ADD`` sure. Where a kept NER-only mention
-overlaps a kept rule mention, the rule's wins.
+overlaps a kept rule mention, the rule's wins. A name the rules read off the document's structure (a sheet's
+field, the document's own title) that gave way to a NER span comes back if that span is not kept.
 
 >>> from loaders.entities.found import Found
 >>> groups = candidates("UNIDO and the Artisanal Gold Council met.", [Found("Organization", "UNIDO", 0, 5,
@@ -40,6 +41,8 @@ DROP = 0.99
 RETYPE = 0.99
 ADD = 0.4
 NER_RULE = "statistical NER, kept by the entity decision"
+#: the rules that read a name off the document's structure (a sheet's field, the document's own title)
+STRUCTURAL = ("the value of a data sheet", "the document's title", "a heading over")
 _SMALL = {"of", "and", "the", "for", "on", "in", "to", "de", "la", "du", "des", "a", "an", "at", "by", "with", "&"}
 
 
@@ -237,8 +240,12 @@ def apply_decisions(text: str, finds: list[Found], ner: list[tuple[int, int, str
     """The document's finds after the decisions: rule finds whose edges the NER's beat give way (the boundary
     decision), then rule finds kept, dropped or retyped, NER-only names added (the entity decision)."""
     displaced: set[tuple[int, int, str]] = set()
+    given_way: list[Found] = []
     if boundaries is not None:
+        before = finds
         finds, displaced = decide_boundaries(text, finds, ner, boundaries)
+        remaining = {id(f) for f in finds}
+        given_way = [f for f in before if id(f) not in remaining and f.rule.startswith(STRUCTURAL)]
     kept: list[Found] = [f for f in finds if f.node_type not in TYPES]
     added: list[Found] = []
     for c in candidates(text, finds, ner, displaced):
@@ -258,6 +265,9 @@ def apply_decisions(text: str, finds: list[Found], ner: list[tuple[int, int, str
                 added.append(Found(d.label, c.name, start + lead, end, (), None, NER_RULE))
     taken = sorted((f.start, f.end) for f in kept if f.node_type in TYPES)
     added = [f for f in added if not any(a < f.end and f.start < b for a, b in taken)]
+    # a name read off the document's structure gives way only to a name that is kept: where the NER's span that
+    # displaced it was not, it stands as the rules read it ('Program Title: Global Opportunities ... Plus')
+    kept += [f for f in given_way if not any(a.start < f.end and f.start < a.end for a in added)]
     return kept + added
 
 
