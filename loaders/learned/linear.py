@@ -24,7 +24,12 @@ class LinearModel:
     meta: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        import numpy
+
         self._index = {name: i for i, name in enumerate(self.features)}
+        # one row of class weights per feature: a candidate's few features pick their rows, one product adds them
+        self._weights = numpy.array(self.coef, dtype=numpy.float64).T.copy()
+        self._intercept = numpy.array(self.intercept, dtype=numpy.float64)
 
     @classmethod
     def from_json(cls, data: dict) -> LinearModel:
@@ -35,8 +40,12 @@ class LinearModel:
                 "classes": self.classes, "meta": self.meta}
 
     def scores(self, features: dict[str, float]) -> list[float]:
-        rows = [(self._index[k], v) for k, v in features.items() if k in self._index]
-        return [b + sum(w[i] * v for i, v in rows) for w, b in zip(self.coef, self.intercept)]
+        index = self._index
+        rows = [index[k] for k in features if k in index]
+        if not rows:
+            return self._intercept.tolist()
+        values = [features[k] for k in features if k in index]
+        return (self._intercept + self._weights[rows].T @ values).tolist()
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         """The probability of each class (softmax over the classes; the logistic of one row for two)."""
