@@ -204,6 +204,10 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     if person and plausible_name(person.group(1)) and entity_type(person.group(1)) is None and _typed(
             clean_name(run[person.end():])) == "Organization":  # 'Peter Nelson of Macquarie University'
         return [(start, start + person.end(1)), *_split_and(text, start + person.end(), end, persons)]
+    dash = re.search(r"\s[-\u2013\u2014]\s+(?=[A-Z])", run)  # 'Carlos Rivera - Ministry of Mines and Energy, ...'
+    if dash and plausible_name(clean_name(run[:dash.start()])) and entity_type(clean_name(run[:dash.start()])) is None \
+            and _typed(clean_name(run[dash.end():])) == "Organization":
+        return [(start, start + dash.start()), *_split_and(text, start + dash.end(), end, persons)]
     for m in re.finditer(r"\s+at\s+the\s+(?=[A-Z])", run):  # 'Environmental Policy Implementation Department at
         left, right = clean_name(run[:m.start()]), clean_name(run[m.end():])  # the Ministry of ...': two bodies
         if len(left.split()) >= 2 and _typed(left) == "Organization" and _typed(right) == "Organization":

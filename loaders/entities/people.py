@@ -71,7 +71,7 @@ _CITED = re.compile(rf"(?:(?<=[(;])|(?<=;\s)|(?<=\band\s)|(?<=:\s))((?:{_PARTICL
                     r"\s+((?:[A-Z]\.\s?){1,3}|[A-Z][a-z\u00e0-\u017f\-]+)(?=[;.]|\s+and\b|\s*\()")
 # where a listed name may open: a line or item (after its bullet, number and a 'Label – ' or 'Label:'), brackets
 _SLOT_OPENING = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?:[-\u2022*\u25aa\u25cf\uf0b7]\s*|\d{1,2}[.)]\s+)?(?:[^\n:\u2013\u2014()]{2,60}?"
+    r"(?:^|(?<=\n))[ \t]*(?:[-\u2022*\u25aa\u25cf\uf0b7|]\s*|\d{1,2}[.)]\s+)?(?:[^\n:\u2013\u2014()]{2,60}?"
     r"(?:[ \t][\u2013\u2014-][ \t]|:\s+))?|\(\s*|(?<=\sand\s)|(?<=;\s)", re.MULTILINE)
 _SPEAKER = re.compile(r"\b(?:said|says|added|adds|noted|notes|stated|states|explained|explains|remarked|commented|"
                       r"emphasi[sz]ed|stressed|told|according to|moderated by|chaired by|presented by|opened by|"
@@ -362,8 +362,8 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
 _ROLE_THEN_SPEAKER = re.compile(rf"\)?[ \t]+((?:[A-Za-z\-]+[ \t]+){{1,7}}?)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
                                 r"(?=[ \t]+(?:said|says|told|noted|added|explained|stressed|emphasi[sz]ed)\b|,[ \t]+(?:said|says))")
 _POSSESSIVE_ROLE = re.compile(rf"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,5}})['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}(?i:{_ROLE})s?\b")
-_TAIL_OPENING = re.compile(r"\s*\(\s*|\s*,\s*|\s+[-\u2013\u2014]\s+|\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
-_TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
+_TAIL_OPENING = re.compile(r"\s*\(\s*|\s*[,|]\s*|\s+[-\u2013\u2014]\s+|\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
+_TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\||\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
 
 
 def _segment_end(text: str, start: int, limit: int) -> int:
@@ -381,7 +381,7 @@ def _segment_end(text: str, start: int, limit: int) -> int:
         return m.start()
 
 
-_SEGMENT_BREAK = re.compile(r",|\(|\)|\s[-\u2013\u2014]\s|;")
+_SEGMENT_BREAK = re.compile(r",|\(|\)|\s[-\u2013\u2014]\s|;|\|")  # '|': a table's cells
 
 
 
@@ -731,14 +731,14 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         while (word := re.match(r"[\w\-]+[ \t]+", text[begin:begin + 40])) and word.group(0).strip() in _REGION_WORDS:
             begin += word.end()  # 'Western European and Others Group Anik Beaudoin (Canada)': the region's name
         name_match = re.compile(_ANY_NAME).match(text, begin)
-        if not name_match:
-            continue
+        if not name_match or "\n\n" in "".join(name_match.group(0).split(" ")):
+            continue  # a name never spans a blank line: 'Speakers' / '' / 'Maria Lopez, Programme Officer, ...'
         name = clean_name(name_match.group(0))
         end = begin + len(name_match.group(0).rstrip())
         after = text[end:end + 4]
         if not plausible_name(name) or orgs.covers(begin):
             continue
-        if not re.match(r"\s*(?:,|\(|\s[-\u2013\u2014]\s|$|\n|\s+and\s)", after):
+        if not re.match(r"\s*(?:,|\||\(|\s[-\u2013\u2014]\s|$|\n|\s+and\s)", after):
             continue
         if _NOT_AFFILIATION.match(re.sub(r"^\s*[(,]\s*", "", text[end:end + 20])):
             continue  # 'Carbone Guinée (member of the European Environmental Bureau ...)': a member body

@@ -33,6 +33,8 @@ TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9](?:[\w'\u2019&\-]|\.(?=\w))*")
 HEAD_OF = re.compile(r"^(?:Ministry|Ministerio|Department|Secretariat|Office|Division|Branch|University|Institute|"
                       r"Bureau|Council|Association|Federation|Centre|Center|Society|Alliance|Agency|School|"
                       r"Commission|Committee|Board|Government)\b")
+#: the honorifics that open a person's name, and so end any name before them
+HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Prof"})
 NOT_NAMES = frozenset({"Professor", "Emeritus", "Prof", "Dr", "Mr", "Ms", "Mrs", "Part", "The", "This", "These", "That", "Those", "In", "On", "At", "For", "By", "With", "From",
                         "As", "An", "A", "It", "Its", "Their", "Our", "Some", "All", "Each", "Both", "Such",
                         "Since", "During", "Under", "After", "Before", "Following", "Further", "Also", "Other"})
@@ -152,8 +154,9 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
             if "\n" in gap and previous.end() - text.rfind("\n", 0, previous.end()) < 40:
                 break  # a short line (a masthead or slide line) ends the name
             word = nxt.group(0)
-            if word == "The":
-                break  # 'The' opens a sentence or a new line, never goes on a name: 'Association\nThe EEB'
+            if word == "The" or word in HONORIFICS:
+                break  # 'The' opens a sentence or a new line, never goes on a name: 'Association\nThe EEB'; nor
+                #        does a person's honorific: 'Regional Centre for Asia' / 'Ms. Grace Mwangi, ...'
             if word in HEADLINE_VERBS:
                 if previous.group(0) in HEADLINE_ADVERBS and previous.start() > start:  # 'Successfully Launches'
                     end = len(text[:previous.start()].rstrip())
