@@ -1844,3 +1844,26 @@ def test_speaker_and_member_lists_in_layouts_the_annotated_texts_lack() -> None:
     assert "Speakers Maria Lopez" not in names(result, "Person")
     assert not any(name.endswith((" Ms", " - Ministry of Mines and Energy, Colombia")) or "Rivera" in name
                    for name in names(result, "Organization"))
+
+
+def test_member_bullets_with_their_country_and_the_funder_of_the_workshop_a_page_is_about() -> None:
+    """More layouts none of the annotated texts has in this form (made-up names): a member list's bullets give
+    where each body is (', Ghana', ' – Philippines', ' (Argentina)'), which is no part of its name, though a
+    ministry keeps its country; 'The workshop ... with financial support from X' under the workshop's heading:
+    X funds the workshop (not where the support is logistical)."""
+    members = rules_only("members.txt", "Partnership members\n\nNon-governmental organizations\n"
+                                        "- Centro de Estudios Ambientales (Argentina)\n- Toxics Free Asia – Philippines\n"
+                                        "- Green Earth Society, Ghana\n- Ministry of Environment, Thailand\n")
+    bodies = names(members, "Organization")
+    assert {"Centro de Estudios Ambientales", "Toxics Free Asia", "Green Earth Society"} <= bodies
+    assert not any(name.endswith(("Ghana", "Philippines", "Argentina)")) for name in bodies)
+    assert any(name.startswith("Ministry of Environment") and "Thailand" in name for name in bodies)
+    heading = "Third Regional Workshop on Mercury Waste Management\n\n"
+    said = ("The Third Regional Workshop on Mercury Waste Management took place in Bangkok, Thailand, from 3 to 5 May "
+            "2022. The workshop was organized by the Basel Convention Regional Centre for Asia and the Pacific with "
+            "{} support from the Government of Japan.\n")
+    for kind, funds in (("financial", True), ("logistical", False)):
+        page = rules_only("workshop.txt", heading + said.format(kind))
+        name_of = {n.id: n.name for n in page.nodes}
+        funded = {(name_of[s], name_of[t]) for _, s, t in triples(page, "FUNDS")}
+        assert (("Government of Japan", "Third Regional Workshop on Mercury Waste Management") in funded) is funds

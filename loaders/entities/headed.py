@@ -248,6 +248,23 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     return [(start, end)]
 
 
+def _without_country(name: str) -> str:
+    """A listed member's name without the country that says where it is ('Green Earth Society, Ghana', 'Toxics
+    Free Asia – Philippines', 'Centro de Estudios Ambientales (Argentina)'); a public body keeps it, as its name
+    takes it ('Ministry of Environment, Thailand').
+
+    >>> _without_country("Toxics Free Asia – Philippines"), _without_country("Ministry of Environment, Thailand")
+    ('Toxics Free Asia', 'Ministry of Environment, Thailand')
+    """
+    for separator in (", ", " (", " \u2013 ", " - ", " \u2014 "):
+        head, _, tail = name.rpartition(separator)
+        tail = tail.rstrip(")").strip()
+        countries = find_countries(tail) if head and tail else []
+        if countries and countries[0].start == 0 and countries[-1].end >= len(tail) - 1:
+            return name if organization_kind(head)[0] in ("government", "intergovernmental") else head
+    return name
+
+
 def partner_headings(doc: Document) -> list[Found]:
     """'- Appelglobal' or '- **Pure Earth** is ...': a bullet that opens with just a name."""
     found = []
@@ -258,14 +275,15 @@ def partner_headings(doc: Document) -> list[Found]:
         m = re.match(r"[-\u2022*]\s+\*\*([^*\n]{2,60})\*\*", own) or re.match(r"[-\u2022*]\s+([^\n]{2,60})$", own)
         if not m:
             continue
-        name = clean_name(m.group(1))
+        said = clean_name(m.group(1))
+        if "," in said and plausible_name(said.split(",")[0]):
+            continue  # '- William Pan, Duke University', '• Dr. Linroy Christian, Antigua and Barbuda': a person
+        name = _without_country(said)
         words = name.split()
         if not (1 <= len(words) <= 5) or not all(w[:1].isupper() or w.lower() in CONNECTORS for w in words):
             continue
         if entity_type(name) not in (None, "Organization") or re.search(r"\d", name):
             continue
-        if "," in name and plausible_name(name.split(",")[0]):
-            continue  # '- William Pan, Duke University': a listed person and their body
         start = block.start + m.start(1) + m.group(1).find(words[0])
         kind, rule = organization_kind(name)
         found.append(Found("Organization", name, start, start + len(name), (name,), kind,

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.found import clean_name
-from loaders.entities.naming import entity_type
+from loaders.entities.naming import entity_type, organization_kind
 from loaders.gazetteers.countries import find_countries
 
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9](?:[\w'\u2019&\-]|\.(?=\w))*")
@@ -71,11 +71,15 @@ SUB_UNIT = re.compile(r"(?:Graduate School|School|Faculty|Department|Division|In
                        r"Lab|Branch|Unit|Office|Clean Coal Centre)\b")
 
 
+_LOCATED_KINDS = frozenset({"ngo", "academia", "private_sector"})
+
+
 def _comma_continues(text: str, run_start: int, after: int) -> bool:
     """A comma inside a name: 'Ministry of Housing, Territorial Planning and Environment of Uruguay',
     'Ministry of Climate Change, Pakistan', 'International Energy Agency, Clean Coal Centre',
     'Graduate School of Global Environmental Studies, Kyoto University'; not 'University of British
-    Columbia, Vancouver' nor 'Centre for X, Parties and Secretariats to ...'."""
+    Columbia, Vancouver' nor 'Centre for X, Parties and Secretariats to ...', nor an NGO's, a university's or a
+    company's country ('Green Earth Society, Ghana': where it is)."""
     before = clean_name(text[run_start:after])
     segment = re.match(r"(?:[A-Z][\w\-]*|(?:of|and|the|for)\b)"
                        r"(?:\s+(?:[A-Z][\w\-]*|(?:of|the|for)\b|and(?!\s+of\b)\b))*",
@@ -85,7 +89,9 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
         return False
     countries = find_countries(segment)
     if countries and countries[0].start == 0 and countries[0].end == len(segment):
-        return entity_type(before) == "Organization"  # '..., Pakistan'
+        # '..., Pakistan' names a public body's country; after an NGO, a university or a company it says where it
+        # is: 'Green Earth Society, Ghana'
+        return entity_type(before) == "Organization" and organization_kind(before)[0] not in _LOCATED_KINDS
     if entity_type(before) == "Organization" and SUB_UNIT.match(segment) and entity_type(segment) == "Organization":
         return True  # 'International Energy Agency, Clean Coal Centre'
     if SUB_UNIT.match(before) and entity_type(segment) == "Organization" and re.search(

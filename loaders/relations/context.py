@@ -22,6 +22,7 @@ from loaders.locate import sentence_span
 from loaders.spans import Spans
 from schema import Area, Block, Node
 from schema.reference import area_by_key
+from loaders.entities.naming import EVENT_HEADS
 
 TITLED = ("Project", "Publication", "Event")
 Span = tuple[int, int]
@@ -41,6 +42,18 @@ _BREADCRUMB = re.compile(r"\byou are here\b|\S\s+>\s+\S.*\s>\s", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |[A-Z][\w.]*[ -]funded )?"
                       r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network)\b|"
                       r"\b(?:[Tt]he|[Tt]his) [Ee]nabling [Aa]ctivity\b")
+
+
+def the_meeting(sentence: str) -> bool:
+    """Whether a sentence opens with 'The' or 'This' and a meeting's head word, one meeting ('The workshop will be
+    held ...'; 'The meetings' may be several).
+
+    >>> the_meeting("The workshop will be held in Barcelona"), the_meeting("The meetings are funded by Germany")
+    (True, False)
+    """
+    words = sentence.split()[:2]
+    return (len(words) == 2 and words[0] in ("The", "This") and words[1].capitalize() in EVENT_HEADS
+            and not words[1].endswith("s"))
 
 
 # before a listed body: 'the', a possessive ("Uganda's National Environment Management Authority and the country's
@@ -336,6 +349,15 @@ class Sentences:
             if m.node.type == "Project" and any(re.search(rf"\b{re.escape(c)}\b", m.node.name) for c in countries):
                 found.setdefault(m.node.id, m)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def the_event(self, span: Span, block: Block) -> Located | None:
+        """What a sentence's 'The workshop' ('This conference') stands for: the event its heading names, else the
+        one event the document's first line names ('The workshop was organized by X with financial support from
+        the Government of Japan', on the workshop's page)."""
+        if not the_meeting(self.sentence(span)):
+            return None
+        heading = self.heading_topic.get(id(block))
+        return heading if heading is not None and heading.node.type == "Event" else self.headline_thing("Event")
 
     def the_project(self, span: Span) -> Located | None:
         """What a sentence's 'the project' stands for where its block names none: the project named last in the

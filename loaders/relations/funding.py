@@ -181,6 +181,9 @@ def read_funding(ann: Annotated) -> None:
             if not targets:  # 'The project is funded by JSPS and will study ... a historic ASGM site': the project
                 topic = sentences.anaphor_topic(span, block)
                 topic = topic or sentences.the_project(span)
+                if topic is None and MONEY_TERMS.search(sentences.sentence(span)):  # money, not 'logistical support'
+                    topic = sentences.the_event(span, block)  # 'The workshop was organized by X with financial
+                    #                                            support from the Government of Japan'
                 if topic is None and not of_type(mentions, "Area"):
                     topic = _the_partnership(ann, sentences, span, block)
                 targets = [topic] if topic is not None else of_type(mentions, "Area")

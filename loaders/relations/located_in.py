@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
-from loaders.entities.naming import EVENT_HEADS
-from loaders.relations.context import of_type
+from loaders.relations.context import of_type, the_meeting
 from loaders.relations.funding import FUND_CUE, FUNDER_VERB
 from loaders.relations.modality import COORDINATION, clause_around
 from schema import LocatedIn
@@ -38,18 +37,6 @@ _UNNAMED_WORK = re.compile(r"\b(?:a|an)\s+(?:new\s+|research\s+|pilot\s+|joint\s
                            r"initiative)\b")
 #: where one item of a list of things begins: ', the US EPA monitoring toolkit', ', a global agreement ...'
 _ITEM_START = re.compile(r",\s+(?:and\s+)?(?=(?:a|an|the)\s)")
-
-
-def _the_meeting(sentence: str) -> bool:
-    """Whether a sentence opens with 'The' or 'This' and a meeting's head word, one meeting ('The workshop will be
-    held ...'; 'The meetings' may be several).
-
-    >>> _the_meeting("The workshop will be held in Barcelona"), _the_meeting("The meetings are funded by Germany")
-    (True, False)
-    """
-    words = sentence.split()[:2]
-    return (len(words) == 2 and words[0] in ("The", "This") and words[1].capitalize() in EVENT_HEADS
-            and not words[1].endswith("s"))
 
 
 def _list_item(sentence: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int]:
@@ -119,7 +106,7 @@ def read_located_in(ann: Annotated) -> None:
             subject = sentences.previous_titled(span[0])
         if subject is None and not things:
             subject = sentences.anaphor_topic(span, block) or sentences.item_topic.get(id(block))
-        if subject is None and not things and _the_meeting(sentence) and not FUND_CUE.search(sentence):
+        if subject is None and not things and the_meeting(sentence) and not FUND_CUE.search(sentence):
             # 'The workshop will be held ... in Barcelona', on its page; 'The conference was held in San Francisco'
             # under the heading that names it
             heading = sentences.heading_topic.get(id(block))
