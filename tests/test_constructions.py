@@ -1867,3 +1867,23 @@ def test_member_bullets_with_their_country_and_the_funder_of_the_workshop_a_page
         name_of = {n.id: n.name for n in page.nodes}
         funded = {(name_of[s], name_of[t]) for _, s, t in triples(page, "FUNDS")}
         assert (("Government of Japan", "Third Regional Workshop on Mercury Waste Management") in funded) is funds
+
+
+def test_a_person_of_the_body_a_sentence_case_headline_and_a_programme_of_a_body() -> None:
+    """Made-up pages of the kinds kept back (a meeting report, a news item, an NGO's programme page), in
+    constructions none of the annotated texts has in this form: 'Mr. Hans Berg of the Swedish Chemicals Agency'
+    (the body is not 'Hans Berg of the ...'); a headline in sentence case ('Philippines hosts regional forum on
+    mercury') is no meeting's name; 'the Mercury-free Mining Program of the Pure Water Alliance' names the
+    programme and the body whose it is."""
+    meeting = rules_only("pag.txt", "Fifth meeting of the Partnership Advisory Group\n\nThe meeting was chaired by "
+                                    "Mr. Hans Berg of the Swedish Chemicals Agency. Partnership area leads reported.\n")
+    assert "Swedish Chemicals Agency" in names(meeting, "Organization")
+    assert not any("Berg" in name for name in names(meeting, "Organization"))
+    news = rules_only("news.txt", "Philippines hosts regional forum on mercury\n\nMANILA, 12 June 2019 - The "
+                                  "Asia-Pacific Mercury Forum brought together 120 participants from 15 countries.\n")
+    assert names(news, "Event") == {"Asia-Pacific Mercury Forum"}
+    programme = rules_only("ngo.txt", "Mercury-free Mining\n\nThe Mercury-free Mining Program of the Pure Water "
+                                      "Alliance works with artisanal miners in Ghana and Tanzania.\n")
+    assert "Mercury-free Mining Program" in names(programme, "Project")
+    assert "Pure Water Alliance" in names(programme, "Organization")
+    assert not any("Alliance" in name for name in names(programme, "Project"))

@@ -54,11 +54,11 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
     end = lines[-1][0] + len(lines[-1][1])
     if len(title) > 300 or len(title.split()) < 2 or SENTENCE_LIKE.search(title):
         return []
-    event = _meeting_title(lines)
+    said = headline_object(title)
+    event = None if said else _meeting_title(lines)  # 'Philippines hosts regional forum on mercury': a headline
     if event:
         return [Found("Event", clean_name(event), start, start + len(event), (), None,
                       "the document's title, headed by a meeting")]
-    said = headline_object(title)
     if said:  # 'Sierra Leone Successfully Launches the GEF Funded Project on ...': what the headline names
         start = _in_text(lines, len(title) - len(said))
         title = said
@@ -178,7 +178,8 @@ def titled_headings(doc: "Document") -> list[Found]:
         if block.kind != "heading" or after.kind != "paragraph" or "\n" in own or not 3 <= len(own.split()) <= 20:
             continue
         start = block.start + doc.text[block.start:block.end].find(own)
-        meeting = None if SENTENCE_LIKE.search(own) or _title_cased(own) else _meeting_title([(start, own)])
+        meeting = None if SENTENCE_LIKE.search(own) or _title_cased(own) or headline_object(own) else \
+            _meeting_title([(start, own)])
         if meeting == own:
             found.append(Found("Event", clean_name(own), start, start + len(own), (), None,
                                "a heading naming a meeting"))

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from loaders.entities.acronyms import CONNECTORS, is_acronym
-from loaders.entities.people import plausible_name
+from loaders.entities.people import TITLE_WORDS, plausible_name
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
@@ -196,12 +196,14 @@ def _complete_government(name: str) -> bool:
 
 def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple[int, int]]:
     """Split 'Ministry of the Environment of Japan and Misuzu Asari' where both sides are names, a person 'of' a
-    body ('Peter Nelson of Macquarie University') and a unit 'at the' body it belongs to."""
+    body ('Peter Nelson of Macquarie University', 'Hans Berg of the Swedish Chemicals Agency') and a unit 'at the'
+    body it belongs to."""
     from loaders.gazetteers.areas import find_areas
 
     run = text[start:end]
-    person = re.match(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+(?=[A-Z])", run)
-    if person and plausible_name(person.group(1)) and entity_type(person.group(1)) is None and _typed(
+    person = re.match(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+(?:the\s+)?(?=[A-Z])", run)
+    if person and plausible_name(person.group(1)) and entity_type(person.group(1)) is None and not any(
+            w in NOT_NAMES or w.lower().rstrip("s") in TITLE_WORDS for w in person.group(1).split()) and _typed(
             clean_name(run[person.end():])) == "Organization":  # 'Peter Nelson of Macquarie University'
         return [(start, start + person.end(1)), *_split_and(text, start + person.end(), end, persons)]
     dash = re.search(r"\s[-\u2013\u2014]\s+(?=[A-Z])", run)  # 'Carlos Rivera - Ministry of Mines and Energy, ...'

@@ -50,7 +50,7 @@ HEADLINE_VERBS = frozenset({"Launches", "Hosts", "Signs", "Shares", "Explores", 
 #: the adverbs a headline puts before its verb ('Successfully Launches'); never a name's last word ('Italy Launches')
 HEADLINE_ADVERBS = frozenset({"Successfully", "Officially", "Formally", "Jointly", "Finally", "Publicly", "Proudly",
                               "Recently", "Newly"})
-_HEADLINE = re.compile(r"\s+(?:" + "|".join(sorted(HEADLINE_VERBS)) +
+_HEADLINE = re.compile(r"\s+(?:" + "|".join(sorted(HEADLINE_VERBS | {v.lower() for v in HEADLINE_VERBS})) +
                        r")\s+(?:(?:the|a|an|its|their|new|New)\s+)?(?=\S)")
 
 
@@ -61,6 +61,8 @@ def headline_object(title: str) -> str | None:
     'GEF Funded Project on Minamata Initial Assessment'
     >>> headline_object("Global Mercury Assessment 2018") is None
     True
+    >>> headline_object("Philippines hosts regional forum on mercury")  # a headline in sentence case
+    'regional forum on mercury'
     """
     m = _HEADLINE.search(title)
     return title[m.end():] if m and m.start() > 0 else None

@@ -27,7 +27,7 @@ from dataclasses import replace
 from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
 from loaders.gazetteers.mention import starts_with
-from loaders.entities.naming import EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, entity_type
+from loaders.entities.naming import EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, entity_type, organization_kind
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries
@@ -498,6 +498,14 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         if ordinal and node_type == "Event":
             name = f"{ordinal.group(1)} {name}"
             begin = begin - len(ordinal.group(0))
+        owner = re.search(r"\s+of\s+(?:the\s+)?([A-Z][^,;()]*)$", name) if node_type == "Project" else None
+        if owner and entity_type(owner.group(1)) == "Organization" and entity_type(name[:owner.start()]) == "Project":
+            # 'the Mercury-free Mining Program of the Pure Water Alliance': the programme, and the body whose it is
+            at = begin + owner.start(1)
+            kind, rule = organization_kind(owner.group(1))
+            found.append(Found("Organization", owner.group(1), at, at + len(owner.group(1)), (owner.group(1),), kind,
+                               f"the body a programme's name says is its own; kind: {rule}"))
+            name = name[:owner.start()]
         found.append((numbered_meeting(name, begin, begin + len(name)) if node_type == "Event" else None) or Found(
             node_type, name, begin, begin + len(name), (name, *extra), None, f"name headed by a {node_type.lower()} word"))
         inner = re.search(r"\s+of\s+the\s+([A-Z].+)$", name)
