@@ -31,7 +31,7 @@ from functools import lru_cache
 _KEYS: tuple[tuple[str, str], ...] = (
     ("implementer", r"(?:other\s+|project\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
                     r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"
-                    r"|gef\s+agenc(?:y|ies|(?=\(ies\)))"),
+                    r"|gef\s+agenc(?:y|ies|(?=\(ies\)))|agenc(?:y|ies)(?=[ \t]*[:|])"),  # a GEF sheet's 'Agency: UNIDO'
     ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|(?:project\s+)?(?:donors?|funders?)|funded\s+by|financed\s+by|sponsors?"
                r"|financing\s+(?:partners?|sources?)"),
     ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),

@@ -1887,3 +1887,19 @@ def test_a_person_of_the_body_a_sentence_case_headline_and_a_programme_of_a_body
     assert "Mercury-free Mining Program" in names(programme, "Project")
     assert "Pure Water Alliance" in names(programme, "Organization")
     assert not any("Alliance" in name for name in names(programme, "Project"))
+
+
+def test_a_gef_sheet_s_agency_and_a_person_of_the_body_before_and() -> None:
+    """Made-up pages of the kept-back kinds: a GEF sheet's bare 'Agency: UNIDO' is its implementing agency; 'Ana
+    Ruiz of the Pan American Health Organization and Tom Baker, ...' splits the person from the body though another
+    person follows 'and'."""
+    sheet = rules_only("gef.txt", "Integrated Approach to Mercury Reduction in Lao PDR\n\nGEF ID: 10569\nTitle: "
+                                  "Integrated Approach to Mercury Reduction in Lao PDR\nAgency: UNIDO\n"
+                                  "GEF Grant: USD 2,000,000\n")
+    name_of = {n.id: n.name for n in sheet.nodes}
+    assert ("United Nations Industrial Development Organization", "Integrated Approach to Mercury Reduction in Lao "
+            "PDR") in {(name_of[s], name_of[t]) for _, s, t in triples(sheet, "IMPLEMENTS")}
+    webinar = rules_only("webinar.txt", "Speakers include Ana Ruiz of the Pan American Health Organization and Tom "
+                                        "Baker, Senior Advisor at the Natural Resources Defense Council.\n")
+    assert "Pan American Health Organization" in names(webinar, "Organization")
+    assert not any("Ruiz" in name for name in names(webinar, "Organization"))
