@@ -81,7 +81,9 @@ def _cities_naming_another_country(names: dict[str, str]) -> list[str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = country_names()
     alternation = "|".join(flexible(n).replace(r"[\s\-]+", r"\s+") for n in sorted(names, key=len, reverse=True))
-    name_re = re.compile(rf"(?<![\w\-]){starts_with(list(names))}(?:{alternation})(?![^\W\u00b9\u00b2\u00b3\u2070-\u2079]|-)")  # 'Indonesia¹⁸'
+    name_re = re.compile(rf"(?<![\w\-]){starts_with(list(names))}(?:{alternation})(?![^\W\u00b9\u00b2\u00b3\u2070-\u2079]|-)"
+                         # 'Niger State', 'Niger Delta': a place of another country, not this one
+                         r"(?!\s+(?:State|Province|Delta|Basin)(?![\w\-])(?!\s+Department))")  # 'Indonesia¹⁸'
 
     acronyms = country_variants()["acronyms"]
     acr = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
@@ -101,7 +103,12 @@ def _lookup(surface: str) -> str | None:
 
 
 def find_countries(text: str) -> list[Mention]:
-    """Every country mention in ``text``, in text order."""
+    """Every country mention in ``text``, in text order; a state, province, delta or basin named after a country
+    is a place of another ('Niger State' is in Nigeria).
+
+    >>> [m.key for m in find_countries("miners in Niger State; Niger and Mali; the Kenya State Department")]
+    ['NER', 'MLI', 'KEN']
+    """
     return list(_countries_in(text))
 
 
