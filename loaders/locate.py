@@ -20,7 +20,8 @@ from schema import Block, Document, Provenance
 # titles before a name ('Hon.', 'Engr.', 'Ag. Deputy Executive Director': acting) end no sentence
 _ABBREV = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Engr|Atty|Amb|Ag|No|Nos|St|Inc|Ltd|Co|Corp|vs|etc|approx|para|"
                      r"paras|Corr|Rev|Vol|fig|e\.g|i\.e|U\.S|U\.K|al)|\b[A-Z])\.$")
-_LIST_START = r"\n(?=[ \t]*(?:[-\u2022*\uf0b7|]|\d+\.|[a-z]\)|\(?[ivx]+\)))"  # a list item, a table's row
+_LIST_START = r"\n(?=[ \t]*(?:[-\u2022*\uf0b7|]|\d+\.|\d{1,2}:\d\d|[a-z]\)|\(?[ivx]+\)))"  # a list item, a table's
+#                                                                                  row, an agenda's time
 SENTENCE_WINDOW = 3000  # no real sentence is longer; a block of one "sentence" longer than this is cut
 _LEFT = re.compile(r"[.!?;](?:[\"\u201d\u2019)])?\s+|" + _LIST_START + r"|</?(?:p|li|ul)\b[^>]*>")
 _RIGHT = re.compile(r"[.!?;](?=[\"\u201d\u2019)]?\s)|" + _LIST_START + r"|</?(?:p|li|ul)\b[^>]*>")

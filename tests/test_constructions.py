@@ -1903,3 +1903,25 @@ def test_a_gef_sheet_s_agency_and_a_person_of_the_body_before_and() -> None:
                                         "Baker, Senior Advisor at the Natural Resources Defense Council.\n")
     assert "Pan American Health Organization" in names(webinar, "Organization")
     assert not any("Ruiz" in name for name in names(webinar, "Organization"))
+
+
+def test_a_meeting_page_s_agenda_lines_and_its_topic() -> None:
+    """A made-up agenda of the kept-back kinds: each time-stamped line is a sentence of its own (a speaker pairs
+    with the body on their line, not the next one's), and a page whose title names a meeting has no topic project
+    for the relation reader, though an agenda line names one ('The planetGOLD Peru project – Rosa Quispe, ...':
+    the other speakers' bodies do not implement it)."""
+    from loaders.learned.relations import pairs, topic_project
+    from loaders.readers import parse_text
+    from loaders.pipeline import run
+
+    text = ("Regional Workshop on ASGM National Action Plans, Lima, Peru, 4-6 September 2023\n\nAgenda\n\n"
+            "09:30 Opening remarks – Jorge Méndez, Ministry of Environment of Peru\n"
+            "10:00 The planetGOLD Peru project – Rosa Quispe, Programme Manager, United Nations Development Programme\n"
+            "11:00 Experiences from Colombia – Andrés Gómez, Alliance for Responsible Mining\n")
+    with using(Models()):
+        ann = run(parse_text(text, "agenda.txt"), None, until="learned_relations")
+    assert topic_project(ann) is None
+    named_together = {(p.source.name, p.target.name) for p in pairs(ann)}
+    assert ("Alliance for Responsible Mining", "planetGOLD Peru") not in named_together
+    assert ("planetGOLD Peru", "Colombia") not in named_together
+    assert ("United Nations Development Programme", "planetGOLD Peru") in named_together

@@ -126,10 +126,15 @@ def _labels_a_number(text: str, mention: Located) -> bool:
 
 
 def topic_project(ann) -> Node | None:
-    """The page's topic: the project named in its first lines, else the one it names most (at least 3 times)."""
+    """The page's topic: the project named in its first lines, else the one it names most (at least 3 times); none
+    where the page's title names a meeting and no project (its agenda may name projects it is not about)."""
     projects = [m for m in ann.located if m.node.type == "Project"]
     if not projects:
         return None
+    title_end = ann.text.find("\n", len(ann.text) - len(ann.text.lstrip()))
+    title = [m for m in ann.located if m.start < title_end and m.node.type in ("Project", "Event")]
+    if title and all(m.node.type == "Event" for m in title):
+        return None  # a meeting's page: a project its agenda names is not what the page is about
     early = [m for m in projects if m.start < 300]
     if early:
         return early[0].node
