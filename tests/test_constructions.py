@@ -1925,3 +1925,24 @@ def test_a_meeting_page_s_agenda_lines_and_its_topic() -> None:
     assert ("Alliance for Responsible Mining", "planetGOLD Peru") not in named_together
     assert ("planetGOLD Peru", "Colombia") not in named_together
     assert ("United Nations Development Programme", "planetGOLD Peru") in named_together
+
+
+def test_a_speaker_s_biography_and_member_lines_ending_on_a_country() -> None:
+    """Made-up speaker biographies and a member list of the kept-back kinds: 'Dr. Aiko Tanaka is a Senior
+    Researcher at the National Institute for Minamata Disease, Japan.' and 'Peter Okafor works for the ...'
+    give the person's body; lines that end on a country after a dash ('Swiss Federal Office for the Environment –
+    Switzerland') are one body each, not one name running over the list."""
+    bios = rules_only("bios.txt", "Speakers\n\nDr. Aiko Tanaka is a Senior Researcher at the National Institute for "
+                                  "Minamata Disease, Japan. She leads the institute's work.\n\nPeter Okafor works for "
+                                  "the Sustainable Research and Action for Environmental Development, where he "
+                                  "coordinates the campaign.\n")
+    name_of = {n.id: n.name for n in bios.nodes}
+    affiliated = {(name_of[s], name_of[t]) for _, s, t in triples(bios, "AFFILIATED_WITH")}
+    assert ("Aiko Tanaka", "National Institute for Minamata Disease") in affiliated
+    assert ("Peter Okafor", "Sustainable Research and Action for Environmental Development") in affiliated
+    members = rules_only("members.txt", "Members of the Partnership Area on Mercury Supply and Storage\n\n"
+                                        "Swiss Federal Office for the Environment – Switzerland\n"
+                                        "Japan Environmental Sanitation Center – Japan\n")
+    assert {"Swiss Federal Office for the Environment", "Japan Environmental Sanitation Center"} <= \
+        names(members, "Organization")
+    assert not any("Switzerland" in name or "\u2013" in name for name in names(members, "Organization"))

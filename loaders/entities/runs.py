@@ -137,6 +137,23 @@ def _coordinated(text: str, after: int) -> bool:
     return bool(re.match(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+and\s+[A-Z]", segment.group(0)))
 
 
+def _ends_on_country(text: str, end: int) -> bool:
+    """Whether the line up to ``end`` ends on a country's name after a dash, comma or bracket, as a list's line
+    says where its body is ('Japan Environmental Sanitation Center – Japan')."""
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    countries = find_countries(line)
+    return bool(countries) and countries[-1].end == len(line) and line[:countries[-1].start].rstrip()[-1:] in (
+        "\u2013", "\u2014", "-", ",", "(")
+
+
+def _country_ends_line(text: str, start: int) -> bool:
+    """Whether what runs from ``start`` to the line's end is a country's name."""
+    end = text.find("\n", start)
+    rest = text[start:len(text) if end < 0 else end].rstrip(" .;")
+    countries = find_countries(rest)
+    return bool(countries) and countries[0].start == 0 and countries[0].end == len(rest)
+
+
 def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list[tuple[int, int]]:
     """Spans of capitalised names: capitalised words joined by connectors ('of', 'for', 'and', ...)."""
     return list(_capitalised_runs(text, connectors))
@@ -159,8 +176,12 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 break
             if not (gap in (" - ", "-", ", ", " \u2013 ") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
                 break
+            if gap in (" - ", " \u2013 ") and _country_ends_line(text, nxt.start()):
+                break  # 'Batrec Industrie AG – Switzerland': where the body is
             if "\n" in gap and previous.end() - text.rfind("\n", 0, previous.end()) < 40:
                 break  # a short line (a masthead or slide line) ends the name
+            if "\n" in gap and _ends_on_country(text, previous.end()):
+                break  # a list's line ends on a country ('Swiss Federal Office for the Environment – Switzerland')
             word = nxt.group(0)
             if word == "The" or word in HONORIFICS:
                 break  # 'The' opens a sentence or a new line, never goes on a name: 'Association\nThe EEB'; nor
@@ -223,7 +244,8 @@ _ROLE_OF = re.compile(r"(?:(?:Executive|Deputy|Vice|Acting|Senior|Chief|Project|
                       r"[ -]){0,2}(?:Head|Heads|Member|Members|Director|Directors|Chair|Chairs|Co-chair|Co-chairs|"
                       r"Chairperson|Chief|President|Coordinator|Leader|Minister|Representative|Representatives|"
                       r"Administrator|"
-                      r"Officer|Manager|Scientist|Adviser|Advisor|Specialist|Expert|Consultant)\s+(?:of|for|at)\s+"
+                      r"Officer|Manager|Scientist|Adviser|Advisor|Specialist|Expert|Consultant|Researcher|Lecturer|"
+                      r"Professor|Fellow|Engineer|Analyst)\s+(?:of|for|at)\s+"
                       r"(?:the\s+)?(?=[A-Z])")
 
 
