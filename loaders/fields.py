@@ -188,16 +188,23 @@ def value_items(field: Field) -> list[tuple[int, int]]:
     >>> [f.value[a - f.start:b - f.start] for f in find_fields("Project Funders: IPEN, UN Environment\\n")
     ...  for a, b in value_items(f)]
     ['IPEN', 'UN Environment']
+    >>> [f.value[a - f.start:b - f.start] for f in find_fields("Partners: UNITAR and the Ministry of Health\\n")
+    ...  for a, b in value_items(f)]
+    ['UNITAR', 'the Ministry of Health']
     """
+    from loaders.entities.runs import HEAD_OF
+
     text = field.value
     items: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(r"\s*(?:;|\n|,(?=\s*(?:and\s+)?[A-Z]))\s*(?:and\s+)?", text):
+    for m in re.finditer(r"\s*(?:;|\n|,(?=\s*(?:and\s+)?[A-Z])|\s+and\s+(?=the\s+[A-Z]))\s*(?:and\s+)?", text):
         before = text[start:m.start()]
         after = text[m.end():m.end() + 60]
         if m.group(0).strip().startswith(",") and not (before.rstrip().endswith(")") or _opens_a_body(after)
                                                        or _lone_acronym(before)):
             continue
+        if m.group(0).strip() == "and" and not HEAD_OF.match(after[len("the "):]):
+            continue  # '... and the Ministry of Health' opens a body; '... and the Environment' goes on a name
         if before.strip():
             items.append((field.start + start, field.start + m.start()))
         start = m.end()
