@@ -1946,3 +1946,25 @@ def test_a_speaker_s_biography_and_member_lines_ending_on_a_country() -> None:
     assert {"Swiss Federal Office for the Environment", "Japan Environmental Sanitation Center"} <= \
         names(members, "Organization")
     assert not any("Switzerland" in name or "\u2013" in name for name in names(members, "Organization"))
+
+
+def test_a_web_page_s_breadcrumb_and_french_names() -> None:
+    """Made-up pages of the kept-back kinds: a web page's breadcrumb trail and share line over its title are no
+    part of the project's name, and the sheet's fields are the titled project's; French names run through
+    "pour" and elided articles ("Ministère de l'Environnement et du Développement Durable")."""
+    page = rules_only("ecuador.txt", "Home > Our Work > Projects > Mercury Reduction in Artisanal Gold Mining in Ecuador\n"
+                                     "Share this page  Facebook  Twitter  LinkedIn\n\n"
+                                     "Mercury Reduction in Artisanal Gold Mining in Ecuador\n\nCountry: Ecuador\n"
+                                     "Implementing Agency: United Nations Environment Programme\n"
+                                     "Donor: Global Environment Facility\n")
+    project = "Mercury Reduction in Artisanal Gold Mining in Ecuador"
+    assert names(page, "Project") == {project}
+    name_of = {n.id: n.name for n in page.nodes}
+    assert ("United Nations Environment Programme", project) in {(name_of[s], name_of[t])
+                                                                for _, s, t in triples(page, "IMPLEMENTS")}
+    assert ("Global Environment Facility", project) in {(name_of[s], name_of[t]) for _, s, t in triples(page, "FUNDS")}
+    news = rules_only("abidjan.txt", "The national workshop was organized by the Ministère de l'Environnement et du "
+                                     "Développement Durable with the support of the Fondation Internationale pour "
+                                     "l'Environnement.\n")
+    assert {"Ministère de l'Environnement et du Développement Durable",
+            "Fondation Internationale pour l'Environnement"} <= names(news, "Organization")

@@ -34,6 +34,11 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
     project's fields."""
     lines = []
     pos = len(text) - len(text.lstrip())
+    gap = text.find("\n\n", pos)
+    if gap >= 0:
+        following = gap + len(text[gap:]) - len(text[gap:].lstrip())
+        if repeats_last_crumb(text[pos:gap], text[following:]):  # a web page's breadcrumb trail and furniture:
+            pos = following                                       # the title is the next paragraph
     for line in text[pos:].split("\n"):
         body = line.strip().strip("*#").strip()
         if not body or _STOP_LINE.fullmatch(body) or len(lines) >= 5:
@@ -46,6 +51,21 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
     if not found and len(lines) > 1:  # a page's title line run into the text under it, with no blank line
         found = _title_finds(text, lines[:1], sheet)
     return found
+
+
+def repeats_last_crumb(paragraph: str, following: str) -> bool:
+    """Whether ``paragraph`` opens with a web page's breadcrumb trail whose last crumb is the first line of
+    ``following``, the page's title ('Home > Our Work > Projects > Mercury Reduction in ...' over 'Mercury
+    Reduction in ...').
+
+    >>> repeats_last_crumb("Home > Projects > Gold in Ecuador\\nShare this page", "Gold in Ecuador\\n\\nCountry: ...")
+    True
+    >>> repeats_last_crumb("[You are here: Mercury > Partnership > Activities ]", "Activities and Projects")
+    False
+    """
+    crumbs = paragraph.split("\n", 1)[0].strip(" []").split(" > ")
+    title = following.split("\n", 1)[0].strip()
+    return len(crumbs) >= 3 and bool(title) and crumbs[-1].strip() == title
 
 
 def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[Found]:

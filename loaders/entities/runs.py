@@ -54,6 +54,9 @@ _HEADLINE = re.compile(r"\s+(?:" + "|".join(sorted(HEADLINE_VERBS | {v.lower() f
                        r")\s+(?:(?:the|a|an|its|their|new|New)\s+)?(?=\S)")
 
 
+_ELIDED = ("l'", "d'", "l\u2019", "d\u2019")  # French articles elided before a capitalised word
+
+
 def headline_object(title: str) -> str | None:
     """What a headline's subject does something to: the words after its verb (and an article).
 
@@ -190,7 +193,7 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 if previous.group(0) in HEADLINE_ADVERBS and previous.start() > start:  # 'Successfully Launches'
                     end = len(text[:previous.start()].rstrip())
                 break
-            if word[:1].isupper():
+            if word[:1].isupper() or (word[:2].lower() in _ELIDED and word[2:3].isupper()):  # "de l'Environnement"
                 end = nxt.end()
             elif _YEAR.fullmatch(word) and (after := TOKEN.search(text, nxt.end())) is not None and \
                     after.group(0)[:1].isupper() and text[nxt.end():after.start()] == " ":

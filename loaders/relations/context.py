@@ -22,6 +22,7 @@ from loaders.locate import sentence_span
 from loaders.spans import Spans
 from schema import Area, Block, Node
 from schema.reference import area_by_key
+from loaders.entities.doc_title import repeats_last_crumb
 from loaders.entities.naming import EVENT_HEADS
 
 TITLED = ("Project", "Publication", "Event")
@@ -231,8 +232,13 @@ class Sentences:
         return best if len(rest) <= 0.25 * len(own) else None
 
     def _document_topic(self) -> Located | None:
-        """The thing the whole document is about: the one its title (the first block) names."""
-        first = next((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), None)
+        """The thing the whole document is about: the one its title (the first block, after a web page's breadcrumb
+        trail) names."""
+        blocks = [b for b in self.doc.walk() if b.kind in ("heading", "paragraph")][:2]
+        if len(blocks) == 2 and repeats_last_crumb(self.text[blocks[0].start:blocks[0].end],
+                                                   self.text[blocks[1].start:blocks[1].end]):
+            blocks = blocks[1:]
+        first = blocks[0] if blocks else None
         if first is None:
             return None
         line_end = self.text.find("\n", first.start, first.end)  # a page's title line run into the text under it
