@@ -20,6 +20,8 @@ title           Project Title, Title, Project Name
 
 >>> [(f.kind, f.key, f.value) for f in find_fields("Funding Source\\nGEF Trust Fund\\nCountry: Peru\\n")]
 [('funder', 'Funding Source', 'GEF Trust Fund'), ('place', 'Country', 'Peru')]
+>>> [(f.kind, f.value) for f in find_fields("Co-financiers: Government of Norway, Government of Switzerland\\n")]
+[('funder', 'Government of Norway, Government of Switzerland')]
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
                     r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"
                     r"|gef\s+agenc(?:y|ies|(?=\(ies\)))|agenc(?:y|ies)(?=[ \t]*[:|])"),  # a GEF sheet's 'Agency: UNIDO'
     ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|(?:project\s+)?(?:donors?|funders?)|funded\s+by|financed\s+by|sponsors?"
+               r"|co-?(?:financiers?|funders?)"
                r"|financing\s+(?:partners?|sources?)"),
     ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),
     ("place", r"countr(?:y|ies)|locations?|host\s+country|venue"),
