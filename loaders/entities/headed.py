@@ -202,9 +202,10 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
 
     run = text[start:end]
     person = re.match(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+(?:the\s+)?(?=[A-Z])", run)
+    body = clean_name(re.split(r"\s+and\s+", run[person.end():])[0]) if person else ""
     if person and plausible_name(person.group(1)) and entity_type(person.group(1)) is None and not any(
-            w in NOT_NAMES or w.lower().rstrip("s") in TITLE_WORDS for w in person.group(1).split()) and _typed(
-            clean_name(re.split(r"\s+and\s+", run[person.end():])[0])) == "Organization":  # 'Peter Nelson of Macquarie University'
+            w in NOT_NAMES or w.lower().rstrip("s") in TITLE_WORDS for w in person.group(1).split()) \
+            and _typed(body) == "Organization":  # 'Peter Nelson of Macquarie University'
         return [(start, start + person.end(1)), *_split_and(text, start + person.end(), end, persons)]
     dash = re.search(r"\s[-\u2013\u2014]\s+(?=[A-Z])", run)  # 'Carlos Rivera - Ministry of Mines and Energy, ...'
     if dash and plausible_name(clean_name(run[:dash.start()])) and entity_type(clean_name(run[:dash.start()])) is None \

@@ -362,7 +362,10 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
 _ROLE_THEN_SPEAKER = re.compile(rf"\)?[ \t]+((?:[A-Za-z\-]+[ \t]+){{1,7}}?)({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
                                 r"(?=[ \t]+(?:said|says|told|noted|added|explained|stressed|emphasi[sz]ed)\b|,[ \t]+(?:said|says))")
 _POSSESSIVE_ROLE = re.compile(rf"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,5}})['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}(?i:{_ROLE})s?\b")
-_TAIL_OPENING = re.compile(r"\s*\(\s*|\s*[,|]\s*|\s+[-\u2013\u2014]\s+|\s+(?:is|was|serves\s+as)\s+(?:a|an|the)\s+(?=[A-Z])|\s+works?\s+(?:for|at|with)\s+(?:the\s+)?(?=[A-Z])|\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
+_TAIL_OPENING = re.compile(r"\s*\(\s*|\s*[,|]\s*|\s+[-\u2013\u2014]\s+|"
+                           r"\s+(?:is|was|serves\s+as)\s+(?:a|an|the)\s+(?=[A-Z])|"  # 'X is a Researcher at Y'
+                           r"\s+works?\s+(?:for|at|with)\s+(?:the\s+)?(?=[A-Z])|"  # 'X works for Y'
+                           r"\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\||\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
 
 

@@ -81,7 +81,8 @@ def _cities_naming_another_country(names: dict[str, str]) -> list[str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = country_names()
     alternation = "|".join(flexible(n).replace(r"[\s\-]+", r"\s+") for n in sorted(names, key=len, reverse=True))
-    name_re = re.compile(rf"(?<![\w\-]){starts_with(list(names))}(?:{alternation})(?![^\W\u00b9\u00b2\u00b3\u2070-\u2079]|-)"
+    name_re = re.compile(rf"(?<![\w\-]){starts_with(list(names))}(?:{alternation})"
+                         r"(?![^\W\u00b9\u00b2\u00b3\u2070-\u2079]|-)"
                          # 'Niger State', 'Niger Delta': a place of another country, not this one
                          r"(?!\s+(?:State|Province|Delta|Basin)(?![\w\-])(?!\s+Department))")  # 'Indonesia¹⁸'
 
