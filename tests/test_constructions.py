@@ -1968,3 +1968,14 @@ def test_a_web_page_s_breadcrumb_and_french_names() -> None:
                                      "l'Environnement.\n")
     assert {"Ministère de l'Environnement et du Développement Durable",
             "Fondation Internationale pour l'Environnement"} <= names(news, "Organization")
+
+
+def test_a_speaker_list_with_name_title_and_body_on_lines_of_their_own() -> None:
+    """A made-up speaker list of the kept-back kinds: a name alone on its line, its title on the next and its body
+    on the one after, or its body straight after ('Kenji Sato' / 'Senior Researcher' / 'National Institute for
+    Minamata Disease'); the name no longer runs on into the title."""
+    page = rules_only("speakers.txt", "Speakers\n\nKenji Sato\nSenior Researcher\nNational Institute for Minamata "
+                                      "Disease\n\nAmina Yusuf\nUniversity of Nairobi\n\nModerator\n")
+    name_of = {n.id: n.name for n in page.nodes}
+    assert {("Kenji Sato", "National Institute for Minamata Disease"), ("Amina Yusuf", "University of Nairobi")} <= {
+        (name_of[s], name_of[t]) for _, s, t in triples(page, "AFFILIATED_WITH")}

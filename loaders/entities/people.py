@@ -243,6 +243,38 @@ def _ends_with_role_of(before: str) -> bool:
     return any(role == r or role.endswith(" " + r) for r in ROLE_WORDS)
 
 
+def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
+    """A name alone on its line, its body opening the next line, or its title the next and its body the one after
+    ('Kenji Sato' / 'Senior Researcher' / 'National Institute for Minamata Disease'; 'Lead: Ms. Claude Lorea' /
+    'Global Cement & Concrete Association (GCCA)'); None where no body follows so."""
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip():
+        return None
+    roles: list[tuple[int, int]] = []
+    start = line_end + 1
+    for _ in range(2):
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        line = text[start:stop].strip()
+        if not line:
+            return None
+        at = start + len(text[start:stop]) - len(text[start:stop].lstrip())
+        body = orgs.at(at, 1)
+        if body is None and entity_type(line) == "Organization":  # a body no rule has read yet, by its head word
+            body = _new_body(text, at, at + len(line))
+            new = [body] if body is not None else []
+        else:
+            new = []
+        if body is not None:
+            return Tail(organizations=[body], roles=roles, end=body.end, new_bodies=new)
+        titled = _ROLE_PHRASE.match(line) or any(w.lower().strip(",.") in TITLE_WORDS for w in line.split())
+        if not titled or roles or len(line.split()) > 6:
+            return None
+        roles.append((start, stop))
+        start = stop + 1
+    return None
+
+
 def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None = None) -> Tail:
     """The affiliation that follows a name ending at ``pos`` (see the module's docstring), read up to ``until``
     (else the closing bracket, or the end of the clause).
@@ -736,8 +768,11 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         name_match = re.compile(_ANY_NAME).match(text, begin)
         if not name_match or "\n\n" in "".join(name_match.group(0).split(" ")):
             continue  # a name never spans a blank line: 'Speakers' / '' / 'Maria Lopez, Programme Officer, ...'
-        name = clean_name(name_match.group(0))
-        end = begin + len(name_match.group(0).rstrip())
+        said = name_match.group(0)
+        if "\n" in said and plausible_name(clean_name(said.split("\n")[0])):
+            said = said.split("\n")[0]  # a name alone on its line: 'Kenji Sato' / 'Senior Researcher' / ...
+        name = clean_name(said)
+        end = begin + len(said.rstrip())
         after = text[end:end + 4]
         if not plausible_name(name) or orgs.covers(begin):
             continue
@@ -746,6 +781,8 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if _NOT_AFFILIATION.match(re.sub(r"^\s*[(,]\s*", "", text[end:end + 20])):
             continue  # 'Carbone Guinée (member of the European Environmental Bureau ...)': a member body
         tail = read_tail(text, end, orgs, True)
+        if not (tail.organizations or tail.country or tail.roles):
+            tail = _stacked_tail(text, end, orgs) or tail
         titled = any(_ROLE_PHRASE.match(text[a:b].strip()) for a, b in tail.roles)  # 'Executive Secretary'
         if not (tail.organizations or tail.country or titled or member_body(m.end())):
             continue  # a name-shaped phrase opening a line or sentence, with nothing of a listed person after it
