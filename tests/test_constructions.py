@@ -1979,3 +1979,14 @@ def test_a_speaker_list_with_name_title_and_body_on_lines_of_their_own() -> None
     name_of = {n.id: n.name for n in page.nodes}
     assert {("Kenji Sato", "National Institute for Minamata Disease"), ("Amina Yusuf", "University of Nairobi")} <= {
         (name_of[s], name_of[t]) for _, s, t in triples(page, "AFFILIATED_WITH")}
+
+
+def test_a_ministry_s_portfolio_with_and_before_another_body() -> None:
+    """A made-up project page of the kept-back kinds: 'the Ministry of Mines and Strategic Resources and the
+    Artisanal Gold Council' names the ministry whole and the council, not 'Strategic Resources' as a body."""
+    page = rules_only("madagascar.txt", "planetGOLD Madagascar\n\nThe project is led by Conservation International in "
+                                        "partnership with the Ministry of Mines and Strategic Resources and the "
+                                        "Artisanal Gold Council.\n")
+    bodies = names(page, "Organization")
+    assert {"Ministry of Mines and Strategic Resources", "Artisanal Gold Council"} <= bodies
+    assert "Strategic Resources" not in bodies and "Ministry of Mines" not in bodies

@@ -16,6 +16,7 @@ from loaders.entities.found import Found, clean_name
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.people import TITLE_WORDS
 from loaders.entities.reference import in_document_symbol
+from loaders.entities.runs import continues_portfolio
 from loaders.gazetteers.countries import find_countries
 from schema.reference import demonyms
 
@@ -114,7 +115,11 @@ def _listed_items(text: str, start: int) -> list[tuple[int, int]]:
             break
         # a trailing connector belongs to the list, not the name
         item = re.sub(r"\s+(?:of|for|de|la|du|do|da)$", "", item)
-        spans.append((m.start(1), m.start(1) + len(item)))
+        if spans and text[spans[-1][1]:m.start(1)].strip() == "and" and continues_portfolio(
+                text[spans[-1][0]:spans[-1][1]], item):
+            spans[-1] = (spans[-1][0], m.start(1) + len(item))  # 'Ministry of Mines and Strategic Resources'
+        else:
+            spans.append((m.start(1), m.start(1) + len(item)))
         sep = re.match(r"\s*(?:\([A-Z][\w\-]{1,10}\)\s*)?(?:,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s*/\s*|\s+\u2013\s+)",
                        text[m.start(1) + len(item):])
         if not sep:

@@ -19,7 +19,8 @@ from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
 from loaders.entities.titles import ORDINALS, numbered_meeting
-from loaders.entities.runs import HEAD_OF, NOT_NAMES, SUB_UNIT, capitalised_runs, in_quoted_title, strip_role
+from loaders.entities.runs import (HEAD_OF, NOT_NAMES, SUB_UNIT, capitalised_runs, continues_portfolio,
+                                   in_quoted_title, strip_role)
 from loaders.gazetteers.countries import find_countries
 from loaders.spans import Spans
 from schema import Document
@@ -227,6 +228,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         if any(a < m.start() < b for a, b in areas):
             continue  # 'Partnership on Fate and Transport' names an area: no split inside it
         left, right = run[:m.start()], run[m.end():]
+        if m.group(1) is None and continues_portfolio(clean_name(left), re.split(r"\s+and\s+", right)[0].strip()):
+            continue  # 'Ministry of Mines and Strategic Resources and the Artisanal Gold Council': one portfolio
         left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
         person = any(right.startswith(p) for p in persons)
         several_words = len(clean_name(right).split()) >= 2

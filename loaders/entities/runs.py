@@ -79,6 +79,19 @@ SUB_UNIT = re.compile(r"(?:Graduate School|School|Faculty|Department|Division|In
 _LOCATED_KINDS = frozenset({"ngo", "academia", "private_sector"})
 
 
+def continues_portfolio(body: str, words: str) -> bool:
+    """Whether ``words`` after 'and' go on a ministry's portfolio ('Ministry of Mines' and 'Strategic Resources'):
+    one to four capitalised words, none a body's head word, a country or an acronym.
+
+    >>> continues_portfolio("Ministry of Mines", "Strategic Resources"), continues_portfolio("Ministry of Mines", "UNDP")
+    (True, False)
+    """
+    parts = words.split()
+    return (body.startswith(("Ministry of", "Ministerio de", "Department of", "Minister of")) and 1 <= len(parts) <= 4
+            and all(w[:1].isupper() and not w.isupper() for w in parts) and entity_type(words) is None
+            and not find_countries(words))
+
+
 def _comma_continues(text: str, run_start: int, after: int) -> bool:
     """A comma inside a name: 'Ministry of Housing, Territorial Planning and Environment of Uruguay',
     'Ministry of Climate Change, Pakistan', 'International Energy Agency, Clean Coal Centre',
