@@ -206,7 +206,7 @@ def value_items(field: Field) -> list[tuple[int, int]]:
         if m.group(0).strip().startswith(",") and not (before.rstrip().endswith(")") or _opens_a_body(after)
                                                        or _lone_acronym(before)):
             continue
-        if m.group(0).strip() == "and" and not HEAD_OF.match(after[len("the "):]):
+        if m.group(0).strip() == "and" and not HEAD_OF.match(after[len("the"):].lstrip()):
             continue  # '... and the Ministry of Health' opens a body; '... and the Environment' goes on a name
         if before.strip():
             items.append((field.start + start, field.start + m.start()))

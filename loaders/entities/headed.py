@@ -21,7 +21,7 @@ from loaders.entities.reference import reference_pattern
 from loaders.entities.titles import ORDINALS, numbered_meeting
 from loaders.entities.runs import (HEAD_OF, NOT_NAMES, SUB_UNIT, capitalised_runs, continues_portfolio,
                                    in_quoted_title, strip_role)
-from loaders.gazetteers.countries import find_countries
+from loaders.gazetteers.countries import find_countries, is_country_name
 from loaders.spans import Spans
 from schema import Document
 from schema.reference import demonyms
@@ -188,11 +188,7 @@ def _complete_government(name: str) -> bool:
     >>> _complete_government("Government of Costa Rica"), _complete_government("Government of Costa Rica Ministry")
     (True, False)
     """
-    if not name.startswith("Government of "):
-        return False
-    rest = name[len("Government of "):]
-    countries = find_countries(rest)
-    return bool(countries) and countries[0].start <= 4 and countries[0].end >= len(rest)
+    return name.startswith("Government of ") and is_country_name(name[len("Government of "):])
 
 
 def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple[int, int]]:
@@ -264,9 +260,7 @@ def _without_country(name: str) -> str:
     """
     for separator in (", ", " (", " \u2013 ", " - ", " \u2014 "):
         head, _, tail = name.rpartition(separator)
-        tail = tail.rstrip(")").strip()
-        countries = find_countries(tail) if head and tail else []
-        if countries and countries[0].start == 0 and countries[-1].end >= len(tail) - 1:
+        if head and is_country_name(tail.rstrip(")")):
             return name if organization_kind(head)[0] in ("government", "intergovernmental") else head
     return name
 

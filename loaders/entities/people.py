@@ -245,8 +245,8 @@ def _ends_with_role_of(before: str) -> bool:
 
 def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
     """A name alone on its line, its body opening the next line, or its title the next and its body the one after
-    ('Kenji Sato' / 'Senior Researcher' / 'National Institute for Minamata Disease'; 'Lead: Ms. Claude Lorea' /
-    'Global Cement & Concrete Association (GCCA)'); None where no body follows so."""
+    ('Kenji Sato' / 'Senior Researcher' / 'National Institute for Minamata Disease'; 'Amina Yusuf' / 'University
+    of Nairobi'); None where no body follows so."""
     line_end = text.find("\n", end)
     if line_end < 0 or text[end:line_end].strip():
         return None
@@ -259,14 +259,10 @@ def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
         if not line:
             return None
         at = start + len(text[start:stop]) - len(text[start:stop].lstrip())
-        body = orgs.at(at, 1)
-        if body is None and entity_type(line) == "Organization":  # a body no rule has read yet, by its head word
-            body = _new_body(text, at, at + len(line))
-            new = [body] if body is not None else []
-        else:
-            new = []
-        if body is not None:
-            return Tail(organizations=[body], roles=roles, end=body.end, new_bodies=new)
+        if (body := orgs.at(at, 1)) is not None:
+            return Tail(organizations=[body], roles=roles, end=body.end)
+        if entity_type(line) == "Organization" and (body := _new_body(text, at, at + len(line))) is not None:
+            return Tail(organizations=[body], roles=roles, end=body.end, new_bodies=[body])  # no rule read it yet
         titled = _ROLE_PHRASE.match(line) or any(w.lower().strip(",.") in TITLE_WORDS for w in line.split())
         if not titled or roles or len(line.split()) > 6:
             return None

@@ -27,7 +27,7 @@ from functools import lru_cache
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.found import clean_name
 from loaders.entities.naming import entity_type, organization_kind
-from loaders.gazetteers.countries import find_countries
+from loaders.gazetteers.countries import find_countries, is_country_name
 
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9](?:[\w'\u2019&\-]|\.(?=\w))*")
 HEAD_OF = re.compile(r"^(?:Ministry|Ministerio|Department|Secretariat|Office|Division|Branch|University|Institute|"
@@ -165,9 +165,7 @@ def _ends_on_country(text: str, end: int) -> bool:
 def _country_ends_line(text: str, start: int) -> bool:
     """Whether what runs from ``start`` to the line's end is a country's name."""
     end = text.find("\n", start)
-    rest = text[start:len(text) if end < 0 else end].rstrip(" .;")
-    countries = find_countries(rest)
-    return bool(countries) and countries[0].start == 0 and countries[0].end == len(rest)
+    return is_country_name(text[start:len(text) if end < 0 else end].rstrip(" .;"))
 
 
 def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list[tuple[int, int]]:

@@ -103,6 +103,18 @@ def _lookup(surface: str) -> str | None:
     return None
 
 
+def is_country_name(text: str) -> bool:
+    """Whether ``text`` is one country's name and nothing more ('the Philippines', 'Trinidad and Tobago').
+
+    >>> is_country_name("the Philippines"), is_country_name("Trinidad and Tobago"), is_country_name("Costa Rica Ministry")
+    (True, True, False)
+    """
+    rest = text.strip()
+    rest = rest[4:] if rest[:4].lower() == "the " else rest
+    countries = find_countries(rest)
+    return len(countries) == 1 and countries[0].start == 0 and countries[0].end == len(rest)
+
+
 def find_countries(text: str) -> list[Mention]:
     """Every country mention in ``text``, in text order; a state, province, delta or basin named after a country
     is a place of another ('Niger State' is in Nigeria).
