@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import islice
 
 from loaders.annotated import Annotated, Located
+from loaders.entities.doc_title import repeats_last_crumb
+from loaders.entities.naming import EVENT_HEADS
 from loaders.locate import sentence_span
 from loaders.spans import Spans
 from schema import Area, Block, Node
 from schema.reference import area_by_key
-from loaders.entities.doc_title import repeats_last_crumb
-from loaders.entities.naming import EVENT_HEADS
 
 TITLED = ("Project", "Publication", "Event")
 Span = tuple[int, int]
@@ -234,7 +235,7 @@ class Sentences:
     def _document_topic(self) -> Located | None:
         """The thing the whole document is about: the one its title (the first block, after a web page's breadcrumb
         trail) names."""
-        blocks = [b for b in self.doc.walk() if b.kind in ("heading", "paragraph")][:2]
+        blocks = list(islice((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), 2))
         if len(blocks) == 2 and repeats_last_crumb(self.text[blocks[0].start:blocks[0].end],
                                                    self.text[blocks[1].start:blocks[1].end]):
             blocks = blocks[1:]
@@ -248,7 +249,7 @@ class Sentences:
         """The partnership area the whole document is about, and whether its breadcrumb or title says so ('You
         are here: Mercury > Global Mercury Partnership > Air Transport and Fate Research > Activities'); else
         the only area it names at all."""
-        blocks = [b for b in self.doc.walk() if b.kind in ("heading", "paragraph")][:2]
+        blocks = list(islice((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), 2))
         for block in blocks:
             own = self.text[block.start:block.end]
             if len(own) > 300:
