@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from loaders.entities.found import Found, clean_name
 from loaders.entities.runs import headline_object
-from loaders.entities.naming import EVENT_HEADS, PUBLICATION_HEADS, entity_type, head_words
+from loaders.entities.naming import EVENT_HEADS, PUBLICATION_HEADS, entity_type, head_words, is_category
+from loaders.gazetteers.areas import find_areas
 from loaders.words import SENTENCE_LIKE
 
 if TYPE_CHECKING:
@@ -37,8 +38,11 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
     gap = text.find("\n\n", pos)
     if gap >= 0:
         following = gap + len(text[gap:]) - len(text[gap:].lstrip())
-        if repeats_last_crumb(text[pos:gap], text[following:]):  # a web page's breadcrumb trail and furniture:
-            pos = following                                       # the title is the next paragraph
+        if repeats_last_crumb(text[pos:gap], text[following:]) or is_breadcrumb(text[pos:gap]):
+            pos = following  # a web page's breadcrumb trail (and furniture): the title is the next paragraph
+    kicker = _kicker(text, pos)
+    if kicker:  # 'SIDE EVENT' / 'Mercury-Free Health Care by 2030: ...': the title is the line under it
+        pos = text.find("\n", pos) + 1
     for line in text[pos:].split("\n"):
         body = line.strip().strip("*#").strip()
         if not body or _STOP_LINE.fullmatch(body) or len(lines) >= 5:
@@ -47,10 +51,43 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
         pos += len(line) + 1
     if not lines:
         return []
-    found = _title_finds(text, lines, sheet)
+    found = _title_finds(text, lines, sheet, kicker)
     if not found and len(lines) > 1:  # a page's title line run into the text under it, with no blank line
-        found = _title_finds(text, lines[:1], sheet)
+        found = _title_finds(text, lines[:1], sheet, kicker)
     return found
+
+
+def is_breadcrumb(paragraph: str) -> bool:
+    """Whether ``paragraph`` is one line of a web page's navigation trail: short crumbs between '>', '›' or
+    '»' ('Home > Projects > Project Details', 'Accueil > Actualités'), or three or more between slashes
+    ('Events / Webinars / 2024').
+
+    >>> is_breadcrumb("Home › What We Do › Programmes"), is_breadcrumb("Events / Webinars / 2024")
+    (True, True)
+    >>> is_breadcrumb("Ministry of Environment / Secretariat"), is_breadcrumb("Prices rose > 5% in 2020. Then fell")
+    (False, False)
+    """
+    line = paragraph.strip().strip("[]").strip()
+    if "\n" in line or len(line) > 200:
+        return False
+    arrows = " ".join(line.split()).replace(" › ", " > ").replace(" » ", " > ")
+    for crumbs, least in ((arrows.split(" > "), 2), (arrows.split(" / "), 3)):
+        if len(crumbs) >= least and all(0 < len(c.split()) <= 8 and ". " not in c and not c.endswith(".")
+                                        for c in crumbs):
+            return True
+    return False
+
+
+def _kicker(text: str, pos: int) -> str | None:
+    """A page's genre label over its title, in capitals and alone on its line ('SIDE EVENT', 'WEBINAR', 'PRESS
+    RELEASE'), when a line follows it in the same paragraph."""
+    end = text.find("\n", pos)
+    own = text[pos:end].strip() if end > 0 else ""
+    below = text[end + 1:text.find("\n", end + 1)].strip() if end > 0 else ""
+    words = own.replace("·", " ").replace("&", " ").split()
+    if not below or not 0 < len(words) <= 4 or not all(w.isalpha() and w.isupper() for w in words):
+        return None
+    return own
 
 
 def repeats_last_crumb(paragraph: str, following: str) -> bool:
@@ -68,7 +105,7 @@ def repeats_last_crumb(paragraph: str, following: str) -> bool:
     return len(crumbs) >= 3 and bool(title) and crumbs[-1].strip() == title
 
 
-def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[Found]:
+def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: str | None = None) -> list[Found]:
     title = " ".join(body for _, body in lines)
     start = lines[0][0]
     end = lines[-1][0] + len(lines[-1][1])
@@ -76,6 +113,8 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
         return []
     said = headline_object(title)
     event = None if said else _meeting_title(lines)  # 'Philippines hosts regional forum on mercury': a headline
+    if not said and not event and kicker and kicker.split()[-1].capitalize() in EVENT_HEADS and _title_cased(title):
+        event = _without_place_and_date(title)  # 'WEBINAR' over 'Co-benefit Mercury Control at ...'
     if event:
         return [Found("Event", clean_name(event), start, start + len(event), (), None,
                       "the document's title, headed by a meeting")]
@@ -89,16 +128,41 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool) -> list[F
         return [Found("Publication", clean_name(title), start, end, (clean_name(title),), None,
                       "the document's title, after its genre")]
     name = title[prefix.end():] if prefix else title
-    node_type = entity_type(name) or ("Project" if sheet else None)
+    name, acronym = _without_acronym(name)
+    node_type = entity_type(name) or ("Project" if sheet and not _names_an_area(name) else None)
+    if is_category(name):
+        return []  # 'Activities and Projects': a page of several
     if node_type not in ("Project", "Publication", "Event"):
         return []
     name_start = start + (text[start:end].find(name.split()[0]) if prefix else 0)
-    found = [Found(node_type, clean_name(name), name_start, end, (clean_name(name), clean_name(title)), None,
+    aliases = (clean_name(name), clean_name(title), acronym) if acronym else (clean_name(name), clean_name(title))
+    found = [Found(node_type, clean_name(name), name_start, end - len(acronym and f" ({acronym})"), aliases, None,
                    "the document's title")]
     if prefix and node_type == "Project" and len(prefix.group(1).split()) <= 4:
         found.append(Found("Project", clean_name(prefix.group(1)), start, start + len(prefix.group(1)),
                            (clean_name(prefix.group(1)),), None, "the programme a document's title names"))
     return found
+
+
+def _without_acronym(name: str) -> tuple[str, str]:
+    """A title and the acronym it ends with, in brackets ('Reducing Mercury Emissions from Clinker Kilns in
+    Indonesia (REMEC-ID)').
+
+    >>> _without_acronym("Phasing Down Dental Amalgam (PDDA-AME)"), _without_acronym("Gold (2019)")
+    (('Phasing Down Dental Amalgam', 'PDDA-AME'), ('Gold (2019)', ''))
+    """
+    if not name.endswith(")") or " (" not in name:
+        return name, ""
+    head, _, acronym = name[:-1].rpartition(" (")
+    if " " in acronym or not acronym[:1].isupper() or sum(c.isupper() for c in acronym) < 2:
+        return name, ""
+    return head, acronym
+
+
+def _names_an_area(name: str) -> bool:
+    """Whether a title is mostly a partnership area's name, a page of the area's ('Partners – Artisanal and
+    Small-Scale Gold Mining'), not a project's."""
+    return sum(m.end - m.start for m in find_areas(name)) > 0.5 * len(name)
 
 
 def _in_text(lines: list[tuple[int, str]], k: int) -> int:

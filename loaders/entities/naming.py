@@ -51,6 +51,21 @@ def head_words(name: str) -> tuple[str, str]:
     return last, (m.group(1) if m else "")
 
 
+_PLURAL_HEADS = ("Projects", "Programmes", "Programs", "Activities", "Publications", "Reports", "Events", "Meetings",
+                 "Documents", "Resources", "Links")
+
+
+def is_category(name: str) -> bool:
+    """'UNEP Projects', 'Activities and Projects', 'Partners Projects': a heading over several things, not one's
+    name.
+
+    >>> is_category("Activities and Projects"), is_category("Mercury Inventory Pilot Project")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) <= 3 and words[-1] in _PLURAL_HEADS
+
+
 @lru_cache(maxsize=65536)
 def entity_type(name: str) -> str | None:
     """'Organization', 'Project', 'Publication', 'Event' or None, from the head words of ``name``."""

@@ -27,7 +27,8 @@ from dataclasses import replace
 from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
 from loaders.gazetteers.mention import starts_with
-from loaders.entities.naming import EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, entity_type, organization_kind
+from loaders.entities.naming import (EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, entity_type, is_category,
+                                     organization_kind)
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries
@@ -330,6 +331,26 @@ def _speech(words: list[str]) -> bool:
             or any(pair in _SPEECH_PAIRS for pair in zip(lower, lower[1:])))
 
 
+_SAYING = frozenset({"said", "says", "added", "adds", "explained", "explains", "noted", "notes", "stressed", "stresses",
+                     "emphasised", "emphasized", "underlined", "remarked", "recalled", "concluded", "told", "according"})
+
+
+def _quotation(quoted: str, after: str) -> bool:
+    """Whether quoted words are what somebody said: a verb of saying within the next few words ('"..." said Minister
+    Lucía Andino', '"...," Dr. Sato explained'), or two sentences inside the quotes.
+
+    >>> _quotation("This project is about proving the alternative", ', said Minister Andino.')
+    True
+    >>> _quotation("Mercury-Free Mining in the Andes", ' project, which UNIDO said')
+    False
+    """
+    words = [w.strip(",.;:").lower() for w in after.split()[:5]]
+    said = any(w in _SAYING for w in words[:4]) and not any(w in ("project", "programme", "report") for w in words[:2])
+    sentences = any(w.endswith(".") and len(w) > 4 and w[:1].islower() and nxt[:1].isupper()
+                    for w, nxt in zip(quoted.split(), quoted.split()[1:]))
+    return said or sentences
+
+
 def _quoted(text: str) -> list[Found]:
     found = []
     for m in _QUOTED.finditer(text):
@@ -343,6 +364,8 @@ def _quoted(text: str) -> list[Found]:
             continue
         if _speech(words) and sum(w[:1].islower() for w in words) > 0.6 * len(words):
             continue  # '"We hope we can demonstrate the viability of ..."': somebody's words, not a title
+        if _quotation(m.group(g), text[m.end():m.end() + 60]):
+            continue  # '"Miners do not use mercury because they like it. ...," said Minister ...'
         if g == 2 and re.search(r"\b[A-Z][a-z]{1,6}\.", m.group(2)):
             continue  # '*Extrac. Ind. Soc.*': an abbreviated journal name
         before = text[max(0, m.start() - 40):m.start()]
@@ -410,15 +433,6 @@ def _names_area(name: str) -> bool:
 _REGION_ADJECTIVES = frozenset({"Asian", "African", "European", "American", "Latin", "Caribbean", "Pacific", "Arab",
                                 "Arctic", "Antarctic", "Andean", "Amazonian", "Mediterranean", "Nordic", "Baltic",
                                 "Balkan", "Sahelian", "Central", "Eastern", "Western", "Northern", "Southern"})
-_PLURAL_HEADS = ("Projects", "Programmes", "Programs", "Activities", "Publications", "Reports", "Events", "Meetings",
-                 "Documents", "Resources", "Links")
-
-
-def _category(name: str) -> bool:
-    """'UNEP Projects', 'Activities and Projects', 'Partners Projects': a heading over several things, not one's
-    name."""
-    words = name.split()
-    return len(words) <= 3 and words[-1] in _PLURAL_HEADS
 
 
 _TREATY = re.compile(r"(?:[A-Z][a-z]+\s+)(?:Protocol|Convention|Amendment|Agreement|Accord)$")
@@ -480,7 +494,7 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
                           r"November|December)$", name)
         if month:
             name = name[:month.start()]
-        if _category(name) or _treaty(name):
+        if is_category(name) or _treaty(name):
             continue  # 'UNEP Projects', 'Partners Projects': a heading over several; 'Kyoto Protocol': a treaty
         unfinished = re.search(r"\s+(?:in|for|of|on)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:\s+and\s+|\s+|$))+)$", name)
         if unfinished and re.match(r"\s+[a-z]", text[begin + len(name):begin + len(name) + 3]) and all(

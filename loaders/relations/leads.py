@@ -150,9 +150,9 @@ _LEADS_AFTER = re.compile(  # 'US.EPA, the co-lead of Chlor-alkali Area'; 'EPA l
     r"|\s*\([^()]{0,120}?\b(?P<paren>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)"  # 'X (ICSC, ...; Co-lead of the area)'
     r"|\s*(?:,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?"
     r"(?P<appos>(?:co-?)?leads?\s+(?:of|for))\b"  # 'Kyoto University, Lead of the Global Mercury Partnership Area ...'
-    r"|(?:\([^()]{0,120}\)\s*)?(?:,[^,;]{0,60},\s*)?(?:is|are|was|were|has been|have been|had been|will be)?\s*"
+    r"|(?:\([^()]{0,120}\)\s*)?(?:,[^,;]{0,60},\s*|,\s*which\s+)?(?:is|are|was|were|has been|have been|had been|will be)?\s*"
     r"(?:also\s+|currently\s+|jointly\s+|now\s+)?(?:(?:a|the|one\s+of\s+the)\s+(?:current\s+)?(?=co-?leads?\b))?"
-    r"(?P<verb>co-?leads?\b|co-?leading\b|leads\b|leading\b|"
+    r"(?P<verb>co-?leads?\b|co-?leading\b|leads\b|leading\b|(?:has|have|had)\s+(?:also\s+)?(?:co-?)?led\b|"
     r"(?:serv|act)\w*\s+as\s+(?:the\s+)?(?:co-?)?leads?\b|"
     r"(?:\w+\s+)?designated\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?(?:co-?)?leads?\b|"
     r"accepted\s+(?:the\s+)?co-?leadership\b|took over\b|took on\s+(?:the\s+)?(?:co-?)?lead\b|"
@@ -204,16 +204,16 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
         if _AREA_OF.search(text[max(span[0], m.start - 30):m.start]):
             continue  # 'the ASGM area of the Global Mercury Partnership': the area's parent, not its lead
         after = _LEADS_AFTER.match(text, m.end, clause_end)
+        if after and after.group("verb") and after.group("verb").lower().split()[-1] in _TRANSITIVE_LEAD:
+            at = _area_object(text, after.end("verb"), clause_end, areas)  # 'leads the ASGM area', not 'a study'
+            after = after if at is not None else None
         before = text[max(span[0], m.start - 60):m.start]
         if hand_over and m.start >= span[0] + hand_over.end() - 1:
             leads.append((m, area_after(m.end), True))
         elif after:
             group = next(g for g in ("inparen", "paren", "appos", "verb") if after.group(g))
-            at = after.start(group)
-            if group == "verb" and after.group("verb").lower() in _TRANSITIVE_LEAD:
-                at = _area_object(text, after.end("verb"), clause_end, areas)  # 'leads the ASGM area', not 'a study'
-                if at is None:
-                    continue
+            if group != "verb" or after.group("verb").lower().split()[-1] not in _TRANSITIVE_LEAD:
+                at = after.start(group)
             singular = group == "appos" and not after.group("appos").split()[0].lower().endswith("s")
             who = [m] if singular else _listed_before(sentences, agents, m)  # '..., the IETC and the Ministry of
             leads += [(o, area_after(at), False) for o in who]                  # Environment Japan, lead of ...'
@@ -235,7 +235,7 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
                     ann.edges.add(Leads, org, area, block, span, start=handed_at, as_of=as_of)
 
 
-_TRANSITIVE_LEAD = frozenset({"leads", "leading", "coleads", "coleading", "co-leads", "co-leading"})
+_TRANSITIVE_LEAD = frozenset({"leads", "leading", "coleads", "coleading", "co-leads", "co-leading", "led", "co-led"})
 _AS_LEAD = re.compile(r"\bas\s+(?:the\s+)?(?:co-?)?leads?\s+(?:of|for)\b", re.IGNORECASE)
 
 
@@ -257,6 +257,8 @@ def _led_area(text: str, before: str, m: Located, areas: list[Located]) -> bool:
     led = _LED_BY.search(before)
     if not led:
         return False
+    if before[:led.start()].rstrip().lower().endswith(("the area", "this area", "the partnership area")):
+        return True  # 'The area is co-led by X and Y': the area the sentence, block or document is about
     return any(0 <= m.start - len(before) + led.start() - a.end <= 3 for a in areas)
 
 

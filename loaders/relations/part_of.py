@@ -32,12 +32,12 @@ def read_part_of(ann: Annotated) -> None:
         projects = of_type(mentions, "Project")
         if not projects:
             continue
-        key = block.area or _stated_area(ann, span, mentions, block)
+        said = _said_part_of(ann.text, projects, of_type(mentions, "Area"))
+        key = None if said else block.area or _stated_area(ann, span, mentions, block)
         area = sentences.area_node(key)
-        if area is not None:
-            for m in projects:
-                if not is_convention_instrument(m.node.name):  # the Convention's programme, not an area's
-                    ann.edges.add(PartOf, m.node, area, block, span)
+        for m, node in said + [(m, area) for m in projects if area is not None]:
+            if not is_convention_instrument(m.node.name):  # the Convention's programme, not an area's
+                ann.edges.add(PartOf, m.node, node, block, span)
     if sentences.area and sentences.area_titled:
         area = sentences.area_node(sentences.area)
         for block in ann.doc.walk():
@@ -57,3 +57,20 @@ def _stated_area(ann: Annotated, span: tuple[int, int], mentions: list[Located],
         if _AREA_SUBJECT.match(before):
             return a.node.key
     return None
+
+
+_PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the")
+
+
+def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> list[tuple[Located, object]]:
+    """The projects a sentence says are part of an area, each with the first area named after it within a few
+    words ('planetGOLD is a contribution to the ASGM partnership area', 'The project forms part of the coal
+    partnership area', 'registered as an initiative of the Partnership Area on Mercury Waste Management')."""
+    said = []
+    for m in projects:
+        area = next((a for a in areas if a.start >= m.end), None)
+        between = text[m.end:area.start].lower() if area is not None else ""
+        if area is not None and len(between) <= 60 and any(w in between for w in _PART_WORDS) and not any(
+                m.end < other.start < area.start for other in projects):
+            said.append((m, area.node))
+    return said
