@@ -17,8 +17,8 @@ from contextlib import contextmanager
 
 from loaders.annotated import Annotated
 from loaders.locate import forget_sentences
-from loaders.entities.named import (acronym_definitions, field_bodies, organizations, organizations_in_context, people,
-                                    same_things, titles)
+from loaders.entities.named import (acronym_definitions, field_bodies, organizations, person_tails,
+                                    organizations_in_context, people, same_things, titles)
 from loaders.entities.nodes import keyed_nodes, named_nodes
 from loaders.entities.repeated import repeated_mentions
 from loaders.learned.entities import learned_entities, prepare_ner
@@ -50,6 +50,7 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("titles", titles),
     ("field_bodies", field_bodies),
     ("learned_entities", learned_entities),
+    ("person_tails", person_tails),
     ("same_things", same_things),
     ("named_nodes", named_nodes),
     ("affiliations", read_affiliations),

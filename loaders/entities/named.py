@@ -22,12 +22,13 @@ from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.orgs import find_organizations
 from loaders.entities.reference import convention_instruments
 from loaders.entities.same_thing import said_to_be_one
-from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, opens_with_honorific, people_and_bodies,
-                                     plausible_name)
+from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, first_name_mentions, opens_with_honorific,
+                                     people_and_bodies, person_tail, plausible_name)
 from loaders.fields import find_fields, value_items
 from loaders.gazetteers.countries import find_countries
 from loaders.locate import sentence_span
 from loaders.entities.titles import described_event, find_titled
+from loaders.learned.entities import NER_RULE
 
 
 def acronym_definitions(ann: Annotated) -> None:
@@ -100,6 +101,20 @@ def people(ann: Annotated) -> None:
     found = people_and_bodies(ann.text, orgs, blocks, _statistical_people(ann, orgs))
     ann.found += found
     _drop_parts_of_bodies(ann)
+
+
+def person_tails(ann: Annotated) -> None:
+    """Pipeline component, after the entity decision: whom the people it added speak for ('Kanokwan Prasertsuk is
+    a dental public health specialist with the Department of Health'), and a person named again by the first name
+    alone as a biography's sentence's subject, with the body that sentence gives
+    (:func:`loaders.entities.people.first_name_mentions`)."""
+    people, orgs = ann.found_of("Person"), ann.found_of("Organization")
+    for f in people:
+        if f.rule == NER_RULE and "affiliation" not in f.props:
+            props, bodies = person_tail(ann.text, f.end, orgs)
+            f.props.update(props)
+            ann.found += bodies
+    ann.found += first_name_mentions(ann.text, people, orgs)
 
 
 _PERSON_CUE = re.compile(

@@ -391,7 +391,8 @@ _ROLE_THEN_SPEAKER = re.compile(rf"\)?[ \t]+((?:[A-Za-z\-]+[ \t]+){{1,7}}?)({_NA
                                 r"(?=[ \t]+(?:said|says|told|noted|added|explained|stressed|emphasi[sz]ed)\b|,[ \t]+(?:said|says))")
 _POSSESSIVE_ROLE = re.compile(rf"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,5}})['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}(?i:{_ROLE})s?\b")
 _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*[,|]\s*|\s+[-\u2013\u2014]\s+|"
-                           r"\s+(?:is|was|serves\s+as)\s+(?:a|an|the)\s+(?=[A-Z])|"  # 'X is a Researcher at Y'
+                           r"\s+(?:is|was|serves\s+as)\s+(?:a|an|the)\s+(?:(?=[A-Z])|(?:[a-z\-]+\s+){1,5}?(?:at|with|for)\s+"
+                           r"(?:the\s+)?(?=[A-Z]))|"  # 'X is a Researcher at Y', 'X is a health specialist with Y'
                            r"\s+works?\s+(?:for|at|with)\s+(?:the\s+)?(?=[A-Z])|"  # 'X works for Y'
                            r"\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\||\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
@@ -860,6 +861,63 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
     bodies = [b for b in bodies if not any(a <= b.start < e for a, e in person_spans)
               and name_key(b.name) not in {name_key(p.name) for p in people}]
     return [*people, *bodies]
+
+
+_BIOGRAPHY_VERBS = frozenset({"is", "was", "serves", "served", "works", "worked", "joined", "leads", "heads", "has"})
+
+
+def first_name_mentions(text: str, people: list[Found], organizations: list[Found]) -> list[Found]:
+    """A biography's later sentences that open with the first name alone of one person named before, then a verb a
+    biography goes on with, and the body the sentence gives ('Joaquín Ferreyra Ruiz' ... 'Joaquín is a Programme
+    Officer at the United Nations Environment Programme'); a first name two people share is left alone.
+
+    >>> people = [Found("Person", "Joaquín Ferreyra Ruiz", 0, 21)]
+    >>> unep = Found("Organization", "UNEP", 56, 60)
+    >>> [(f.name, f.start, f.props["affiliation"]) for f in first_name_mentions(
+    ...     "Joaquín Ferreyra Ruiz\\nJoaquín is a Programme Officer at UNEP.", people, [unep])]
+    [('Joaquín Ferreyra Ruiz', 22, 'UNEP')]
+    """
+    by_first: dict[str, set[str]] = {}
+    for f in people:
+        words = f.name.split()
+        if len(words) >= 2 and len(words[0]) > 2 and words[0][1:].islower():
+            by_first.setdefault(words[0], set()).add(f.name)
+    taken = {f.start for f in people}
+    orgs = _Orgs(organizations)
+    out = []
+    for first, names in by_first.items():
+        at = text.find(first + " ") if len(names) == 1 else -1
+        while at >= 0:
+            opens = text[:at].rstrip(" \t")[-1:] in ("", ".", "\n")
+            verb = text[at + len(first):at + len(first) + 12].split()[:1]
+            if at not in taken and opens and verb and verb[0] in _BIOGRAPHY_VERBS:
+                props, bodies = person_tail(text, at + len(first), orgs)
+                if props:
+                    out += [Found("Person", next(iter(names)), at, at + len(first), (first,), None,
+                                  "first name of a person named before", props), *bodies]
+            at = text.find(first + " ", at + 1)
+    return out
+
+
+def person_tail(text: str, end: int, organizations: list[Found] | _Orgs) -> tuple[dict[str, str], list[Found]]:
+    """The affiliation props of a person named at ``text[:end]`` (see :func:`read_tail`; none when the words
+    after the name give no body) and the bodies named only there.
+
+    >>> props, _ = person_tail("Kanokwan Suk is a specialist with the Department of Health.", 12,
+    ...                        [Found("Organization", "Department of Health", 38, 58)])
+    >>> props["affiliation"]
+    'Department of Health'
+    """
+    orgs = organizations if isinstance(organizations, _Orgs) else _Orgs(organizations)
+    tail = read_tail(text, end, orgs, _in_list_line(text, end))
+    if not tail.organizations:
+        return {}, []
+    names = [o.name for o in tail.organizations]
+    props = {"affiliation": names[0], "affiliations": "\x1f".join(dict.fromkeys(names)),
+             "affiliation_start": str(tail.organizations[0].start), "tail_end": str(tail.end)}
+    if tail.roles:
+        props["roles"] = ";".join(f"{a}:{b}" for a, b in tail.roles)
+    return props, tail.new_bodies
 
 
 _BEFORE_A_NAME = frozenset({"by", "with", "and", "or", "of", "to", "from", "said", "says", "for", "at", "as", "the",
