@@ -35,8 +35,9 @@ _ITEM_LABEL = re.compile(_BULLET + r"(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*
 _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
 _BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|"
-                            r"coordinated|supervised)\s+by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
-                            r"\b(?:in partnership with|together with|in collaboration with|a partnership with)\s+"
+                            r"coordinated|supervised)\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
+                            r"\b(?:in partnership with|together with|in collaboration with|a partnership with|works? with|"
+                            r"runs [^,.;]{0,60}? with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
                             r"\bpartners,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
@@ -361,11 +362,15 @@ class Sentences:
     def the_event(self, span: Span, block: Block) -> Located | None:
         """What a sentence's 'The workshop' ('This conference') stands for: the event its heading names, else the
         one event the document's first line names ('The workshop was organized by X with financial support from
-        the Government of Japan', on the workshop's page)."""
+        the Government of Japan', on the workshop's page), else the event named last before it ('... met in Mexico
+        City for the Latin American Regional Forum on ... The Forum was made possible by ...')."""
         if not the_meeting(self.sentence(span)):
             return None
         heading = self.heading_topic.get(id(block))
-        return heading if heading is not None and heading.node.type == "Event" else self.headline_thing("Event")
+        if heading is not None and heading.node.type == "Event":
+            return heading
+        before = self.previous_titled(span[0])
+        return self.headline_thing("Event") or (before if before is not None and before.node.type == "Event" else None)
 
     def the_project(self, span: Span) -> Located | None:
         """What a sentence's 'the project' stands for where its block names none: the project named last in the

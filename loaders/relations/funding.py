@@ -27,7 +27,7 @@ FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by
                       r"(?:from|of)\s+(?:the\s+)?|\bfunding from\s+(?:the\s+)?|\bgrant from\s+(?:the\s+)?|"
                       r"\b(?:financial |voluntary |generous |in-kind )*(?:support|funding|contributions?|funds) "
                       r"(?:provided|made available|received) (?:by|from)\s+(?:the\s+)?|"
-                      r"\bfunds from\s+(?:the\s+)?",
+                      r"\bfunds from\s+(?:the\s+)?|\b(?:financial|monetary) (?:support|contributions?) from\s+(?:the\s+)?",
                       re.IGNORECASE)
 FUNDER_VERB = re.compile(r"(?:\(?[A-Za-z][\w&-]{0,14}\)\s*)?"  # '... Facility (GEF) approved', 'GEF) approved'
                          r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|contributed|donated|"
