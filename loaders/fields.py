@@ -15,7 +15,7 @@ funder          Funding Source(s), Source of Funds, Donor(s), Funder(s), Funded 
 grant           '<Org> Project Grant', Grant Amount, Grant (an amount, given by the org the key names)
 place           Country, Countries, Location(s), Host Country
 lead            Lead(s), Co-lead(s), Area Lead(s), Lead Organi[sz]ation(s)
-title           Project Title, Title, Project Name
+title           Project Title, Title, Project Name; Project, Programme, Initiative with a colon
 ==============  ==============================================================================
 
 >>> [(f.kind, f.key, f.value) for f in find_fields("Funding Source\\nGEF Trust Fund\\nCountry: Peru\\n")]
@@ -40,7 +40,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),
     ("place", r"countr(?:y|ies)|locations?|host\s+country|venue"),
     ("lead", r"(?:area\s+)?(?:co-?)?leads?|lead\s+organi[sz]ations?"),
-    ("title", r"(?:(?:project|program(?:me)?|ea)\s+)?title|project\s+name"),
+    ("title", r"(?:(?:project|program(?:me)?|ea)\s+)?title|project\s+name|(?:project|program(?:me)?|initiative)(?=[ \t]*:)"),
     # keys whose values no rule reads, known so that they end the value before them and are not names
     ("other", r"(?:gef\s+)?(?:agency\s+)?(?:project|program(?:me)?)\s+(?:id|type|status|duration|timeline|details|summary)|focal\s+areas?|(?:gef\s+)?period"
               r"|(?:approval\s+)?fiscal\s+year|total\s+cost|co-?financing(?:\s+total)?|(?:gef\s+)?agency\s+fees|status"

@@ -22,8 +22,8 @@ from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.orgs import find_organizations
 from loaders.entities.reference import convention_instruments
 from loaders.entities.same_thing import said_to_be_one
-from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, first_name_mentions, opens_with_honorific,
-                                     people_and_bodies, person_tail, plausible_name)
+from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, first_name_mentions, is_job_title,
+                                     opens_with_honorific, people_and_bodies, person_tail, plausible_name)
 from loaders.fields import find_fields, value_items
 from loaders.gazetteers.countries import find_countries
 from loaders.locate import sentence_span
@@ -260,7 +260,7 @@ def field_bodies(ann: Annotated) -> None:
             made += _item_bodies(text, start, end)
     fields = find_fields(text)
     for field in fields:  # 'Project Name' / 'Project Title': the sheet's own project, named as the field writes it
-        if field.kind == "title" and 8 <= len(field.value) <= 300 and not any(
+        if field.kind == "title" and 8 <= len(field.value) <= 300 and not is_job_title(field.value) and not any(
                 f.node_type in ("Project", "Publication", "Event") and field.start <= f.start < field.end
                 and f.end >= field.end for f in ann.found):
             ann.found = [f for f in ann.found if not field.start <= f.start < field.end]  # its value is one name

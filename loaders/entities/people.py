@@ -866,6 +866,16 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
 _BIOGRAPHY_VERBS = frozenset({"is", "was", "serves", "served", "works", "worked", "joined", "leads", "heads", "has"})
 
 
+def is_job_title(value: str) -> bool:
+    """Whether a field's value is a person's job title ('Title: Programme Management Officer'), not a project's.
+
+    >>> is_job_title("Programme Management Officer"), is_job_title("Mercury-Free Mining in the Andes")
+    (True, False)
+    """
+    words = value.split()
+    return bool(words) and words[-1].lower() in TITLE_WORDS
+
+
 def first_name_mentions(text: str, people: list[Found], organizations: list[Found]) -> list[Found]:
     """A biography's later sentences that open with the first name alone of one person named before, then a verb a
     biography goes on with, and the body the sentence gives ('Joaquín Ferreyra Ruiz' ... 'Joaquín is a Programme

@@ -31,7 +31,7 @@ from loaders.entities.naming import (EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEA
                                      organization_kind)
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
-from loaders.gazetteers.countries import find_countries
+from loaders.gazetteers.countries import find_countries, is_country_name
 from schema.reference import demonyms
 
 _TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
@@ -72,7 +72,7 @@ _ORDINAL_MEETING = re.compile(
 _DATED_MEETING = re.compile(
     r"^[ \t]*(?:\d{1,3}\.\s+)?([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|and|the|of))*\s+(?:workshop|meeting|forum|"
     r"consultation|conference))\s*:\s*[^,;\n]{4,40}\d{4},\s*([A-Z][\w\s\-]{2,30}?)\s*[;.]?\s*$", re.MULTILINE)
-_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{3,220}?)[\u201d\"]|(?<![*\w])\*([A-Z][^*\n]{3,220}?)\*(?![*\w])")
+_QUOTED = re.compile(r"[\u201c\"\u00ab]([^\u201c\u201d\"\u00ab\u00bb\n]{3,220}?)[\u201d\"\u00bb]|(?<![*\w])\*([A-Z][^*\n]{3,220}?)\*(?![*\w])")
 _BEFORE_PROJECT = re.compile(r"(?:project|programme|program|initiative|campaign|called|titled)\s*[:,]?\s*$",
                              re.IGNORECASE)
 _BEFORE_PUBLICATION = re.compile(r"(?:publication|report|guidance|guide|document|study|book|brochure|paper|"
@@ -774,7 +774,7 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
     found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_headed(text, definitions),
-             *_lower_heads(text)]
+             *_lower_heads(text), *_described(text)]
     labelled = [f for f in found if f.rule == "item labelled with its GEF number"]
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
@@ -791,6 +791,35 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
                    for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, -(f.end - f.start)))
+
+
+# what a name is said to be, right after it: 'Oro Sin Mercurio Honduras, a country project of ...', 'RedHg-LAC is a
+# regional network of ...'
+_DESCRIBED_AS = re.compile(r"(?:,\s+(?:a|an)|\s+(?:is|was)\s+(?:a|an|the))\s+(?:[a-z][\w\-]*\s+){0,4}?"
+                           r"(?:project|programme|program|initiative|campaign|network)\b")
+_NOT_OPENING = frozenset({"Through", "In", "With", "For", "Under", "Since", "As", "At", "By", "From", "On", "After"})
+
+
+def _described(text: str) -> list[Found]:
+    """A capitalised name the words after it call a project, programme, initiative, campaign or network.
+
+    >>> [f.name for f in _described("Through Zebaki Sifuri, a regional campaign led by the EAC, it works in Kenya.")]
+    ['Zebaki Sifuri']
+    """
+    found = []
+    for start, end in capitalised_runs(text):
+        if not _DESCRIBED_AS.match(text, end):
+            continue
+        words = text[start:end].split()
+        while words and words[0] in _NOT_OPENING:
+            start += text[start:end].find(words[1]) if len(words) > 1 else end - start
+            words = words[1:]
+        name = clean_name(text[start:end])
+        if len(words) == 1 and words[0][1:].islower():
+            continue  # 'Additionally, an oceanographic campaign ...', 'It is a two-year project': no name
+        if words and entity_type(name) in (None, "Project") and not is_country_name(name) and "Convention" not in words:
+            found.append(Found("Project", name, start, end, (name,), None, "a name the text calls a project"))
+    return found
 
 
 # an event the text describes rather than names: 'The project closing event, held on May 20, 2025, in Ulaanbaatar',

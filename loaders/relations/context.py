@@ -41,7 +41,6 @@ IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
                             r"\bpartners,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
-_BREADCRUMB = re.compile(r"\byou are here\b|\S\s+>\s+\S.*\s>\s", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |[A-Z][\w.]*[ -]funded )?"
                       r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network)\b|"
                       r"\b(?:[Tt]he|[Tt]his) [Ee]nabling [Aa]ctivity\b")
@@ -257,7 +256,8 @@ class Sentences:
             if len(own) > 300:
                 continue
             keys = {m.node.key for m in self.by_block[id(block)] if m.node.type == "Area"}
-            if len(keys) == 1 and (block.kind == "heading" or _BREADCRUMB.search(own)):
+            if len(keys) == 1 and (block.kind == "heading" or "you are here" in own.lower()
+                                   or is_breadcrumb(own.split("\n", 1)[0])):
                 return next(iter(keys)), True
         keys = {m.node.key for m in self.located if m.node.type == "Area"}
         return (next(iter(keys)) if len(keys) == 1 else None), False

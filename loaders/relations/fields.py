@@ -16,6 +16,7 @@ from collections import Counter
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import name_key
+from loaders.entities.people import is_job_title
 from loaders.fields import Field, find_fields
 from loaders.relations.amounts import parse_amount
 from schema import Funds, Implements, Leads, LocatedIn, Node
@@ -27,7 +28,7 @@ def read_fields(ann: Annotated) -> None:
     fields = find_fields(ann.text)
     if not fields:
         return
-    titles = [f for f in fields if f.kind == "title"]
+    titles = [f for f in fields if f.kind == "title" and not is_job_title(f.value)]
     _sheet_places(ann, fields, titles)
     _financing_columns(ann, titles)
     for field in fields:
@@ -37,6 +38,10 @@ def read_fields(ann: Annotated) -> None:
         subject = _subject(ann, titles, field)
         span = (field.key_start, field.end)
         inside = [m for m in sentences.located if field.start <= m.start and m.end <= field.end + 1]
+        if field.kind == "lead" and titles and subject is not None:  # a project's sheet: 'Lead: ACEHA (Kampala)'
+            for org in _of(inside, "Organization"):
+                ann.edges.add(Implements, org.node, subject, block, span)
+            continue
         if field.kind == "lead":
             area = sentences.area_node(sentences.area)
             for org in _of(inside, "Organization"):
