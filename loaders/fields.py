@@ -32,13 +32,14 @@ from functools import lru_cache
 
 _KEYS: tuple[tuple[str, str], ...] = (
     ("implementer", r"(?:other\s+|project\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
-                    r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:project\s+)?partners?"
+                    r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:other\s+|technical\s+)?(?:project\s+)?partners?"
+                    r"|(?:national\s+)?counterparts?"
                     r"|gef\s+agenc(?:y|ies|(?=\(ies\)))|agenc(?:y|ies)(?=[ \t]*[:|])"),  # a GEF sheet's 'Agency: UNIDO'
     ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|(?:project\s+)?(?:donors?|funders?)|funded\s+by|financed\s+by|sponsors?"
                r"|co-?(?:financiers?|funders?)"
-               r"|financing\s+(?:partners?|sources?)"),
+               r"|financing\s+(?:partners?|sources?)|(?:core\s+)?funding(?=[ \t]*:)"),
     ("grant", r"(?:(?P<granter>[A-Z][\w&\-]{1,12}(?:\s+[A-Z][\w&\-]{1,12})?)\s+)?(?:project\s+)?grant(?:\s+amount)?"),
-    ("place", r"countr(?:y|ies)|locations?|host\s+country|venue"),
+    ("place", r"countr(?:y|ies)|locations?|host\s+country|venue|where(?=[ \t]*:)"),
     ("lead", r"(?:area\s+)?(?:co-?)?leads?|lead\s+organi[sz]ations?"),
     ("title", r"(?:(?:project|program(?:me)?|ea)\s+)?title|project\s+name|(?:project|program(?:me)?|initiative)(?=[ \t]*:)"),
     # keys whose values no rule reads, known so that they end the value before them and are not names
@@ -55,6 +56,7 @@ _KEYS: tuple[tuple[str, str], ...] = (
 # ('Executing Entity/Implementing Partner:'), then needs its colon or bar
 _KEY = re.compile(r"[ \t]*(?:\|[ \t]*)?(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KEYS)
                   + r")(?:\((?:s|es|ies)\))?(?:(?:[ \t]*/[ \t]*[A-Za-z][A-Za-z ]{2,40}?(?:\((?:s|es|ies)\))?)?(?:[ \t]*[:|])+[ \t]*"
+                    r"|[ \t]*\.{3,}[ \t]*"  # a programme's dot leaders: 'Venue ........ Vienna International Centre'
                     r"|[ \t]+|(?<=[a-z])(?=[A-Z][A-Za-z])|[ \t]*$)", re.IGNORECASE)
 # a form flattened onto one line ('Project Title: National action plan ... Country(ies): Angola GEF Project ID:
 # GEF Agency(ies): UNIDO'): keys inside the line, each with its colon, its value running to the next key
@@ -114,7 +116,7 @@ def _fields(text: str) -> tuple[Field, ...]:
             keyed.append(None)
             continue
         rest = line[m.end():]
-        separated = bool(re.search(r"[:|\t]\s*$", line[:m.end()])) or _glued(line, m)
+        separated = bool(re.search(r"[:|\t.]\s*$", line[:m.end()])) or _glued(line, m)
         if rest.strip() and not separated:
             keyed.append(None)  # 'Partners met in Geneva': a sentence that opens with a key's word
             continue
@@ -131,6 +133,9 @@ def _fields(text: str) -> tuple[Field, ...]:
                 granter = None
         key = line[m.start(kind):m.end(kind)]
         rest = re.sub(r"[ \t]*\|[ \t]*$", "", line[m.end():]).strip()  # a table row's closing bar
+        inner = _RUN_IN_KEY.search(rest)
+        if inner and rest[:inner.start()].rstrip().endswith(("|", ";")):  # 'Funding: GEF | Implementing agency: ...'
+            rest = rest[:inner.start()].rstrip(" \t|;")
         if rest:
             value_start = start + m.end() + (len(line[m.end():]) - len(line[m.end():].lstrip()))
             fields.append(Field(kind, key, start + m.start(kind), rest, value_start, value_start + len(rest), granter))

@@ -41,12 +41,15 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
         if repeats_last_crumb(text[pos:gap], text[following:]) or is_breadcrumb(text[pos:gap]):
             pos = following  # a web page's breadcrumb trail (and furniture): the title is the next paragraph
     kicker = _kicker(text, pos)
-    if kicker:  # 'SIDE EVENT' / 'Mercury-Free Health Care by 2030: ...': the title is the line under it
+    if kicker:  # 'SIDE EVENT' / 'Mercury-Free Health Care by 2030: ...': the title is the line (or paragraph) under it
         pos = text.find("\n", pos) + 1
+        pos += len(text[pos:]) - len(text[pos:].lstrip())
     for line in text[pos:].split("\n"):
         body = line.strip().strip("*#").strip()
         if not body or _STOP_LINE.fullmatch(body) or len(lines) >= 5:
             break
+        if lines and (" | " in body or sum(c.isdigit() for c in body) >= 6):
+            break  # a dateline under the title: 'Almaty, Kazakhstan | 2024-10-08 to 2024-10-10', 'Bangkok, 21 May 2024'
         lines.append((pos + line.find(body), body))
         pos += len(line) + 1
     if not lines:
@@ -80,10 +83,10 @@ def is_breadcrumb(paragraph: str) -> bool:
 
 def _kicker(text: str, pos: int) -> str | None:
     """A page's genre label over its title, in capitals and alone on its line ('SIDE EVENT', 'WEBINAR', 'PRESS
-    RELEASE'), when a line follows it in the same paragraph."""
+    RELEASE', 'MEETING OUTCOME'), when a title follows it."""
     end = text.find("\n", pos)
     own = text[pos:end].strip() if end > 0 else ""
-    below = text[end + 1:text.find("\n", end + 1)].strip() if end > 0 else ""
+    below = text[end:].strip().split("\n", 1)[0] if end > 0 else ""
     words = own.replace("·", " ").replace("&", " ").split()
     if not below or not 0 < len(words) <= 4 or not all(w.isalpha() and w.isupper() for w in words):
         return None

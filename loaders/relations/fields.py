@@ -42,8 +42,8 @@ def read_fields(ann: Annotated) -> None:
             for org in _of(inside, "Organization"):
                 ann.edges.add(Implements, org.node, subject, block, span)
             continue
-        if field.kind == "lead":
-            area = sentences.area_node(sentences.area)
+        if field.kind == "lead":  # the area of the block ('MERCURY RELEASES FROM THE CEMENT INDUSTRY' / 'Lead: X'), else
+            area = sentences.area_node(block.area or sentences.area)  # the document's
             for org in _of(inside, "Organization"):
                 if area is not None:
                     ann.edges.add(Leads, org.node, area, block, span, as_of=ann.as_of)

@@ -23,8 +23,9 @@ from loaders.relations.context import Sentences, of_type, outermost
 from schema import Funds
 
 FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by\s+(?:the\s+)?|"
-                      r"\b(?:with|through) (?:the )?(?:financial )?(?:funding|funds|support|grant|financing) "
-                      r"(?:from|of)\s+(?:the\s+)?|\bfunding from\s+(?:the\s+)?|\bgrant from\s+(?:the\s+)?|"
+                      r"\b(?:with|through) (?:the )?(?:financial )?(?:funding|funds|support|grant|(?:co-?)?financing|"
+                      r"co-?funding) (?:from|of)\s+(?:the\s+)?|\bfunding (?:for [^.;]{1,80}? )?(?:from|comes from)\s+(?:the\s+)?|"
+                      r"\bgrant from\s+(?:the\s+)?|"
                       r"\b(?:financial |voluntary |generous |in-kind )*(?:support|funding|contributions?|funds) "
                       r"(?:provided|made available|received) (?:by|from)\s+(?:the\s+)?|"
                       r"\bfunds from\s+(?:the\s+)?|\b(?:financial|monetary) (?:support|contributions?) from\s+(?:the\s+)?",
