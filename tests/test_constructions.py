@@ -1990,3 +1990,108 @@ def test_a_ministry_s_portfolio_with_and_before_another_body() -> None:
     bodies = names(page, "Organization")
     assert {"Ministry of Mines and Strategic Resources", "Artisanal Gold Council"} <= bodies
     assert "Strategic Resources" not in bodies and "Ministry of Mines" not in bodies
+
+
+def _pairs(result: Extraction, etype: str) -> set[tuple[str, str]]:
+    name_of = {n.id: n.name for n in result.nodes}
+    return {(name_of[s], name_of[t]) for _, s, t in triples(result, etype)}
+
+
+def test_a_breadcrumb_line_a_genre_label_and_a_title_s_acronym() -> None:
+    """Made-up pages of the kept-back kinds, twelfth session: a breadcrumb line over a blank line ('Home > Projects >
+    Project Details') is not the title, the title under it is, its bracketed acronym an alias; a genre label in
+    capitals ('WEBINAR') types the title under it; a page of an area's partners is no project."""
+    sheet = rules_only("sheet.txt", "Home > Projects > Project Details\n\nReducing Mercury Emissions from Clinker Kilns "
+                                    "in Indonesia (REMEC-ID)\n\nDonor: Global Environment Facility (GEF)\n"
+                                    "Implementing Agency: United Nations Industrial Development Organization\n")
+    project = "Reducing Mercury Emissions from Clinker Kilns in Indonesia"
+    assert names(sheet, "Project") == {project}
+    assert "REMEC-ID" in next(n.aliases for n in sheet.nodes if n.name == project)
+    assert ("Global Environment Facility", project) in _pairs(sheet, "FUNDS")
+    webinar = rules_only("webinar.txt", "Events / Webinars / 2024\n\nWEBINAR\nCo-benefit Mercury Control at Coal-Fired "
+                                        "Power Plants: What Works and What It Costs\n\nSpeakers from the coal area.\n")
+    assert "Co-benefit Mercury Control at Coal-Fired Power Plants: What Works and What It Costs" in names(webinar, "Event")
+    assert not {"WEBINAR", "Events / Webinars / 2024"} & (names(webinar, "Event") | names(webinar, "Project"))
+    partners = rules_only("partners.txt", "Partners – Artisanal and Small-Scale Gold Mining (ASGM)\n\n"
+                                          "Partner: Artisanal Gold Council\nCountry: Canada\n")
+    assert not names(partners, "Project")
+
+
+def test_quoted_speech_is_no_title_and_a_name_the_text_calls_a_project() -> None:
+    """Made-up news of the kept-back kinds: words in quotes followed by 'said X' are somebody's, not a project's
+    title; a capitalised name the next words call a project or a network is one ('Oro Sin Mercurio Honduras, a
+    country project of ...', 'RedHg-LAC is a regional network ...'), a sentence's opening word is not ('It is
+    a two-year project')."""
+    news = rules_only("news.txt", "News\n\nHonduras launched Oro Sin Mercurio Honduras, a country project of the "
+                                  "planetGOLD programme. \"Miners do not use mercury because they like it. They use it "
+                                  "because nothing else works,\" said Minister Lucía Andino. RedHg-LAC is a regional "
+                                  "network of government agencies. It is a two-year project funded by the GEF.\n")
+    projects = names(news, "Project")
+    assert {"Oro Sin Mercurio Honduras", "RedHg-LAC"} <= projects
+    assert not any(p.startswith(("Miners", "It")) for p in projects)
+
+
+def test_leads_in_the_perfect_and_an_area_s_project_said_in_so_many_words() -> None:
+    """Made-up pages of the kept-back kinds: 'has led', ', which has led' and 'The area is co-led by X and Y' give
+    LEADS; 'X is a contribution to the ASGM partnership area' and 'X forms part of the cement partnership area'
+    give each project its own area, not the page's."""
+    page = rules_only("area.txt", "Partners of the ASGM area\n\nThe area is co-led by the Artisanal Gold Council and "
+                                  "the Ministry of Environment and Sustainable Development of Colombia.\n\nUNIDO has led "
+                                  "the ASGM partnership area of the UNEP Global Mercury Partnership since 2005. The "
+                                  "Clean Kilns project forms part of the cement partnership area.\n")
+    leads = {org for org, _ in _pairs(page, "LEADS")}
+    assert {"Artisanal Gold Council", "Ministry of Environment and Sustainable Development of Colombia",
+            "United Nations Industrial Development Organization"} <= leads
+    assert ("Clean Kilns", "Mercury releases from the cement industry") in _pairs(page, "PART_OF")
+    assert ("Clean Kilns", "Artisanal and small-scale gold mining") not in _pairs(page, "PART_OF")
+
+
+def test_a_programme_s_fact_box_and_a_contact_s_job_title() -> None:
+    """A made-up NGO programme page of the kept-back kinds: 'Programme:' names the project, 'Lead:', 'Technical
+    partner:', 'Other partners:' and 'Counterparts:' implement it, 'Core funding:' funds it; a contact's 'Title:
+    Programme Management Officer' is no project; a meeting's 'Venue ........ X, Vienna, Austria' places it."""
+    box = rules_only("box.txt", "Our programme at a glance\n\nProgramme: Amalgam-Free Africa\nCountries: Uganda, Kenya\n"
+                                "Lead: African Centre for Environmental Health Advocacy (ACEHA)\n"
+                                "Other partners: Kenya Dental Association, Uganda Dental Association\n"
+                                "Core funding: Brightwater Foundation\n")
+    project = "Amalgam-Free Africa"
+    assert {("Kenya Dental Association", project), ("Uganda Dental Association", project),
+            ("African Centre for Environmental Health Advocacy", project)} <= _pairs(box, "IMPLEMENTS")
+    assert ("Brightwater Foundation", project) in _pairs(box, "FUNDS")
+    contact = rules_only("contact.txt", "Contact points\n\nContact: Ms. Mariam Diallo\nTitle: Programme Management "
+                                        "Officer\nOrganization: UNEP\nLocation: Geneva, Switzerland\n")
+    assert not names(contact, "Project")
+    meeting = rules_only("pag.txt", "Fourteenth Meeting of the Partnership Advisory Group (PAG-14)\n\nVenue ........ "
+                                    "Vienna International Centre, Vienna, Austria\n")
+    assert any(t == "country:AUT" for _, _, t in triples(meeting, "LOCATED_IN"))
+
+
+def test_money_from_in_more_words_and_a_forum_named_before() -> None:
+    """Made-up news of the kept-back kinds: 'Funding for TPMON comes from X and Y', 'with co-financing from X' and
+    'financial contributions from X' name funders; 'The Forum' of a later sentence is the forum named before it."""
+    news = rules_only("news.txt", "News\n\nThe Trans-Pacific Mercury Observation Network (TPMON) links stations. "
+                                  "Funding for TPMON comes from the National Natural Science Foundation of China.\n\n"
+                                  "The Clean Gold Project works in Suriname with co-financing from the Government of "
+                                  "Suriname.\n\nMore than 80 officials met in Mexico City on 9-11 October 2023 for the Latin American "
+                                  "Regional Forum on Mercury Supply, Trade and Storage. The Forum was made possible by "
+                                  "financial contributions from the European Union.\n")
+    funds = _pairs(news, "FUNDS")
+    assert {("National Natural Science Foundation of China", "Trans-Pacific Mercury Observation Network"),
+            ("Government of Suriname", "Clean Gold Project"),
+            ("European Union", "Latin American Regional Forum on Mercury Supply, Trade and Storage")} <= funds
+
+
+def test_a_biography_by_first_name_and_the_tail_of_a_person_the_ner_finds() -> None:
+    """Made-up speaker biographies of the kept-back kinds: 'Joaquín is a Programme Officer at UNEP' speaks of the
+    Joaquín Ferreyra Ruiz named above it; a person only the NER finds gets the body the words after the name give
+    ('... is a dental public health specialist with the Ministry of Public Health')."""
+    from loaders.learned.models import shipped
+
+    text = ("Speakers\n\nJoaquín Ferreyra Ruiz\nJoaquín is a Programme Officer at the United Nations Environment "
+            "Programme (UNEP), where he leads work on dental amalgam.\n\nKanokwan Prasertsuk is a dental public "
+            "health specialist with the Ministry of Public Health, Thailand.\n")
+    with using(shipped()):
+        page = extract_text("bios.txt", text)
+    affiliated = _pairs(page, "AFFILIATED_WITH")
+    assert ("Joaquín Ferreyra Ruiz", "United Nations Environment Programme") in affiliated
+    assert ("Kanokwan Prasertsuk", "Ministry of Public Health") in affiliated
