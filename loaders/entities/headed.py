@@ -208,9 +208,11 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     if dash and plausible_name(clean_name(run[:dash.start()])) and entity_type(clean_name(run[:dash.start()])) is None \
             and _typed(clean_name(run[dash.end():])) == "Organization":
         return [(start, start + dash.start()), *_split_and(text, start + dash.end(), end, persons)]
-    for m in re.finditer(r"\s+at\s+the\s+(?=[A-Z])", run):  # 'Environmental Policy Implementation Department at
+    for m in re.finditer(r"\s+at\s+(?:the\s+)?(?=[A-Z])", run):  # 'Environmental Policy Implementation Department at
         left, right = clean_name(run[:m.start()]), clean_name(run[m.end():])  # the Ministry of ...': two bodies
-        if len(left.split()) >= 2 and _typed(left) == "Organization" and _typed(right) == "Organization":
+        left = strip_role(left)  # 'Head of the Division of Oral Health at the Ministry of Health': the division
+        if len(left.split()) >= 2 and _typed(left) == "Organization" and (
+                _typed(right) == "Organization" or is_acronym(right)):  # '... Division at UNIDO'
             return [*_split_and(text, start, start + m.start(), persons),
                     *_split_and(text, start + m.end(), end, persons)]
     for country in find_countries(run):  # 'Ministry of Climate Change Pakistan Department of Environment ...': a

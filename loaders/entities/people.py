@@ -32,7 +32,7 @@ when no other rule knows it ("Lafarge" in "(Alan Kreisberg, Lafarge, France)").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from loaders.entities.acronyms import best_long_form, is_acronym
@@ -54,6 +54,20 @@ NAME_PAIR = re.compile(rf"(?<![\w\-]){_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}
 # with the honorifics of South Asian and Philippine texts: 'Sh. Ritesh Kumar Singh', 'Engr. Wendell S. Gador'
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Madam|H\.E|Sh|Shri|Smt|Engr(?:['\u2019]s)?|Atty|Amb)\.?"
                         rf"\s+({_NAME})")
+
+
+def _honorifics(text: str) -> Iterator[re.Match[str]]:
+    """Every honorific and the name after it; a name that runs onto the next line does not swallow that line's
+    own honorific ('Dr. Wanjiru Kamau-Otieno' / 'Dr. Kamau-Otieno is Head of ...').
+
+    >>> [m.group(1).split("\\n")[0] for m in _honorifics("Dr. Ana Ruiz\\nDr. Ruiz is Head of X.")]
+    ['Ana Ruiz', 'Ruiz']
+    """
+    pos = 0
+    while (m := _HONORIFIC.search(text, pos)) is not None:
+        yield m
+        newline = text.find("\n", m.start(1), m.end(1))
+        pos = newline if newline > 0 else m.end()
 
 
 def opens_with_honorific(name: str) -> bool:
@@ -342,7 +356,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                 body = _body_after_role(text, part_start, part_end) if role else None
                 if i and body is None:
                     continue  # a second role of something that is no body: 'co-lead of the UNEP's ... Partnership'
-                at_parent = body is not None and text.startswith(" at the ", body.end)  # '... Department at the MECC'
+                at_parent = body is not None and text.startswith(" at ", body.end)  # '... Department at the MECC'
                 if body is not None and not any(o.start == body.start and o.end >= body.end for o in inside):
                     inside = [o for o in inside if not (body.start <= o.start < body.end)]
                     if not inside or at_parent:
@@ -391,8 +405,8 @@ _ROLE_THEN_SPEAKER = re.compile(rf"\)?[ \t]+((?:[A-Za-z\-]+[ \t]+){{1,7}}?)({_NA
                                 r"(?=[ \t]+(?:said|says|told|noted|added|explained|stressed|emphasi[sz]ed)\b|,[ \t]+(?:said|says))")
 _POSSESSIVE_ROLE = re.compile(rf"([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){{0,5}})['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}(?i:{_ROLE})s?\b")
 _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*[,|]\s*|\s+[-\u2013\u2014]\s+|"
-                           r"\s+(?:is|was|serves\s+as)\s+(?:a|an|the)\s+(?:(?=[A-Z])|(?:[a-z\-]+\s+){1,5}?(?:at|with|for)\s+"
-                           r"(?:the\s+)?(?=[A-Z]))|"  # 'X is a Researcher at Y', 'X is a health specialist with Y'
+                           r"\s+(?:is|was|serves\s+as)\s+(?:(?:a|an|the)\s+)?(?:(?=[A-Z])|(?:[a-z\-]+\s+){1,5}?(?:at|with|for)\s+"
+                           r"(?:the\s+)?(?=[A-Z]))|"  # 'X is (a) Researcher at Y', 'X is a health specialist with Y'
                            r"\s+works?\s+(?:for|at|with)\s+(?:the\s+)?(?=[A-Z])|"  # 'X works for Y'
                            r"\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\||\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
@@ -679,7 +693,7 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
             tail.organizations.append(body)  # 'the PAG co-chairs, Rodges Ankrah (Environmental Protection Agency)'
         add(name, m.start(1), m.start(1) + len(m.group(1)), "name (affiliation)", tail)
     # 1. honorifics
-    for m in _HONORIFIC.finditer(text):
+    for m in _honorifics(text):
         end = m.end(1)
         line = m.group(1).split("\n")[0].rstrip()
         if len(line.split()) >= 2:  # 'Lead: Ms. Claude Lorea' over 'Global Cement & Concrete Association': the line
@@ -696,11 +710,14 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if (body := body_of_roles_before(text, m.start(), orgs)) is not None:
             tail.organizations.append(body)  # 'Governing Board Co-Chairs, Mr. Obed Baloyi and Mr. Andrew Clark'
         add(name, m.start(1), end, "honorific and name", tail)
-    for m in _HONORIFIC.finditer(text):  # "Mr. Duer", "Professor Veiga": the person named in full before
+    for m in _honorifics(text):  # "Mr. Duer", "Professor Veiga": the person named in full before
         words = clean_name(m.group(1)).split()
         if len(words) == 1 and words[0] in full and m.start(1) not in taken:
-            found.append(Found("Person", full[words[0]], m.start(), m.end(1), (m.group(0),), None,
-                               "honorific and surname of a person named before"))
+            end = m.start(1) + len(words[0])  # 'Dr. Kamau-Otieno is Head of the Division ...': and the body after
+            props, new_bodies = person_tail(text, end, orgs)
+            found.append(Found("Person", full[words[0]], m.start(), end, (text[m.start():end],), None,
+                               "honorific and surname of a person named before", props))
+            bodies.extend(b for b in new_bodies if b not in bodies)
             taken.add(m.start(1))
     # 4. a role before the name: 'the PAG co-chairs, Rodges Ankrah, Environmental Protection Agency ...'
     # '..., and Peter Nelson of Macquarie University': the body after 'of' is known; 'During the event, Cecilia
