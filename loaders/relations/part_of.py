@@ -30,6 +30,10 @@ def read_part_of(ann: Annotated) -> None:
     sentences, text = ann.sentences, ann.text
     for span, mentions, block in sentences.items():
         projects = of_type(mentions, "Project")
+        areas = of_type(mentions, "Area")
+        if not projects and areas and _says_part(ann.text[span[0]:areas[0].start]):
+            said = sentences.anaphor_topic(span, block) or sentences.the_project(span)  # 'The project contributes
+            projects = [said] if said is not None else []                              # to the X area'
         if not projects:
             continue
         said = _said_part_of(ann.text, projects, of_type(mentions, "Area"))
@@ -59,7 +63,14 @@ def _stated_area(ann: Annotated, span: tuple[int, int], mentions: list[Located],
     return None
 
 
-_PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the")
+_PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the",
+               "contributes to")
+
+
+def _says_part(between: str) -> bool:
+    """Whether the words before an area say that something is its work ('is part of the work of the', 'contributes
+    to the')."""
+    return len(between) <= 120 and any(w in between.lower() for w in _PART_WORDS)
 
 
 def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> list[tuple[Located, object]]:
@@ -70,7 +81,7 @@ def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> l
     for m in projects:
         area = next((a for a in areas if a.start >= m.end), None)
         between = text[m.end:area.start].lower() if area is not None else ""
-        if area is not None and len(between) <= 60 and any(w in between for w in _PART_WORDS) and not any(
+        if area is not None and len(between) <= 60 and _says_part(between) and not any(
                 m.end < other.start < area.start for other in projects):
             said.append((m, area.node))
     return said
