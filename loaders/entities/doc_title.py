@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from loaders.entities.found import Found, clean_name
 from loaders.entities.runs import headline_object
-from loaders.entities.naming import EVENT_HEADS, PUBLICATION_HEADS, entity_type, head_words, is_category
+from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PUBLICATION_HEADS, entity_type, head_words,
+                                     is_category)
 from loaders.gazetteers.areas import find_areas
 from loaders.words import SENTENCE_LIKE
 
@@ -114,6 +115,11 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: s
     end = lines[-1][0] + len(lines[-1][1])
     if len(title) > 300 or len(title.split()) < 2 or SENTENCE_LIKE.search(title):
         return []
+    for lead in ABOUT_A_MEETING:  # 'Outcome of the Latin American and Caribbean Regional Meeting on ...'
+        if title.startswith(lead) and entity_type(title[len(lead):]) == "Event":
+            name = clean_name(title[len(lead):])
+            at = _in_text(lines, len(lead))
+            return [Found("Event", name, at, end, (name,), None, "the document's title, headed by a meeting")]
     said = headline_object(title)
     event = None if said else _meeting_title(lines)  # 'Philippines hosts regional forum on mercury': a headline
     if not said and not event and kicker and kicker.split()[-1].capitalize() in EVENT_HEADS and _title_cased(title):

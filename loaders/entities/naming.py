@@ -51,6 +51,9 @@ def head_words(name: str) -> tuple[str, str]:
     return last, (m.group(1) if m else "")
 
 
+#: what a page about a meeting's results calls itself before the meeting's name
+ABOUT_A_MEETING = ("Outcome of the ", "Outcomes of the ", "Summary of the ", "Highlights of the ", "Outcome of ",
+                   "Highlights from the ")
 _PLURAL_HEADS = ("Projects", "Programmes", "Programs", "Activities", "Publications", "Reports", "Events", "Meetings",
                  "Documents", "Resources", "Links")
 

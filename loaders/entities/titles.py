@@ -27,8 +27,8 @@ from dataclasses import replace
 from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
 from loaders.gazetteers.mention import starts_with
-from loaders.entities.naming import (EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, entity_type, is_category,
-                                     organization_kind)
+from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, entity_type,
+                                     is_category, organization_kind)
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries, is_country_name
@@ -477,6 +477,11 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         while words and words[-1].lower() in TITLE_CONNECTORS:
             words = words[:-1]
         name = " ".join(words)
+        lead = next((lead for lead in ABOUT_A_MEETING if name.startswith(lead)), "")
+        if lead and entity_type(name[len(lead):]) == "Event":  # 'Outcome of the ... Meeting on Mercury Monitoring'
+            start += text[start:].find(name[len(lead):].split()[0])
+            name = name[len(lead):]
+            words = name.split()
         suffix = re.match(r"(.+?)\s+[-\u2013]\s+([A-Z][A-Z0-9]{2,})$", name)  # 'Global Observation ... - GOS4M'
         extra: tuple[str, ...] = ()
         if suffix:

@@ -47,7 +47,7 @@ AMOUNT = _AMOUNT
 MONEY_TERMS = re.compile(r"\b(?:financial|financially|voluntary|monetary|in-kind|fund\w*|financ\w*|grant\w*|donor\w*|"
                          r"expenditure)\b|US\$|USD|\$|EUR|€|£|\bmillion\b", re.IGNORECASE)
 
-_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _DATED = re.compile(r"\b(?:[Ii]n|[Oo]n|[Ss]ince)\s+(?:(?:early|mid|late|the end of)[- ]\s*)?(?:\d{1,2}\s+)?"
                     r"(?P<month>" + "|".join(m for m in calendar.month_name if m) + r")\s+(?P<year>(?:19|20)\d\d)\b")
 
@@ -61,5 +61,5 @@ def month_of(text: str) -> dt.date | None:
     >>> month_of("held in Rome in September 2012 and in Edinburgh in July 2013") is None
     True
     """
-    found = {dt.date(int(m.group("year")), _MONTH_NAMES[m.group("month").lower()], 1) for m in _DATED.finditer(text)}
+    found = {dt.date(int(m.group("year")), MONTH_NAMES[m.group("month").lower()], 1) for m in _DATED.finditer(text)}
     return found.pop() if len(found) == 1 else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
+from loaders.relations.amounts import MONTH_NAMES
 from loaders.relations.context import of_type, the_meeting
 from loaders.relations.funding import FUND_CUE, FUNDER_VERB
 from loaders.relations.modality import COORDINATION, clause_around
@@ -78,8 +79,41 @@ def _inside_other(text: str, country: Located, mentions: list[Located], partners
     return False
 
 
+def _dateline_place(ann: Annotated) -> None:
+    """An event page's dateline under its title ('14-15 March 2023 | Tbilisi, Georgia', 'Montevideo, Uruguay,
+    11-13 April 2023'): the one country of a short dated line among the page's first lines is where the event the
+    page is about takes place."""
+    sentences, text = ann.sentences, ann.text
+    topic = sentences.topic
+    if topic is None or topic.node.type != "Event":
+        return
+    for m in sentences.located:
+        if m.node.type != "Country" or m.start > topic.end + 300:
+            continue
+        start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+        line = text[start:end if end >= 0 else len(text)]
+        countries = {c.node.id for c in sentences.located if c.node.type == "Country" and start <= c.start < start + len(line)}
+        if start > topic.end and len(line) <= 90 and len(countries) == 1 and _dated(line) and not any(
+                o.node.type == "Organization" and start <= o.start < start + len(line) for o in sentences.located):
+            ann.edges.add(LocatedIn, topic.node, m.node, m.block, (start, start + len(line)))
+            return
+
+
+def _dated(line: str) -> bool:
+    """Whether a line gives a date: a month's name and a year, or an ISO date.
+
+    >>> _dated("Accra, Ghana | 18-20 September 2023"), _dated("2024-10-08 to 2024-10-10"), _dated("Accra, Ghana")
+    (True, True, False)
+    """
+    words = line.replace(",", " ").replace("|", " ").replace("\u2013", " ").split()
+    year = any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in words)
+    iso = any(len(w) == 10 and w[:4].isdigit() and w[4] == "-" and w[5:7].isdigit() for w in words)
+    return iso or (year and any(w.lower().rstrip(".") in MONTH_NAMES for w in words))
+
+
 def read_located_in(ann: Annotated) -> None:
     """Pipeline component: LOCATED_IN edges of each sentence."""
+    _dateline_place(ann)
     sentences, text = ann.sentences, ann.text
     for span, mentions, block in sentences.items():
         things = of_type(mentions, "Project", "Event")
