@@ -29,7 +29,8 @@ from schema import Implements
 _IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+|[a-z]+ly\s+)?"
                                r"(?:executing|implementing|carrying out|began|begun|continued|commenced|launched|"
                                r"implemented|executed|"
-                               r"supported|started|conducted|developed|documented|participated|won|completed|working|contributed to the "
+                               r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
+                               r"contributed to the "
                                r"implementation|is leading|leads|partnered)\b")
 
 

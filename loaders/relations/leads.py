@@ -259,7 +259,23 @@ def _led_area(text: str, before: str, m: Located, areas: list[Located]) -> bool:
         return False
     if before[:led.start()].rstrip().lower().endswith(("the area", "this area", "the partnership area")):
         return True  # 'The area is co-led by X and Y': the area the sentence, block or document is about
-    return any(0 <= m.start - len(before) + led.start() - a.end <= 3 for a in areas)
+    led_at = m.start - len(before) + led.start()
+    return any(0 <= led_at - a.end <= 3 or (0 <= led_at - a.end <= 80 and _area_words_only(text[a.end:led_at]))
+               for a in areas)
+
+
+def _area_words_only(gap: str) -> bool:
+    """Whether the words between an area's name and 'led by' only go on naming the area ('... area of the UNEP
+    Global Mercury Partnership, led by ...').
+
+    >>> _area_words_only(" partnership area of the UNEP Global Mercury Partnership, "), _area_words_only(" and a study, ")
+    (True, False)
+    """
+    rest = gap.lower()
+    for words in ("partnership area", "area", "of the unep global mercury partnership", "of the global mercury partnership",
+                  "of the partnership", ","):
+        rest = rest.replace(words, " ")
+    return not rest.strip()
 
 
 def _listed_before(sentences: Sentences, agents: list[Located], last: Located) -> list[Located]:
