@@ -581,6 +581,8 @@ def _body_after_role(text: str, start: int, end: int) -> Found | None:
     m = re.search(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?([A-Z][^,;()\n]{2,120})$", text[start:end])
     if not m:
         return None
+    if text[start:start + m.start()].rstrip().endswith("Minister") and text[start + m.start():].startswith("of"):
+        return _portfolio_ministry(text, start + m.start(1))  # 'Deputy Minister of Natural Resources, Ecology ...'
     body = m.group(1).strip().split(" at the ")[0]  # '... Department at the MECC': the department, at its ministry
     if find_countries(body) and find_countries(body)[0].start == 0:
         return None
@@ -588,6 +590,31 @@ def _body_after_role(text: str, start: int, end: int) -> Found | None:
             r"[a-z][A-Z]", body):
         return None  # 'Minister of Environment, ...': a portfolio, not a body ('Advisor of BaliFokus' names one)
     return _new_body(text, start + m.start(1), start + m.start(1) + len(body))
+
+
+def _portfolio_ministry(text: str, at: int) -> Found | None:
+    """The ministry whose minister's portfolio starts at ``at``: its capitalised words and their 'and', 'of the',
+    commas between capitalised words, to the end of the phrase.
+
+    >>> t = "Deputy Minister of Natural Resources, Ecology and Technical Supervision of the Kyrgyz Republic, opened"
+    >>> _portfolio_ministry(t, 19).name
+    'Ministry of Natural Resources, Ecology and Technical Supervision of the Kyrgyz Republic'
+    """
+    end = at
+    for m in re.finditer(r"(,\s+)?(\S+)", text[at:at + 160]):
+        word = m.group(2).rstrip(",.;:)")
+        if not (word[:1].isupper() or word in ("and", "of", "the", "for", "&")) or word in _PORTFOLIO_BREAK:
+            break
+        end = at + m.start(2) + len(word)
+        if word != m.group(2) and not text[end:end + 2] == ", ":
+            break
+    portfolio = text[at:end].rstrip(", ")
+    while portfolio.split() and portfolio.split()[-1] in ("and", "of", "the", "for", "&"):
+        portfolio = portfolio.rsplit(" ", 1)[0]
+    if not portfolio:
+        return None
+    return Found("Organization", f"Ministry of {portfolio}", at, at + len(portfolio), (portfolio,), "government",
+                 "affiliation of a minister: the portfolio after the role")
 
 
 def _membership_bodies(text: str, orgs: _Orgs, blocks: list[tuple[int, int, str]]) -> dict[int, Found]:
