@@ -317,6 +317,15 @@ def _item_bodies(text: str, start: int, end: int) -> list[Found]:
 
 def same_things(ann: Annotated) -> None:
     """Pipeline component: the names the text says are one thing ('now branded as', 'formerly', 'hereinafter',
-    'known as') become one (``loaders.entities.same_thing``)."""
+    'known as') become one (``loaders.entities.same_thing``); 'the Ministry' alone is the one ministry named before
+    it ('the Ministry of Environmental Protection and Agriculture ... implemented by the Ministry together with
+    WHO')."""
     ann.found = said_to_be_one(ann.text, ann.found)
+    for f in ann.found:
+        if f.node_type == "Organization" and f.name == "Ministry":
+            before = {m.name for m in ann.found if m.node_type == "Organization" and m.start < f.start
+                      and m.name.startswith("Ministry ")}
+            if len(before) == 1:
+                f.name = before.pop()
+                f.aliases = tuple(a for a in f.aliases if a != "Ministry")
 

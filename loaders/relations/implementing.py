@@ -26,9 +26,9 @@ from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
 from schema import Implements
 
-_IMPLEMENTER_VERB = re.compile(r"\s*(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+|[a-z]+ly\s+)?"
+_IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+|[a-z]+ly\s+)?"
                                r"(?:executing|implementing|carrying out|began|begun|continued|commenced|launched|"
-                               r"implemented|executed|"
+                               r"implemented|executed|implements?|coordinates|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
                                r"implementation|is leading|leads|partnered)\b")
