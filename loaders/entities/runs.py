@@ -162,6 +162,23 @@ def _ends_on_country(text: str, end: int) -> bool:
         "\u2013", "\u2014", "-", ",", "(")
 
 
+def _opens_with_a_person(text: str, start: int) -> bool:
+    """Whether the line from ``start`` opens with a person's name and a comma ('Sefo Leota, Hazardous Waste
+    Management Adviser, SPREP').
+
+    >>> _opens_with_a_person("Sefo Leota, Adviser, SPREP", 0), _opens_with_a_person("Global Environment Facility, GEF", 0)
+    (True, False)
+    """
+    from loaders.entities.naming import entity_type
+    from loaders.entities.people import plausible_name
+
+    head = text[start:text.find(",", start, start + 40)] if "," in text[start:start + 40] else ""
+    words = head.split()
+    return 2 <= len(words) <= 3 and "\n" not in head and all(
+        w[:1].isupper() and w.replace("-", "").replace("'", "").replace(".", "").isalpha() for w in words) and \
+        entity_type(head) is None and not find_countries(head) and plausible_name(head)
+
+
 def _country_ends_line(text: str, start: int) -> bool:
     """Whether what runs from ``start`` to the line's end is a country's name."""
     end = text.find("\n", start)
@@ -196,6 +213,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 break  # a short line (a masthead or slide line) ends the name
             if "\n" in gap and _ends_on_country(text, previous.end()):
                 break  # a list's line ends on a country ('Swiss Federal Office for the Environment – Switzerland')
+            if "\n" in gap and _opens_with_a_person(text, nxt.start()):
+                break  # a speaker list's next line: '... Ministry of the Environment of Japan' / 'Sefo Leota, Adviser, ...'
             word = nxt.group(0)
             if word == "The" or word in HONORIFICS:
                 break  # 'The' opens a sentence or a new line, never goes on a name: 'Association\nThe EEB'; nor
