@@ -2095,3 +2095,66 @@ def test_a_biography_by_first_name_and_the_tail_of_a_person_the_ner_finds() -> N
     affiliated = _pairs(page, "AFFILIATED_WITH")
     assert ("Joaquín Ferreyra Ruiz", "United Nations Environment Programme") in affiliated
     assert ("Kanokwan Prasertsuk", "Ministry of Public Health") in affiliated
+
+
+def test_an_event_page_s_dateline_and_a_meeting_s_outcome() -> None:
+    """Made-up event pages of the kept-back kinds: a dateline under the title ('14-15 March 2023 | Tbilisi,
+    Georgia') places the event the page is about; 'Outcome of the X Meeting on Y' names the meeting, not a
+    project."""
+    workshop = rules_only("ws.txt", "National Workshop on Phasing Out Mercury-Containing Medical Devices\n"
+                                    "14-15 March 2023 | Tbilisi, Georgia\n\nThe workshop brought together health "
+                                    "officials.\n")
+    assert ("National Workshop on Phasing Out Mercury-Containing Medical Devices", "Georgia") in _pairs(workshop,
+                                                                                                       "LOCATED_IN")
+    outcome = rules_only("out.txt", "Outcome of the Latin American and Caribbean Regional Meeting on Mercury "
+                                    "Monitoring\n\nMontevideo, Uruguay, 11-13 April 2023\n\nThe meeting brought "
+                                    "together scientists.\n")
+    meeting = "Latin American and Caribbean Regional Meeting on Mercury Monitoring"
+    assert names(outcome, "Event") == {meeting} and not names(outcome, "Project")
+    assert (meeting, "Uruguay") in _pairs(outcome, "LOCATED_IN")
+
+
+def test_speaker_biographies_by_surname_and_a_speaker_list_s_lines() -> None:
+    """Made-up speaker pages of the kept-back kinds: 'Dr. Kamau-Otieno is Head of the Division of Oral Health at
+    the Ministry of Health' under 'Dr. Wanjiru Kamau-Otieno' is the same person, of that ministry; a deputy
+    minister's portfolio is the ministry; a list line that opens with a person ends the body on the line above."""
+    bios = rules_only("bios.txt", "Speakers\n\nDr. Wanjiru Kamau-Otieno\nDr. Kamau-Otieno is Head of the Division "
+                                  "of Oral Health at the Ministry of Health, Kenya, where she coordinates the plan.\n\n"
+                                  "The launch was opened by Bakyt Sydykov, Deputy Minister of Natural Resources, "
+                                  "Ecology and Technical Supervision of the Kyrgyz Republic.\n")
+    assert names(bios, "Person") == {"Wanjiru Kamau-Otieno", "Bakyt Sydykov"}
+    affiliated = _pairs(bios, "AFFILIATED_WITH")
+    assert ("Wanjiru Kamau-Otieno", "Ministry of Health") in affiliated
+    assert ("Bakyt Sydykov",
+            "Ministry of Natural Resources, Ecology and Technical Supervision of the Kyrgyz Republic") in affiliated
+    listing = rules_only("list.txt", "Programme\n\nOpening remarks: Hiroshi Tanabe, Director, Office of Mercury "
+                                     "Management, Ministry of the Environment of Japan\nSefo Leota, Hazardous Waste "
+                                     "Management Adviser, Pacific Regional Environment Programme\n")
+    assert "Ministry of the Environment of Japan" in names(listing, "Organization")
+    assert not any("Sefo" in n for n in names(listing, "Organization"))
+
+
+def test_the_ministry_joined_and_jointly_implement() -> None:
+    """Made-up project news of the kept-back kinds: 'the Ministry' alone is the ministry named before; 'which
+    jointly implement X', 'with technical support from X', 'Y joined the project' name implementers; 'The project
+    contributes to the X partnership area' and 'The project supports ... Article 7' are said of the project; the
+    area 'of the UNEP Global Mercury Partnership, led by X' is X's."""
+    news = rules_only("news.txt", "Georgia project\n\nThe Ministry of Environmental Protection and Agriculture "
+                                  "launched the Mercury-Free Hospitals Georgia project in 2022. It is implemented by "
+                                  "the Ministry together with the World Health Organization. In 2023 the Ministry of "
+                                  "Health joined the project. The project contributes to the Mercury in Products "
+                                  "partnership area. The project supports Georgia's implementation of Article 4.\n\n"
+                                  "The Sahel Gold Without Mercury programme is led by the Artisanal Gold Council and "
+                                  "the United Nations Industrial Development Organization (UNIDO), which jointly "
+                                  "implement it, with technical support from the University of Mines and Technology."
+                                  "\n\nThe event is organised by the mercury waste management partnership area of "
+                                  "the UNEP Global Mercury Partnership, led by the Ministry of the Environment of "
+                                  "Japan.\n")
+    project = "Mercury-Free Hospitals Georgia"
+    implements = _pairs(news, "IMPLEMENTS")
+    assert {("Ministry of Environmental Protection and Agriculture", project), ("Ministry of Health", project),
+            ("University of Mines and Technology", "Sahel Gold Without Mercury")} <= implements
+    assert "Ministry" not in names(news, "Organization")
+    assert (project, "Mercury in products") in _pairs(news, "PART_OF")
+    assert any(t == "article:4" for _, s, t in triples(news, "SUPPORTS") if s == "project:mercury-free-hospitals-georgia")
+    assert ("Ministry of the Environment of Japan", "Mercury waste management") in _pairs(news, "LEADS")

@@ -32,11 +32,13 @@ def read_part_of(ann: Annotated) -> None:
         projects = of_type(mentions, "Project")
         areas = of_type(mentions, "Area")
         if not projects and areas and _says_part(ann.text[span[0]:areas[0].start]):
-            said = sentences.anaphor_topic(span, block) or sentences.the_project(span)  # 'The project contributes
-            projects = [said] if said is not None else []                              # to the X area'
+            topic = sentences.anaphor_topic(span, block) or sentences.the_project(span)  # 'The project contributes
+            if topic is not None:                                                       # to the X area'
+                ann.edges.add(PartOf, topic.node, areas[0].node, block, span)
+            continue
         if not projects:
             continue
-        said = _said_part_of(ann.text, projects, of_type(mentions, "Area"))
+        said = _said_part_of(ann.text, projects, areas)
         key = None if said else block.area or _stated_area(ann, span, mentions, block)
         area = sentences.area_node(key)
         for m, node in said + [(m, area) for m in projects if area is not None]:
