@@ -16,7 +16,7 @@ from functools import lru_cache
 from loaders.entities.acronyms import CONNECTORS, is_acronym
 from loaders.entities.people import TITLE_WORDS, plausible_name
 from loaders.entities.found import Found, clean_name, name_key
-from loaders.entities.naming import entity_type, organization_kind
+from loaders.entities.naming import carried_out, entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
 from loaders.entities.titles import ORDINALS, numbered_meeting
 from loaders.entities.runs import (HEAD_OF, NOT_NAMES, SUB_UNIT, capitalised_runs, continues_portfolio,
@@ -50,6 +50,8 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
                 found.append(numbered_meeting(name, begin, begin + len(name)) or Found(
                     "Event", name, begin, begin + len(name), (name,), None, "a body's numbered meeting"))
                 continue
+            if name.endswith(" Initiative") and carried_out(text[begin + len(name):begin + len(name) + 40]):
+                continue  # 'X Initiative, implemented by Y': work, a project's name (loaders.entities.titles)
             kind, rule = organization_kind(name)
             found.append(Found("Organization", name, begin, begin + len(name), (name,), kind,
                                f"name headed by an organisation word; kind: {rule}"))
@@ -198,7 +200,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     from loaders.gazetteers.areas import find_areas
 
     run = text[start:end]
-    person = re.match(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+(?:the\s+)?(?=[A-Z])", run)
+    person = re.match(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+"
+                      r"(?:the\s+)?(?=[A-Z])", run)
     body = clean_name(re.split(r"\s+and\s+", run[person.end():])[0]) if person else ""
     if person and plausible_name(person.group(1)) and entity_type(person.group(1)) is None and not any(
             w in NOT_NAMES or w.lower().rstrip("s") in TITLE_WORDS for w in person.group(1).split()) \

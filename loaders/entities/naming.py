@@ -54,6 +54,17 @@ def head_words(name: str) -> tuple[str, str]:
 #: what a page about a meeting's results calls itself before the meeting's name
 ABOUT_A_MEETING = ("Outcome of the ", "Outcomes of the ", "Summary of the ", "Highlights of the ", "Outcome of ",
                    "Highlights from the ")
+def carried_out(after: str) -> bool:
+    """Whether the words after a name say it is carried out, as work is ('..., implemented by SPREP', ' is funded
+    by ...'), not a body.
+
+    >>> carried_out(", implemented by SPREP in Fiji"), carried_out(" (CSI) members agreed")
+    (True, False)
+    """
+    words = after.replace(",", " ").replace("(", " ").split()[:4]
+    return any(w in ("implemented", "executed", "funded", "financed", "launched") for w in words[:3])
+
+
 _PLURAL_HEADS = ("Projects", "Programmes", "Programs", "Activities", "Publications", "Reports", "Events", "Meetings",
                  "Documents", "Resources", "Links")
 

@@ -27,8 +27,8 @@ from dataclasses import replace
 from loaders.entities.acronyms import Definition, find_definitions
 from loaders.entities.found import Found, clean_name
 from loaders.gazetteers.mention import starts_with
-from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, entity_type,
-                                     is_category, organization_kind)
+from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, carried_out,
+                                     entity_type, is_category, organization_kind)
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries, is_country_name
@@ -779,7 +779,8 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
     found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_headed(text, definitions),
-             *_lower_heads(text), *_described(text)]
+             *_lower_heads(text), *_described(text),
+             *_carried_out_initiatives(text)]
     labelled = [f for f in found if f.rule == "item labelled with its GEF number"]
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
@@ -803,6 +804,18 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
 _DESCRIBED_AS = re.compile(r"(?:,\s+(?:a|an)|\s+(?:is|was)\s+(?:a|an|the))\s+(?:[a-z][\w\-]*\s+){0,4}?"
                            r"(?:project|programme|program|initiative|campaign|network)\b")
 _NOT_OPENING = frozenset({"Through", "In", "With", "For", "Under", "Since", "As", "At", "By", "From", "On", "After"})
+
+
+def _carried_out_initiatives(text: str) -> list[Found]:
+    """An initiative the words after it say is carried out is work, a project ('the Pacific Mercury Waste Take-Back
+    Initiative, implemented by SPREP'); else 'Initiative' heads a body's name (loaders.entities.headed)."""
+    found = []
+    for start, end in capitalised_runs(text):
+        name = strip_role(clean_name(text[start:end]))
+        if name.endswith(" Initiative") and len(name.split()) >= 2 and carried_out(text[end:end + 40]):
+            begin = end - len(name)
+            found.append(Found("Project", name, begin, end, (name,), None, "an initiative the text says is carried out"))
+    return found
 
 
 def _described(text: str) -> list[Found]:
