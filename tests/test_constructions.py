@@ -2158,3 +2158,14 @@ def test_the_ministry_joined_and_jointly_implement() -> None:
     assert (project, "Mercury in products") in _pairs(news, "PART_OF")
     assert any(t == "article:4" for _, s, t in triples(news, "SUPPORTS") if s == "project:mercury-free-hospitals-georgia")
     assert ("Ministry of the Environment of Japan", "Mercury waste management") in _pairs(news, "LEADS")
+
+
+def test_a_title_s_last_words_before_its_acronym_are_no_person() -> None:
+    """A made-up event page of the kept-back kinds: 'the Process Optimization Guidance for Reducing Mercury
+    Emissions in Power Plants (POG)' names no person 'Power Plants' (the words the text also writes in lower
+    case, 'power plants', are no one's name), while 'Ana Ruiz (UNEP)' is still a person."""
+    page = rules_only("coal.txt", "Coal webinar\n\nThe webinar presented the revised Process Optimization Guidance "
+                                  "for Reducing Mercury Emissions in Power Plants (POG). Many power plants already "
+                                  "use it, said Ana Ruiz (UNEP).\n")
+    assert "Power Plants" not in names(page, "Person")
+    assert "Ana Ruiz" in names(page, "Person")

@@ -23,7 +23,8 @@ from loaders.entities.orgs import find_organizations
 from loaders.entities.reference import convention_instruments
 from loaders.entities.same_thing import said_to_be_one
 from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, first_name_mentions, is_job_title,
-                                     opens_with_honorific, people_and_bodies, person_tail, plausible_name)
+                                     opens_with_honorific, people_and_bodies, person_tail, plausible_name,
+                                     TITLE_WORDS)
 from loaders.fields import find_fields, value_items
 from loaders.gazetteers.countries import find_countries
 from loaders.locate import sentence_span
@@ -108,6 +109,9 @@ def person_tails(ann: Annotated) -> None:
     a dental public health specialist with the Department of Health'), and a person named again by the first name
     alone as a biography's sentence's subject, with the body that sentence gives
     (:func:`loaders.entities.people.first_name_mentions`)."""
+    lower = {w.strip(".,;:()'\"\u2019") for w in ann.text.split() if w.islower()}  # words it writes in lower case
+    ann.found = [f for f in ann.found if not (f.node_type == "Person" and f.rule in (NER_RULE, "name (affiliation)")
+                                              and _common_words(f.name, lower))]
     people, orgs = ann.found_of("Person"), ann.found_of("Organization")
     for f in people:
         if f.rule == NER_RULE and "affiliation" not in f.props:
@@ -115,6 +119,17 @@ def person_tails(ann: Annotated) -> None:
             f.props.update(props)
             ann.found += bodies
     ann.found += first_name_mentions(ann.text, people, orgs)
+
+
+def _common_words(name: str, lower: set[str]) -> bool:
+    """Whether every word of a name the NER calls a person is a word the text also writes in lower case, or a
+    title ('Power Plants', 'Research Fellow', 'Endorsement Date'): no one's name.
+
+    >>> _common_words("Power Plants", {"power", "plants"}), _common_words("Anna Berg", {"power"})
+    (True, False)
+    """
+    words = [w.strip(".,;:'\u2019").lower() for w in name.split()]
+    return bool(words) and all(w in lower or w in TITLE_WORDS for w in words)
 
 
 _PERSON_CUE = re.compile(

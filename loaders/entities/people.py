@@ -103,7 +103,7 @@ ROLE_WORDS = ("head", "director", "executive director", "deputy director", "dire
               "commissioner", "counsellor", "attaché", "intern", "student", "postdoctoral", "editor", "undersecretary",
               "under-secretary", "under secretary", "assistant secretary", "administrator", "governor", "mayor")
 # words that make a capitalised phrase a job title, never a person's name ('Special Assistant', 'Professor Emeritus')
-TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassador", "secretary", "coordinator",
+TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassador", "secretary", "coordinator", "fellow",
                           "co-coordinator", "co-ordinator", "assistant", "professor", "emeritus", "specialist",
                           "scientist", "researcher", "lecturer", "consultant", "adviser", "advisor", "representative",
                           "delegate", "chair", "co-chair", "chairperson", "chairman", "chairwoman", "president",
