@@ -2169,3 +2169,16 @@ def test_a_title_s_last_words_before_its_acronym_are_no_person() -> None:
                                   "use it, said Ana Ruiz (UNEP).\n")
     assert "Power Plants" not in names(page, "Person")
     assert "Ana Ruiz" in names(page, "Person")
+
+
+def test_a_committee_list_with_role_body_and_country_under_each_name() -> None:
+    """A made-up steering committee list of the kept-back kinds: a name on its line and 'Role, Body, Country' on
+    the next ('Permanent Secretary, Ministry of Environment and National Beautification, Barbados') gives the
+    body alone, not the role and the country with it."""
+    page = rules_only("psc.txt", "Members\n\nChair\nDanielle Ashby-Clarke\nPermanent Secretary, Ministry of "
+                                 "Environment and National Beautification, Barbados\n\nMembers\nCelestine "
+                                 "Joseph-Auguste\nChief Environment Officer, Department of Sustainable Development, "
+                                 "Saint Lucia\n")
+    assert {("Danielle Ashby-Clarke", "Ministry of Environment and National Beautification"),
+            ("Celestine Joseph-Auguste", "Department of Sustainable Development")} <= _pairs(page, "AFFILIATED_WITH")
+    assert not any("Secretary" in n or "Officer" in n for n in names(page, "Organization"))

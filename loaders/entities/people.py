@@ -39,7 +39,7 @@ from loaders.entities.acronyms import best_long_form, is_acronym
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import LEGAL_FORMS, entity_type, organization_kind
 from loaders.gazetteers.areas import find_areas
-from loaders.gazetteers.countries import find_countries
+from loaders.gazetteers.countries import find_countries, is_country_name
 from loaders.gazetteers.places import city_countries
 from loaders.words import HONORIFIC_BEFORE
 
@@ -273,6 +273,14 @@ def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
         if not line:
             return None
         at = start + len(text[start:stop]) - len(text[start:stop].lstrip())
+        role, _, rest = line.partition(", ")
+        if rest and any(w.lower().strip(".") in TITLE_WORDS for w in role.split()) and len(role.split()) <= 6:
+            # 'Permanent Secretary, Ministry of Environment and National Beautification, Barbados': a role, the
+            # body, where it is
+            roles.append((at, at + len(role)))
+            at += len(role) + 2
+            head, _, country = rest.rpartition(", ")
+            line = head if head and is_country_name(country) else rest
         if (body := orgs.at(at, 1)) is not None:
             return Tail(organizations=[body], roles=roles, end=body.end)
         if entity_type(line) == "Organization" and (body := _new_body(text, at, at + len(line))) is not None:
