@@ -2182,3 +2182,14 @@ def test_a_committee_list_with_role_body_and_country_under_each_name() -> None:
     assert {("Danielle Ashby-Clarke", "Ministry of Environment and National Beautification"),
             ("Celestine Joseph-Auguste", "Department of Sustainable Development")} <= _pairs(page, "AFFILIATED_WITH")
     assert not any("Secretary" in n or "Officer" in n for n in names(page, "Organization"))
+
+
+def test_capital_headings_and_a_body_in_its_city() -> None:
+    """Made-up pages of the kept-back kinds: a heading in capitals ('OUR TEAM', 'PARTNERSHIP SECRETARIAT') is no
+    body's name; a listed person's 'UNDP in Ecuador' is UNDP, where it sits aside; 'University of Dar es Salaam'
+    runs through 'es'."""
+    page = rules_only("team.txt", "Who we are\n\nOUR TEAM\n\nMaria Lopez, Programme Analyst, UNDP in Ecuador\n\n"
+                                  "PARTNERSHIP SECRETARIAT\n\nThe network works with the University of Dar es Salaam.\n")
+    bodies = names(page, "Organization")
+    assert not {"OUR TEAM", "PARTNERSHIP SECRETARIAT", "UNDP in Ecuador"} & bodies
+    assert "University of Dar es Salaam" in bodies

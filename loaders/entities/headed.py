@@ -50,6 +50,8 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
                 found.append(numbered_meeting(name, begin, begin + len(name)) or Found(
                     "Event", name, begin, begin + len(name), (name,), None, "a body's numbered meeting"))
                 continue
+            if name.isupper() and len(name.split()) >= 2 and entity_type(name.split()[-1].capitalize()) is not None:
+                continue  # a heading in capitals ('OUR TEAM', 'PARTNERSHIP SECRETARIAT'), not a body's name
             if name.endswith(" Initiative") and carried_out(text[begin + len(name):begin + len(name) + 40]):
                 continue  # 'X Initiative, implemented by Y': work, a project's name (loaders.entities.titles)
             kind, rule = organization_kind(name)

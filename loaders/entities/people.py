@@ -543,6 +543,9 @@ def _new_body(text: str, start: int, end: int, before_country: bool = False) -> 
     line ends with a country after it (``before_country``: 'Jashaf Shamir Lorenzo, BAN Toxics, Philippines')."""
     name = clean_name(text[start:end])
     name = re.sub(r"\s*\([^)]*\)?$", "", name)
+    body, _, place = name.rpartition(" in ")
+    if body and (is_country_name(place) or place in city_countries()):
+        name = body  # 'UNDP in Ecuador', 'WHO headquarters in Geneva': the body, and where it sits
     if not name or len(name) < 3 or len(name.split()) > 12 or not (name[:1].isupper() or _legal_form(name)):
         return None
     if plausible_name(name) and entity_type(name) is None and not before_country:
