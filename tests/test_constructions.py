@@ -2193,3 +2193,13 @@ def test_capital_headings_and_a_body_in_its_city() -> None:
     bodies = names(page, "Organization")
     assert not {"OUR TEAM", "PARTNERSHIP SECRETARIAT", "UNDP in Ecuador"} & bodies
     assert "University of Dar es Salaam" in bodies
+
+
+def test_a_field_that_lists_countries_where_bodies_go() -> None:
+    """A made-up contact page of the kept-back kinds: 'Co-leads: Spain and Uruguay' under an area's heading names
+    the two governments as the area's leads, not a body 'Spain and Uruguay'."""
+    page = rules_only("contacts.txt", "Contact points\n\nMERCURY SUPPLY AND STORAGE\nCo-leads: Spain and Uruguay\n"
+                                      "Contact: Mr. Alvaro Quintana\n")
+    assert {("Government of Spain", "Mercury supply and storage"),
+            ("Government of Uruguay", "Mercury supply and storage")} <= _pairs(page, "LEADS")
+    assert "Spain and Uruguay" not in names(page, "Organization")

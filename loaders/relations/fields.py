@@ -16,8 +16,10 @@ from collections import Counter
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import name_key
+from loaders.entities.nodes import government_named_at
 from loaders.entities.people import is_job_title
 from loaders.fields import Field, find_fields
+from loaders.gazetteers.countries import is_country_name
 from loaders.relations.amounts import parse_amount
 from schema import Funds, Implements, Leads, LocatedIn, Node
 
@@ -38,6 +40,8 @@ def read_fields(ann: Annotated) -> None:
         subject = _subject(ann, titles, field)
         span = (field.key_start, field.end)
         inside = [m for m in sentences.located if field.start <= m.start and m.end <= field.end + 1]
+        if field.kind in ("lead", "implementer", "funder"):
+            inside = [*inside, *_governments(ann, field, inside, block)]
         if field.kind == "lead" and titles and subject is not None:  # a project's sheet: 'Lead: ACEHA (Kampala)'
             for org in _of(inside, "Organization"):
                 ann.edges.add(Implements, org.node, subject, block, span)
@@ -104,6 +108,14 @@ def _sheet_places(ann: Annotated, fields: list[Field], titles: list[Field]) -> N
         if m.node.type != "Country" or any(a <= m.start < b for a, b in bodies):
             continue
         ann.edges.add(LocatedIn, subject, m.node, m.block, sentences.sentence_of[id(m)])
+
+
+def _governments(ann: Annotated, field: Field, inside: list[Located], block) -> list[Located]:
+    """A field that lists countries where bodies go ('Co-leads: Spain and Uruguay') names their governments."""
+    if not all(is_country_name(part) for part in re.split(r"\s*[,;]\s*|\s+and\s+", field.value.strip(" .")) if part):
+        return []
+    return [Located(government_named_at(ann, m, block, "a country listed in a field of bodies"), m.start, m.end, block)
+            for m in inside if m.node.type == "Country"]
 
 
 def _of(mentions: list[Located], node_type: str) -> list[Located]:
