@@ -2203,3 +2203,12 @@ def test_a_field_that_lists_countries_where_bodies_go() -> None:
     assert {("Government of Spain", "Mercury supply and storage"),
             ("Government of Uruguay", "Mercury supply and storage")} <= _pairs(page, "LEADS")
     assert "Spain and Uruguay" not in names(page, "Organization")
+
+
+def test_a_paragraph_about_the_project_the_one_before_named() -> None:
+    """A made-up workshop page of the kept-back kinds: a paragraph that opens with 'The project' and goes on with
+    'It is implemented by ...' speaks of the project the paragraph before named."""
+    page = rules_only("ws.txt", "Workshop\n\nThe workshop was organized under the project \"Mercury-Free Hospitals "
+                                "Georgia\".\n\nThe project, launched in 2022, helps hospitals replace devices. It is "
+                                "implemented by the World Health Organization.\n")
+    assert ("World Health Organization", "Mercury-Free Hospitals Georgia") in _pairs(page, "IMPLEMENTS")

@@ -308,7 +308,11 @@ class Sentences:
         if earlier:
             return earlier[-1]
         # 'the project' (not 'it', which may be a body) of a news item whose headline names one project
-        return self.block_topic(block) or (self.headline_thing("Project") if set(said) - {"it"} else None)
+        topic = self.block_topic(block) or (self.headline_thing("Project") if set(said) - {"it"} else None)
+        if topic is None and self.text[block.start:span[0]].lstrip().startswith(("The project", "The programme")):
+            before = self.previous_titled(block.start)  # a paragraph about 'the project' the one before named
+            topic = before if before is not None and before.node.type == "Project" else None
+        return topic
 
     def anaphor_topics(self, span: Span, block: Block) -> list[Located]:
         """What 'the projects' or 'these projects' stands for: the projects the sentence before it names ('IMPACT
