@@ -2212,3 +2212,13 @@ def test_a_paragraph_about_the_project_the_one_before_named() -> None:
                                 "Georgia\".\n\nThe project, launched in 2022, helps hospitals replace devices. It is "
                                 "implemented by the World Health Organization.\n")
     assert ("World Health Organization", "Mercury-Free Hospitals Georgia") in _pairs(page, "IMPLEMENTS")
+
+
+def test_a_body_said_to_be_the_implementing_agency() -> None:
+    """A made-up project page of the kept-back kinds: 'UNDP is the GEF Implementing Agency, with the Alliance for
+    Responsible Mining (ARM) as regional technical partner' names both the project's implementers."""
+    page = rules_only("andes.txt", "Oro Sin Mercurio Andino\n\nThe project works in Colombia. The United Nations "
+                                   "Development Programme (UNDP) is the GEF Implementing Agency, with the Alliance "
+                                   "for Responsible Mining (ARM) as regional technical partner.\n")
+    assert {("United Nations Development Programme", "Oro Sin Mercurio Andino"),
+            ("Alliance for Responsible Mining", "Oro Sin Mercurio Andino")} <= _pairs(page, "IMPLEMENTS")

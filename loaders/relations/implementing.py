@@ -50,6 +50,13 @@ def read_implementers(ann: Annotated) -> None:
         sentence = sentences.sentence(span)
         orgs = of_type(mentions, "Organization")
         things = outermost(of_type(mentions, "Project", "Event"))
+        for holder in _said_to_be_an_agency(sentence, span, orgs):  # 'UNDP is the GEF Implementing Agency'
+            topic = sentences.topic_of(block)
+            projects = [t for t in things if t.node.type == "Project"]
+            work = projects[:1] if len({t.node.id for t in projects}) == 1 else (
+                [topic] if topic is not None and topic.node.type == "Project" and not projects else [])
+            for target in work:
+                ann.edges.add(Implements, holder.node, target.node, block, span)
         for role in _ROLE_IS.finditer(sentence):
             holders = sentences.chain(orgs, span[0] + role.end())
             projects = [t for t in things if t.node.type == "Project"]
@@ -112,6 +119,23 @@ def read_implementers(ann: Annotated) -> None:
                     if org.node.id not in funder_ids:
                         ann.edges.add(Implements, org.node, target.node, block, span)
     _lead_in_implementers(ann)
+
+
+def _said_to_be_an_agency(sentence: str, span: tuple[int, int], orgs: list[Located]) -> list[Located]:
+    """The body a sentence says is an implementing or executing agency or partner: 'The United Nations Development
+    Programme (UNDP) is the GEF Implementing Agency', 'with the Alliance for Responsible Mining as regional
+    technical partner'."""
+    lower = sentence.lower()
+    out = []
+    for role in (*_AGENCY, "technical partner"):
+        at = lower.find(role)
+        before = [o for o in orgs if o.end <= span[0] + at]
+        if at < 0 or not before:
+            continue
+        gap = sentence[before[-1].end - span[0]:at].lower()
+        if len(gap) <= 40 and any(w in f" {gap} " for w in (" is ", " are ", " as ", " serves as ")):
+            out.append(before[-1])
+    return out
 
 
 def _national_partner(sentences: Sentences, orgs: list[Located], chain: list[Located]) -> list[Located]:
