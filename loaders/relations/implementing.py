@@ -129,12 +129,14 @@ def _said_to_be_an_agency(sentence: str, span: tuple[int, int], orgs: list[Locat
     out = []
     for role in (*_AGENCY, "technical partner"):
         at = lower.find(role)
-        before = [o for o in orgs if o.end <= span[0] + at]
-        if at < 0 or not before:
-            continue
-        gap = sentence[before[-1].end - span[0]:at].lower()
-        if len(gap) <= 40 and any(w in f" {gap} " for w in (" is ", " are ", " as ", " serves as ")):
-            out.append(before[-1])
+        before = [o for o in orgs if o.end <= span[0] + at] if at >= 0 else []
+        for org in reversed(before):  # the body before the copula, not the one the role names ('the GEF Agency')
+            gap = sentence[org.end - span[0]:at].lower()
+            if len(gap) > 40:
+                break
+            if any(w in f" {gap} " for w in (" is ", " are ", " as ")):
+                out.append(org)
+                break
     return out
 
 
