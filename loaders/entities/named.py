@@ -108,7 +108,8 @@ def person_tails(ann: Annotated) -> None:
     """Pipeline component, after the entity decision: whom the people it added speak for ('Kanokwan Prasertsuk is
     a dental public health specialist with the Department of Health'), and a person named again by the first name
     alone as a biography's sentence's subject, with the body that sentence gives
-    (:func:`loaders.entities.people.first_name_mentions`)."""
+    (:func:`loaders.entities.people.first_name_mentions`); a person the NER or a bracket gave whose words the text
+    also writes in lower case ('Power Plants (POG)') is dropped."""
     lower = {w.strip(".,;:()'\"\u2019") for w in ann.text.split() if w.islower()}  # words it writes in lower case
     ann.found = [f for f in ann.found if not (f.node_type == "Person" and f.rule in (NER_RULE, "name (affiliation)")
                                               and _common_words(f.name, lower))]

@@ -514,22 +514,7 @@ def _ministers_portfolio(text: str, name_end: int, at: int) -> Found | None:
     """
     if not re.search(r"\bMinister\s+(?:[A-Z][\w.'\u2019\-]*\s+){1,4}$", text[max(0, name_end - 80):name_end] + " "):
         return None
-    words: list[str] = []
-    for m in re.finditer(r"\S+", text[at:at + 120]):
-        word = m.group(0).rstrip(",.;:)")
-        if not (word[:1].isupper() or word in ("and", "of", "the", "for", "&")) or word in _PORTFOLIO_BREAK:
-            break
-        words.append(word)
-        if word != m.group(0):
-            break
-    while words and words[-1] in ("and", "of", "the", "for", "&"):
-        words.pop()
-    if not words:
-        return None
-    portfolio = " ".join(words)
-    end = text.find(words[-1], at) + len(words[-1])
-    return Found("Organization", f"Ministry of {portfolio}", at, end, (portfolio,), "government",
-                 "affiliation of a minister: the portfolio after the name")
+    return _portfolio_ministry(text, at, commas=False)
 
 
 def _legal_form(name: str) -> bool:
@@ -603,9 +588,9 @@ def _body_after_role(text: str, start: int, end: int) -> Found | None:
     return _new_body(text, start + m.start(1), start + m.start(1) + len(body))
 
 
-def _portfolio_ministry(text: str, at: int) -> Found | None:
-    """The ministry whose minister's portfolio starts at ``at``: its capitalised words and their 'and', 'of the',
-    commas between capitalised words, to the end of the phrase.
+def _portfolio_ministry(text: str, at: int, commas: bool = True) -> Found | None:
+    """The ministry whose minister's portfolio starts at ``at``: its capitalised words and their 'and', 'of the'
+    (and, with ``commas``, the commas between capitalised words), to the end of the phrase.
 
     >>> t = "Deputy Minister of Natural Resources, Ecology and Technical Supervision of the Kyrgyz Republic, opened"
     >>> _portfolio_ministry(t, 19).name
@@ -616,16 +601,21 @@ def _portfolio_ministry(text: str, at: int) -> Found | None:
         word = m.group(2).rstrip(",.;:)")
         if not (word[:1].isupper() or word in ("and", "of", "the", "for", "&")) or word in _PORTFOLIO_BREAK:
             break
-        end = at + m.start(2) + len(word)
-        if word != m.group(2) and not text[end:end + 2] == ", ":
+        if m.group(1) and not commas:
             break
-    portfolio = text[at:end].rstrip(", ")
-    while portfolio.split() and portfolio.split()[-1] in ("and", "of", "the", "for", "&"):
-        portfolio = portfolio.rsplit(" ", 1)[0]
-    if not portfolio:
+        end = at + m.start(2) + len(word)
+        if word != m.group(2) and not (commas and text[end:end + 2] == ", "):
+            break
+    raw = text[at:end]
+    words = raw.split()
+    while words and words[-1] in ("and", "of", "the", "for", "&"):
+        words.pop()
+    if not words:
         return None
-    return Found("Organization", f"Ministry of {portfolio}", at, at + len(portfolio), (portfolio,), "government",
-                 "affiliation of a minister: the portfolio after the role")
+    portfolio = " ".join(words)
+    stop = at + raw.rfind(words[-1]) + len(words[-1])
+    return Found("Organization", f"Ministry of {portfolio}", at, stop, (portfolio,), "government",
+                 "affiliation of a minister: the portfolio " + ("after the role" if commas else "after the name"))
 
 
 def _membership_bodies(text: str, orgs: _Orgs, blocks: list[tuple[int, int, str]]) -> dict[int, Found]:

@@ -169,8 +169,7 @@ def _opens_with_a_person(text: str, start: int) -> bool:
     >>> _opens_with_a_person("Sefo Leota, Adviser, SPREP", 0), _opens_with_a_person("Global Environment Facility, GEF", 0)
     (True, False)
     """
-    from loaders.entities.naming import entity_type
-    from loaders.entities.people import plausible_name
+    from loaders.entities.people import plausible_name  # people reads runs
 
     head = text[start:text.find(",", start, start + 40)] if "," in text[start:start + 40] else ""
     words = head.split()

@@ -21,7 +21,7 @@ from loaders.entities.people import is_job_title
 from loaders.fields import Field, find_fields
 from loaders.gazetteers.countries import is_country_name
 from loaders.relations.amounts import parse_amount
-from schema import Funds, Implements, Leads, LocatedIn, Node
+from schema import Block, Funds, Implements, Leads, LocatedIn, Node
 
 
 def read_fields(ann: Annotated) -> None:
@@ -110,7 +110,7 @@ def _sheet_places(ann: Annotated, fields: list[Field], titles: list[Field]) -> N
         ann.edges.add(LocatedIn, subject, m.node, m.block, sentences.sentence_of[id(m)])
 
 
-def _governments(ann: Annotated, field: Field, inside: list[Located], block) -> list[Located]:
+def _governments(ann: Annotated, field: Field, inside: list[Located], block: Block) -> list[Located]:
     """A field that lists countries where bodies go ('Co-leads: Spain and Uruguay') names their governments."""
     if not all(is_country_name(part) for part in re.split(r"\s*[,;]\s*|\s+and\s+", field.value.strip(" .")) if part):
         return []

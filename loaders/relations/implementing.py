@@ -50,15 +50,10 @@ def read_implementers(ann: Annotated) -> None:
         sentence = sentences.sentence(span)
         orgs = of_type(mentions, "Organization")
         things = outermost(of_type(mentions, "Project", "Event"))
-        for holder in _said_to_be_an_agency(sentence, span, orgs):  # 'UNDP is the GEF Implementing Agency'
-            topic = sentences.topic_of(block)
-            projects = [t for t in things if t.node.type == "Project"]
-            work = projects[:1] if len({t.node.id for t in projects}) == 1 else (
-                [topic] if topic is not None and topic.node.type == "Project" and not projects else [])
-            for target in work:
-                ann.edges.add(Implements, holder.node, target.node, block, span)
-        for role in _ROLE_IS.finditer(sentence):
-            holders = sentences.chain(orgs, span[0] + role.end())
+        holders = _said_to_be_an_agency(sentence, span, orgs)  # 'UNDP is the GEF Implementing Agency'
+        for role in _ROLE_IS.finditer(sentence):  # 'The executing agency is Projekt-Consult GmbH'
+            holders += sentences.chain(orgs, span[0] + role.end())
+        if holders:
             projects = [t for t in things if t.node.type == "Project"]
             topic = sentences.topic_of(block)
             work = projects[:1] if len({t.node.id for t in projects}) == 1 else (

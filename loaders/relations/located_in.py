@@ -1,7 +1,8 @@
 """LOCATED_IN: a project works in, or an event is held in, a country.
 
 * a country in the thing's own name ('planetGOLD Guyana');
-* an event and its place: 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome';
+* an event and its place: 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome'; an event page's
+  dateline under its title ('14-15 March 2023 | Tbilisi, Georgia');
 * the countries of a sentence about one project or event, or about the project the sentence refers back to
   ('The programme works in eight countries (...)', said of the programme just named), or the titled item
   the block belongs to. Where the project is one item of a list of things, only its own item's countries

@@ -5,6 +5,8 @@
   Transport recognized the need for a coordinated Global Mercury Monitoring Network'; 'The partnership
   continues to work towards ... the EC Project' on the coal area's page), or the project is 'part of',
   'under' or 'within' the area;
+* a sentence says so of a project or of 'the project' ('X is a contribution to the ASGM partnership area', 'The
+  project contributes to the Mercury in Products partnership area'): the area it names, not the page's;
 * the project has a heading of its own on a page whose breadcrumb or title names the area ('Air Transport and
   Fate Research > Activities' / 'Mercury Inventory Pilot Project').
 
@@ -19,7 +21,7 @@ import re
 from loaders.annotated import Annotated, Located
 from loaders.entities.reference import is_convention_instrument
 from loaders.relations.context import of_type
-from schema import Block, PartOf
+from schema import Block, Node, PartOf
 
 _AREA_SUBJECT = re.compile(r"^\W*(?:\w+\s+(?:\d{4}|[A-Z]\w+),\s*)?(?:the\s+|this\s+)?(?:UNEP\s+)?$", re.IGNORECASE)
 
@@ -75,7 +77,7 @@ def _says_part(between: str) -> bool:
     return len(between) <= 120 and any(w in between.lower() for w in _PART_WORDS)
 
 
-def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> list[tuple[Located, object]]:
+def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> list[tuple[Located, Node]]:
     """The projects a sentence says are part of an area, each with the first area named after it within a few
     words ('planetGOLD is a contribution to the ASGM partnership area', 'The project forms part of the coal
     partnership area', 'registered as an initiative of the Partnership Area on Mercury Waste Management')."""
