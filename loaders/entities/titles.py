@@ -811,8 +811,10 @@ def _carried_out_initiatives(text: str) -> list[Found]:
     Initiative, implemented by SPREP'); else 'Initiative' heads a body's name (loaders.entities.headed)."""
     found = []
     for start, end in capitalised_runs(text):
+        if not text.startswith("Initiative", end - 10) or not carried_out(text[end:end + 40]):
+            continue
         name = strip_role(clean_name(text[start:end]))
-        if name.endswith(" Initiative") and len(name.split()) >= 2 and carried_out(text[end:end + 40]):
+        if name.endswith(" Initiative") and len(name.split()) >= 2:
             begin = end - len(name)
             found.append(Found("Project", name, begin, end, (name,), None, "an initiative the text says is carried out"))
     return found
