@@ -26,7 +26,7 @@ from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, first
                                      opens_with_honorific, people_and_bodies, person_tail, plausible_name,
                                      TITLE_WORDS)
 from loaders.fields import find_fields, value_items
-from loaders.gazetteers.countries import find_countries, is_country_name
+from loaders.gazetteers.countries import find_countries, only_countries
 from loaders.locate import sentence_span
 from loaders.entities.titles import described_event, find_titled
 from loaders.learned.entities import NER_RULE
@@ -320,7 +320,7 @@ def _item_bodies(text: str, start: int, end: int) -> list[Found]:
     countries = find_countries(name)
     if countries and countries[0].start == 0 and countries[0].end >= len(name) - 1:
         return found  # 'Ministry of Environment (MINAMB), Angola; UNITAR': the country of the item before
-    if countries and all(is_country_name(part) for part in re.split(r"\s*,\s*|\s+and\s+", name)):
+    if only_countries(name):
         return found  # 'Co-leads: Spain and Uruguay': countries, read as their governments (loaders.relations.fields)
     kind, rule = organization_kind(name)
     aliases = (name, alias.group(1)) if alias else (name,)

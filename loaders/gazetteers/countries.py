@@ -115,6 +115,21 @@ def is_country_name(text: str) -> bool:
     return len(countries) == 1 and countries[0].start == 0 and countries[0].end == len(rest)
 
 
+def only_countries(text: str) -> bool:
+    """Whether ``text`` names countries and nothing else, in a list ('Spain and Uruguay', 'Jamaica, Trinidad and
+    Tobago'): what a field of bodies means by its governments.
+
+    >>> only_countries("Spain and Uruguay"), only_countries("Jamaica, Trinidad and Tobago"), only_countries("Spain and UNEP")
+    (True, True, False)
+    """
+    countries = find_countries(text)
+    rest = list(text)
+    for c in countries:
+        rest[c.start:c.end] = " " * (c.end - c.start)
+    return bool(countries) and not set("".join(rest).replace(",", " ").replace(";", " ").replace(".", " ").split()) - {
+        "and", "the", "&"}
+
+
 def find_countries(text: str) -> list[Mention]:
     """Every country mention in ``text``, in text order; a state, province, delta or basin named after a country
     is a place of another ('Niger State' is in Nigeria).

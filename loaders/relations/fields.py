@@ -19,7 +19,7 @@ from loaders.entities.found import name_key
 from loaders.entities.nodes import government_named_at
 from loaders.entities.people import is_job_title
 from loaders.fields import Field, find_fields
-from loaders.gazetteers.countries import is_country_name
+from loaders.gazetteers.countries import only_countries
 from loaders.relations.amounts import parse_amount
 from schema import Block, Funds, Implements, Leads, LocatedIn, Node
 
@@ -112,7 +112,7 @@ def _sheet_places(ann: Annotated, fields: list[Field], titles: list[Field]) -> N
 
 def _governments(ann: Annotated, field: Field, inside: list[Located], block: Block) -> list[Located]:
     """A field that lists countries where bodies go ('Co-leads: Spain and Uruguay') names their governments."""
-    if not all(is_country_name(part) for part in re.split(r"\s*[,;]\s*|\s+and\s+", field.value.strip(" .")) if part):
+    if not only_countries(field.value):
         return []
     return [Located(government_named_at(ann, m, block, "a country listed in a field of bodies"), m.start, m.end, block)
             for m in inside if m.node.type == "Country"]
