@@ -54,10 +54,35 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
                 continue  # a heading in capitals ('OUR TEAM', 'PARTNERSHIP SECRETARIAT'), not a body's name
             if name.endswith(" Initiative") and carried_out(text[begin + len(name):begin + len(name) + 40]):
                 continue  # 'X Initiative, implemented by Y': work, a project's name (loaders.entities.titles)
-            kind, rule = organization_kind(name)
-            found.append(Found("Organization", name, begin, begin + len(name), (name,), kind,
-                               f"name headed by an organisation word; kind: {rule}"))
+            if (unit := _unit_of_body(name)) is not None:  # 'Environmental Health Department of MOEJ': two bodies
+                found.extend(_headed(name[:unit[0]], begin, "a unit before its body's name"))
+                found.extend(_headed(name[unit[1]:], begin + unit[1], "the body after its unit's name"))
+                continue
+            found.extend(_headed(name, begin, "name headed by an organisation word"))
             found.extend(_nested(name, begin))
+    return found
+
+
+def _headed(name: str, begin: int, why: str) -> list[Found]:
+    kind, rule = organization_kind(name)
+    return [Found("Organization", name, begin, begin + len(name), (name,), kind, f"{why}; kind: {rule}")]
+
+
+def _unit_of_body(name: str) -> tuple[int, int] | None:
+    """Where a unit's name ends and its body's begins: 'Chemicals and Health Branch of UNEP', 'Environmental
+    Health Department of the Ministry of Health'; not 'Department of Environment', whose 'of' names its remit.
+
+    >>> _unit_of_body("Environmental Health Department of MOEJ"), _unit_of_body("Division of Environment of Fiji")
+    ((31, 35), None)
+    """
+    m = re.match(r"((?:[A-Z][\w\-]*,?\s+(?:and\s+|&\s+)?){1,5}?" + SUB_UNIT.pattern + r")\s+of\s+(?:the\s+)?", name)
+    if m is None:
+        return None
+    body = name[m.end():]
+    if not (is_acronym(body) or name_key(body) in reference_pattern()[2] or (
+            len(body.split()) >= 2 and _typed(body) == "Organization")):
+        return None
+    return m.end(1), m.end()
     return found
 
 
@@ -205,6 +230,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     person = re.match(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+"
                       r"(?:the\s+)?(?=[A-Z])", run)
     body = clean_name(re.split(r"\s+and\s+", run[person.end():])[0]) if person else ""
+    if person and _typed(body) != "Organization":
+        body = clean_name(run[person.end():])  # 'Sarah Oduya of the Chemicals and Health Branch of UNEP'
     if person and plausible_name(person.group(1)) and entity_type(person.group(1)) is None and not any(
             w in NOT_NAMES or w.lower().rstrip("s") in TITLE_WORDS for w in person.group(1).split()) \
             and _typed(body) == "Organization":  # 'Peter Nelson of Macquarie University'

@@ -348,8 +348,8 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             if body is not None:  # 'Ministerio de Agricultura, Alimentación y Medio Ambiente'
                 tail.new_bodies.append(body)
                 org, segment_end = body, joined
-            tail.organizations.append(org)
-            segment_end = max(segment_end, org.end)
+            tail.organizations.extend(_chained(text, org, orgs))
+            segment_end = max(segment_end, tail.organizations[-1].end)
             paired = orgs.at(org.end + 1, 1) if text[org.end:org.end + 1] == "/" else None
             if paired is not None:  # 'Charline Cheuvart, EEB/ZMWG': a member body and its coalition
                 tail.organizations.append(paired)
@@ -370,7 +370,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                     if not inside or at_parent:
                         tail.new_bodies.append(body)
                         inside = [body, *inside]
-                for org in inside[:2 if at_parent else 1]:  # the unit and the body it is at
+                for org in inside:  # the unit and the body it is at
                     if org not in tail.organizations:
                         tail.organizations.append(org)
         elif (possessive := _POSSESSIVE_ROLE.match(segment)) is not None:
@@ -418,6 +418,16 @@ _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*[,|]\s*|\s+[-\u2013\u2014]\s+|"
                            r"\s+works?\s+(?:for|at|with)\s+(?:the\s+)?(?=[A-Z])|"  # 'X works for Y'
                            r"\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\||\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
+
+
+def _chained(text: str, org: Found, orgs: _Orgs) -> list[Found]:
+    """A unit and the bodies it belongs to, written one after the other: 'Chemicals and Health Branch of UNEP',
+    'Division of Oral Health at the Ministry of Health'."""
+    chain = [org]
+    while (link := re.match(r"\s+(?:of|at|in)\s+(?:the\s+)?", text[chain[-1].end:chain[-1].end + 12])) is not None \
+            and (body := orgs.at(chain[-1].end + link.end(), 1)) is not None and body not in chain:
+        chain.append(body)
+    return chain
 
 
 def _segment_end(text: str, start: int, limit: int) -> int:

@@ -45,7 +45,7 @@ def read_affiliations(ann: Annotated) -> None:
             orgs: list[Node] = [o for o in (aliases.get(name_key(n)) for n in named) if o is not None]
             if not orgs and f.props.get("country"):
                 orgs = [government(ann, f.props["country"], prov, "a country named as a person's affiliation")]
-            for org in _without_units(orgs):
+            for org in orgs:
                 edge = edges.setdefault((person.id, org.id), AffiliatedWith(source=person.id, target=org.id))
                 edge.provenance.append(prov)
     for (source, target), edge in edges.items():
