@@ -95,8 +95,10 @@ def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | N
     words = name.split()
     while words and words[0] in NOT_NAMES:
         words = words[1:]
-    if words and re.fullmatch(r"[A-Z][\w\-]*['\u2019]s", words[0]) and find_countries(words[0][:-2]):
-        words = words[1:]  # "Uganda's National Environment Management Authority": the body, not the country
+    if words and re.fullmatch(r"[A-Z][\w\-]*['\u2019]s", words[0]) and (
+            find_countries(words[0][:-2]) or (SUB_UNIT.search(" ".join(words[1:])) and (is_acronym(words[0][:-2]) or _typed(words[0][:-2])))):
+        words = words[1:]  # "Uganda's National Environment Management Authority": the body, not the country;
+        #                    "UNEP's Chemicals and Health Branch", "BRI's Center for Mercury Studies": the unit
     name = " ".join(words)
     trailing_place = re.search(r"\s+(?:in|at)\s+[A-Z][\w\s]*$", name)
     if trailing_place and find_countries(trailing_place.group(0)):

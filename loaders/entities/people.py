@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from loaders.entities.acronyms import best_long_form, is_acronym
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import LEGAL_FORMS, entity_type, organization_kind
+from loaders.entities.runs import SUB_UNIT
 from loaders.gazetteers.areas import find_areas
 from loaders.gazetteers.countries import find_countries, is_country_name
 from loaders.gazetteers.places import city_countries
@@ -367,8 +368,8 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                 at_parent = body is not None and text.startswith(" at ", body.end)  # '... Department at the MECC'
                 if body is not None and not any(o.start == body.start and o.end >= body.end for o in inside):
                     inside = [o for o in inside if not (body.start <= o.start < body.end)]
-                    if not inside or at_parent:
-                        tail.new_bodies.append(body)
+                    if not inside or at_parent or all(o.end <= body.start for o in inside):
+                        tail.new_bodies.append(body)  # all before it: its owner ("BRI's Center for ...")
                         inside = [body, *inside]
                 for org in inside:  # the unit and the body it is at
                     if org not in tail.organizations:
@@ -541,6 +542,9 @@ def _new_body(text: str, start: int, end: int, before_country: bool = False) -> 
     body, _, place = name.rpartition(" in ")
     if body and (is_country_name(place) or place in city_countries()):
         name = body  # 'UNDP in Ecuador', 'WHO headquarters in Geneva': the body, and where it sits
+    owner = re.match(r"([A-Z][\w\-]*)['\u2019]s\s+(?=[A-Z])", name)
+    if owner and SUB_UNIT.search(name[owner.end():]) and is_acronym(owner.group(1)):
+        name = name[owner.end():]  # "BRI's Center for Mercury Studies": the unit (its body is an acronym's find)
     if not name or len(name) < 3 or len(name.split()) > 12 or not (name[:1].isupper() or _legal_form(name)):
         return None
     if plausible_name(name) and entity_type(name) is None and not before_country:
