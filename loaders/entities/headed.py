@@ -245,6 +245,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     for m in re.finditer(r"\s+at\s+(?:the\s+)?(?=[A-Z])", run):  # 'Environmental Policy Implementation Department at
         left, right = clean_name(run[:m.start()]), clean_name(run[m.end():])  # the Ministry of ...': two bodies
         left = strip_role(left)  # 'Head of the Division of Oral Health at the Ministry of Health': the division
+        if left.split()[-1:] and left.split()[-1].lower() in TITLE_WORDS and _typed(right) == "Organization":
+            return _split_and(text, start + m.end(), end, persons)  # 'Pacific Program Coordinator at ...': a role
         if len(left.split()) >= 2 and _typed(left) == "Organization" and (
                 _typed(right) == "Organization" or is_acronym(right)):  # '... Division at UNIDO'
             return [*_split_and(text, start, start + m.start(), persons),
