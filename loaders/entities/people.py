@@ -390,6 +390,10 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             # 'Minister of Environment, Water and Sanitation': the portfolio's last items; not 'Director of
             # Extractives, Global Initiative Against Transnational Organized Crime', the body after the role
             tail.roles[-1] = (tail.roles[-1][0], segment_end)
+        elif listed and (inner := orgs.within(at, segment_end)) and re.search(
+                r"\b[a-z]+\s+(?:at|with|of|for|in)\s+(?:the\s+)?$", text[at:inner[0].start]):
+            tail.roles.append((at, inner[0].start))  # 'Latin America technical lead at the Artisanal Gold Council'
+            tail.organizations.extend(_chained(text, inner[0], orgs))
         elif listed and (segment[:1].isupper() or _legal_form(segment)):
             segment_end = _body_end(text, at, segment_end, until)
             body = _new_body(text, at, segment_end, before_country=_country_ends(text, segment_end, until))
