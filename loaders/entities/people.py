@@ -282,8 +282,9 @@ def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
             at += len(role) + 2
             head, _, country = rest.rpartition(", ")
             line = head if head and is_country_name(country) else rest
-        if (body := orgs.at(at, 1)) is not None:
-            return Tail(organizations=[body], roles=roles, end=body.end)
+        if (body := orgs.at(at, 1)) is not None:  # and the bodies after it: 'Chemicals and Health Branch, UNEP'
+            chain = [body, *orgs.within(body.end, stop)]
+            return Tail(organizations=chain, roles=roles, end=chain[-1].end)
         if entity_type(line) == "Organization" and (body := _new_body(text, at, at + len(line))) is not None:
             return Tail(organizations=[body], roles=roles, end=body.end, new_bodies=[body])  # no rule read it yet
         titled = _ROLE_PHRASE.match(line) or any(w.lower().strip(",.") in TITLE_WORDS for w in line.split())
@@ -397,10 +398,11 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
         elif listed and (segment[:1].isupper() or _legal_form(segment)):
             segment_end = _body_end(text, at, segment_end, until)
             body = _new_body(text, at, segment_end, before_country=_country_ends(text, segment_end, until))
-            if body is None:
+            if body is None and not (tail.roles and orgs.within(segment_end, until)):
                 break
-            tail.new_bodies.append(body)
-            tail.organizations.append(body)
+            if body is not None:  # else a programme or unit between the role and a known body: 'Specialist,
+                tail.new_bodies.append(body)  # Chemicals and Waste Management Programme, UNITAR'
+                tail.organizations.append(body)
         else:
             break
         tail.end = segment_end
