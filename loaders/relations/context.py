@@ -308,7 +308,10 @@ class Sentences:
         if earlier:
             return earlier[-1]
         # 'the project' (not 'it', which may be a body) of a news item whose headline names one project
-        topic = self.block_topic(block) or (self.headline_thing("Project") if set(said) - {"it"} else None)
+        after_the_project = re.search(r"(?:^|[.!?]\s+)The (?:project|programme)\b[^.!?]*[.!?]\s*$",
+                                      self.text[block.start:span[0]])  # 'The project will ... . It contributes to'
+        topic = self.block_topic(block) or (
+            self.headline_thing("Project") if set(said) - {"it"} or after_the_project else None)
         if topic is None and self.text[block.start:span[0]].lstrip().startswith(("The project", "The programme")):
             before = self.previous_titled(block.start)  # a paragraph about 'the project' the one before named
             topic = before if before is not None and before.node.type == "Project" else None
