@@ -178,6 +178,15 @@ def _opens_with_a_person(text: str, start: int) -> bool:
         entity_type(head) is None and not find_countries(head) and plausible_name(head)
 
 
+def _opens_with_country_dash(text: str, start: int) -> bool:
+    """Whether the line from ``start`` opens with a country's name and a dash ('Viet Nam – Center for ...')."""
+    m = _COUNTRY_DASH.match(text, start)
+    return m is not None and is_country_name(m.group(1))
+
+
+_COUNTRY_DASH = re.compile(r"([^\n\u2013\u2014]{2,45}?)\s+[\u2013\u2014-]\s+")
+
+
 def _country_ends_line(text: str, start: int) -> bool:
     """Whether what runs from ``start`` to the line's end is a country's name."""
     end = text.find("\n", start)
@@ -208,6 +217,12 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 break
             if gap in (" - ", " \u2013 ") and _country_ends_line(text, nxt.start()):
                 break  # 'Batrec Industrie AG – Switzerland': where the body is
+            if gap in (" - ", " \u2013 ") and is_country_name(text[start:previous.end()]):
+                start, end, previous = nxt.start(), nxt.end(), nxt  # 'Japan – National Institute for ...': the
+                nxt = TOKEN.search(text, previous.end())            # body after where it is
+                continue
+            if "\n" in gap and _opens_with_country_dash(text, nxt.start()):
+                break  # a list's next line: 'Viet Nam – Center for Environmental Monitoring, ...'
             if "\n" in gap and previous.end() - text.rfind("\n", 0, previous.end()) < 40:
                 break  # a short line (a masthead or slide line) ends the name
             if "\n" in gap and _ends_on_country(text, previous.end()):
