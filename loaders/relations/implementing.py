@@ -114,6 +114,7 @@ def read_implementers(ann: Annotated) -> None:
                     if org.node.id not in funder_ids:
                         ann.edges.add(Implements, org.node, target.node, block, span)
     _lead_in_implementers(ann)
+    _listed_members(ann)
 
 
 def _said_to_be_an_agency(sentence: str, span: tuple[int, int], orgs: list[Located]) -> list[Located]:
@@ -202,3 +203,34 @@ def _lead_in_implementers(ann: Annotated) -> None:
             for org in orgs:  # what the item gives as planned, the lead-in does not make fact
                 ann.edges.add(Implements, org.node, m.node, lead, (lead.start, lead.end), status=status)
                 ann.edges.add(Implements, org.node, m.node, block, span, status=status)
+
+
+_MEMBERS = re.compile(r"\b(?:[Mm]embers?|[Pp]artners|[Pp]articipating\s+(?:institutions|organi[sz]ations|bodies))\b")
+
+
+def _listed_members(ann: Annotated) -> None:
+    """The bodies listed under a lead-in or heading that calls them members or partners implement the project
+    the lead-in names, else the page's ('Monitoring sites are operated by the following members:' over 'Japan -
+    National Institute for Minamata Disease (NIMD)', one body a line: the line's first)."""
+    sentences, text = ann.sentences, ann.text
+    topic = sentences.topic if sentences.topic is not None and sentences.topic.node.type == "Project" else None
+    blocks = list(ann.doc.walk())
+    for i, lead in enumerate(blocks):
+        own = text[lead.start:lead.end].strip()
+        if len(own) > 300 or not (own.endswith(":") or lead.kind == "heading") or not _MEMBERS.search(own):
+            continue
+        projects = outermost([m for m in sentences.by_block[id(lead)] if m.node.type == "Project"])
+        work = projects[0] if len({m.node.id for m in projects}) == 1 else topic
+        if work is None:
+            continue
+        for item in blocks[i + 1:]:
+            if item.kind != "bullet":
+                break
+            orgs = [m for m in sentences.by_block[id(item)] if m.node.type == "Organization"]
+            line_start = item.start
+            for line in text[item.start:item.end].split("\n"):
+                on_line = [m for m in orgs if line_start <= m.start < line_start + len(line)]
+                if on_line and not planned(line, 0):
+                    first = min(on_line, key=lambda m: m.start)
+                    ann.edges.add(Implements, first.node, work.node, item, (line_start, line_start + len(line)))
+                line_start += len(line) + 1
