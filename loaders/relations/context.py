@@ -304,14 +304,20 @@ class Sentences:
         said = [m.group(0).strip(" ,").lower() for m in _ANAPHOR.finditer(self.sentence(span))]
         if not said:
             return None
+        # 'It' after a sentence that opens 'The project' is that project ('The project is one of the country
+        # projects of the planetGOLD programme ... . It is implemented by UNDP')
+        after_the_project = re.search(r"(?:^|[.!?]\s+)(The (?:project|programme)\b)[^.!?]*[.!?]\s*$",
+                                      self.text[block.start:span[0]])
+        if after_the_project and set(said) == {"it"}:
+            before = self.block_topic(block) or self.headline_thing("Project") or self.previous_titled(
+                block.start + after_the_project.start(1))
+            if before is not None and before.node.type == "Project":
+                return before
         earlier = [m for m in self.by_block[id(block)] if m.node.type == "Project" and m.end <= span[0]]
         if earlier:
             return earlier[-1]
         # 'the project' (not 'it', which may be a body) of a news item whose headline names one project
-        after_the_project = re.search(r"(?:^|[.!?]\s+)The (?:project|programme)\b[^.!?]*[.!?]\s*$",
-                                      self.text[block.start:span[0]])  # 'The project will ... . It contributes to'
-        topic = self.block_topic(block) or (
-            self.headline_thing("Project") if set(said) - {"it"} or after_the_project else None)
+        topic = self.block_topic(block) or (self.headline_thing("Project") if set(said) - {"it"} else None)
         if topic is None and self.text[block.start:span[0]].lstrip().startswith(("The project", "The programme")):
             before = self.previous_titled(block.start)  # a paragraph about 'the project' the one before named
             topic = before if before is not None and before.node.type == "Project" else None
