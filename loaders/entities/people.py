@@ -110,7 +110,8 @@ TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassad
                           "delegate", "chair", "co-chair", "chairperson", "chairman", "chairwoman", "president",
                           "vice-president", "analyst", "engineer", "spokesperson", "moderator", "ceo", "executive",
                           "deputy", "rapporteur", "commissioner", "co-lead", "director-general", "secretary-general",
-                          "undersecretary", "under-secretary", "administrator", "chief"})
+                          "undersecretary", "under-secretary", "administrator", "chief", "inspector", "economist",
+                          "geologist", "chemist", "technician", "treasurer", "counsellor", "counselor"})
 _ROLE = "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True))
 # a role, after its modifiers: 'Senior Programme Officer', 'Lead Environmental Specialist', 'Program Officer
 # Extractives & Conservation', 'Regional Director and Representative'; not a body's name ('Office of ...')
