@@ -314,6 +314,8 @@ class Sentences:
             if before is not None and before.node.type == "Project":
                 return before
         earlier = [m for m in self.by_block[id(block)] if m.node.type == "Project" and m.end <= span[0]]
+        if earlier and set(said) == {"it"} and (subject := self._subject_before(span, block)) is not None:
+            return subject  # 'The planetGOLD Kenya project is part of the ... planetGOLD programme. It is ...'
         if earlier:
             return earlier[-1]
         # 'the project' (not 'it', which may be a body) of a news item whose headline names one project
@@ -322,6 +324,17 @@ class Sentences:
             before = self.previous_titled(block.start)  # a paragraph about 'the project' the one before named
             topic = before if before is not None and before.node.type == "Project" else None
         return topic
+
+    def _subject_before(self, span: Span, block: Block) -> Located | None:
+        """The project that opens the sentence before ``span`` in its block, as its subject."""
+        before = [m for m in self.by_block[id(block)] if m.end <= span[0]]
+        if not before:
+            return None
+        last = self.sentence_of[id(before[-1])]
+        opening = min((m for m in before if self.sentence_of[id(m)] == last), key=lambda m: m.start)
+        if opening.node.type == "Project" and re.fullmatch(r"\s*(?:[Tt]he\s+)?", self.text[last[0]:opening.start]):
+            return opening
+        return None
 
     def anaphor_topics(self, span: Span, block: Block) -> list[Located]:
         """What 'the projects' or 'these projects' stands for: the projects the sentence before it names ('IMPACT
