@@ -213,7 +213,7 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
             if gap == ", " and not _comma_continues(text, start, nxt.start()) and not (
                     connectors is not CONNECTORS and _coordinated(text, nxt.start())):
                 break
-            if not (gap in (" - ", "-", ", ", " \u2013 ") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
+            if not (gap in (" - ", "-", ", ", " \u2013 ", "\u2013") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
                 break
             if gap in (" - ", " \u2013 ") and _country_ends_line(text, nxt.start()):
                 break  # 'Batrec Industrie AG – Switzerland': where the body is

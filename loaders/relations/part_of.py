@@ -68,7 +68,7 @@ def _stated_area(ann: Annotated, span: tuple[int, int], mentions: list[Located],
 
 
 _PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the",
-               "contributes to")
+               "contributes to", "activity of", "activities of")
 
 
 def _says_part(between: str) -> bool:
@@ -85,7 +85,9 @@ def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> l
     for m in projects:
         area = next((a for a in areas if a.start >= m.end), None)
         between = text[m.end:area.start].lower() if area is not None else ""
-        if area is not None and len(between) <= 60 and _says_part(between) and not any(
+        contributed = re.search(r"\bcontribut(?:es|ed|e)\s+(?:the\s+|its\s+)?$", text[max(0, m.start - 30):m.start]) \
+            and between.startswith(" to ")  # 'BRI contributes the programme to the Partnership's ... area'
+        if area is not None and len(between) <= 60 and (_says_part(between) or contributed) and not any(
                 m.end < other.start < area.start for other in projects):
             said.append((m, area.node))
     return said
