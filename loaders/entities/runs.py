@@ -237,6 +237,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 if previous.group(0) in HEADLINE_ADVERBS and previous.start() > start:  # 'Successfully Launches'
                     end = len(text[:previous.start()].rstrip())
                 break
+            if previous.group(0).lower() in connectors and re.search(r"['\u2019]s$", word) and word[:1].isupper():
+                break  # 'the Pacific Mercury Monitoring Programme to the Partnership's ... area': another name
             if word[:1].isupper() or (word[:2].lower() in _ELIDED and word[2:3].isupper()):  # "de l'Environnement"
                 end = nxt.end()
             elif _YEAR.fullmatch(word) and (after := TOKEN.search(text, nxt.end())) is not None and \
