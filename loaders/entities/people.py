@@ -154,7 +154,7 @@ _NOT_PERSON_WORDS = re.compile(
 _NOT_AFFILIATION = re.compile(r"^(?:member|members|a |an |the project|project|with|see|formerly|now|in |on |"
                               r"for |e\.g|i\.e|\d)", re.IGNORECASE)
 # a tail ends at a full stop, not at the one of an abbreviated 'acting' ('Ag. Deputy Executive Director of EPA')
-_TAIL_STOP = re.compile(rf"(?<![A-Z])(?<!\bAg)\.(?!\w)|[;:!?\n\u201c\u201d\"]|,\s+(?:who|which|in his|in her)\b|"
+_TAIL_STOP = re.compile(rf"(?<![A-Z])(?<!\bAg)\.(?!\w)|(?<=[A-Z]{{2}})\.(?=\s+[A-Z][a-z])|[;:!?\n\u201c\u201d\"]|,\s+(?:who|which|in his|in her)\b|"
                         rf"\s(?:and\s(?=[a-z])|who|"
                         rf"which|that|to|at the(?!\s+[A-Z])|on|during|when|while|where|whose)\s?"
                         rf"(?!(?:a |an |the )?(?i:{_ROLE})\b)")  # not 'at the' a name: 'Task Manager at the GEF ...'
@@ -600,7 +600,8 @@ def _body_after_role(text: str, start: int, end: int) -> Found | None:
         return None
     if text[start:start + m.start()].rstrip().endswith("Minister") and text[start + m.start():].startswith("of"):
         return _portfolio_ministry(text, start + m.start(1))  # 'Deputy Minister of Natural Resources, Ecology ...'
-    body = m.group(1).strip().split(" at the ")[0]  # '... Department at the MECC': the department, at its ministry
+    body = re.split(r" at (?:the )?(?=[A-Z])", m.group(1).strip())[0]  # '... Department at the MECC': the
+    #                                                                    department, at its ministry
     if find_countries(body) and find_countries(body)[0].start == 0:
         return None
     if len(body.split()) == 1 and not is_acronym(body) and entity_type(body) != "Organization" and not re.search(
