@@ -21,6 +21,7 @@ Rules:
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
@@ -461,6 +462,18 @@ def _head_form(word: str) -> str:
     return word.capitalize() if word.isupper() and len(word) > 3 else word
 
 
+_WHERE_OR_WHEN = re.compile(r"((?:[A-Z][\w\-]*,?\s+){1,3}?)(?:for|at|to)\s+(?:the\s+)?(?=[A-Z])")
+_MONTHS = frozenset(calendar.month_name[1:])
+
+
+def _place_or_month(words: str) -> bool:
+    """'Geita', 'Tanzania', 'March': where or when something was, not part of a title's name."""
+    from loaders.gazetteers.places import city_countries
+
+    words = words.strip()
+    return words in _MONTHS or is_country_name(words) or words in city_countries()
+
+
 def _headed(text: str, definitions: list[Definition]) -> list[Found]:
     found = []
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
@@ -477,6 +490,10 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         while words and words[-1].lower() in TITLE_CONNECTORS:
             words = words[:-1]
         name = " ".join(words)
+        said_where = _WHERE_OR_WHEN.match(name)
+        if said_where and all(_place_or_month(p) for p in said_where.group(1).split(",") if p.strip()):
+            name = name[said_where.end():]  # 'met in Geita, Tanzania, on 12 and 13 March for the National Workshop'
+            words = name.split()
         lead = next((lead for lead in ABOUT_A_MEETING if name.startswith(lead)), "")
         if lead and entity_type(name[len(lead):]) == "Event":  # 'Outcome of the ... Meeting on Mercury Monitoring'
             start += text[start:].find(name[len(lead):].split()[0])
@@ -499,6 +516,9 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
                           r"November|December)$", name)
         if month:
             name = name[:month.start()]
+        held_in = re.search(r"\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)$", name) if node_type == "Event" else None
+        if held_in and _place_or_month(held_in.group(1)):
+            name = name[:held_in.start()]  # 'the Lake Victoria Gold Dialogue in Kisumu': where it was held
         if is_category(name) or _treaty(name):
             continue  # 'UNEP Projects', 'Partners Projects': a heading over several; 'Kyoto Protocol': a treaty
         unfinished = re.search(r"\s+(?:in|for|of|on)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:\s+and\s+|\s+|$))+)$", name)
