@@ -2222,3 +2222,102 @@ def test_a_body_said_to_be_the_implementing_agency() -> None:
                                    "for Responsible Mining (ARM) as regional technical partner.\n")
     assert {("United Nations Development Programme", "Oro Sin Mercurio Andino"),
             ("Alliance for Responsible Mining", "Oro Sin Mercurio Andino")} <= _pairs(page, "IMPLEMENTS")
+
+
+def test_a_unit_and_every_body_it_belongs_to() -> None:
+    """Made-up pages of the kept-back kinds: a person of a unit is affiliated with the unit and with each body the
+    text names it under, as the gold has it ('Chief of the Chemicals and Health Branch, Economy Division of UNEP':
+    the branch, the division and UNEP): 'of the Chemicals and Health Branch of UNEP' (the branch whole, not
+    'Health Branch of UNEP'), 'at BRI's Center for Mercury Studies' (the centre without its owner), a stacked
+    'Role, Unit, Body (ACRONYM)' line."""
+    page = rules_only("units.txt", "Speakers\n\nThe Biodiversity Research Institute (BRI) hosted the meeting. It was "
+                                   "opened by Sarah Oduya of the Chemicals and Health Branch of UNEP, who welcomed "
+                                   "participants. Dr. Rachel Whitcomb, Senior Scientist at BRI's Center for Mercury "
+                                   "Studies, presented the results.\n\nClaudia Restrepo Vargas\nProgramme Officer, "
+                                   "Economy Division, United Nations Environment Programme (UNEP)\nShe coordinates "
+                                   "support to the region.\n")
+    pairs = _pairs(page, "AFFILIATED_WITH")
+    assert {("Sarah Oduya", "Chemicals and Health Branch"), ("Sarah Oduya", "United Nations Environment Programme"),
+            ("Rachel Whitcomb", "Center for Mercury Studies"), ("Rachel Whitcomb", "Biodiversity Research Institute"),
+            ("Claudia Restrepo Vargas", "Economy Division"),
+            ("Claudia Restrepo Vargas", "United Nations Environment Programme")} <= pairs
+    assert not {"Health Branch of UNEP", "BRI's Center for Mercury Studies"} & names(page, "Organization")
+
+
+def test_a_role_before_at_a_body_is_no_part_of_its_name() -> None:
+    """Made-up pages of the kept-back kinds: 'Pacific Program Coordinator at Biodiversity Research Institute',
+    'Latin America technical lead at the Artisanal Gold Council', 'Specialist, Chemicals and Waste Management
+    Programme, UNITAR' (a programme that is no body between the role and the body): the body alone; a tail ends at
+    an acronym's full stop ('... at MOEJ. Pornthip Saengchan also spoke')."""
+    page = rules_only("bios.txt", "Panel\n\nDr. Leilani Tuiasosopo, Pacific Program Coordinator at Biodiversity "
+                                  "Research Institute, led the sampling.\n\nDaniel Ferreira, Latin America technical "
+                                  "lead at the Artisanal Gold Council, said miners were ready.\n\nModerator: Ms. Laura "
+                                  "Bianchi, Specialist, Chemicals and Waste Management Programme, UNITAR\n\nThe "
+                                  "Ministry of the Environment of Japan (MOEJ) hosted it. Hiroshi Tanabe, Deputy "
+                                  "Director of the Office of Mercury Management at MOEJ. Pornthip Saengchan also "
+                                  "spoke.\n")
+    pairs = _pairs(page, "AFFILIATED_WITH")
+    assert {("Leilani Tuiasosopo", "Biodiversity Research Institute"), ("Daniel Ferreira", "Artisanal Gold Council"),
+            ("Laura Bianchi", "United Nations Institute for Training and Research"),
+            ("Hiroshi Tanabe", "Office of Mercury Management")} <= pairs
+    assert not any(" at " in n or "Coordinator" in n or "Saengchan" in n for n in names(page, "Organization"))
+
+
+def test_a_project_sheet_with_a_long_title_and_it_after_the_project() -> None:
+    """A made-up GEF project page: a title whose words before the colon are a long name of their own
+    ('Mercury-Free Dentistry in Kenya: Phasing Out Amalgam ...') names one project; 'It' in the sentence after one
+    that opens 'The project' is that project."""
+    page = rules_only("gef.txt", "Mercury-Free Dentistry in Kenya: Phasing Out Amalgam in Public Clinics\n\nProject "
+                                 "Description\n\nAmalgam remains in use in many clinics. The project will replace "
+                                 "these fillings in 45 clinics. It contributes directly to Articles 4 and 11 of the "
+                                 "Minamata Convention on Mercury.\n\nImplementing Agencies\nUnited Nations Environment "
+                                 "Programme\n")
+    title = "Mercury-Free Dentistry in Kenya: Phasing Out Amalgam in Public Clinics"
+    assert names(page, "Project") == {title}
+    assert {("Article 4", title), ("Article 11", title)} <= {(t, s) for s, t in _pairs(page, "SUPPORTS")} or {
+        (title, "Article 4"), (title, "Article 11")} <= _pairs(page, "SUPPORTS")
+
+
+def test_it_is_the_project_that_opens_the_sentence_before() -> None:
+    """A made-up planetGOLD page: 'The planetGOLD Kenya project is part of the GEF-funded planetGOLD programme. It
+    is implemented by UNEP ...': 'It' is the subject of the sentence before, not the programme named last; a
+    project 'contributes to the work of the ASGM partnership area'; 'as an activity of the ... partnership area';
+    a name's en dash ('Japan–Thailand Cooperation ...')."""
+    page = rules_only("pg.txt", "planetGOLD Kenya\n\nThe planetGOLD Kenya project is part of the GEF-funded "
+                                "planetGOLD programme. It is implemented by the United Nations Environment Programme "
+                                "(UNEP) in partnership with the State Department for Mining.\n\nThe Japan–Thailand "
+                                "Cooperation on Mercury Monitoring was established in 2020 as an activity of the "
+                                "Mercury Air Transport and Fate Research partnership area.\n")
+    implements = _pairs(page, "IMPLEMENTS")
+    assert {("United Nations Environment Programme", "planetGOLD Kenya"),
+            ("State Department for Mining", "planetGOLD Kenya")} <= implements
+    assert ("United Nations Environment Programme", "planetGOLD") not in implements
+    assert ("Japan–Thailand Cooperation on Mercury Monitoring", "Mercury air transport and fate research") in \
+        _pairs(page, "PART_OF")
+
+
+def test_a_member_list_of_country_and_body_lines() -> None:
+    """A made-up network page: lines 'Country – Body (ACRONYM)' under 'Monitoring sites are operated by the
+    following members:' name the bodies (not 'Japan – National Institute ...', nor one name run over two lines),
+    and each implements the network the page is about."""
+    page = rules_only("net.txt", "Asia-Pacific Mercury Monitoring Network\n\nThe Asia-Pacific Mercury Monitoring "
+                                 "Network (APMMN) measures mercury in air.\n\nMember institutions\n\nMonitoring sites "
+                                 "are operated by the following members:\n\nJapan – National Institute for Minamata "
+                                 "Disease (NIMD)\nThailand – Pollution Control Department, Ministry of Natural "
+                                 "Resources and Environment\nViet Nam – Center for Environmental Monitoring\n")
+    network = "Asia-Pacific Mercury Monitoring Network"
+    assert {("National Institute for Minamata Disease", network), ("Pollution Control Department", network),
+            ("Center for Environmental Monitoring", network)} <= _pairs(page, "IMPLEMENTS")
+    assert not any("–" in n or n.startswith("Environment Viet") for n in names(page, "Organization"))
+
+
+def test_an_event_named_after_where_and_when() -> None:
+    """Made-up news items: 'met in Geita, Tanzania, on 12 and 13 March for the National Workshop on Mercury-Free
+    Gold Processing' names the workshop without the month before it; 'hosted the Lake Victoria Gold Dialogue in
+    Kisumu' names the dialogue without its city."""
+    page = rules_only("news.txt", "Roadmap agreed\n\nMore than 60 miners met in Geita, Tanzania, on 12 and 13 March "
+                                  "for the National Workshop on Mercury-Free Gold Processing.\n\nThe county government "
+                                  "hosted the Lake Victoria Gold Dialogue in Kisumu.\n")
+    assert {"National Workshop on Mercury-Free Gold Processing", "Lake Victoria Gold Dialogue"} <= names(page, "Event")
+    assert ("National Workshop on Mercury-Free Gold Processing", "United Republic of Tanzania") in \
+        _pairs(page, "LOCATED_IN")

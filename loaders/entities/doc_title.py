@@ -136,7 +136,8 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: s
     if prefix and _GENRE.fullmatch(prefix.group(1).strip()):
         return [Found("Publication", clean_name(title), start, end, (clean_name(title),), None,
                       "the document's title, after its genre")]
-    if prefix and len(prefix.group(1).split()) > 4 and entity_type(prefix.group(1).strip()) is None:
+    said = prefix.group(1).split() if prefix else []
+    if prefix and (len(said) > 4 or any(w.islower() for w in said)) and entity_type(prefix.group(1).strip()) is None:
         prefix = None  # 'Mercury-Free Health Care in Ecuador: Phasing Out ...': one name, not a programme's and its own
     name = title[prefix.end():] if prefix else title
     name, acronym = _without_acronym(name)
