@@ -73,6 +73,7 @@ def find_definitions(text: str) -> list[Definition]:
         # the candidate: the capitalised run right before the parenthesis (same sentence, same line)
         # a name wraps at a line's end ('Pesticide Action Network\nMauritius (PANeM)'); a blank line or a list
         # item's mark ends it
+        before = re.sub(r"[\"\u201d\u00bb]\s*$", "", before)  # 'the project "Sahel and ... Mercury" (SCGWM)'
         before = re.split(r"\n(?=[ \t]*(?:\n|[-\u2022*\u25aa\u25cf\u2013]|\d+[.)]))|[;:()\u201c\u201d\"]"
                           r"|(?<=[a-z])\.\s|,\s(?=[a-z])", before)[-1]
         words = list(_WORD.finditer(before))
@@ -92,7 +93,7 @@ def find_definitions(text: str) -> list[Definition]:
             continue
         if tokens[-1].lower() in CONNECTORS:
             continue
-        long_end = window_start + len(text[window_start:m.start()].rstrip(" \n,-\u2013\u00b9\u00b2\u00b3"))
+        long_end = window_start + len(text[window_start:m.start()].rstrip(" \n,-\u2013\u00b9\u00b2\u00b3\"\u201d\u00bb"))
         long_start = text.rfind(long, window_start, long_end + 1)
         if long_start < 0:
             continue

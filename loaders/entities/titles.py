@@ -25,7 +25,7 @@ import calendar
 import re
 from dataclasses import replace
 
-from loaders.entities.acronyms import Definition, find_definitions
+from loaders.entities.acronyms import Definition, find_definitions, is_acronym
 from loaders.entities.found import Found, clean_name
 from loaders.gazetteers.mention import starts_with
 from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, carried_out,
@@ -401,7 +401,12 @@ def _quoted(text: str) -> list[Found]:
         if len(variants) > 1:  # '"... in [Mali's/Ghana's] ... Sector"': one title per country
             found += [Found(node_type, v, *span, (v,), None, "quoted title with alternatives") for v in variants]
             continue
-        found.append(Found(node_type, name, *span, tuple({title, name}), None, "quoted title"))
+        short = re.match(r"\s*\(\s*([A-Z][\w\-]{1,15})\s*\)", text[m.end():m.end() + 25])
+        if short and is_acronym(short.group(1)):  # 'the project "Sahel and Coastal Gold Without Mercury" (SCGWM)'
+            at = m.end() + short.start(1)
+            found.append(Found(node_type, name, at, at + len(short.group(1)), (short.group(1),), None, "acronym"))
+        found.append(Found(node_type, name, *span, tuple(dict.fromkeys((title, name, *(short.groups() if short and
+                           is_acronym(short.group(1)) else ())))), None, "quoted title"))
     return found
 
 
