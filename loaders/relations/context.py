@@ -37,7 +37,8 @@ _BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|"
                             r"coordinated|supervised)\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
                             r"\b(?:in partnership with|together with|in collaboration with|a partnership with|works? with|"
-                            r"runs [^,.;]{0,60}? with|carried out with|technical (?:support|assistance) from)\s+"
+                            r"runs [^,.;]{0,60}? with|carried out with|technical (?:support|assistance) from|"
+                            r"implement(?:s|ed|ing)? with|execute[sd]? with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
                             r"\bpartners,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
