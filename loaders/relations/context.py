@@ -326,6 +326,20 @@ class Sentences:
             topic = before if before is not None and before.node.type == "Project" else None
         return topic
 
+    def named_next(self, span: Span, block: Block) -> Located | None:
+        """The one project the next sentence of the block names, where it opens 'The project' ('... launched a
+        five-year project to ... . The project, "Mercury-Free Mining ...", is financed by ...')."""
+        after = [m for m in self.by_block[id(block)] if m.start >= span[1] and m.node.type == "Project"]
+        if not after:
+            return None
+        nxt = self.sentence_of[id(after[0])]
+        named = outermost([m for m in after if self.sentence_of[id(m)] == nxt])
+        if len({m.node.id for m in named}) == 1 and re.match(r"\s*The (?:new )?(?:project|programme)\b",
+                                                            self.text[nxt[0]:nxt[1]]) \
+                and not re.search(r"[.!?]\s", self.text[span[1]:nxt[0]]):
+            return named[0]
+        return None
+
     def _subject_before(self, span: Span, block: Block) -> Located | None:
         """The project that opens the sentence before ``span`` in its block, as its subject."""
         before = [m for m in self.by_block[id(block)] if m.end <= span[0]]

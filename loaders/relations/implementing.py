@@ -26,12 +26,16 @@ from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
 from schema import Implements
 
-_IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+|[a-z]+ly\s+)?"
+_IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+|today\s+|[a-z]+ly\s+)?"
                                r"(?:executing|implementing|carrying out|began|begun|continued|commenced|launched|"
                                r"implemented|executed|implements?|coordinates|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
                                r"implementation|is leading|leads|partnered)\b")
+
+
+# an unnamed project as the verb's object: 'launched a five-year project'
+_A_PROJECT = re.compile(r"\s+an?\s+(?:[\w\-$]+\s+){0,3}?(?:project|programme|program|initiative)\b")
 
 
 # a sentence about who implements the page's project: 'In Uganda, IMPACT is an implementing agency in partnership'
@@ -108,7 +112,9 @@ def read_implementers(ann: Annotated) -> None:
             targets = after[:1] or (own if len({t.node.id for t in own}) == 1 else [])
             if not targets and not things:
                 topic = sentences.anaphor_topic(span, block)
-                targets = [topic] if topic is not None else []
+                if topic is None and _A_PROJECT.match(sentence, verb.end()):
+                    topic = sentences.named_next(span, block)  # 'X and Y today launched a five-year project to
+                targets = [topic] if topic is not None else []    # ... . The project, "Z", is financed by ...'
             for org in listed:
                 for target in targets:
                     if org.node.id not in funder_ids:
