@@ -204,7 +204,7 @@ def _generic(words: list[str]) -> bool:
 def _department_of_country(name: str) -> bool:
     """'French Department of Guyane' is a place (an overseas department), not an organisation."""
     m = re.fullmatch(r"(?:\w+\s+)?Department\s+of\s+(.+)", name)
-    return bool(m) and bool(find_countries(m.group(1)))
+    return bool(m) and is_country_name(m.group(1))
 
 
 def _typed(name: str) -> str | None:
@@ -265,6 +265,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         if m.group(1) is None and continues_portfolio(clean_name(left), re.split(r"\s+and\s+", right)[0].strip()):
             continue  # 'Ministry of Mines and Strategic Resources and the Artisanal Gold Council': one portfolio
         left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
+        if m.group(1) and right_type is None and _PORTFOLIO_BODY.match(clean_name(left)):
+            continue  # 'Department of Forestry, Fisheries and the Environment': one portfolio
         person = any(right.startswith(p) for p in persons)
         several_words = len(clean_name(right).split()) >= 2
         left_words, right_words = len(clean_name(left).split()), len(clean_name(right).split())
@@ -286,6 +288,9 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
                 right_start += lead.end()
             return [(start, start + m.start()), *_split_and(text, right_start, end, persons)]
     return [(start, end)]
+
+
+_PORTFOLIO_BODY = re.compile(r"(?:Ministry|Department|Secretariat)\s+(?:of|for)\s")
 
 
 def _without_country(name: str) -> str:

@@ -120,8 +120,8 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
         return True  # 'University of Illinois at Chicago, Great Lakes Center for ... Health'
     if not re.search(HEAD_OF.pattern.lstrip("^") + r"\s+(?:of|for)\b", before):
         return False
-    if any(head in before for head in ("Ministry of ", "Department of ", "Division of ")) and "\n" not in segment \
-            and _portfolios(segment):
+    if re.search(r"\b(?:Ministry|Department|Division|Agency|Office|Secretariat|Authority)\s+(?:of|for)\s", before) \
+            and "\n" not in segment and _portfolios(segment):
         return True  # 'Ministry of Environment, Forest and Climate Change', 'Division of Technology, Industry and ...'
     ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s]+)$", segment)
     return bool(re.search(r"\sand\s", segment)) and bool(
