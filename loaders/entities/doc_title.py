@@ -63,8 +63,8 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
 
 def is_breadcrumb(paragraph: str) -> bool:
     """Whether ``paragraph`` is one line of a web page's navigation trail: short crumbs between '>', '›' or
-    '»' ('Home > Projects > Project Details', 'Accueil > Actualités'), or three or more between slashes
-    ('Events / Webinars / 2024').
+    '»' ('Home > Projects > Project Details', 'Accueil > Actualités'), or three or more between slashes or bars
+    ('Events / Webinars / 2024', 'planetGOLD | Where We Work | Suriname').
 
     >>> is_breadcrumb("Home › What We Do › Programmes"), is_breadcrumb("Events / Webinars / 2024")
     (True, True)
@@ -75,7 +75,7 @@ def is_breadcrumb(paragraph: str) -> bool:
     if "\n" in line or len(line) > 200:
         return False
     arrows = " ".join(line.split()).replace(" › ", " > ").replace(" » ", " > ")
-    for crumbs, least in ((arrows.split(" > "), 2), (arrows.split(" / "), 3)):
+    for crumbs, least in ((arrows.split(" > "), 2), (arrows.split(" / "), 3), (arrows.split(" | "), 3)):
         if len(crumbs) >= least and all(0 < len(c.split()) <= 8 and ". " not in c and not c.endswith(".")
                                         for c in crumbs):
             return True

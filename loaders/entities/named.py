@@ -208,6 +208,11 @@ def _without_agent_prefix(text: str, title: Found) -> Found | None:
                  title.kind, title.rule, title.props)
 
 
+_PROJECT_PAGE = re.compile(r"^(?:Project (?:[Oo]verview|[Dd]escription|[Ss]ummary)|About the project)\s*$|"
+                           r"(?:^|\.\s+)(?:This|The) project,? (?:is |was |has |aims |will |implemented |executed |funded )",
+                           re.MULTILINE)
+
+
 def titles(ann: Annotated) -> None:
     """Pipeline component: projects, publications and events; an organisation's name is not a title, and the
     words of a title ('Catalogue of ... Services on ...') are not bodies."""
@@ -215,7 +220,8 @@ def titles(ann: Annotated) -> None:
     org_index = Spans((o.start, o.end) for o in orgs)
     org_names = {name_key(o.name) for o in orgs} | {name_key(a) for o in orgs for a in o.aliases}
     fields = find_fields(ann.text)
-    sheet = any(f.kind in ("implementer", "funder", "grant") for f in fields)
+    sheet = any(f.kind in ("implementer", "funder", "grant") for f in fields) or _PROJECT_PAGE.search(
+        ann.text, 0, 2500) is not None  # 'Project overview', 'This project, implemented by ...': a project's page
     keys = [(f.key_start, f.key_start + len(f.key)) for f in fields]
     title = document_title(ann.text, sheet) + listed_documents(ann.text)
     title += [h for h in titled_headings(ann.doc) if not any(t.start < h.end and h.start < t.end for t in title)]
