@@ -826,8 +826,12 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
 
 # what a name is said to be, right after it: 'Oro Sin Mercurio Honduras, a country project of ...', 'RedHg-LAC is a
 # regional network of ...'
-_DESCRIBED_AS = re.compile(r"(?:,\s+(?:a|an)|\s+(?:is|was)\s+(?:a|an|the))\s+(?:[a-z][\w\-]*\s+){0,4}?"
-                           r"(?:project|programme|program|initiative|campaign|network)\b")
+_DESCRIBED_AS = re.compile(r"(?:,\s+(?:a|an|the)|\s+(?:is|was)\s+(?:a|an|the))\s+(?:[a-z][\w\-]*\s+){0,4}?"
+                           r"(?:project|programme|program|initiative|campaign|network|scheme)\b")
+# a name in apposition after the word for it: 'The project, Safe Skin: Ending Mercury in Cosmetics, is financed',
+# 'the national phase-down programme, Sonrisas sin Mercurio, which ...'
+_NAMED_AFTER = re.compile(r"\b(?:project|programme|program|initiative|campaign|scheme),\s+([A-Z][^,.;()\n]{3,120}?),\s+"
+                          r"(?=(?:which|is|was|will|has|aims|funded|financed|implemented|led|executed|launched|run)\b)")
 _NOT_OPENING = frozenset({"Through", "In", "With", "For", "Under", "Since", "As", "At", "By", "From", "On", "After"})
 
 
@@ -852,7 +856,14 @@ def _described(text: str) -> list[Found]:
     ['Zebaki Sifuri']
     """
     found = []
-    for start, end in capitalised_runs(text):
+    for m in _NAMED_AFTER.finditer(text):
+        name = m.group(1).strip()
+        words = name.split()
+        if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= len(words) / 2 and entity_type(name) in (
+                None, "Project") and not find_countries(name):
+            found.append(Found("Project", name, m.start(1), m.start(1) + len(name), (name,), None,
+                               "a name in apposition to 'the project'"))
+    for start, end in capitalised_runs(text, TITLE_CONNECTORS):
         if not _DESCRIBED_AS.match(text, end):
             continue
         words = text[start:end].split()
@@ -862,7 +873,8 @@ def _described(text: str) -> list[Found]:
         name = clean_name(text[start:end])
         if len(words) == 1 and words[0][1:].islower():
             continue  # 'Additionally, an oceanographic campaign ...', 'It is a two-year project': no name
-        if words and entity_type(name) in (None, "Project") and not is_country_name(name) and "Convention" not in words:
+        if words and entity_type(name) in (None, "Project") and not is_country_name(name) and "Convention" not in words \
+                and "by" not in words:  # 'Led by Conservation International, a ... project': no name
             found.append(Found("Project", name, start, end, (name,), None, "a name the text calls a project"))
     return found
 
