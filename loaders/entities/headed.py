@@ -265,7 +265,7 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         if m.group(1) is None and continues_portfolio(clean_name(left), re.split(r"\s+and\s+", right)[0].strip()):
             continue  # 'Ministry of Mines and Strategic Resources and the Artisanal Gold Council': one portfolio
         left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
-        if m.group(1) and right_type is None and _PORTFOLIO_BODY.match(clean_name(left)):
+        if m.group(1) and right_type is None and clean_name(left).startswith(_PORTFOLIO_BODIES):
             continue  # 'Department of Forestry, Fisheries and the Environment': one portfolio
         person = any(right.startswith(p) for p in persons)
         several_words = len(clean_name(right).split()) >= 2
@@ -290,7 +290,7 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     return [(start, end)]
 
 
-_PORTFOLIO_BODY = re.compile(r"(?:Ministry|Department|Secretariat)\s+(?:of|for)\s")
+_PORTFOLIO_BODIES = tuple(f"{head} {link} " for head in ("Ministry", "Department", "Secretariat") for link in ("of", "for"))
 
 
 def _without_country(name: str) -> str:

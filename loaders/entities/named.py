@@ -208,9 +208,20 @@ def _without_agent_prefix(text: str, title: Found) -> Found | None:
                  title.kind, title.rule, title.props)
 
 
-_PROJECT_PAGE = re.compile(r"^(?:Project (?:[Oo]verview|[Dd]escription|[Ss]ummary)|About the project)\s*$|"
-                           r"(?:^|\.\s+)(?:This|The) project,? (?:is |was |has |aims |will |implemented |executed |funded )",
-                           re.MULTILINE)
+_PROJECT_HEADINGS = frozenset({"project overview", "project description", "project summary", "about the project"})
+
+
+def _project_page(opening: str) -> bool:
+    """Whether a page's opening says it is a project's: a 'Project overview' heading, or 'This project, implemented
+    by ...' opening a sentence.
+
+    >>> _project_page("Gold in Peru\\n\\nProject overview\\n\\nMiners ..."), _project_page("The project ended.")
+    (True, False)
+    """
+    if any(line.strip().lower() in _PROJECT_HEADINGS for line in opening.splitlines()):
+        return True
+    return any(f"{lead} project{link} " in opening for lead in ("This", "The") for link in (
+        ", implemented", ", executed", ", funded", " is implemented", " is executed", " aims"))
 
 
 def titles(ann: Annotated) -> None:
@@ -220,8 +231,7 @@ def titles(ann: Annotated) -> None:
     org_index = Spans((o.start, o.end) for o in orgs)
     org_names = {name_key(o.name) for o in orgs} | {name_key(a) for o in orgs for a in o.aliases}
     fields = find_fields(ann.text)
-    sheet = any(f.kind in ("implementer", "funder", "grant") for f in fields) or _PROJECT_PAGE.search(
-        ann.text, 0, 2500) is not None  # 'Project overview', 'This project, implemented by ...': a project's page
+    sheet = any(f.kind in ("implementer", "funder", "grant") for f in fields) or _project_page(ann.text[:2500])
     keys = [(f.key_start, f.key_start + len(f.key)) for f in fields]
     title = document_title(ann.text, sheet) + listed_documents(ann.text)
     title += [h for h in titled_headings(ann.doc) if not any(t.start < h.end and h.start < t.end for t in title)]

@@ -180,11 +180,9 @@ def _opens_with_a_person(text: str, start: int) -> bool:
 
 def _opens_with_country_dash(text: str, start: int) -> bool:
     """Whether the line from ``start`` opens with a country's name and a dash ('Viet Nam – Center for ...')."""
-    m = _COUNTRY_DASH.match(text, start)
-    return m is not None and is_country_name(m.group(1))
-
-
-_COUNTRY_DASH = re.compile(r"([^\n\u2013\u2014]{2,45}?)\s+[\u2013\u2014-]\s+")
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)]
+    return any(dash in line and is_country_name(line.partition(dash)[0].strip()) for dash in (" \u2013 ", " - ", " \u2014 "))
 
 
 def _country_ends_line(text: str, start: int) -> bool:

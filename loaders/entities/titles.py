@@ -467,8 +467,25 @@ def _head_form(word: str) -> str:
     return word.capitalize() if word.isupper() and len(word) > 3 else word
 
 
-_WHERE_OR_WHEN = re.compile(r"((?:[A-Z][\w\-]*,?\s+){1,3}?)(?:for|at|to)\s+(?:the\s+)?(?=[A-Z])")
 _MONTHS = frozenset(calendar.month_name[1:])
+
+
+def _without_where_or_when(words: list[str]) -> list[str]:
+    """A title's words without the place or month a run of capitals picked up before it ('March for the National
+    Workshop ...', 'Colombia, for the Andean-Amazon Exchange ...').
+
+    >>> _without_where_or_when("March for the National Workshop on Gold".split())
+    ['National', 'Workshop', 'on', 'Gold']
+    """
+    for i, word in enumerate(words[1:4], start=1):
+        if word not in ("for", "at", "to"):
+            continue
+        rest = words[i + 1:][1:] if words[i + 1:i + 2] == ["the"] else words[i + 1:]
+        places = " ".join(words[:i]).split(",")
+        if rest and rest[0][:1].isupper() and all(_place_or_month(p) for p in places if p.strip()):
+            return rest
+        return words
+    return words
 
 
 def _place_or_month(words: str) -> bool:
@@ -495,10 +512,8 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
         while words and words[-1].lower() in TITLE_CONNECTORS:
             words = words[:-1]
         name = " ".join(words)
-        said_where = _WHERE_OR_WHEN.match(name)
-        if said_where and all(_place_or_month(p) for p in said_where.group(1).split(",") if p.strip()):
-            name = name[said_where.end():]  # 'met in Geita, Tanzania, on 12 and 13 March for the National Workshop'
-            words = name.split()
+        words = _without_where_or_when(words)  # 'met in Geita, Tanzania, on 12 and 13 March for the National Workshop'
+        name = " ".join(words)
         lead = next((lead for lead in ABOUT_A_MEETING if name.startswith(lead)), "")
         if lead and entity_type(name[len(lead):]) == "Event":  # 'Outcome of the ... Meeting on Mercury Monitoring'
             start += text[start:].find(name[len(lead):].split()[0])

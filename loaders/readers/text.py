@@ -54,7 +54,17 @@ _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-\u20
 _HTML_ITEM = re.compile(r"<(p|li)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{1,200}>")
 _TAIL = 256  # characters of an open block that its end-of-line tests read
-_CONNECTOR_END = re.compile(r"\b(?:of|and|or|the|for|on|in|to|with|a|an)$", re.IGNORECASE)
+_CONNECTORS = frozenset({"of", "and", "or", "the", "for", "on", "in", "to", "with", "a", "an"})
+
+
+def _ends_with_connector(text: str) -> bool:
+    """Whether ``text`` ends on a word that joins it to what follows ('Ministry of', 'Health and').
+
+    >>> _ends_with_connector("Ministry of"), _ends_with_connector("of Health"), _ends_with_connector("Loaf")
+    (True, False, False)
+    """
+    word = text[len(text.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")):]
+    return word.lower() in _CONNECTORS
 
 
 MAX_BULLET_DEPTH = 32  # deeper lists are read as if at this depth: no real report nests further, and the
@@ -308,13 +318,13 @@ class TextReader:
         body = line.body
         prev = self._tail(target.block)
         if not blank_before:
-            if target.kind == "heading" and not (body[:1].islower() or _CONNECTOR_END.search(prev)):
+            if target.kind == "heading" and not (body[:1].islower() or _ends_with_connector(prev)):
                 return False
             return True
         if target.kind == "heading":
             title = self.text[target.block.start:min(target.block.end, target.block.start + _TAIL * 8)]
             unclosed_quote = title.count("\u201c") > title.count("\u201d")
-            return bool(body[:1].islower() and _CONNECTOR_END.search(prev)) or unclosed_quote
+            return bool(body[:1].islower() and _ends_with_connector(prev)) or unclosed_quote
         if target.kind == "heading-bold":
             return True
         if self.fmt == "pdf":  # pypdf leaves blank lines only at page breaks
@@ -621,7 +631,7 @@ class TextReader:
         names = _strip_markup(row_lines[0].raw.split("\t")[0])
         for ln in row_lines[1:]:  # "Mercury supply and" / "storage": a label cut over two lines
             part = _strip_markup(ln.raw.split("\t")[0])
-            if part and _CONNECTOR_END.search(names):
+            if part and _ends_with_connector(names):
                 names = f"{names} {part}"
         names = re.sub(r"\s*\(.*$", "", names).strip() or names
         short = names if len(names) <= 60 else names[:60].rsplit(" ", 1)[0] + "…"

@@ -31,11 +31,9 @@ _IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|w
                                r"implemented|executed|implements?|coordinates|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
-                               r"implementation|is leading|leads|partnered)\b")
-
-
-# an unnamed project as the verb's object: 'launched a five-year project'
-_A_PROJECT = re.compile(r"\s+an?\s+(?:[\w\-$]+\s+){0,3}?(?:project|programme|program|initiative)\b")
+                               r"implementation|is leading|leads|partnered)\b"
+                               # an unnamed project as its object: 'launched a five-year project'
+                               r"(?P<unnamed>\s+an?\s+(?:[\w\-$]+\s+){0,3}?(?:project|programme|program|initiative)\b)?")
 
 
 # a sentence about who implements the page's project: 'In Uganda, IMPACT is an implementing agency in partnership'
@@ -112,7 +110,7 @@ def read_implementers(ann: Annotated) -> None:
             targets = after[:1] or (own if len({t.node.id for t in own}) == 1 else [])
             if not targets and not things:
                 topic = sentences.anaphor_topic(span, block)
-                if topic is None and _A_PROJECT.match(sentence, verb.end()):
+                if topic is None and verb.group("unnamed"):
                     topic = sentences.named_next(span, block)  # 'X and Y today launched a five-year project to
                 targets = [topic] if topic is not None else []    # ... . The project, "Z", is financed by ...'
             for org in listed:
@@ -211,7 +209,7 @@ def _lead_in_implementers(ann: Annotated) -> None:
                 ann.edges.add(Implements, org.node, m.node, block, span, status=status)
 
 
-_MEMBERS = re.compile(r"\b(?:[Mm]embers?|[Pp]artners|[Pp]articipating\s+(?:institutions|organi[sz]ations|bodies))\b")
+_MEMBER_WORDS = frozenset({"member", "members", "partners", "participating"})
 
 
 def _listed_members(ann: Annotated) -> None:
@@ -223,7 +221,8 @@ def _listed_members(ann: Annotated) -> None:
     blocks = list(ann.doc.walk())
     for i, lead in enumerate(blocks):
         own = text[lead.start:lead.end].strip()
-        if len(own) > 300 or not (own.endswith(":") or lead.kind == "heading") or not _MEMBERS.search(own):
+        if len(own) > 300 or not (own.endswith(":") or lead.kind == "heading") or _MEMBER_WORDS.isdisjoint(
+                w.strip(":,.()").lower() for w in own.split()):
             continue
         projects = outermost([m for m in sentences.by_block[id(lead)] if m.node.type == "Project"])
         work = projects[0] if len({m.node.id for m in projects}) == 1 else topic
