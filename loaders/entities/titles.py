@@ -363,7 +363,8 @@ def _quoted(text: str) -> list[Found]:
             title = title[:1].upper() + title[1:]  # 'The project "reducing mercury use in ... sector"': a title
         if len(words) < 2 or not title[:1].isupper() or title.endswith(("?", "!")) or _generic(title):
             continue
-        if _speech(words) and sum(w[:1].islower() for w in words) > 0.6 * len(words):
+        if (_speech(words) or m.group(g).rstrip().endswith((".", "!", "?"))) and sum(
+                w[:1].islower() for w in words) > 0.6 * len(words):
             continue  # '"We hope we can demonstrate the viability of ..."': somebody's words, not a title
         if _quotation(m.group(g), text[m.end():m.end() + 60]):
             continue  # '"Miners do not use mercury because they like it. ...," said Minister ...'
