@@ -31,8 +31,8 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
         # Mercury Project (GMP)' is no Global Mercury Partnership)
         ref = lookup.get(name_key(d.long)) or (
             lookup.get(name_key(d.short)) if entity_type(long) in (None, "Organization") else None)
-        if ref is None and entity_type(long) != "Organization" and not (
-                entity_type(long) is None and _with_its_country(text, d.short_end)):
+        if ref is None and entity_type(long) != "Organization" and not (entity_type(long) is None and (
+                _with_its_country(text, d.short_end) or _said_a_body(text[d.short_end:d.short_end + 80]))):
             continue
         if ref is None and _names_an_area(long):
             continue  # 'the Coal Partnership (CP)' is the partnership area, not a body
@@ -49,6 +49,25 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
             found.append(Found("Organization", known[m.group(0)], m.start(), m.end(), (m.group(0),), None,
                                "acronym defined in this document"))
     return found
+
+
+_BODY_NOUNS = frozenset({"organisation", "organization", "ngo", "association", "foundation", "company", "cooperative",
+                         "charity", "institute", "agency", "network", "alliance", "coalition", "society"})
+
+
+def _said_a_body(after: str) -> bool:
+    """'Mazingira Safi Tanzania (MST) is a non-governmental organisation based in ...': the words after an acronym
+    say the name is a body's.
+
+    >>> _said_a_body(") is a non-governmental organisation based in Dar es Salaam"), _said_a_body(") is a project")
+    (True, False)
+    """
+    words = [w.strip(".,;:()").lower() for w in after.split()[:8]]
+    if words[:1] == [""]:
+        words = words[1:]
+    if words[:1] != ["is"] or words[1:2] not in (["a"], ["an"]):
+        return False
+    return any(w in _BODY_NOUNS for w in words[2:7])
 
 
 def _with_its_country(text: str, end: int) -> bool:

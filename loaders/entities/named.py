@@ -111,8 +111,12 @@ def person_tails(ann: Annotated) -> None:
     (:func:`loaders.entities.people.first_name_mentions`); a person the NER or a bracket gave whose words the text
     also writes in lower case ('Power Plants (POG)') is dropped."""
     lower = {w.strip(".,;:()'\"\u2019") for w in ann.text.split() if w.islower()}  # words it writes in lower case
-    ann.found = [f for f in ann.found if not (f.node_type == "Person" and f.rule in (NER_RULE, "name (affiliation)")
-                                              and _common_words(f.name, lower))]
+    # a name the text spells an acronym for, or calls a project or publication, is nobody's ('Mazingira Safi
+    # Tanzania (MST) is a non-governmental organisation', 'Through our Zebaki Sifuri project')
+    things = {name_key(d.long) for d in ann.definitions} | {
+        name_key(f.name) for f in ann.found if f.node_type in ("Project", "Publication")}
+    ann.found = [f for f in ann.found if not (f.node_type == "Person" and (
+        name_key(f.name) in things or f.rule in (NER_RULE, "name (affiliation)") and _common_words(f.name, lower)))]
     people, orgs = ann.found_of("Person"), ann.found_of("Organization")
     for f in people:
         if f.rule == NER_RULE and "affiliation" not in f.props:

@@ -556,6 +556,8 @@ def _new_body(text: str, start: int, end: int, before_country: bool = False) -> 
         return None
     if plausible_name(name) and entity_type(name) is None and not before_country:
         return None  # a second person, not a body
+    if name.split()[-1].lower() in TITLE_WORDS:
+        return None  # a role: '(Treasurer)', 'Executive Director'
     if entity_type(name) in ("Event", "Publication", "Project") or re.fullmatch(
             r"(?:The\s+)?(?:[A-Z][\w\-]*\s+){1,3}Convention(?:\s+on\s+[A-Za-z][\w\s\-]{0,60})?", name):
         return None  # 'Co-chair, International Conference on Mercury ...': a meeting, not a body; 'Executive
@@ -1039,6 +1041,6 @@ def _affiliation(inside: str, offset: int, orgs: _Orgs) -> tuple[str | None, str
     countries = find_countries(inside)
     if countries and countries[0].start == 0 and countries[0].end >= len(inside.rstrip(" .")):
         return None, countries[0].key
-    if re.fullmatch(r"[A-Z][A-Za-z.\-]{1,12}", inside):
-        return inside, None  # an acronym such as "USEPA" or "UNIDO"
+    if re.fullmatch(r"[A-Z][A-Za-z.\-]{1,12}", inside) and inside.lower() not in (*TITLE_WORDS, *ROLE_WORDS):
+        return inside, None  # an acronym such as "USEPA" or "UNIDO"; not a role ("Treasurer")
     return None, None
