@@ -11,7 +11,7 @@ ASGM, Mayer Ngomesia, Taylor Kennedy, Resolve'): the find of the title carries i
 
 from __future__ import annotations
 
-from loaders.annotated import Annotated
+from loaders.annotated import Annotated, Located
 from loaders.entities.found import name_key
 from loaders.entities.nodes import government
 from loaders.entities.runs import SUB_UNIT
@@ -52,3 +52,49 @@ def read_affiliations(ann: Annotated) -> None:
         ann.edges.edges[("AFFILIATED_WITH", source, target)] = edge
     for (source, target), implements in presented.items():
         ann.edges.edges[("IMPLEMENTS", source, target)] = implements
+
+
+#: words of a heading over a body's own people: 'Our team', 'Staff', 'Board of Trustees', 'Our people'
+_PEOPLE_WORDS = frozenset({"team", "staff", "board", "trustees", "people", "leadership", "directors", "management"})
+_HONORIFIC_WIDTH = 6  # 'Prof. ' before a listed name
+
+
+def read_page_people(ann: Annotated) -> None:
+    """Pipeline component: the people an organisation's own page lists under 'Our team', 'Staff' or 'Board of
+    Directors' are its people (AFFILIATED_WITH), beside any body their line names. The page is the organisation's
+    where its first paragraph opens with its name and says what it is ('Mazingira Safi Tanzania (MST) is a
+    non-governmental organisation based in Dar es Salaam ...')."""
+    owner = _page_owner(ann)
+    if owner is None:
+        return
+    text, under = ann.text, False
+    for block in ann.doc.walk():
+        own = text[block.start:block.end]
+        people = [m for m in ann.sentences.by_block.get(id(block), []) if m.node.type == "Person"]
+        if block.kind == "heading" and not people:
+            words = {w.strip(":,.()").lower() for w in own.split()}
+            under = len(words) <= 5 and not _PEOPLE_WORDS.isdisjoint(words)
+            continue
+        if not under:
+            continue
+        line_start = block.start
+        for line in own.split("\n"):
+            opening = [m for m in people if line_start <= m.start <= line_start + _HONORIFIC_WIDTH]
+            if opening:
+                ann.edges.add(AffiliatedWith, opening[0].node, owner.node, block, (line_start, line_start + len(line)))
+            line_start += len(line) + 1
+
+
+def _page_owner(ann: Annotated) -> Located | None:
+    """The organisation whose page this is: the one that opens the first paragraph and is said to be something."""
+    first = next((b for b in ann.doc.walk() if b.kind == "paragraph"), None)
+    if first is None:
+        return None
+    mentions = sorted(ann.sentences.by_block.get(id(first), []), key=lambda m: m.start)
+    if not mentions or mentions[0].node.type != "Organization" or ann.text[first.start:mentions[0].start].strip() not in (
+            "", "The"):
+        return None
+    after = ann.text[mentions[0].end:mentions[0].end + 40].lstrip()
+    if after.startswith("("):
+        after = after[after.find(")") + 1:].lstrip()
+    return mentions[0] if after.startswith(("is a ", "is an ", "was a ", "was an ")) else None
