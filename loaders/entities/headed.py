@@ -104,6 +104,13 @@ def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | N
     if trailing_place and find_countries(trailing_place.group(0)):
         name = name[:trailing_place.start()]  # 'International Energy Agency in China'
         words = name.split()
+    if name.startswith("Department of "):  # 'Department of Environment and Natural Resources, Philippines' (or
+        for link in (", ", " of the ", " of "):  # 'of the Philippines'): the department, and where it is
+            head, _, place = name.rpartition(link)
+            if " of " in head and is_country_name(place):
+                name = head
+                words = name.split()
+                break
     while words and len(words[-1]) == 1:  # 'Conference of the Parties A' (a heading letter below)
         words = words[:-1]
     name = " ".join(words)

@@ -368,6 +368,8 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                 if i and body is None:
                     continue  # a second role of something that is no body: 'co-lead of the UNEP's ... Partnership'
                 at_parent = body is not None and text.startswith(" at ", body.end)  # '... Department at the MECC'
+                if body is not None and any(body.start < o.start and o.end <= body.end for o in inside):
+                    body = None  # it swallows known bodies: 'Professor of Restorative Dentistry in the Faculty of ...'
                 if body is not None and not any(o.start == body.start and o.end >= body.end for o in inside):
                     inside = [o for o in inside if not (body.start <= o.start < body.end)]
                     if not inside or at_parent or all(o.end <= body.start for o in inside):
