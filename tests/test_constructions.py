@@ -2321,3 +2321,71 @@ def test_an_event_named_after_where_and_when() -> None:
     assert {"National Workshop on Mercury-Free Gold Processing", "Lake Victoria Gold Dialogue"} <= names(page, "Event")
     assert ("National Workshop on Mercury-Free Gold Processing", "United Republic of Tanzania") in \
         _pairs(page, "LOCATED_IN")
+
+
+def test_projects_named_in_apposition_or_by_a_quoted_title_s_acronym() -> None:
+    """Made-up news items: 'The project, Safe Skin: Ending Mercury in Cosmetics, is financed by ...' and 'the ...
+    programme, Sonrisas sin Mercurio, which ...' name projects in apposition; 'Mercury Waste Take-Back Pilots in
+    the Western Balkans, a project carried out by ...' is one name over its 'in the'; a quoted title's bracketed
+    acronym ('"Sahel and Coastal Gold Without Mercury" (SCGWM)') is its alias, so 'SCGWM' later is the same
+    project; a quotation that ends its sentence inside the quotes is speech, no title."""
+    page = rules_only("news.txt", "News\n\nThe project, Safe Skin: Ending Mercury in Cosmetics, is financed by a "
+                                  "grant from the Global Environment Facility.\n\nDr. Murillo leads the national "
+                                  "phase-down programme, Sonrisas sin Mercurio, which has trained 3,000 dentists.\n\n"
+                                  "Current work includes Mercury Waste Take-Back Pilots in the Western Balkans, a "
+                                  "project carried out by the United Nations Environment Programme.\n\nUNIDO and AGC "
+                                  "jointly implement the project \"Sahel and Coastal Gold Without Mercury\" (SCGWM). "
+                                  "SCGWM works with mining communities in Ghana and Mali. \"Knowing how much gold "
+                                  "each site produces is the first step in the project.\"\n")
+    projects = names(page, "Project")
+    assert {"Safe Skin: Ending Mercury in Cosmetics", "Sonrisas sin Mercurio",
+            "Mercury Waste Take-Back Pilots in the Western Balkans", "Sahel and Coastal Gold Without Mercury"} <= projects
+    assert not {"SCGWM", "Western Balkans"} & projects
+    assert not any(p.startswith("Knowing") for p in projects)
+    assert ("Global Environment Facility", "Safe Skin: Ending Mercury in Cosmetics") in _pairs(page, "FUNDS")
+    assert {("Sahel and Coastal Gold Without Mercury", "Ghana"), ("Sahel and Coastal Gold Without Mercury", "Mali")} \
+        <= _pairs(page, "LOCATED_IN")
+
+
+def test_implementers_of_a_launch_and_of_implements_with() -> None:
+    """Made-up news items: 'X and Y today launched a five-year project to ... . The project, "Z", is financed by
+    ...' (the launch's project is the one the next sentence names); 'which BRI implements with the University of the
+    Republic' (the body after 'implements with')."""
+    page = rules_only("launch.txt", "Launch\n\nThe Government of Ghana and the United Nations Industrial Development "
+                                    "Organization (UNIDO) today launched a five-year project to reduce mercury use. The "
+                                    "project, \"Mercury-Free Mining for Sustainable Livelihoods in Ghana\", is financed "
+                                    "by the Global Environment Facility.\n\nThe meeting reviewed the Mercury Hotspots in "
+                                    "the Americas project, which BRI implements with the University of the Republic.\n")
+    ghana = "Mercury-Free Mining for Sustainable Livelihoods in Ghana"
+    assert {("Government of Ghana", ghana), ("United Nations Industrial Development Organization", ghana),
+            ("University of the Republic", "Mercury Hotspots in the Americas")} <= _pairs(page, "IMPLEMENTS")
+
+
+def test_an_organisation_s_about_page_and_its_people() -> None:
+    """A made-up NGO page: 'Mazingira Safi Tanzania (MST) is a non-governmental organisation' names a body (not a
+    person, though its name looks like one's); the people listed under 'Board of Trustees' and 'Staff' are its
+    people, beside the bodies their lines name; '(Treasurer)' is a role, no body."""
+    page = rules_only("about.txt", "About Us\n\nMazingira Safi Tanzania (MST) is a non-governmental organisation "
+                                   "based in Dar es Salaam.\n\nWhat we do\n\nWe train miners.\n\nOur people\n\nBoard of "
+                                   "Trustees\nProf. Halima Mwakyusa (Chair), University of Dar es Salaam\nMr. Joseph "
+                                   "Kimaro (Treasurer), certified public accountant\n\nStaff\nDr. Baraka Mushi, Executive "
+                                   "Director\n")
+    assert "Mazingira Safi Tanzania" in names(page, "Organization")
+    assert "Mazingira Safi Tanzania" not in names(page, "Person")
+    assert "Treasurer" not in names(page, "Organization")
+    assert {("Halima Mwakyusa", "Mazingira Safi Tanzania"), ("Halima Mwakyusa", "University of Dar es Salaam"),
+            ("Joseph Kimaro", "Mazingira Safi Tanzania"), ("Baraka Mushi", "Mazingira Safi Tanzania")} <= \
+        _pairs(page, "AFFILIATED_WITH")
+
+
+def test_portfolio_names_with_commas_and_a_department_s_country() -> None:
+    """Made-up pages: 'Department of Forestry, Fisheries and the Environment of South Africa' is one department
+    (named without the country that says where it is), 'Agency for Meteorology, Climatology and Geophysics (BMKG)'
+    one agency."""
+    page = rules_only("bodies.txt", "Partners\n\nThe workshop was opened by the Department of Forestry, Fisheries and "
+                                    "the Environment of South Africa.\n\nThe Agency for Meteorology, Climatology and "
+                                    "Geophysics (BMKG) runs the site.\n")
+    bodies = names(page, "Organization")
+    assert {"Department of Forestry, Fisheries and the Environment",
+            "Agency for Meteorology, Climatology and Geophysics"} <= bodies
+    assert not {"Department of Forestry, Fisheries", "Agency for Meteorology"} & bodies

@@ -307,6 +307,12 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
     if not opening:
         return tail
     bracketed = opening.group(0).strip().startswith("(")
+    close = text.find(")", opening.end()) if bracketed else -1
+    if close >= 0 and text[opening.end():close].strip().lower() in (*TITLE_WORDS, *ROLE_WORDS) and text.startswith(
+            ", ", close + 1):  # 'Prof. Halima Mwakyusa (Chair), University of Dar es Salaam': the role, then the body
+        after = read_tail(text, close + 1, orgs, True, until)
+        after.roles.insert(0, (opening.end(), close))
+        return after
     of_body = re.search(r"\b(?:of|from)\b", opening.group(0)) is not None
     if of_body and (ministry := _ministers_portfolio(text, pos, opening.end())) is not None:
         tail.new_bodies.append(ministry)  # 'Minister Marciano Dasai of Spatial Planning and Environment'
