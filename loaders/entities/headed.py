@@ -64,6 +64,7 @@ def headed_names(text: str, persons: set[str], covered: list[tuple[int, int]]) -
 
 
 def _headed(name: str, begin: int, why: str) -> list[Found]:
+    """One organisation find of ``name`` at ``begin``, its kind by its name."""
     kind, rule = organization_kind(name)
     return [Found("Organization", name, begin, begin + len(name), (name,), kind, f"{why}; kind: {rule}")]
 
@@ -83,7 +84,6 @@ def _unit_of_body(name: str) -> tuple[int, int] | None:
             len(body.split()) >= 2 and _typed(body) == "Organization")):
         return None
     return m.end(1), m.end()
-    return found
 
 
 @lru_cache(maxsize=8192)
