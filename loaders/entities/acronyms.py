@@ -93,7 +93,8 @@ def find_definitions(text: str) -> list[Definition]:
             continue
         if tokens[-1].lower() in CONNECTORS:
             continue
-        long_end = window_start + len(text[window_start:m.start()].rstrip(" \n,-\u2013\u00b9\u00b2\u00b3\"\u201d\u00bb"))
+        long_end = window_start + len(
+            text[window_start:m.start()].rstrip(" \n,-\u2013\u00b9\u00b2\u00b3\"\u201d\u00bb"))
         long_start = text.rfind(long, window_start, long_end + 1)
         if long_start < 0:
             continue

@@ -96,7 +96,8 @@ def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | N
     while words and words[0] in NOT_NAMES:
         words = words[1:]
     if words and re.fullmatch(r"[A-Z][\w\-]*['\u2019]s", words[0]) and (
-            find_countries(words[0][:-2]) or (SUB_UNIT.search(" ".join(words[1:])) and (is_acronym(words[0][:-2]) or _typed(words[0][:-2])))):
+            find_countries(words[0][:-2]) or (SUB_UNIT.search(" ".join(words[1:])) and (
+                is_acronym(words[0][:-2]) or _typed(words[0][:-2])))):
         words = words[1:]  # "Uganda's National Environment Management Authority": the body, not the country;
         #                    "UNEP's Chemicals and Health Branch", "BRI's Center for Mercury Studies": the unit
     name = " ".join(words)
@@ -297,7 +298,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     return [(start, end)]
 
 
-_PORTFOLIO_BODIES = tuple(f"{head} {link} " for head in ("Ministry", "Department", "Secretariat") for link in ("of", "for"))
+_PORTFOLIO_BODIES = tuple(f"{head} {link} " for head in ("Ministry", "Department", "Secretariat")
+                          for link in ("of", "for"))
 
 
 def _without_country(name: str) -> str:

@@ -154,7 +154,9 @@ _NOT_PERSON_WORDS = re.compile(
 _NOT_AFFILIATION = re.compile(r"^(?:member|members|a |an |the project|project|with|see|formerly|now|in |on |"
                               r"for |e\.g|i\.e|\d)", re.IGNORECASE)
 # a tail ends at a full stop, not at the one of an abbreviated 'acting' ('Ag. Deputy Executive Director of EPA')
-_TAIL_STOP = re.compile(rf"(?<![A-Z])(?<!\bAg)\.(?!\w)|(?<=[A-Z]{{2}})\.(?=\s+[A-Z][a-z])|[;:!?\n\u201c\u201d\"]|,\s+(?:who|which|in his|in her)\b|"
+# nor at an initial's ('U.S. Department'), but at an acronym's before the next sentence ('at MOEJ. Pornthip ...')
+_TAIL_STOP = re.compile(rf"(?<![A-Z])(?<!\bAg)\.(?!\w)|(?<=[A-Z]{{2}})\.(?=\s+[A-Z][a-z])|[;:!?\n\u201c\u201d\"]|"
+                        rf",\s+(?:who|which|in his|in her)\b|"
                         rf"\s(?:and\s(?=[a-z])|who|"
                         rf"which|that|to|at the(?!\s+[A-Z])|on|during|when|while|where|whose)\s?"
                         rf"(?!(?:a |an |the )?(?i:{_ROLE})\b)")  # not 'at the' a name: 'Task Manager at the GEF ...'
@@ -381,7 +383,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                     if not inside or at_parent or all(o.end <= body.start for o in inside):
                         tail.new_bodies.append(body)  # all before it: its owner ("BRI's Center for ...")
                         inside = [body, *inside]
-                for org in inside:  # the unit and the body it is at
+                for org in inside:  # every body the role names: the unit and those it belongs to
                     if org not in tail.organizations:
                         tail.organizations.append(org)
         elif (possessive := _POSSESSIVE_ROLE.match(segment)) is not None:

@@ -182,7 +182,8 @@ def _opens_with_country_dash(text: str, start: int) -> bool:
     """Whether the line from ``start`` opens with a country's name and a dash ('Viet Nam – Center for ...')."""
     end = text.find("\n", start)
     line = text[start:end if end >= 0 else len(text)]
-    return any(dash in line and is_country_name(line.partition(dash)[0].strip()) for dash in (" \u2013 ", " - ", " \u2014 "))
+    return any(dash in line and is_country_name(line.partition(dash)[0].strip())
+               for dash in (" \u2013 ", " - ", " \u2014 "))
 
 
 def _country_ends_line(text: str, start: int) -> bool:
@@ -211,7 +212,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
             if gap == ", " and not _comma_continues(text, start, nxt.start()) and not (
                     connectors is not CONNECTORS and _coordinated(text, nxt.start())):
                 break
-            if not (gap in (" - ", "-", ", ", " \u2013 ", "\u2013") or (gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
+            if not (gap in (" - ", "-", ", ", " \u2013 ", "\u2013") or (
+                    gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
                 break
             if gap in (" - ", " \u2013 ") and _country_ends_line(text, nxt.start()):
                 break  # 'Batrec Industrie AG – Switzerland': where the body is

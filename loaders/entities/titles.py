@@ -889,8 +889,9 @@ def _described(text: str) -> list[Found]:
         name = clean_name(text[start:end])
         if len(words) == 1 and words[0][1:].islower():
             continue  # 'Additionally, an oceanographic campaign ...', 'It is a two-year project': no name
-        if words and entity_type(name) in (None, "Project") and not is_country_name(name) and "Convention" not in words \
-                and "by" not in words:  # 'Led by Conservation International, a ... project': no name
+        if words and entity_type(name) in (None, "Project") and not is_country_name(name) \
+                and "Convention" not in words and "by" not in words:  # 'Led by Conservation International, a ...
+            #                                                             project': no name
             found.append(Found("Project", name, start, end, (name,), None, "a name the text calls a project"))
     return found
 

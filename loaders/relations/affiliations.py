@@ -2,8 +2,9 @@
 
 From the person finds' own affiliations (``loaders.entities.people``): 'Name (Organisation)', 'Name,
 Organisation', 'Name, Role of Organisation', the body a list's lead-in names; 'Name (Country)' alone means the
-country's government. A unit named before its parent body ('Graduate School ..., Kyoto University') gives
-way to the body.
+country's government. A person of a unit is affiliated with the unit and with every body the text names it
+under ('Chief of the Chemicals and Health Branch, Economy Division of UNEP': the branch, the division and UNEP),
+as the training texts' gold has it.
 
 An agenda item's body also implements the work the item's title names ('4. Global Partnership for ... in
 ASGM, Mayer Ngomesia, Taylor Kennedy, Resolve'): the find of the title carries its presenter.
@@ -14,14 +15,7 @@ from __future__ import annotations
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import name_key
 from loaders.entities.nodes import government
-from loaders.entities.runs import SUB_UNIT
 from schema import AffiliatedWith, Implements, Node
-
-
-def _without_units(orgs: list[Node]) -> list[Node]:
-    """'Misuzu Asari, Graduate School of Global Environmental Studies, Kyoto University': a unit named before
-    its parent body; the person is affiliated with the body."""
-    return [o for i, o in enumerate(orgs) if not (SUB_UNIT.match(o.name) and i + 1 < len(orgs))]
 
 
 def read_affiliations(ann: Annotated) -> None:
@@ -91,8 +85,8 @@ def _page_owner(ann: Annotated) -> Located | None:
     if first is None:
         return None
     mentions = sorted(ann.sentences.by_block.get(id(first), []), key=lambda m: m.start)
-    if not mentions or mentions[0].node.type != "Organization" or ann.text[first.start:mentions[0].start].strip() not in (
-            "", "The"):
+    opening = ann.text[first.start:mentions[0].start].strip() if mentions else None
+    if not mentions or mentions[0].node.type != "Organization" or opening not in ("", "The"):
         return None
     after = ann.text[mentions[0].end:mentions[0].end + 40].lstrip()
     if after.startswith("("):

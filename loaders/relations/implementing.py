@@ -26,14 +26,16 @@ from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
 from schema import Implements
 
-_IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*(?:also\s+|currently\s+|today\s+|[a-z]+ly\s+)?"
+_IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*"
+                               r"(?:also\s+|currently\s+|today\s+|[a-z]+ly\s+)?"
                                r"(?:executing|implementing|carrying out|began|begun|continued|commenced|launched|"
                                r"implemented|executed|implements?|coordinates|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
                                r"implementation|is leading|leads|partnered)\b"
                                # an unnamed project as its object: 'launched a five-year project'
-                               r"(?P<unnamed>\s+an?\s+(?:[\w\-$]+\s+){0,3}?(?:project|programme|program|initiative)\b)?")
+                               r"(?P<unnamed>\s+an?\s+(?:[\w\-$]+\s+){0,3}?"
+                               r"(?:project|programme|program|initiative)\b)?")
 
 
 # a sentence about who implements the page's project: 'In Uganda, IMPACT is an implementing agency in partnership'
