@@ -2389,3 +2389,20 @@ def test_portfolio_names_with_commas_and_a_department_s_country() -> None:
     assert {"Department of Forestry, Fisheries and the Environment",
             "Agency for Meteorology, Climatology and Geophysics"} <= bodies
     assert not {"Department of Forestry, Fisheries", "Agency for Meteorology"} & bodies
+
+
+def test_the_project_is_not_the_programme_it_is_part_of() -> None:
+    """A made-up press release: '... with the launch of Oro Sin Mercurio Honduras, a country project of the
+    planetGOLD programme. The project is financed by ... and implemented by UNIDO': 'The project' is the country
+    project, not the programme named as what it is part of; 'The Ministry executed the project with the X'."""
+    page = rules_only("press.txt", "Honduras launches drive\n\nHonduras has begun a five-year effort, with the launch "
+                                   "this week of Oro Sin Mercurio Honduras, a country project of the planetGOLD "
+                                   "programme.\n\nThe project is financed by the Global Environment Facility (GEF) and "
+                                   "is implemented by the United Nations Industrial Development Organization (UNIDO). "
+                                   "The Ministry of Mines executed the project with the Honduran Institute of Geology "
+                                   "and Mines.\n")
+    implements = _pairs(page, "IMPLEMENTS")
+    assert ("United Nations Industrial Development Organization", "Oro Sin Mercurio Honduras") in implements
+    assert ("United Nations Industrial Development Organization", "planetGOLD") not in implements
+    assert ("Honduran Institute of Geology and Mines", "Oro Sin Mercurio Honduras") in implements
+    assert ("Global Environment Facility", "Oro Sin Mercurio Honduras") in _pairs(page, "FUNDS")

@@ -38,7 +38,7 @@ IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted
                             r"coordinated|supervised)\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
                             r"\b(?:in partnership with|together with|in collaboration with|a partnership with|works? with|"
                             r"runs [^,.;]{0,60}? with|carried out with|technical (?:support|assistance) from|"
-                            r"implement(?:s|ed|ing)? with|execute[sd]? with)\s+"
+                            r"(?:implement(?:s|ed|ing)?|execute[sd]?)(?: the project)? with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
                             r"\bpartners,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
@@ -427,11 +427,23 @@ class Sentences:
         return projects[0] if len({m.node.id for m in projects}) == 1 else None
 
     def previous_titled(self, before: int) -> Located | None:
-        """The last project or event named in the 1,500 characters before ``before``."""
-        for m in reversed(self.located):
-            if m.start < before and m.node.type in ("Project", "Event") and before - m.start < 1500:
-                return m
-        return None
+        """The last project or event named in the 1,500 characters before ``before``; not a programme named as
+        what that one is part of ('... Oro Sin Mercurio Honduras, a country project of the planetGOLD
+        programme. The project is financed by ...' is Oro Sin Mercurio Honduras)."""
+        earlier = [m for m in self.located if m.start < before and m.node.type in ("Project", "Event")
+                   and before - m.start < 1500]
+        return self.last_named(earlier) if earlier else None
+
+    def last_named(self, earlier: list[Located]) -> Located:
+        """Of the things named before a reference to one ('the project', 'it'), in text order, the one it stands
+        for: the last, unless that is the programme its sentence names as what an earlier project is part of
+        ('Oro Sin Mercurio Honduras, a country project of the planetGOLD programme')."""
+        last = earlier[-1]
+        whole = [m for m in earlier[:-1] if self.sentence_of.get(id(m)) == self.sentence_of.get(id(last))
+                 and m.node.type == "Project" and m.node.id != last.node.id]
+        if whole and self.text[max(0, last.start - 24):last.start].rstrip().endswith(("of the", "of")):
+            return whole[-1]
+        return last
 
     def chain(self, orgs: list[Located], at: int) -> list[Located]:
         """The organisations listed from ``at``: 'X, Y and the Z' (acronyms in brackets allowed)."""

@@ -226,7 +226,7 @@ class _Frame:
                                                          for c in sentences.located)]
             earlier = programmes or earlier
         if earlier:
-            return [earlier[-1].node]
+            return [sentences.last_named(earlier).node]
         topic = sentences.topic_of(block)
         return [topic.node] if topic is not None and topic.node.type in wanted else []
 
