@@ -2406,3 +2406,13 @@ def test_the_project_is_not_the_programme_it_is_part_of() -> None:
     assert ("United Nations Industrial Development Organization", "planetGOLD") not in implements
     assert ("Honduran Institute of Geology and Mines", "Oro Sin Mercurio Honduras") in implements
     assert ("Global Environment Facility", "Oro Sin Mercurio Honduras") in _pairs(page, "FUNDS")
+
+
+def test_a_workshop_said_to_focus_on_an_article() -> None:
+    """A made-up news item: 'The workshop focused on Article 8 of the Convention' ties the article to the workshop
+    the page is about."""
+    page = rules_only("ws.txt", "Cement experts meet\n\nExperts met in Rabat, Morocco, for the African Regional Workshop "
+                                "on Mercury Emissions from Cement Clinker Production.\n\nThe workshop focused on "
+                                "Article 8 of the Convention and on monitoring methods.\n")
+    assert ("African Regional Workshop on Mercury Emissions from Cement Clinker Production", "Article 8") in \
+        _pairs(page, "SUPPORTS")

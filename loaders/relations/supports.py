@@ -27,7 +27,8 @@ def read_supports(ann: Annotated) -> None:
             continue
         things = [t for t in of_type(mentions, *TITLED) if not _GOVERNING_SESSION.search(t.node.name)]
         if not things:  # 'The project supports Ghana's implementation of Article 7': the project it stands for
-            said = sentences.anaphor_topic(span, block) or sentences.the_project(span)
+            said = sentences.anaphor_topic(span, block) or sentences.the_project(span) or sentences.the_event(
+                span, block)  # 'The workshop focused on Article 8 of the Convention': the workshop
             things = [said] if said is not None else []
         if not things:  # the paragraph's thing: the nearest project, publication or event before, same block
             things = [m for m in sentences.located if m.block is block and m.node.type in TITLED
