@@ -2416,3 +2416,15 @@ def test_a_workshop_said_to_focus_on_an_article() -> None:
                                 "Article 8 of the Convention and on monitoring methods.\n")
     assert ("African Regional Workshop on Mercury Emissions from Cement Clinker Production", "Article 8") in \
         _pairs(page, "SUPPORTS")
+
+
+def test_a_training_course_and_a_meeting_held_on_a_date_in_a_city() -> None:
+    """Made-up event pages: a 'Training Course' is an event; 'was held on 15 May 2024 in Ulaanbaatar' and 'took
+    place at UMSA in La Paz, Bolivia' place the events in their cities' countries."""
+    page = rules_only("events.txt", "Events\n\nThe Andean Mercury Monitoring Training Course took place at UMSA in La "
+                                    "Paz, Bolivia, from 3 to 7 October 2022.\n\nThe National Validation Workshop on the "
+                                    "ASGM National Action Plan was held on 15 May 2024 in Ulaanbaatar.\n")
+    assert "Andean Mercury Monitoring Training Course" in names(page, "Event")
+    located = _pairs(page, "LOCATED_IN")
+    assert ("National Validation Workshop on the ASGM National Action Plan", "Mongolia") in located
+    assert any(e == "Andean Mercury Monitoring Training Course" and "Bolivia" in c for e, c in located)

@@ -31,7 +31,8 @@ PUBLICATION_HEADS = ("Plan", "Study", "Guidance", "Guide", "Guidelines", "Report
                      "Handbooks", "Manuals", "Policy", "Bulletin", "Note")
 EVENT_HEADS = ("Meeting", "Conference", "Forum", "Workshop", "Session", "Webinar", "Summit", "Symposium",
                "Congress", "Dialogue", "Consultation", "Event", "Retreat", "Assembly", "Meetings", "Conferences",
-               "Forums", "Workshops", "Sessions", "Webinars", "Events", "Seminar", "Seminars", "Training")
+               "Forums", "Workshops", "Sessions", "Webinars", "Events", "Seminar", "Seminars", "Training", "Course",
+               "Courses")
 # heads that open a name: English 'University X', and the bodies of languages that put the head first ('Fundación
 # Medmin', 'Yayasan Tambuhak Sinta', 'Agència de Residus de Catalunya')
 _OPENING_HEADS = frozenset({

@@ -26,7 +26,7 @@ from loaders.gazetteers.mention import Mention
 _NAME = r"[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z][\w'\u2019\-]+|(?:of|de|es|do|da|la|del|am|upon)\b))*"
 _CONTEXTS = re.compile(
     rf"\b(?:held|took place|convened|organi[sz]ed|hosted|met|meeting|workshop|forum|conference|session)\s+"
-    rf"(?:\w+\s+){{0,3}}?in\s+(?:the\s+city\s+of\s+)?(?P<a>{_NAME})"
+    rf"(?:\w+\s+){{0,5}}?in\s+(?:the\s+city\s+of\s+)?(?P<a>{_NAME})"
     rf"|\bin\s+(?P<b>{_NAME})\s*(?:,\s*[A-Z][\w ]+)?\s*(?:,|from|on|in|during)\s"
     rf"|\((?P<c>{_NAME})\)"
     rf"|\((?P<f>{_NAME}),\s*(?:\d{{1,2}}\s+)?[A-Z][a-z]+\s+\d{{4}}\)"
