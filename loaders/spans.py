@@ -12,6 +12,8 @@ the number of candidates times the number of names: a long document of many name
 []
 >>> spans.holds(21, 29)
 True
+>>> list(line_spans("ab\\ncd", 0))
+[(0, 2), (3, 5)]
 """
 
 from __future__ import annotations
@@ -45,3 +47,11 @@ class Spans:
 
     def __len__(self) -> int:
         return len(self._spans)
+
+
+def line_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text[start:end]``, as offsets into ``text``."""
+    at = start
+    for line in text[start:len(text) if end is None else end].split("\n"):
+        yield at, at + len(line)
+        at += len(line) + 1

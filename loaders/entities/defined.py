@@ -55,6 +55,22 @@ _BODY_NOUNS = frozenset({"organisation", "organization", "ngo", "association", "
                          "charity", "institute", "agency", "network", "alliance", "coalition", "society"})
 
 
+def said_to_be(after: str) -> list[str]:
+    """The words that say what a name is, from the text right after it (past its bracketed acronym): 'Mazingira Safi
+    Tanzania (MST) is a non-governmental organisation based in ...'; none where the text does not say.
+
+    >>> said_to_be(" (MST) is a non-governmental organisation based in Dar es Salaam"), said_to_be(" works in Peru")
+    (['non-governmental', 'organisation', 'based', 'in', 'dar'], [])
+    """
+    rest = after.lstrip()
+    if rest.startswith("("):
+        rest = rest[rest.find(")") + 1:]
+    elif rest.startswith(")"):
+        rest = rest[1:]
+    words = [w.strip(".,;:()").lower() for w in rest.split()[:7]]
+    return words[2:] if words[:1] in (["is"], ["was"]) and words[1:2] in (["a"], ["an"]) else []
+
+
 def _said_a_body(after: str) -> bool:
     """'Mazingira Safi Tanzania (MST) is a non-governmental organisation based in ...': the words after an acronym
     say the name is a body's.
@@ -62,12 +78,7 @@ def _said_a_body(after: str) -> bool:
     >>> _said_a_body(") is a non-governmental organisation based in Dar es Salaam"), _said_a_body(") is a project")
     (True, False)
     """
-    words = [w.strip(".,;:()").lower() for w in after.split()[:8]]
-    if words[:1] == [""]:
-        words = words[1:]
-    if words[:1] != ["is"] or words[1:2] not in (["a"], ["an"]):
-        return False
-    return any(w in _BODY_NOUNS for w in words[2:7])
+    return not _BODY_NOUNS.isdisjoint(said_to_be(after))
 
 
 def _with_its_country(text: str, end: int) -> bool:

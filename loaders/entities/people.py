@@ -42,6 +42,7 @@ from loaders.entities.runs import SUB_UNIT
 from loaders.gazetteers.areas import find_areas
 from loaders.gazetteers.countries import find_countries, is_country_name
 from loaders.gazetteers.places import city_countries
+from loaders.spans import line_spans
 from loaders.words import HONORIFIC_BEFORE
 
 _PARTICLE = r"(?:de|De|van|Van|von|da|Da|del|Del|der|la|La|le|di|Di|dos|du|bin|al|el)"
@@ -112,6 +113,7 @@ TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassad
                           "deputy", "rapporteur", "commissioner", "co-lead", "director-general", "secretary-general",
                           "undersecretary", "under-secretary", "administrator", "chief", "inspector", "economist",
                           "geologist", "chemist", "technician", "treasurer", "counsellor", "counselor"})
+_ROLES_AND_TITLES = TITLE_WORDS | frozenset(ROLE_WORDS)  # a bracket or a line that is nothing but a role
 _ROLE = "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True))
 # a role, after its modifiers: 'Senior Programme Officer', 'Lead Environmental Specialist', 'Program Officer
 # Extractives & Conservation', 'Regional Director and Representative'; not a body's name ('Office of ...')
@@ -310,7 +312,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
         return tail
     bracketed = opening.group(0).strip().startswith("(")
     close = text.find(")", opening.end()) if bracketed else -1
-    if close >= 0 and text[opening.end():close].strip().lower() in (*TITLE_WORDS, *ROLE_WORDS) and text.startswith(
+    if close >= 0 and text[opening.end():close].strip().lower() in _ROLES_AND_TITLES and text.startswith(
             ", ", close + 1):  # 'Prof. Halima Mwakyusa (Chair), University of Dar es Salaam': the role, then the body
         after = read_tail(text, close + 1, orgs, True, until)
         after.roles.insert(0, (opening.end(), close))
@@ -513,12 +515,8 @@ def _agenda_titles(text: str, start: int, end: int, presenter: str) -> list[Foun
 
 def _lines_with_commas(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of ``text`` with at least two commas and no full stop before its end."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.count(",") >= 2 and len(line) <= 400 and not re.search(r"[a-z]\.\s+[A-Z]", line):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    return [(a, b) for a, b in line_spans(text) if text.count(",", a, b) >= 2 and b - a <= 400
+            and not re.search(r"[a-z]\.\s+[A-Z]", text[a:b])]
 
 
 def _country_ends(text: str, end: int, until: int) -> bool:
@@ -1051,6 +1049,6 @@ def _affiliation(inside: str, offset: int, orgs: _Orgs) -> tuple[str | None, str
     countries = find_countries(inside)
     if countries and countries[0].start == 0 and countries[0].end >= len(inside.rstrip(" .")):
         return None, countries[0].key
-    if re.fullmatch(r"[A-Z][A-Za-z.\-]{1,12}", inside) and inside.lower() not in (*TITLE_WORDS, *ROLE_WORDS):
+    if re.fullmatch(r"[A-Z][A-Za-z.\-]{1,12}", inside) and inside.lower() not in _ROLES_AND_TITLES:
         return inside, None  # an acronym such as "USEPA" or "UNIDO"; not a role ("Treasurer")
     return None, None

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import name_key
+from loaders.entities.defined import said_to_be
 from loaders.entities.nodes import government
+from loaders.spans import line_spans
 from schema import AffiliatedWith, Implements, Node
 
 
@@ -71,12 +73,10 @@ def read_page_people(ann: Annotated) -> None:
             continue
         if not under:
             continue
-        line_start = block.start
-        for line in own.split("\n"):
+        for line_start, line_end in line_spans(text, block.start, block.end):
             opening = [m for m in people if line_start <= m.start <= line_start + _HONORIFIC_WIDTH]
             if opening:
-                ann.edges.add(AffiliatedWith, opening[0].node, owner.node, block, (line_start, line_start + len(line)))
-            line_start += len(line) + 1
+                ann.edges.add(AffiliatedWith, opening[0].node, owner.node, block, (line_start, line_end))
 
 
 def _page_owner(ann: Annotated) -> Located | None:
@@ -88,7 +88,4 @@ def _page_owner(ann: Annotated) -> Located | None:
     opening = ann.text[first.start:mentions[0].start].strip() if mentions else None
     if not mentions or mentions[0].node.type != "Organization" or opening not in ("", "The"):
         return None
-    after = ann.text[mentions[0].end:mentions[0].end + 40].lstrip()
-    if after.startswith("("):
-        after = after[after.find(")") + 1:].lstrip()
-    return mentions[0] if after.startswith(("is a ", "is an ", "was a ", "was an ")) else None
+    return mentions[0] if said_to_be(ann.text[mentions[0].end:mentions[0].end + 80]) else None

@@ -24,6 +24,7 @@ from loaders.annotated import Annotated, Located
 from loaders.relations.context import IMPLEMENT_CUE, Sentences, of_type, outermost
 from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
+from loaders.spans import line_spans
 from schema import Implements
 
 _IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*"
@@ -234,10 +235,8 @@ def _listed_members(ann: Annotated) -> None:
             if item.kind != "bullet":
                 break
             orgs = [m for m in sentences.by_block[id(item)] if m.node.type == "Organization"]
-            line_start = item.start
-            for line in text[item.start:item.end].split("\n"):
-                on_line = [m for m in orgs if line_start <= m.start < line_start + len(line)]
-                if on_line and not planned(line, 0):
+            for line_start, line_end in line_spans(text, item.start, item.end):
+                on_line = [m for m in orgs if line_start <= m.start < line_end]
+                if on_line and not planned(text[line_start:line_end], 0):
                     first = min(on_line, key=lambda m: m.start)
-                    ann.edges.add(Implements, first.node, work.node, item, (line_start, line_start + len(line)))
-                line_start += len(line) + 1
+                    ann.edges.add(Implements, first.node, work.node, item, (line_start, line_end))
