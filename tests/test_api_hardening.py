@@ -125,18 +125,20 @@ def test_errors_carry_no_trace_and_no_path(corpus_graph: Path) -> None:
 
 
 def test_a_request_over_the_time_limit_gets_503(corpus_graph: Path) -> None:
-    app = create_app(load_graph(corpus_graph), time_limit=0.3)
+    # a limit of a second, not less: the answer to /stats after it must come within the same limit on a busy
+    # two-core machine (at 0.3 s a loaded CI run once saw its first /stats stopped too)
+    app = create_app(load_graph(corpus_graph), time_limit=1.0)
 
     @app.get("/slow")
     async def slow() -> dict[str, str]:
-        await asyncio.sleep(3)
+        await asyncio.sleep(6)
         return {"done": "yes"}
 
     client = TestClient(app)
     began = time.perf_counter()
     answer = client.get("/slow")
-    assert answer.status_code == 503 and "longer than 0.3 s" in answer.json()["detail"]
-    assert time.perf_counter() - began < 2.5
+    assert answer.status_code == 503 and "longer than 1 s" in answer.json()["detail"]
+    assert time.perf_counter() - began < 4.5
     assert client.get("/stats").status_code == 200
 
 
