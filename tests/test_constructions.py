@@ -2428,3 +2428,27 @@ def test_a_training_course_and_a_meeting_held_on_a_date_in_a_city() -> None:
     located = _pairs(page, "LOCATED_IN")
     assert ("National Validation Workshop on the ASGM National Action Plan", "Mongolia") in located
     assert any(e == "Andean Mercury Monitoring Training Course" and "Bolivia" in c for e, c in located)
+
+
+def test_a_project_page_titled_in_sentence_case_or_as_an_initial_assessment() -> None:
+    """Made-up project pages: a sentence-case title over a project's fields names the project ('Reducing mercury
+    emissions from clinker production in the cement industry of Türkiye'); 'Minamata Initial Assessments in Saint
+    Lucia and Grenada' over 'The project is funded by' is the page's project, and 'carrying out Minamata Initial
+    Assessments' names it by its short form; 'The project, X in Brazil, is financed by' names X whole."""
+    page = rules_only("p1.txt", "Reducing mercury emissions from clinker production in the cement industry of Türkiye\n\n"
+                                "Project number: 200418\nDonor: Global Environment Facility (GEF)\n\nBackground\n\n"
+                                "Cement plants must control mercury emissions under Article 8.\n")
+    assert "Reducing mercury emissions from clinker production in the cement industry of Türkiye" in names(page,
+                                                                                                          "Project")
+    headline = rules_only("n1.txt", "Brazil moves to close its last mercury-cell plants\n\nThe project is funded by the "
+                                    "Global Environment Facility (GEF).\n")
+    assert not names(headline, "Project")
+    mia = rules_only("p2.txt", "Minamata Initial Assessments in Saint Lucia and Grenada\n\nUNITAR is supporting the "
+                               "Governments of Saint Lucia and Grenada in carrying out Minamata Initial Assessments "
+                               "(MIAs). The project is funded by the Global Environment Facility (GEF).\n")
+    assert names(mia, "Project") == {"Minamata Initial Assessments in Saint Lucia and Grenada"}
+    assert ("Global Environment Facility", "Minamata Initial Assessments in Saint Lucia and Grenada") in \
+        _pairs(mia, "FUNDS")
+    brazil = rules_only("n2.txt", "Brazil closes plants\n\nThe project, Phase-out of Mercury Cell Chlor-Alkali "
+                                  "Production in Brazil, is financed by the Global Environment Facility (GEF).\n")
+    assert "Phase-out of Mercury Cell Chlor-Alkali Production in Brazil" in names(brazil, "Project")

@@ -131,7 +131,7 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: s
         start = _in_text(lines, len(title) - len(said))
         title = said
     prefix = _genre_prefix(title)
-    if not _title_cased(title):
+    if not _title_cased(title) and not (sheet and not said and _names_work(title)):
         return []
     if prefix and _GENRE.fullmatch(prefix.group(1).strip()):
         return [Found("Publication", clean_name(title), start, end, (clean_name(title),), None,
@@ -154,6 +154,17 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: s
         found.append(Found("Project", clean_name(prefix.group(1)), start, start + len(prefix.group(1)),
                            (clean_name(prefix.group(1)),), None, "the programme a document's title names"))
     return found
+
+
+def _names_work(title: str) -> bool:
+    """Whether a sentence-case title on a project's page names its work: it opens with the work's noun or
+    gerund ('Reducing mercury emissions from clinker production in ...', 'Phase-out of mercury-cell ...').
+
+    >>> _names_work("Reducing mercury emissions from clinker production"), _names_work("Brazil moves to close")
+    (True, False)
+    """
+    first = title.split()[0]
+    return first[:1].isupper() and (first.endswith(("ing", "tion", "ment")) or first.lower().startswith("phase-"))
 
 
 def _without_acronym(name: str) -> tuple[str, str]:

@@ -225,7 +225,8 @@ def _project_page(opening: str) -> bool:
     if any(line.strip().lower() in _PROJECT_HEADINGS for line in opening.splitlines()):
         return True
     return any(f"{lead} project{link} " in opening for lead in ("This", "The") for link in (
-        ", implemented", ", executed", ", funded", " is implemented", " is executed", " aims"))
+        ", implemented", ", executed", ", funded", " is implemented", " is executed", " is funded", " is financed",
+        " aims"))
 
 
 def titles(ann: Annotated) -> None:
@@ -264,7 +265,23 @@ def titles(ann: Annotated) -> None:
     titled += [f for f in ann.found_of("Event") if not any(t.start < f.end and f.start < t.end for t in titled)]
     if not any(t.node_type == "Event" for t in titled):
         titled += described_event(ann.text)
-    ann.found = [*orgs, *ann.found_of("Person"), *titled]
+    ann.found = [*orgs, *ann.found_of("Person"), *_as_the_page_project(titled)]
+
+
+def _as_the_page_project(titled: list[Found]) -> list[Found]:
+    """The page's project, titled 'X in Y', named X where the page says what it does ('Minamata Initial Assessments
+    in Saint Lucia and Grenada' / 'carrying out Minamata Initial Assessments (MIAs)'): X is the title's short form.
+
+    >>> page = Found("Project", "Gold Recovery in Peru", 0, 21, rule="the document's title")
+    >>> [f.name for f in _as_the_page_project([page, Found("Project", "Gold Recovery", 40, 53)])]
+    ['Gold Recovery in Peru', 'Gold Recovery in Peru']
+    """
+    page = next((t for t in titled if t.rule == "the document's title" and t.node_type == "Project"), None)
+    short = page.name.split(" in ")[0] if page is not None and " in " in page.name else ""
+    if len(short.split()) < 2:
+        return titled
+    return [Found(f.node_type, page.name, f.start, f.end, (f.name,), f.kind, f.rule, f.props)
+            if f.node_type == "Project" and f.name == short else f for f in titled]
 
 
 def _without_modifying_acronyms(text: str, orgs: list[Found], titled: list[Found]) -> list[Found]:

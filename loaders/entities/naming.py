@@ -90,7 +90,7 @@ def entity_type(name: str) -> str | None:
     last, first = head_words(name)
     if "Task Force" in name:
         return "Organization"
-    if re.sub(r"\s*\([^)]*\)$", "", name).endswith(("Initial Assessment", "Initial Assessments")):
+    if re.search(r"Initial Assessments?(?:\s+(?:in|for)\s+[A-Z][^()]*)?$", re.sub(r"\s*\([^)]*\)$", "", name)):
         return "Project"  # the Convention's Minamata Initial Assessment is work (a GEF enabling activity), not a report
     lists = ((EVENT_HEADS, "Event"), (PUBLICATION_HEADS, "Publication"), (PROJECT_HEADS, "Project"),
              (ORG_HEADS, "Organization"))

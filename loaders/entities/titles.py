@@ -876,7 +876,7 @@ def _described(text: str) -> list[Found]:
         name = m.group(1).strip()
         words = name.split()
         if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= len(words) / 2 and entity_type(name) in (
-                None, "Project") and not find_countries(name):
+                None, "Project") and not any(c.start == 0 for c in find_countries(name)):
             found.append(Found("Project", name, m.start(1), m.start(1) + len(name), (name,), None,
                                "a name in apposition to 'the project'"))
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
