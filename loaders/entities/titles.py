@@ -865,6 +865,22 @@ def _carried_out_initiatives(text: str) -> list[Found]:
     return found
 
 
+_WORK_WORDS = frozenset({"project", "programme", "program"})
+
+
+def _after_the_word_project(text: str, start: int) -> bool:
+    """Whether the words before ``start`` end with 'the project' (or 'the GEF-funded UNEP project', 'its
+    programme'): a name right after them is the project's ('is part of the project Reducing Mercury ...').
+
+    >>> text = "as part of the GEF-funded UNEP project Global Mercury Monitoring"
+    >>> _after_the_word_project(text, text.index("Global")), _after_the_word_project("The project Gold", 12)
+    (True, False)
+    """
+    words = text[max(0, start - 50):start].split()
+    return len(words) >= 2 and words[-1] in _WORK_WORDS and text[start - 1] == " " and any(
+        w in ("the", "a", "its", "their", "our") for w in words[-4:-1])
+
+
 def _described(text: str) -> list[Found]:
     """A capitalised name the words after it call a project, programme, initiative, campaign or network.
 
@@ -880,6 +896,14 @@ def _described(text: str) -> list[Found]:
             found.append(Found("Project", name, m.start(1), m.start(1) + len(name), (name,), None,
                                "a name in apposition to 'the project'"))
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
+        if _after_the_word_project(text, start):  # 'through the project Development of the ASGM ... for Ghana.'
+            name = clean_name(text[start:end])
+            words = name.split()
+            if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= len(words) / 2 and entity_type(name) in (
+                    None, "Project") and not any(c.start == 0 for c in find_countries(name)):
+                found.append(Found("Project", name, start, start + len(name), (name,), None,
+                                   "a name after the word 'project'"))
+            continue
         if not _DESCRIBED_AS.match(text, end):
             continue
         words = text[start:end].split()
