@@ -2452,3 +2452,18 @@ def test_a_project_page_titled_in_sentence_case_or_as_an_initial_assessment() ->
     brazil = rules_only("n2.txt", "Brazil closes plants\n\nThe project, Phase-out of Mercury Cell Chlor-Alkali "
                                   "Production in Brazil, is financed by the Global Environment Facility (GEF).\n")
     assert "Phase-out of Mercury Cell Chlor-Alkali Production in Brazil" in names(brazil, "Project")
+
+
+def test_a_name_right_after_the_word_project() -> None:
+    """A made-up news item: 'through the project Development of the ASGM National Action Plan for Ghana.' and 'is
+    part of the project Reducing Mercury Emissions from Coal Combustion in Southeast Asia, which UNEP carries out'
+    name the projects; 'The project Gold' opening a sentence names none."""
+    page = rules_only("n.txt", "Ghana launches plan\n\nThe plan was prepared with funding from the Global Environment "
+                               "Facility (GEF), through the project Development of the ASGM National Action Plan for "
+                               "Ghana. Field surveys followed.\n\nThe Hanoi Training Workshop is part of the project "
+                               "Reducing Mercury Emissions from Coal Combustion in Southeast Asia, which UNEP carries out "
+                               "with funding from the Government of Japan.\n")
+    assert {"Development of the ASGM National Action Plan for Ghana",
+            "Reducing Mercury Emissions from Coal Combustion in Southeast Asia"} <= names(page, "Project")
+    assert ("Global Environment Facility", "Development of the ASGM National Action Plan for Ghana") in \
+        _pairs(page, "FUNDS")
