@@ -2467,3 +2467,13 @@ def test_a_name_right_after_the_word_project() -> None:
             "Reducing Mercury Emissions from Coal Combustion in Southeast Asia"} <= names(page, "Project")
     assert ("Global Environment Facility", "Development of the ASGM National Action Plan for Ghana") in \
         _pairs(page, "FUNDS")
+
+
+def test_an_article_in_a_project_page_s_activities_list() -> None:
+    """A made-up project page: 'Main activities include: - guidance ... drawing on the BAT/BEP guidance adopted under
+    Article 8' ties Article 8 to the page's project, which no sentence of the list names."""
+    page = rules_only("p.txt", "Reducing Mercury Emissions from Cement Kilns in Egypt\n\nProject overview\n\nThe project "
+                               "is financed by the Global Environment Facility.\n\nMain activities include:\n- a mass "
+                               "balance at six pilot kilns;\n- guidance for permitting authorities, drawing on the "
+                               "BAT/BEP guidance adopted under Article 8.\n")
+    assert ("Reducing Mercury Emissions from Cement Kilns in Egypt", "Article 8") in _pairs(page, "SUPPORTS")

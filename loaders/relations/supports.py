@@ -1,7 +1,8 @@
 """SUPPORTS (basis 'stated'): the text ties a project, publication, event or area to an article.
 
 An article mention is tied to the projects, publications and events of its sentence (else the nearest one
-named before it in the paragraph, else the titled item or lead-in project the block belongs to), and to the
+named before it in the paragraph, else the titled item or lead-in project the block belongs to, the thing its
+heading names, else the one the document's title names), and to the
 area the sentence names or sits under (else the one area the paragraph named before). Sessions of governing
 and negotiating bodies decide on articles; they are not work that supports one.
 """
@@ -33,9 +34,9 @@ def read_supports(ann: Annotated) -> None:
         if not things:  # the paragraph's thing: the nearest project, publication or event before, same block
             things = [m for m in sentences.located if m.block is block and m.node.type in TITLED
                       and m.start < span[0] and not _GOVERNING_SESSION.search(m.node.name)][-1:]
-        if not things:  # the titled item the block belongs to, else the one project of its lead-in
-            topic = sentences.item_topic.get(id(block)) or sentences.block_topic(block)
-            things = [topic] if topic is not None else []
+        if not things:  # the titled item the block belongs to, the one project of its lead-in, its heading's thing,
+            topic = sentences.topic_of(block)  # else the document's ('Main activities: ... under Article 8')
+            things = [topic] if topic is not None and not _GOVERNING_SESSION.search(topic.node.name) else []
         areas = {m.node.key for m in of_type(mentions, "Area")} or ({block.area} if block.area else set())
         if not areas:  # the one area the paragraph is about, named in an earlier sentence
             earlier = {m.node.key for m in sentences.by_block[id(block)] if m.node.type == "Area" and m.end <= span[0]}
