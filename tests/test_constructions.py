@@ -2477,3 +2477,19 @@ def test_an_article_in_a_project_page_s_activities_list() -> None:
                                "balance at six pilot kilns;\n- guidance for permitting authorities, drawing on the "
                                "BAT/BEP guidance adopted under Article 8.\n")
     assert ("Reducing Mercury Emissions from Cement Kilns in Egypt", "Article 8") in _pairs(page, "SUPPORTS")
+
+
+def test_members_listed_one_a_line_under_group_headings() -> None:
+    """A made-up network page: 'Member organizations' over group headings ('Government agencies', 'Civil society')
+    and one body a line ('Pollution Control Department, Ministry of ..., Thailand'): each line's first body
+    implements the network, not the observers; a country ending a line is where the body is, no government; a
+    'Watch' is a body, no person."""
+    page = rules_only("net.txt", "Asia-Pacific Mercury Waste Management Network\n\nMember organizations\n\nGovernment "
+                                 "agencies\nPollution Control Department, Ministry of Natural Resources and Environment, "
+                                 "Thailand\nVietnam Environment Administration, Viet Nam\n\nCivil society\nMekong Toxics "
+                                 "Watch, Viet Nam\n\nObservers\nSecretariat of the Basel, Rotterdam and Stockholm "
+                                 "Conventions\n\nThe network meets once a year in Bangkok to compare inventories.\n")
+    members = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Asia-Pacific Mercury Waste Management Network"}
+    assert {"Pollution Control Department", "Vietnam Environment Administration", "Mekong Toxics Watch"} <= members
+    assert not any("Secretariat" in m or "Government" in m for m in members)
+    assert "Mekong Toxics Watch" not in names(page, "Person")

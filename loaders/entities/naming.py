@@ -18,7 +18,7 @@ ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", 
              "Company", "Board", "Boards", "Service", "Authority", "Administration", "Union", "Consortium",
              "Cooperative", "Branch", "Division", "Laboratory", "Court", "Government", "Bureau", "Group", "Team",
              "Partnership", "Initiative", "Task Force", "Coalition", "Trust", "Institut", "Consilium",
-             "Instituto", "Agencies", "Industries", "Services", "Directorate", "GmbH", "LLC", "Limited")
+             "Instituto", "Agencies", "Industries", "Services", "Directorate", "GmbH", "LLC", "Limited", "Watch")
 #: a company's legal form, its name's last word whatever the case of the rest ('econ industries services GmbH')
 LEGAL_FORMS = frozenset({"GmbH", "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "AG", "SA", "S.A.", "BV", "B.V.", "plc", "Pty"})
 PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Plans", "Flagship",
@@ -40,7 +40,7 @@ _OPENING_HEADS = frozenset({
     "University", "Ministry", "Ministerio", "Ministère", "Ministério", "Fundación", "Fundacion", "Fundação",
     "Fondation", "Fondazione", "Stiftung", "Asociación", "Associação", "Association", "Agencia", "Agència",
     "Agence", "Centro", "Yayasan", "Corporación", "Cooperativa", "Sociedad", "Consorcio", "Organización",
-    "Organisation", "Servicio", "Secretaría", "Dirección", "Direction"})
+    "Organisation", "Servicio", "Secretaría", "Dirección", "Direction", "Escuela", "Caja", "Comisión", "Comissão"})
 _OF_HEAD = re.compile(r"(\w+)\s+(?:of|for|on|to|in|at)\s")
 
 

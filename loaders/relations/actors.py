@@ -66,7 +66,7 @@ def read_country_actors(ann: Annotated) -> None:
     todo: list[tuple[tuple[int, int], list[Located]]] = []
     for span, mentions, _block in ann.sentences.items():
         countries = [m for m in of_type(mentions, "Country")
-                     if not _inside_name(m, mentions) and not _placed(ann.text, m)]
+                     if not _inside_name(m, mentions) and not _placed(ann.text, m) and not _ends_a_line(ann.text, m)]
         if countries:
             todo.append((span, countries))
     parses = ann.syntax.parse([span for span, _ in todo])
@@ -98,6 +98,19 @@ def _placed(text: str, country: Located) -> bool:
     if before and before[-1].lower() == "the":
         before = before[:-1]
     return bool(before) and before[-1].lower() in _PLACE_WORDS
+
+
+def _ends_a_line(text: str, country: Located) -> bool:
+    """A country after a comma or dash at the end of its line is where a listed body is ('Manila Bay Clean
+    Hospitals Alliance, Philippines'), never who acts.
+
+    >>> from schema import Country
+    >>> ph = Located(Country(id="country:PHL", name="Philippines", key="PHL"), 10, 21, None)
+    >>> _ends_a_line("Alliance, Philippines\\nNext", ph), _ends_a_line("Alliance, Philippines signed", ph)
+    (True, False)
+    """
+    after = text[country.end:text.find("\n", country.end) if "\n" in text[country.end:] else len(text)]
+    return not after.strip() and text[max(0, country.start - 3):country.start].rstrip().endswith((",", "–", "-"))
 
 
 def _inside_name(country: Located, mentions: list[Located]) -> bool:

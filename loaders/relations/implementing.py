@@ -231,12 +231,23 @@ def _listed_members(ann: Annotated) -> None:
         work = projects[0] if len({m.node.id for m in projects}) == 1 else topic
         if work is None:
             continue
+        observers = False
         for item in blocks[i + 1:]:
-            if item.kind != "bullet":
+            if item.kind not in ("bullet", "heading", "paragraph"):
                 break
             orgs = [m for m in sentences.by_block[id(item)] if m.node.type == "Organization"]
-            for line_start, line_end in line_spans(text, item.start, item.end):
+            lines = list(line_spans(text, item.start, item.end))
+            if item.kind != "bullet" and any(_prose(text[a:b]) for a, b in lines):
+                break  # the list has ended: the page's text goes on
+            for line_start, line_end in lines:
                 on_line = [m for m in orgs if line_start <= m.start < line_end]
-                if on_line and not planned(text[line_start:line_end], 0):
+                if not on_line:  # a group's heading within the list ('Government agencies', 'Observers')
+                    observers = "observer" in text[line_start:line_end].lower()
+                elif not observers and not planned(text[line_start:line_end], 0):
                     first = min(on_line, key=lambda m: m.start)
                     ann.edges.add(Implements, first.node, work.node, item, (line_start, line_end))
+
+
+def _prose(line: str) -> bool:
+    """Whether a line is a sentence of prose, not a list's item: long, or ending with a full stop."""
+    return len(line.split()) > 16 or line.rstrip().endswith(".")
