@@ -2493,3 +2493,20 @@ def test_members_listed_one_a_line_under_group_headings() -> None:
     assert {"Pollution Control Department", "Vietnam Environment Administration", "Mekong Toxics Watch"} <= members
     assert not any("Secretariat" in m or "Government" in m for m in members)
     assert "Mekong Toxics Watch" not in names(page, "Person")
+
+
+def test_a_person_of_a_body_whose_sentence_goes_on() -> None:
+    """A made-up meeting page: 'Mr. Daniel Okello of the Secretariat of the Minamata Convention briefed ...' names
+    the Secretariat, not 'Secretariat ... briefed participants'; '... Project Manager at UNDP. A study visit ...'
+    ends at the acronym's full stop; 'Head of the Chemicals and Health Branch of the UNEP Industry and Economy
+    Division' keeps both units' names whole."""
+    page = rules_only("pag.txt", "PAG meeting\n\nMr. Daniel Okello of the Secretariat of the Minamata Convention "
+                                 "briefed participants on preparations for COP-6.\n\n\"Every thermometer counts,\" said "
+                                 "Aigerim Toktosunova, Project Manager at UNDP. A study visit is planned for 2025.\n\n"
+                                 "The meeting was opened by Ms. Sofia Lindqvist, Head of the Chemicals and Health Branch "
+                                 "of the UNEP Industry and Economy Division.\n")
+    affiliated = _pairs(page, "AFFILIATED_WITH")
+    assert ("Daniel Okello", "Secretariat of the Minamata Convention") in affiliated
+    assert ("Aigerim Toktosunova", "United Nations Development Programme") in affiliated
+    assert ("Sofia Lindqvist", "Chemicals and Health Branch") in affiliated
+    assert not any("briefed" in o or "visit" in o for o in names(page, "Organization"))

@@ -273,6 +273,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         if m.group(1) is None and continues_portfolio(clean_name(left), re.split(r"\s+and\s+", right)[0].strip()):
             continue  # 'Ministry of Mines and Strategic Resources and the Artisanal Gold Council': one portfolio
         left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
+        if m.group(1) is None and left_type != "Organization" and _coordinated_unit(left, right):
+            continue  # '... of the UNEP Industry and Economy Division': one unit's name
         if m.group(1) and right_type is None and clean_name(left).startswith(_PORTFOLIO_BODIES):
             continue  # 'Department of Forestry, Fisheries and the Environment': one portfolio
         person = any(right.startswith(p) for p in persons)
@@ -296,6 +298,20 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
                 right_start += lead.end()
             return [(start, start + m.start()), *_split_and(text, right_start, end, persons)]
     return [(start, end)]
+
+
+def _coordinated_unit(left: str, right: str) -> bool:
+    """Whether 'and' joins two words of one unit's name: 'Chemicals and Health Branch', '... of the UNEP Industry
+    and Economy Division' (the left ends with a capitalised word that heads nothing, the right is a word and the
+    unit's head).
+
+    >>> _coordinated_unit("Head of the UNEP Industry", "Economy Division"), _coordinated_unit("UNEP", "WHO Office")
+    (True, False)
+    """
+    words, after = left.split(), right.split()
+    return len(after) >= 2 and SUB_UNIT.fullmatch(after[1]) is not None and after[0][:1].isupper() and \
+        not after[0].isupper() and bool(words) and words[-1][:1].isupper() and not words[-1].isupper() and \
+        _typed(words[-1]) is None
 
 
 _PORTFOLIO_BODIES = tuple(f"{head} {link} " for head in ("Ministry", "Department", "Secretariat")

@@ -157,7 +157,7 @@ _NOT_AFFILIATION = re.compile(r"^(?:member|members|a |an |the project|project|wi
                               r"for |e\.g|i\.e|\d)", re.IGNORECASE)
 # a tail ends at a full stop, not at the one of an abbreviated 'acting' ('Ag. Deputy Executive Director of EPA')
 # nor at an initial's ('U.S. Department'), but at an acronym's before the next sentence ('at MOEJ. Pornthip ...')
-_TAIL_STOP = re.compile(rf"(?<![A-Z])(?<!\bAg)\.(?!\w)|(?<=[A-Z]{{2}})\.(?=\s+[A-Z][a-z])|[;:!?\n\u201c\u201d\"]|"
+_TAIL_STOP = re.compile(rf"(?<![A-Z])(?<!\bAg)\.(?!\w)|(?<=[A-Z]{{2}})\.(?=\s+[A-Z](?:[a-z]|\s))|[;:!?\n\u201c\u201d\"]|"
                         rf",\s+(?:who|which|in his|in her)\b|"
                         rf"\s(?:and\s(?=[a-z])|who|"
                         rf"which|that|to|at the(?!\s+[A-Z])|on|during|when|while|where|whose)\s?"
@@ -300,6 +300,21 @@ def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
     return None
 
 
+def _verb_after(text: str, end: int, segment_end: int) -> bool:
+    """Whether the words after a known body go on as a sentence, not as its name: 'of the Secretariat of the
+    Minamata Convention briefed participants'.
+
+    >>> _verb_after("of the Secretariat briefed participants", 18, 39), _verb_after("Ministry of Mines", 8, 17)
+    (True, False)
+    """
+    rest = text[end:segment_end].split()
+    return bool(rest) and rest[0][:1].islower() and rest[0] not in _NAME_CONNECTORS
+
+
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "in", "the", "de", "del", "des", "du", "la", "le", "y", "et",
+                              "e", "do", "da", "di", "und", "für", "&"})
+
+
 def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None = None) -> Tail:
     """The affiliation that follows a name ending at ``pos`` (see the module's docstring), read up to ``until``
     (else the closing bracket, or the end of the clause).
@@ -355,7 +370,7 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
         elif segment in city_countries():
             pass  # 'UNEP, Geneva': where the body sits
         elif org is not None and not role and (org.end >= segment_end - 1 or not listed or entity_type(
-                segment) != "Organization"):
+                segment) != "Organization" or _verb_after(text, org.end, segment_end)):
             joined = _body_end(text, at, max(segment_end, org.end), until) if listed else org.end
             body = _new_body(text, at, joined) if joined > max(segment_end, org.end) + 1 else None
             if body is not None:  # 'Ministerio de Agricultura, Alimentación y Medio Ambiente'
