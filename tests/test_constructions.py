@@ -2510,3 +2510,16 @@ def test_a_person_of_a_body_whose_sentence_goes_on() -> None:
     assert ("Aigerim Toktosunova", "United Nations Development Programme") in affiliated
     assert ("Sofia Lindqvist", "Chemicals and Health Branch") in affiliated
     assert not any("briefed" in o or "visit" in o for o in names(page, "Organization"))
+
+
+def test_speakers_named_on_a_line_over_a_biography_that_opens_with_given_names() -> None:
+    """A made-up speakers' page: 'Ana Lucía Quispe Huamán' alone on a line over 'Ana Lucía is National Coordinator
+    ...' is one person, and so is 'María Fernanda' of 'María Fernanda is an associate professor ...' under 'María
+    Fernanda Cevallos'."""
+    page = rules_only("speakers.txt", "Webinar\n\nSpeakers\n\nAna Lucía Quispe Huamán\nAna Lucía is National "
+                                      "Coordinator of planetGOLD Peru. She oversees the work with cooperatives.\n\nMaría "
+                                      "Fernanda Cevallos\nMaría Fernanda is an associate professor at the Escuela "
+                                      "Superior Politécnica del Litoral (ESPOL).\n")
+    people = names(page, "Person")
+    assert {"Ana Lucía Quispe Huamán", "María Fernanda Cevallos"} <= people
+    assert not {"Ana Lucía", "María Fernanda"} & people

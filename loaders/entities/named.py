@@ -123,7 +123,10 @@ def person_tails(ann: Annotated) -> None:
             props, bodies = person_tail(ann.text, f.end, orgs)
             f.props.update(props)
             ann.found += bodies
-    ann.found += first_name_mentions(ann.text, people, orgs)
+    mentions = first_name_mentions(ann.text, people, orgs)
+    given = {(f.start, f.end) for f in mentions if f.node_type == "Person"}
+    ann.found = [f for f in ann.found if not (f.node_type == "Person" and (f.start, f.end) in given)]
+    ann.found += mentions  # 'Ana Lucía' of 'Ana Lucía is ...' is Ana Lucía Quispe Huamán, no one else
 
 
 def _common_words(name: str, lower: set[str]) -> bool:

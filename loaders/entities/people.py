@@ -979,14 +979,18 @@ def first_name_mentions(text: str, people: list[Found], organizations: list[Foun
     ...     "Joaquín Ferreyra Ruiz\\nJoaquín is a Programme Officer at UNEP.", people, [unep])]
     [('Joaquín Ferreyra Ruiz', 22, 'UNEP')]
     """
+    out = _bio_name_lines(text, people)
+    people = [*people, *out]
     by_first: dict[str, set[str]] = {}
     for f in people:
         words = f.name.split()
         if len(words) >= 2 and len(words[0]) > 2 and words[0][1:].islower():
             by_first.setdefault(words[0], set()).add(f.name)
-    taken = {f.start for f in people}
+        if len(words) >= 3 and words[1][:1].isupper() and words[1][1:].islower():  # 'María Fernanda Cevallos'
+            by_first.setdefault(" ".join(words[:2]), set()).add(f.name)
+    given = {g for g in by_first if " " in g}
+    taken = {f.start for f in people if f.name not in given}  # 'María Fernanda', the NER's, is the given names
     orgs = _Orgs(organizations)
-    out = []
     for first, names in by_first.items():
         at = text.find(first + " ") if len(names) == 1 else -1
         while at >= 0:
@@ -994,10 +998,33 @@ def first_name_mentions(text: str, people: list[Found], organizations: list[Foun
             verb = text[at + len(first):at + len(first) + 12].split()[:1]
             if at not in taken and opens and verb and verb[0] in _BIOGRAPHY_VERBS:
                 props, bodies = person_tail(text, at + len(first), orgs)
-                if props:
+                if props or " " in first:  # 'Ana Lucía is ...': the person's given names, whatever follows
                     out += [Found("Person", next(iter(names)), at, at + len(first), (first,), None,
                                   "first name of a person named before", props), *bodies]
             at = text.find(first + " ", at + 1)
+    return out
+
+
+def _bio_name_lines(text: str, people: list[Found]) -> list[Found]:
+    """A line that is nothing but a name, over a biography that opens with its first word or two ('Ana Lucía
+    Quispe Huamán' / 'Ana Lucía is National Coordinator ...'): a person, where nothing found it yet.
+
+    >>> [f.name for f in _bio_name_lines("Ana Lucía Quispe Huamán\\nAna Lucía is a coordinator.", [])]
+    ['Ana Lucía Quispe Huamán']
+    """
+    known = {f.start for f in people}
+    out = []
+    for start, end in line_spans(text):
+        name = text[start:end].strip()
+        words = name.split()
+        if not 3 <= len(words) <= 5 or start in known or not plausible_name(name):
+            continue
+        following = text[end + 1:end + 80].split()
+        for k in (2, 1):
+            if following[:k] == words[:k] and following[k:k + 1] and following[k] in _BIOGRAPHY_VERBS:
+                at = start + text[start:end].find(name)
+                out.append(Found("Person", name, at, at + len(name), (name,), None, "a name over its biography"))
+                break
     return out
 
 
