@@ -2523,3 +2523,20 @@ def test_speakers_named_on_a_line_over_a_biography_that_opens_with_given_names()
     people = names(page, "Person")
     assert {"Ana Lucía Quispe Huamán", "María Fernanda Cevallos"} <= people
     assert not {"Ana Lucía", "María Fernanda"} & people
+
+
+def test_an_event_page_whose_genre_is_said_under_or_over_its_title() -> None:
+    """Made-up event pages: 'Completing the Transition: ...' over 'Side event at the fifth meeting of ...', and
+    'Cutting Mercury Emissions ...: Experiences from Asia' under a 'COP-5 Side Event' label, are events; the label is
+    none."""
+    under = rules_only("se1.txt", "Completing the Transition: Phasing Out Mercury Cell Chlor-Alkali Production by 2025"
+                                  "\n\nSide event at the fifth meeting of the Conference of the Parties (COP-5)\n\n"
+                                  "Date: Tuesday, 31 October 2023\n\nThe event reviews the last conversions.\n")
+    assert "Completing the Transition: Phasing Out Mercury Cell Chlor-Alkali Production by 2025" in names(under,
+                                                                                                         "Event")
+    over = rules_only("se2.txt", "COP-5 Side Event\n\nCutting Mercury Emissions from Cement Kilns: Experiences from "
+                                 "Asia\n\nTuesday, 31 October 2023, 13:15–14:45\n\nOrganized by the Ministry of Ecology "
+                                 "and Environment of China.\n")
+    events = names(over, "Event")
+    assert "Cutting Mercury Emissions from Cement Kilns: Experiences from Asia" in events
+    assert "COP-5 Side Event" not in events

@@ -55,6 +55,7 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
         pos += len(line) + 1
     if not lines:
         return []
+    kicker = kicker or _genre_below(text, lines[-1][0] + len(lines[-1][1]))
     found = _title_finds(text, lines, sheet, kicker)
     if not found and len(lines) > 1:  # a page's title line run into the text under it, with no blank line
         found = _title_finds(text, lines[:1], sheet, kicker)
@@ -89,9 +90,31 @@ def _kicker(text: str, pos: int) -> str | None:
     own = text[pos:end].strip() if end > 0 else ""
     below = text[end:].strip().split("\n", 1)[0] if end > 0 else ""
     words = own.replace("·", " ").replace("&", " ").split()
-    if not below or not 0 < len(words) <= 4 or not all(w.isalpha() and w.isupper() for w in words):
+    if not below or not 0 < len(words) <= 4:
         return None
-    return own
+    if all(w.isalpha() and w.isupper() for w in words):
+        return own
+    # 'COP-5 Side Event' over the event's title: a label, its last word an event's, over a title-cased line
+    labelled = words[-1] in EVENT_HEADS and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    return own if labelled and _title_cased(below) and not SENTENCE_LIKE.search(below) else None
+
+
+def _genre_below(text: str, end: int) -> str | None:
+    """The genre of an event's page, said by the line under its title ('Side event at the fifth meeting of ...',
+    'Webinar | 14 March 2024 | Online'): its event word.
+
+    >>> _genre_below("Cutting Mercury: Experiences\\n\\nSide event at COP-5\\n", 28)
+    'Side event'
+    >>> _genre_below("Cutting Mercury\\n\\nWebinar series on the Convention\\n", 15) is None
+    True
+    """
+    below = text[end:end + 300].strip().split("\n", 1)[0]
+    for cut in (" | ", " at ", ", ", " – ", " - "):
+        below = below.split(cut, 1)[0]
+    words = below.split()
+    if not 1 <= len(words) <= 3 or words[-1].capitalize() not in EVENT_HEADS or words[0][:1].islower():
+        return None
+    return below
 
 
 def repeats_last_crumb(paragraph: str, following: str) -> bool:

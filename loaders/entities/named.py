@@ -258,6 +258,10 @@ def titles(ann: Annotated) -> None:
     titled = [t for t in titled
               if name_key(t.name) not in org_names
               and not org_index.holds(t.start, t.end)]  # 'United Nations ... Programme'
+    page_event = next((t for t in title if t.node_type == "Event"), None)
+    if page_event is not None:  # 'COP-5 Side Event' right over the event's title: its genre label, no event
+        titled = [t for t in titled if not (t.node_type == "Event" and t.end < page_event.start and
+                                            not ann.text[t.end:page_event.start].strip())]
     title_spans = Spans((t.start, t.end) for t in titled if t.node_type in ("Project", "Publication"))
     orgs = _without_modifying_acronyms(ann.text, orgs, titled)
     orgs = [o for o in orgs if "reference" in o.rule or "acronym" in o.rule

@@ -90,7 +90,8 @@ def entity_type(name: str) -> str | None:
     last, first = head_words(name)
     if "Task Force" in name:
         return "Organization"
-    if re.search(r"Initial Assessments?(?:\s+(?:in|for)\s+[A-Z][^()]*)?$", re.sub(r"\s*\([^)]*\)$", "", name)):
+    _, assessment, rest = re.sub(r"\s*\([^)]*\)$", "", name).partition("Initial Assessment")
+    if assessment and (rest in ("", "s") or rest.removeprefix("s").startswith((" in ", " for "))):
         return "Project"  # the Convention's Minamata Initial Assessment is work (a GEF enabling activity), not a report
     lists = ((EVENT_HEADS, "Event"), (PUBLICATION_HEADS, "Publication"), (PROJECT_HEADS, "Project"),
              (ORG_HEADS, "Organization"))
