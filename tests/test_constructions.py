@@ -2540,3 +2540,15 @@ def test_an_event_page_whose_genre_is_said_under_or_over_its_title() -> None:
     events = names(over, "Event")
     assert "Cutting Mercury Emissions from Cement Kilns: Experiences from Asia" in events
     assert "COP-5 Side Event" not in events
+
+
+def test_work_carried_out_with_a_body_on_a_project_page() -> None:
+    """A made-up project page: 'Stack measurement campaigns are carried out with the Central Laboratory of
+    Environment and Metrology', in a paragraph that names no project, makes the laboratory an implementer of the
+    page's project."""
+    page = rules_only("p.txt", "Reducing Mercury Releases from Coal-Fired Power Plants in Mongolia\n\nProject Summary\n\n"
+                               "The project objective is to reduce mercury emissions from coal combustion.\n\nStack "
+                               "measurement campaigns are carried out with the Central Laboratory of Environment and "
+                               "Metrology.\n\nImplementing Agencies\nUnited Nations Environment Programme\n")
+    assert ("Central Laboratory of Environment and Metrology",
+            "Reducing Mercury Releases from Coal-Fired Power Plants in Mongolia") in _pairs(page, "IMPLEMENTS")

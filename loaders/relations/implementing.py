@@ -85,9 +85,11 @@ def read_implementers(ann: Annotated) -> None:
                 if not targets and not re.match(r"(?:an? )?projects? of", cue.group(0), re.IGNORECASE):
                     targets = [t for t in [sentences.the_project(span)] if t]  # ('an existing project of WHO' is
                     #                                                              another, unnamed project)
-                if not targets and (cue.group(0).lower().startswith("partners") or any(a in sentence for a in _AGENCY)):
+                page_project = sentences.topic is not None and sentences.topic.node.type == "Project"
+                if not targets and (cue.group(0).lower().startswith("partners") or page_project
+                                    or any(a in sentence for a in _AGENCY)):
                     targets = [t for t in [sentences.topic_of(block)] if t]  # a project's page: 'a group of
-                    #                                                             partners which includes: ...'
+                    # partners which includes: ...', 'Stack measurements are carried out with the Central Laboratory'
                 targets = [t for t in targets if t.node.type == "Project"]
             chain = sentences.chain(orgs, at)
             if cue.group(0).lower().startswith(("implemented", "executed")):
