@@ -2552,3 +2552,17 @@ def test_work_carried_out_with_a_body_on_a_project_page() -> None:
                                "Metrology.\n\nImplementing Agencies\nUnited Nations Environment Programme\n")
     assert ("Central Laboratory of Environment and Metrology",
             "Reducing Mercury Releases from Coal-Fired Power Plants in Mongolia") in _pairs(page, "IMPLEMENTS")
+
+
+def test_an_event_named_after_at_the_or_before_its_place() -> None:
+    """Made-up news: 'At the Pacific Regional Workshop on Mercury Waste Management, held in Apia' names the workshop
+    without 'At the'; '... at the Second Asia-Pacific Forum on Mercury Waste in Bangkok, Thailand' without where it
+    was held; and the real MINAS page's 'At the Diplomatic Conference of the Minamata Convention on Mercury, Japan
+    expressed ...' without the country that acts."""
+    page = rules_only("n.txt", "Waste news\n\nAt the Pacific Regional Workshop on Mercury Waste Management, held in Apia, "
+                               "Samoa, officers compared inventories. The network was launched at the Second "
+                               "Asia-Pacific Forum on Mercury Waste in Bangkok, Thailand.\n")
+    assert {"Pacific Regional Workshop on Mercury Waste Management",
+            "Second Asia-Pacific Forum on Mercury Waste"} <= names(page, "Event")
+    minas = rules_only("b-14.txt", corpus_text("../train/texts/b-14-japan-moe-minas-cooperation.txt"))
+    assert "Diplomatic Conference of the Minamata Convention on Mercury" in names(minas, "Event")

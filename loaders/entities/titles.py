@@ -114,7 +114,8 @@ _NOT_TITLE_WORDS = frozenset({"The", "This", "That", "A", "An", "In", "On", "Eac
                               "Other", "Such", "Some", "All", "These", "Both", "Existing", "Related", "Several",
                               "Within", "Through", "Under", "With", "For", "From", "By", "Ongoing", "Two", "One",
                               "Three", "New", "Pact's", "Phase", "About", "Over", "Around", "Approximately", "Current",
-                              "Previous", "Recent", "Upcoming", "Past", "Future", "Many", "Most", "Further"})
+                              "Previous", "Recent", "Upcoming", "Past", "Future", "Many", "Most", "Further", "At",
+                              "During", "After", "Before", "Since", "Following"})
 TYPE_OF_HEAD = {"meeting": "Event", "project": "Project", "programme": "Project", "program": "Project", "initiative": "Project",
                 "campaign": "Project", "publication": "Publication", "report": "Publication",
                 "guidance": "Publication", "document": "Publication", "study": "Publication", "brochure": "Publication",
@@ -508,8 +509,8 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
             end = start + cut.start()  # 'Guidance ... prepared by the Partnership': the title ends before 'by'
         name = strip_role(clean_name(text[start:end]))
         words = name.split()
-        while words and words[0] in _NOT_TITLE_WORDS:
-            words = words[1:]
+        while words and (words[0] in _NOT_TITLE_WORDS or (words[0] == "the" and words[1:2])):
+            words = words[1:]  # 'At the Pacific Regional Workshop ...': the workshop
         while words and words[-1].lower() in TITLE_CONNECTORS:
             words = words[:-1]
         name = " ".join(words)
@@ -537,9 +538,12 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
                           r"November|December)$", name)
         if month:
             name = name[:month.start()]
-        held_in = re.search(r"\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)$", name) if node_type == "Event" else None
-        if held_in and _place_or_month(held_in.group(1)):
-            name = name[:held_in.start()]  # 'the Lake Victoria Gold Dialogue in Kisumu': where it was held
+        while node_type == "Event" and "," in name and _place_or_month(name.rpartition(",")[2]):
+            name = name.rpartition(",")[0]  # '... Convention on Mercury, Japan expressed': Japan is no word of it
+        held, _, place = name.rpartition(" in ")
+        if node_type == "Event" and held and all(_place_or_month(p) for p in place.split(",")):
+            name = held  # 'the Lake Victoria Gold Dialogue in Kisumu', '... Forum on Mercury Waste in Bangkok, Thailand'
+
         if is_category(name) or _treaty(name):
             continue  # 'UNEP Projects', 'Partners Projects': a heading over several; 'Kyoto Protocol': a treaty
         unfinished = re.search(r"\s+(?:in|for|of|on)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:\s+and\s+|\s+|$))+)$", name)
