@@ -2566,3 +2566,20 @@ def test_an_event_named_after_at_the_or_before_its_place() -> None:
             "Second Asia-Pacific Forum on Mercury Waste"} <= names(page, "Event")
     minas = rules_only("b-14.txt", corpus_text("../train/texts/b-14-japan-moe-minas-cooperation.txt"))
     assert "Diplomatic Conference of the Minamata Convention on Mercury" in names(minas, "Event")
+
+
+def test_partners_in_the_project_and_a_launch_named_in_the_next_paragraph() -> None:
+    """Made-up press releases: 'X and Y today launched a three-year project ...' over a paragraph opening 'The
+    project, Safe Skin: ..., is financed by ...' - X and Y implement Safe Skin; 'The Artisanal Gold Council (AGC),
+    which provides technical assistance to the project' and 'the Zero Mercury Working Group is a partner in the
+    project' implement the project named before."""
+    page = rules_only("pr.txt", "Skin creams\n\nThe United Nations Environment Programme (UNEP) and the World Health "
+                                "Organization (WHO) today launched a three-year project to stop the sale of creams.\n\n"
+                                "The project, Safe Skin: Ending Mercury in Cosmetics, is financed by the Global "
+                                "Environment Facility (GEF).\n\nThe Zero Mercury Working Group is a partner in the "
+                                "project. The Artisanal Gold Council (AGC), which provides technical assistance to the "
+                                "project, trains regulators.\n")
+    implementers = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Safe Skin: Ending Mercury in Cosmetics"}
+    assert {"United Nations Environment Programme", "World Health Organization", "Zero Mercury Working Group",
+            "Artisanal Gold Council"} <= implementers
+    assert "Global Environment Facility" not in implementers

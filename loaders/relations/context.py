@@ -102,6 +102,7 @@ class Sentences:
         self.area, self.area_titled = self._document_area()
         paragraphs = [b for b in self.doc.walk() if b.kind == "paragraph"]
         self.previous = {id(b): a for a, b in zip(paragraphs, paragraphs[1:], strict=False) if a.section == b.section}
+        self.following = {id(a): b for a, b in zip(paragraphs, paragraphs[1:], strict=False) if a.section == b.section}
 
     def items(self) -> list[tuple[Span, list[Located], Block]]:
         """Every sentence with mentions: (span, its mentions in text order, its block)."""
@@ -328,8 +329,13 @@ class Sentences:
 
     def named_next(self, span: Span, block: Block) -> Located | None:
         """The one project the next sentence of the block names, where it opens 'The project' ('... launched a
-        five-year project to ... . The project, "Mercury-Free Mining ...", is financed by ...')."""
+        five-year project to ... . The project, "Mercury-Free Mining ...", is financed by ...'), or the first of the
+        next paragraph does."""
         after = [m for m in self.by_block[id(block)] if m.start >= span[1] and m.node.type == "Project"]
+        following = self.following.get(id(block))
+        if not after and following is not None:
+            after = [m for m in self.by_block[id(following)] if m.node.type == "Project"]
+            span = (following.start, following.start)
         if not after:
             return None
         nxt = self.sentence_of[id(after[0])]

@@ -33,7 +33,8 @@ _IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|w
                                r"implemented|executed|implements?|coordinates|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
-                               r"implementation|is leading|leads|partnered)\b"
+                               r"implementation|is leading|leads|partnered|(?:a\s+)?partners?\s+in|takes?\s+part\s+in|"
+                               r"provides\s+technical\s+(?:assistance|support)\s+to)\b"
                                # an unnamed project as its object: 'launched a five-year project'
                                r"(?P<unnamed>\s+an?\s+(?:[\w\-$]+\s+){0,3}?"
                                r"(?:project|programme|program|initiative)\b)?")
@@ -114,7 +115,7 @@ def read_implementers(ann: Annotated) -> None:
             after = [t for t in own if t.start >= at and not re.search(r"[;]", text[at:t.start])]
             targets = after[:1] or (own if len({t.node.id for t in own}) == 1 else [])
             if not targets and not things:
-                topic = sentences.anaphor_topic(span, block)
+                topic = sentences.anaphor_topic(span, block) or sentences.the_project(span)
                 if topic is None and verb.group("unnamed"):
                     topic = sentences.named_next(span, block)  # 'X and Y today launched a five-year project to
                 targets = [topic] if topic is not None else []    # ... . The project, "Z", is financed by ...'
