@@ -10,7 +10,7 @@ subject:
 kind            keys
 ==============  ==============================================================================
 implementer     Implementing/Executing Agency (Agencies, Partner(s), Organization(s)), Implementer(s),
-                Lead Agency, Partners, Project Partners
+                Lead Agency, Partners, Project Partners, Applicant
 funder          Funding Source(s), Source of Funds, Donor(s), Funder(s), Funded by, Financed by, Sponsor(s)
 grant           '<Org> Project Grant', Grant Amount, Grant (an amount, given by the org the key names)
 place           Country, Countries, Location(s), Host Country
@@ -34,7 +34,8 @@ _KEYS: tuple[tuple[str, str], ...] = (
     ("implementer", r"(?:other\s+|project\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
                     r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:other\s+|technical\s+)?(?:project\s+)?partners?"
                     r"|(?:national\s+)?counterparts?"
-                    r"|gef\s+agenc(?:y|ies|(?=\(ies\)))|agenc(?:y|ies)(?=[ \t]*[:|])"),  # a GEF sheet's 'Agency: UNIDO'
+                    r"|gef\s+agenc(?:y|ies|(?=\(ies\)))|agenc(?:y|ies)(?=[ \t]*[:|])"  # a GEF sheet's 'Agency: UNIDO'
+                    r"|applicants?(?=[ \t]*:)"),  # a Specific International Programme summary's 'Applicant: MADES'
     ("funder", r"funding\s+sources?|sources?\s+of\s+fund(?:s|ing)|(?:project\s+)?(?:donors?|funders?)|funded\s+by|financed\s+by|sponsors?"
                r"|co-?(?:financiers?|funders?)"
                r"|financing\s+(?:partners?|sources?)|(?:core\s+)?funding(?=[ \t]*:)"),
