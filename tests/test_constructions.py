@@ -2583,3 +2583,12 @@ def test_partners_in_the_project_and_a_launch_named_in_the_next_paragraph() -> N
     assert {"United Nations Environment Programme", "World Health Organization", "Zero Mercury Working Group",
             "Artisanal Gold Council"} <= implementers
     assert "Global Environment Facility" not in implementers
+
+
+def test_a_company_named_by_its_legal_form() -> None:
+    """A made-up news item: 'Química Atlântica S.A.' and 'Andes Lamp Recyclers S.A.' are bodies, named by their
+    legal form."""
+    page = rules_only("co.txt", "Partners\n\nThe plant operator Química Atlântica S.A. joined the project. Andes Lamp "
+                                "Recyclers S.A. collects lamps in Lima.\n")
+    bodies = {n.rstrip(".") for n in names(page, "Organization")}
+    assert {"Química Atlântica S.A", "Andes Lamp Recyclers S.A"} <= bodies
