@@ -2592,3 +2592,24 @@ def test_a_company_named_by_its_legal_form() -> None:
                                 "Recyclers S.A. collects lamps in Lima.\n")
     bodies = {n.rstrip(".") for n in names(page, "Organization")}
     assert {"Química Atlântica S.A", "Andes Lamp Recyclers S.A"} <= bodies
+
+
+def test_affiliations_through_particles_hyphenated_acronyms_lower_case_roles_and_parents() -> None:
+    """Made-up meeting and news pages: 'Mr. Ramon de la Cruz of the Environmental Management Bureau' is a person of
+    the bureau; 'Programme Officer at BCRC-Caribbean' names the centre the text spelled out; 'campaign coordinator at
+    EcoHealth Kenya' is a role at a body; 'Head of the Air Management Department at the Ministry of ...' gives the
+    department and the ministry; the real 'project coordinator of the EMSAGS project' names no body."""
+    page = rules_only("m.txt", "Forum\n\nMr. Ramon de la Cruz of the Environmental Management Bureau (EMB) described the "
+                               "draft standards.\n\nThe Basel Convention Regional Centre for the Caribbean "
+                               "(BCRC-Caribbean) provides coordination. Anaïs Ramdial, Programme Officer at "
+                               "BCRC-Caribbean, said the approach works.\n\n\"We will go on,\" said Wanjiru "
+                               "Kamau-Otieno, campaign coordinator at EcoHealth Kenya.\n\nDr. Elif Aydın, Head of the Air "
+                               "Management Department at the Ministry of Environment, Urbanization and Climate Change, "
+                               "added that the results would help.\n")
+    affiliated = _pairs(page, "AFFILIATED_WITH")
+    assert {("Ramon de la Cruz", "Environmental Management Bureau"),
+            ("Anaïs Ramdial", "Basel Convention Regional Centre for the Caribbean"),
+            ("Wanjiru Kamau-Otieno", "EcoHealth Kenya"), ("Elif Aydın", "Air Management Department"),
+            ("Elif Aydın", "Ministry of Environment, Urbanization and Climate Change")} <= affiliated
+    suriname = rules_only("e-06.txt", corpus_text("../train/texts/e-06-wwf-guianas-emsags-mtec-suriname.txt"))
+    assert not any("EMSAGS" in n for n in names(suriname, "Organization"))

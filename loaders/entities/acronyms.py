@@ -37,10 +37,19 @@ class Definition:
 
 
 def is_acronym(token: str) -> bool:
-    """Two or more capitals, mostly capitals: 'UNEP', 'UNECE-CLRTAP', 'GOS4M', 'USDoS', 'IEA CCC'."""
+    """Two or more capitals, mostly capitals: 'UNEP', 'UNECE-CLRTAP', 'GOS4M', 'USDoS', 'IEA CCC'; or an acronym
+    and the region it is for ('BCRC-Caribbean').
+
+    >>> is_acronym("BCRC-Caribbean"), is_acronym("GEF-funded"), is_acronym("Basel")
+    (True, False, False)
+    """
     letters = [c for c in token if c.isalpha()]
     caps = sum(1 for c in letters if c.isupper())
-    return caps >= 2 and caps >= 0.6 * len(letters) and len(token) <= 20
+    if caps >= 2 and caps >= 0.6 * len(letters) and len(token) <= 20:
+        return True
+    head, _, rest = token.partition("-")
+    return bool(rest) and " " not in token and len(token) <= 20 and is_acronym(head) and rest[:1].isupper() \
+        and rest[1:].isalpha() and rest[1:].islower()
 
 
 def best_long_form(short: str, long: str) -> str | None:

@@ -237,7 +237,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     from loaders.gazetteers.areas import find_areas
 
     run = text[start:end]
-    person = re.match(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+"
+    person = re.match(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?([A-Z][\w'\u2019\-]+(?:\s+(?:(?:de|del|la|da|dos|van|von|der|le|du)\s+)*"
+                      r"[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+"
                       r"(?:the\s+)?(?=[A-Z])", run)
     body = clean_name(re.split(r"\s+and\s+", run[person.end():])[0]) if person else ""
     if person and _typed(body) != "Organization":

@@ -121,7 +121,8 @@ _ROLE_PHRASE = re.compile(rf"^(?:(?:a|an|the|its|their|former|acting|Ag\.|senior
                           rf"regional|global|technical|lead|chief|[A-Z]{{2,8}})\s+)*"
                           rf"(?:(?!(?:Ministry|Department|Office|Agency|Institute|University|Centre|Center|Council|"
                           rf"Secretariat|Government|Commission|Foundation|Association|Bureau)\b)"
-                          rf"(?:[A-Z][a-z]+(?:-[a-z]+)?|and)\s+){{0,4}}"  # 'Mining Formalization General Director'
+                          rf"(?:[A-Z][a-z]+(?:-[a-z]+)?|and|[a-z]{{3,}})\s+){{0,4}}"  # 'Mining Formalization General
+                          #                                                         Director', 'campaign coordinator'
                           rf"(?i:{_ROLE})s?\b(?!\s+(?:of\s+)?[A-Z][a-z]+\s+(?:Ministry|Department|"
                           rf"Agency|Institute|University|Council|Association|Foundation)\b)")
 # the regions lists of members and speakers are grouped under ('Africa', 'Asia Pacific', 'Latin America and the
@@ -400,9 +401,10 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
                     if not inside or at_parent or all(o.end <= body.start for o in inside):
                         tail.new_bodies.append(body)  # all before it: its owner ("BRI's Center for ...")
                         inside = [body, *inside]
-                for org in inside:  # every body the role names: the unit and those it belongs to
-                    if org not in tail.organizations:
-                        tail.organizations.append(org)
+                for org in inside:  # every body the role names: the unit and those it belongs to ('Head of the
+                    for linked in _chained(text, org, orgs):  # Air Management Department at the Ministry of ...')
+                        if linked not in tail.organizations:
+                            tail.organizations.append(linked)
         elif (possessive := _POSSESSIVE_ROLE.match(segment)) is not None:
             # 'said James McQuilken, Pact's director of responsible mining': the body whose role it is
             body_end = at + possessive.end(1)
@@ -629,6 +631,8 @@ def _body_after_role(text: str, start: int, end: int) -> Found | None:
     #                                                                    department, at its ministry
     if find_countries(body) and find_countries(body)[0].start == 0:
         return None
+    if body.split()[-1] in ("project", "programme", "program", "initiative", "campaign"):
+        return None  # 'project coordinator of the EMSAGS project': the work, no body
     if len(body.split()) == 1 and not is_acronym(body) and entity_type(body) != "Organization" and not re.search(
             r"[a-z][A-Z]", body):
         return None  # 'Minister of Environment, ...': a portfolio, not a body ('Advisor of BaliFokus' names one)
