@@ -2613,3 +2613,17 @@ def test_affiliations_through_particles_hyphenated_acronyms_lower_case_roles_and
             ("Elif Aydın", "Ministry of Environment, Urbanization and Climate Change")} <= affiliated
     suriname = rules_only("e-06.txt", corpus_text("../train/texts/e-06-wwf-guianas-emsags-mtec-suriname.txt"))
     assert not any("EMSAGS" in n for n in names(suriname, "Organization"))
+
+
+def test_a_programme_that_implements_is_a_body() -> None:
+    """A made-up project page: 'This project, implemented by UNITAR's Chemicals and Waste Management Programme
+    together with ..., works in Jamaica' - the programme is a unit that implements the page's project, and the
+    countries are the project's."""
+    page = rules_only("p.txt", "Mercury Waste in Caribbean Small Island Developing States\n\nProject overview\n\nThis "
+                               "project, implemented by UNITAR's Chemicals and Waste Management Programme together with "
+                               "the Basel Convention Regional Centre for the Caribbean, works in Jamaica and Saint "
+                               "Lucia.\n")
+    project = "Mercury Waste in Caribbean Small Island Developing States"
+    assert "Chemicals and Waste Management Programme" in names(page, "Organization")
+    assert ("Chemicals and Waste Management Programme", project) in _pairs(page, "IMPLEMENTS")
+    assert {(project, "Jamaica"), (project, "Saint Lucia")} <= _pairs(page, "LOCATED_IN")

@@ -272,7 +272,35 @@ def titles(ann: Annotated) -> None:
     titled += [f for f in ann.found_of("Event") if not any(t.start < f.end and f.start < t.end for t in titled)]
     if not any(t.node_type == "Event" for t in titled):
         titled += described_event(ann.text)
-    ann.found = [*orgs, *ann.found_of("Person"), *_as_the_page_project(titled)]
+    titled, doers = _doers_named_as_work(ann.text, titled)
+    ann.found = [*orgs, *doers, *ann.found_of("Person"), *_as_the_page_project(titled)]
+
+
+_DOER_CUES = ("implemented by", "executed by", "led by", "coordinated by", "implemented by the", "executed by the",
+              "led by the", "coordinated by the")
+
+
+def _doers_named_as_work(text: str, titled: list[Found]) -> tuple[list[Found], list[Found]]:
+    """A programme's name right after 'implemented by' is a body's, a unit that does the work ('This project,
+    implemented by UNITAR's Chemicals and Waste Management Programme together with ...'): only a body implements.
+
+    >>> text = "This project, implemented by UNITAR's Chemicals and Waste Management Programme, works in Jamaica."
+    >>> unit = Found("Project", "UNITAR's Chemicals and Waste Management Programme", 29, 79)
+    >>> [(f.node_type, f.name) for f in _doers_named_as_work(text, [unit])[1]]
+    [('Organization', 'Chemicals and Waste Management Programme')]
+    """
+    kept, doers = [], []
+    for t in titled:
+        before = " ".join(text[max(0, t.start - 24):t.start].split()[-3:])
+        if t.node_type != "Project" or not before.endswith(_DOER_CUES):
+            kept.append(t)
+            continue
+        owner, _, name = t.name.partition("'s ")
+        name, start = (name, t.start + len(owner) + 3) if name else (t.name, t.start)
+        kind, rule = organization_kind(name)
+        doers.append(Found("Organization", name, start, t.end, (name, t.name), kind,
+                           f"a programme named as the one that implements; kind: {rule}"))
+    return kept, doers
 
 
 def _as_the_page_project(titled: list[Found]) -> list[Found]:
