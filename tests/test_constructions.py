@@ -2627,3 +2627,19 @@ def test_a_programme_that_implements_is_a_body() -> None:
     assert "Chemicals and Waste Management Programme" in names(page, "Organization")
     assert ("Chemicals and Waste Management Programme", project) in _pairs(page, "IMPLEMENTS")
     assert {(project, "Jamaica"), (project, "Saint Lucia")} <= _pairs(page, "LOCATED_IN")
+
+
+def test_co_leads_named_before_their_area_after_acronyms_or_as_countries() -> None:
+    """A made-up meeting page: 'UNIDO (UNIDO) and the NRDC (NRDC), co-leads of the ... (ASGM) area' lead it;
+    'Spain and Uruguay, co-leads of the mercury supply and storage area' are their governments; the real f-09's
+    'the Ministry of Environment Japan, lead of ...' is the ministry, not Japan's government."""
+    page = rules_only("pag.txt", "PAG\n\nThe United Nations Industrial Development Organization (UNIDO) and the Natural "
+                                 "Resources Defense Council (NRDC), co-leads of the artisanal and small-scale gold mining "
+                                 "(ASGM) area, described progress.\n\nSpain and Uruguay, co-leads of the mercury supply "
+                                 "and storage area, presented a survey of interim storage.\n")
+    assert {("United Nations Industrial Development Organization", "Artisanal and small-scale gold mining"),
+            ("Natural Resources Defense Council", "Artisanal and small-scale gold mining"),
+            ("Government of Spain", "Mercury supply and storage"),
+            ("Government of Uruguay", "Mercury supply and storage")} <= _pairs(page, "LEADS")
+    launch = rules_only("f-09.txt", corpus_text("../train/texts/f-09-practical-sourcebook-launch-2015.txt"))
+    assert not any(o.startswith("Government of") for o, _ in _pairs(launch, "LEADS"))

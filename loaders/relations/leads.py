@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from loaders.annotated import Annotated, Located
+from loaders.entities.nodes import government_named_at
 from loaders.entities.runs import SUB_UNIT
 from loaders.relations.context import Sentences, of_type
 from schema import Block, Leads, Node
@@ -148,7 +149,7 @@ _LEAD_NOUN = r"(?:co-?)?leads?(?:ership)?"
 _LEADS_AFTER = re.compile(  # 'US.EPA, the co-lead of Chlor-alkali Area'; 'EPA leads ...'; 'X was designated as co-lead'
     r"(?:[^()]{0,80}?\b(?P<inparen>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)"  # inside the body's own brackets
     r"|\s*\([^()]{0,120}?\b(?P<paren>co-?lead(?:er)?s?\s+(?:of|for))[^()]*\)"  # 'X (ICSC, ...; Co-lead of the area)'
-    r"|\s*(?:,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?"
+    r"|\s*(?:(?:\([^()]{0,20}\)\s*)?,\s*(?:[^,;()]{0,60}?\s(?:and|&)\s+)?(?:the\s+|a\s+)?(?:current\s+)?"
     r"(?P<appos>(?:co-?)?leads?\s+(?:of|for))\b"  # 'Kyoto University, Lead of the Global Mercury Partnership Area ...'
     r"|(?:\([^()]{0,120}\)\s*)?(?:,[^,;]{0,60},\s*|,\s*which\s+)?(?:is|are|was|were|has been|have been|had been|will be)?\s*"
     r"(?:also\s+|currently\s+|jointly\s+|now\s+)?(?:(?:a|the|one\s+of\s+the)\s+(?:current\s+)?(?=co-?leads?\b))?"
@@ -182,8 +183,9 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
     areas = of_type(mentions, "Area")
     hand_over = _HAND_OVER.search(sentence)
     handed_at = _hand_over_date(hand_over) if hand_over else None
-    agents = sorted(of_type(mentions, "Organization", "Person"), key=lambda m: m.start)
     clause_end = span[1]
+    agents = sorted([*of_type(mentions, "Organization", "Person"), *_leading_countries(ann, mentions, clause_end)],
+                    key=lambda m: m.start)
 
     def area_after(pos: int) -> list[Node]:
         """The areas a role phrase at ``pos`` names ('co-lead of Chlor-alkali Area', 'lead for the Chlor Alkali
@@ -276,6 +278,24 @@ def _area_words_only(gap: str) -> bool:
                   "of the partnership", ","):
         rest = rest.replace(words, " ")
     return not rest.strip()
+
+
+def _leading_countries(ann: Annotated, mentions: list[Located], clause_end: int) -> list[Located]:
+    """Countries a sentence names as leads ('Spain and Uruguay, co-leads of the mercury supply and storage area'):
+    their governments, named where the countries are."""
+    countries = [c for c in of_type(mentions, "Country") if not any(  # not 'Ministry of Environment Japan'
+        m.node.type != "Country" and m.start <= c.start and c.end <= m.end for m in mentions)]
+    found = []
+    for country in countries:
+        after = _LEADS_AFTER.match(ann.text, country.end, clause_end)
+        if after is None or not after.group("appos"):
+            continue
+        listed = [c for c in countries if c.end <= country.end and ann.sentences.chain(countries, c.start)[-1:] ==
+                  [country]] or [country]
+        for c in listed:
+            node = government_named_at(ann, c, c.block, "a country named as a lead")
+            found.append(Located(node, c.start, c.end, c.block))
+    return found
 
 
 def _listed_before(sentences: Sentences, agents: list[Located], last: Located) -> list[Located]:
