@@ -2643,3 +2643,14 @@ def test_co_leads_named_before_their_area_after_acronyms_or_as_countries() -> No
             ("Government of Uruguay", "Mercury supply and storage")} <= _pairs(page, "LEADS")
     launch = rules_only("f-09.txt", corpus_text("../train/texts/f-09-practical-sourcebook-launch-2015.txt"))
     assert not any(o.startswith("Government of") for o, _ in _pairs(launch, "LEADS"))
+
+
+def test_our_project_on_an_organisation_s_own_page() -> None:
+    """A made-up NGO page: 'Mazingira Safi Tanzania (MST) is a non-governmental organisation ...' then 'Through our
+    Zebaki Sifuri project, carried out with the Artisanal Gold Council' - the page's organisation implements its own
+    project, beside the partner."""
+    page = rules_only("about.txt", "About Us\n\nMazingira Safi Tanzania (MST) is a non-governmental organisation based in "
+                                   "Dar es Salaam.\n\nWhat we do\n\nThrough our Zebaki Sifuri project, carried out with "
+                                   "the Artisanal Gold Council, we train miners in mercury-free methods.\n")
+    implementers = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Zebaki Sifuri"}
+    assert {"Mazingira Safi Tanzania", "Artisanal Gold Council"} <= implementers

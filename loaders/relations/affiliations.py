@@ -60,7 +60,7 @@ def read_page_people(ann: Annotated) -> None:
     Directors' are its people (AFFILIATED_WITH), beside any body their line names. The page is the organisation's
     where its first paragraph opens with its name and says what it is ('Mazingira Safi Tanzania (MST) is a
     non-governmental organisation based in Dar es Salaam ...')."""
-    owner = _page_owner(ann)
+    owner = page_owner(ann)
     if owner is None:
         return
     text, under = ann.text, False
@@ -79,7 +79,7 @@ def read_page_people(ann: Annotated) -> None:
                 ann.edges.add(AffiliatedWith, opening[0].node, owner.node, block, (line_start, line_end))
 
 
-def _page_owner(ann: Annotated) -> Located | None:
+def page_owner(ann: Annotated) -> Located | None:
     """The organisation whose page this is: the one that opens the first paragraph and is said to be something."""
     first = next((b for b in ann.doc.walk() if b.kind == "paragraph"), None)
     if first is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
+from loaders.relations.affiliations import page_owner
 from loaders.relations.context import IMPLEMENT_CUE, Sentences, of_type, outermost
 from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
@@ -125,6 +126,19 @@ def read_implementers(ann: Annotated) -> None:
                         ann.edges.add(Implements, org.node, target.node, block, span)
     _lead_in_implementers(ann)
     _listed_members(ann)
+    _page_owners_work(ann)
+
+
+def _page_owners_work(ann: Annotated) -> None:
+    """On an organisation's own page, 'our X project' is the organisation's: it implements it ('Through our Zebaki
+    Sifuri project, carried out with ...' on the page of Mazingira Safi Tanzania)."""
+    owner = page_owner(ann)
+    if owner is None:
+        return
+    for m in ann.sentences.located:
+        if m.node.type == "Project" and ann.text[max(0, m.start - 4):m.start] in ("our ", "Our "):
+            span = ann.sentences.sentence_of[id(m)]
+            ann.edges.add(Implements, owner.node, m.node, m.block, span)
 
 
 def _said_to_be_an_agency(sentence: str, span: tuple[int, int], orgs: list[Located]) -> list[Located]:
