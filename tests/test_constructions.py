@@ -2654,3 +2654,19 @@ def test_our_project_on_an_organisation_s_own_page() -> None:
                                    "the Artisanal Gold Council, we train miners in mercury-free methods.\n")
     implementers = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Zebaki Sifuri"}
     assert {"Mazingira Safi Tanzania", "Artisanal Gold Council"} <= implementers
+
+
+def test_implementers_working_with_through_a_unit_and_with_partners() -> None:
+    """A made-up project page: 'executed by MADES through its Directorate of Chemical Substances Control, working
+    with the National Customs Directorate and the Faculty of Chemical Sciences' and 'implemented by UNEP with the
+    Institute of Energy of Viet Nam' name every implementer."""
+    page = rules_only("p.txt", "Strengthening Paraguay Capacity to Control Mercury-Added Products\n\nThe project is executed by the Ministry of Environment and Sustainable Development (MADES) "
+                               "through its Directorate of Chemical Substances Control, working with the National Customs "
+                               "Directorate and the Faculty of Chemical Sciences.\n\nThe Coal Mercury Reduction in "
+                               "South-East Asia project is implemented by UNEP with the Institute of Energy of Viet "
+                               "Nam.\n")
+    implements = _pairs(page, "IMPLEMENTS")
+    paraguay = "Strengthening Paraguay Capacity to Control Mercury-Added Products"
+    assert {("Directorate of Chemical Substances Control", paraguay), ("National Customs Directorate", paraguay),
+            ("Faculty of Chemical Sciences", paraguay),
+            ("Institute of Energy of Viet Nam", "Coal Mercury Reduction in South-East Asia")} <= implements

@@ -36,14 +36,15 @@ _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]
 _BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|"
                             r"coordinated|supervised)\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
-                            r"\b(?:in partnership with|together with|in collaboration with|a partnership with|works? with|"
+                            r"\b(?:in partnership with|together with|in collaboration with|a partnership with|work(?:s|ing)? with|"
+                            r"(?:through|via) its|"
                             r"runs [^,.;]{0,60}? with|carried out with|technical (?:support|assistance) from|"
                             r"(?:implement(?:s|ed|ing)?|execute[sd]?)(?: the project)? with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
                             r"\bpartners,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |[A-Z][\w.]*[ -]funded )?"
-                      r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network)\b|"
+                      r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network|campaign)\b|"
                       r"\b(?:[Tt]he|[Tt]his) [Ee]nabling [Aa]ctivity\b")
 
 

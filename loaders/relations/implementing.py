@@ -96,6 +96,7 @@ def read_implementers(ann: Annotated) -> None:
             chain = sentences.chain(orgs, at)
             if cue.group(0).lower().startswith(("implemented", "executed")):
                 chain += _national_partner(sentences, orgs, chain)
+                chain += _and_with(sentences, orgs, chain)
             for target in targets:
                 for org in chain:
                     if org.node.id not in funder_ids:
@@ -127,6 +128,16 @@ def read_implementers(ann: Annotated) -> None:
     _lead_in_implementers(ann)
     _listed_members(ann)
     _page_owners_work(ann)
+
+
+def _and_with(sentences: Sentences, orgs: list[Located], chain: list[Located]) -> list[Located]:
+    """The bodies after 'with' that ends a list of implementers: 'implemented by UNEP with the Institute of Energy of
+    Viet Nam and the National Research and Innovation Agency'."""
+    if not chain:
+        return []
+    after = sentences.text[chain[-1].end:chain[-1].end + 40]
+    link = re.match(r"(?:\s*\([^()]{1,20}\))?\s+(?:together\s+)?with\s+", after)
+    return sentences.chain(orgs, chain[-1].end + link.end()) if link else []
 
 
 def _page_owners_work(ann: Annotated) -> None:
