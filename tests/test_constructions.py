@@ -2670,3 +2670,16 @@ def test_implementers_working_with_through_a_unit_and_with_partners() -> None:
     assert {("Directorate of Chemical Substances Control", paraguay), ("National Customs Directorate", paraguay),
             ("Faculty of Chemical Sciences", paraguay),
             ("Institute of Energy of Viet Nam", "Coal Mercury Reduction in South-East Asia")} <= implements
+
+
+def test_a_project_said_to_be_one_of_an_area_s_projects() -> None:
+    """Made-up news: 'The project is one of the country projects of the chlor-alkali area of the UNEP Global Mercury
+    Partnership' and 'X is a project of the coal combustion area' make the projects the areas' work."""
+    page = rules_only("n.txt", "Brazil plants\n\nThe project, Phase-out of Mercury Cell Chlor-Alkali Production in Brazil, "
+                               "is financed by the GEF.\n\nThe project is one of the country projects of the "
+                               "chlor-alkali area of the UNEP Global Mercury Partnership.\n\nThe Coal Mercury Reduction "
+                               "in South-East Asia project is a project of the coal combustion area of the UNEP Global "
+                               "Mercury Partnership.\n")
+    assert {("Phase-out of Mercury Cell Chlor-Alkali Production in Brazil", "Mercury cell chlor-alkali production"),
+            ("Coal Mercury Reduction in South-East Asia", "Mercury releases from coal combustion")} <= _pairs(page,
+                                                                                                           "PART_OF")

@@ -68,7 +68,8 @@ def _stated_area(ann: Annotated, span: tuple[int, int], mentions: list[Located],
 
 
 _PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the",
-               "contributes to", "activity of", "activities of")
+               "contributes to", "activity of", "activities of", "projects of", "project of", "carried out under",
+               "implemented under")
 
 
 def _says_part(between: str) -> bool:
