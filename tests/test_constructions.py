@@ -2683,3 +2683,17 @@ def test_a_project_said_to_be_one_of_an_area_s_projects() -> None:
     assert {("Phase-out of Mercury Cell Chlor-Alkali Production in Brazil", "Mercury cell chlor-alkali production"),
             ("Coal Mercury Reduction in South-East Asia", "Mercury releases from coal combustion")} <= _pairs(page,
                                                                                                            "PART_OF")
+
+
+def test_member_institutions_on_long_lines_and_a_committee_of_people_after_them() -> None:
+    """A made-up network page: 'Member institutions' over long lines ('Institute of ..., National Research Council
+    of Italy (CNR-IIA), Italy – network coordination and data centre') - each line's body implements the network;
+    the 'Scientific Steering Committee' over a list of people after them does not, nor do its people's bodies."""
+    page = rules_only("net.txt", "Southern Hemisphere Mercury Observation Network\n\nMember institutions\nInstitute of "
+                                 "Atmospheric Pollution Research, National Research Council of Italy (CNR-IIA), Italy – "
+                                 "network coordination and the data centre of the whole network\nSouth African Weather "
+                                 "Service (SAWS) – Cape Point station, South Africa\n\nScientific Steering Committee\n\n"
+                                 "Dr. Lucia Ferraro, CNR-IIA (Chair)\n\nDr. Fiona Gallagher, University of Tasmania\n")
+    members = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Southern Hemisphere Mercury Observation Network"}
+    assert {"Institute of Atmospheric Pollution Research", "South African Weather Service"} <= members
+    assert not {"Scientific Steering Committee", "University of Tasmania"} & members

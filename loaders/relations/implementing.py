@@ -260,13 +260,13 @@ def _listed_members(ann: Annotated) -> None:
         if work is None:
             continue
         observers = False
-        for item in blocks[i + 1:]:
-            if item.kind not in ("bullet", "heading", "paragraph"):
-                break
-            orgs = [m for m in sentences.by_block[id(item)] if m.node.type == "Organization"]
+        for k, item in enumerate(blocks[i + 1:], start=i + 1):
+            if item.kind not in ("bullet", "heading", "paragraph") or _lists_people(sentences, blocks[k:k + 2]):
+                break  # the list has ended: the page's text goes on, or a list of people ('Scientific Steering
+            orgs = [m for m in sentences.by_block[id(item)] if m.node.type == "Organization"]  # Committee' over them)
             lines = list(line_spans(text, item.start, item.end))
             if item.kind != "bullet" and any(_prose(text[a:b]) for a, b in lines):
-                break  # the list has ended: the page's text goes on
+                break
             for line_start, line_end in lines:
                 on_line = [m for m in orgs if line_start <= m.start < line_end]
                 if not on_line:  # a group's heading within the list ('Government agencies', 'Observers')
@@ -276,6 +276,17 @@ def _listed_members(ann: Annotated) -> None:
                     ann.edges.add(Implements, first.node, work.node, item, (line_start, line_end))
 
 
+def _lists_people(sentences: Sentences, blocks: list) -> bool:
+    """Whether a block (or the one after it, under a heading) opens with a person: a list of people, not of bodies."""
+    for block in blocks:
+        mentions = sorted(sentences.by_block[id(block)], key=lambda m: m.start)
+        if mentions and mentions[0].node.type == "Person" and mentions[0].start - block.start <= 6:
+            return True
+        if block.kind != "heading":
+            return False
+    return False
+
+
 def _prose(line: str) -> bool:
     """Whether a line is a sentence of prose, not a list's item: long, or ending with a full stop."""
-    return len(line.split()) > 16 or line.rstrip().endswith(".")
+    return len(line.split()) > 25 or line.rstrip().endswith(".")
