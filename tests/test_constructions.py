@@ -2697,3 +2697,21 @@ def test_member_institutions_on_long_lines_and_a_committee_of_people_after_them(
     members = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Southern Hemisphere Mercury Observation Network"}
     assert {"Institute of Atmospheric Pollution Research", "South African Weather Service"} <= members
     assert not {"Scientific Steering Committee", "University of Tasmania"} & members
+
+
+def test_approved_projects_listed_with_their_grants() -> None:
+    """A made-up news item: paragraphs that open with a title, its grant and who executes it ('Mercury Waste
+    Inventory and Interim Storage Plan for Jamaica (USD 218,000), executed by the National Environment and Planning
+    Agency') name projects, whatever their head word; the real e-07's dateline 'PARAMARIBO, Suriname – Suriname has
+    launched' does not."""
+    page = rules_only("sip.txt", "SIP approves projects\n\nThe approved projects include:\n\nMercury Waste Inventory and "
+                                 "Interim Storage Plan for Jamaica (USD 218,000), executed by the National Environment "
+                                 "and Planning Agency (NEPA).\n\nPhasing Down Mercury-Added Products in Bhutan (USD "
+                                 "192,300), executed by the National Environment Commission.\n")
+    projects = {"Mercury Waste Inventory and Interim Storage Plan for Jamaica", "Phasing Down Mercury-Added Products in "
+                                                                                "Bhutan"}
+    assert projects <= names(page, "Project")
+    assert ("National Environment Commission", "Phasing Down Mercury-Added Products in Bhutan") in _pairs(page,
+                                                                                                        "IMPLEMENTS")
+    suriname = rules_only("e-07.txt", corpus_text("../train/texts/e-07-planetgold-suriname-ministry-launch.txt"))
+    assert not any(p.startswith("PARAMARIBO") for p in names(suriname, "Project"))

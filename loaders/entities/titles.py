@@ -823,9 +823,8 @@ def _typed_by_the_noun_after(text: str, found: list[Found]) -> list[Found]:
 def find_titled(text: str, definitions: list[Definition] | None = None) -> list[Found]:
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
-    found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_headed(text, definitions),
-             *_lower_heads(text), *_described(text),
-             *_carried_out_initiatives(text)]
+    found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_listed_work(text),
+             *_headed(text, definitions), *_lower_heads(text), *_described(text), *_carried_out_initiatives(text)]
     labelled = [f for f in found if f.rule == "item labelled with its GEF number"]
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
@@ -853,6 +852,34 @@ _DESCRIBED_AS = re.compile(r"(?:,\s+(?:a|an|the)|\s+(?:is|was)\s+(?:a|an|the))\s
 _NAMED_AFTER = re.compile(r"\b(?:project|programme|program|initiative|campaign|scheme),\s+([A-Z][^,.;()\n]{3,120}?),\s+"
                           r"(?=(?:which|is|was|will|has|aims|funded|financed|implemented|led|executed|launched|run)\b)")
 _NOT_OPENING = frozenset({"Through", "In", "With", "For", "Under", "Since", "As", "At", "By", "From", "On", "After"})
+
+
+_AMOUNT_OPENINGS = ("(USD", "(US$", "(EUR", "(€", "($", "(CHF", "(JPY")
+
+
+def _listed_work(text: str) -> list[Found]:
+    """A title that opens a paragraph or list item and is followed by its grant or by who carries it out: a
+    project, whatever its head word ('Mercury Waste Inventory and Interim Storage Plan for Jamaica (USD 218,000),
+    executed by ...', 'Phasing Down Mercury-Added Products in Bhutan (USD 192,300), executed by the National Environment
+    Commission.').
+
+    >>> [f.name for f in _listed_work("Projects:\\n\\nPhasing Down Mercury-Added Products in Bhutan (USD 192,300), executed by")]
+    ['Phasing Down Mercury-Added Products in Bhutan']
+    """
+    found = []
+    for start, end in capitalised_runs(text, TITLE_CONNECTORS):
+        if start and text[start - 1] != "\n" and not text[max(0, start - 2):start] in ("- ", "• "):
+            continue
+        after = text[end:end + 40].lstrip()
+        name = clean_name(text[start:end])
+        words = name.split()
+        said = after.startswith(_AMOUNT_OPENINGS) or (after.startswith(",") and carried_out(after) and " by " in after)
+        if len(words) < 4 or not said or any(c.start == 0 for c in find_countries(name)) or entity_type(name) \
+                not in (None, "Project", "Publication") or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+            continue
+        found.append(Found("Project", name, start, start + len(name), (name,), None,
+                           "a listed title followed by its grant or its doers"))
+    return found
 
 
 def _carried_out_initiatives(text: str) -> list[Found]:
