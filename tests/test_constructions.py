@@ -2715,3 +2715,15 @@ def test_approved_projects_listed_with_their_grants() -> None:
                                                                                                         "IMPLEMENTS")
     suriname = rules_only("e-07.txt", corpus_text("../train/texts/e-07-planetgold-suriname-ministry-launch.txt"))
     assert not any(p.startswith("PARAMARIBO") for p in names(suriname, "Project"))
+
+
+def test_countries_that_contribute_the_money() -> None:
+    """A made-up news item: 'contributions to the SIP from the European Union, Germany, Norway, Sweden and
+    Switzerland' - the governments fund the programme, and the countries are not where it works."""
+    page = rules_only("sip.txt", "SIP\n\nThe fifth round was made possible by contributions to the SIP from the European "
+                                 "Union, Germany, Norway, Sweden and Switzerland. The Specific International Programme "
+                                 "(SIP) is hosted by UNEP.\n")
+    funders = {o for o, _ in _pairs(page, "FUNDS")}
+    assert {"European Union", "Government of Germany", "Government of Norway", "Government of Sweden",
+            "Government of Switzerland"} <= funders
+    assert not _pairs(page, "LOCATED_IN")

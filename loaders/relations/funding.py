@@ -25,6 +25,7 @@ from schema import Funds
 FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by\s+(?:the\s+)?|"
                       r"\b(?:with|through) (?:the )?(?:financial )?(?:funding|funds|support|grant|(?:co-?)?financing|"
                       r"co-?funding) (?:from|of)\s+(?:the\s+)?|\bfunding (?:for [^.;]{1,80}? )?(?:from|comes from)\s+(?:the\s+)?|"
+                      r"\bcontributions? to [^.;]{1,60}? from\s+(?:the\s+)?|"
                       r"\bgrant from\s+(?:the\s+)?|"
                       r"\b(?:financial |voluntary |generous |in-kind )*(?:support|funding|contributions?|funds) "
                       r"(?:provided|made available|received) (?:by|from)\s+(?:the\s+)?|"
@@ -164,12 +165,35 @@ def _the_partnership(ann: Annotated, sentences: Sentences, span: tuple[int, int]
     return Located(partnership[0], said.end() - len("Partnership"), said.end(), block)
 
 
+def paying_countries(sentences: Sentences, span: tuple[int, int], mentions: list[Located]) -> list[Located]:
+    """The countries a funding cue lists as payers ('contributions to the SIP from the European Union, Germany,
+    Norway, Sweden and Switzerland'): who pays, not where the work is."""
+    orgs = of_type(mentions, "Organization")
+    countries = [c for c in of_type(mentions, "Country") if not any(
+        o.start <= c.start and c.end <= o.end for o in orgs)]  # not 'Ministry of the Environment of Japan'
+    if not countries:
+        return []
+    payers: list[Located] = []
+    listed = sorted([*orgs, *countries], key=lambda m: m.start)
+    for cue in FUND_CUE.finditer(sentences.sentence(span)):
+        payers += [m for m in sentences.chain(listed, span[0] + cue.end()) if m.node.type == "Country"
+                   and m not in payers]
+    return payers
+
+
+def _paying_governments(ann: Annotated, span: tuple[int, int], mentions: list[Located]) -> list[Located]:
+    """The governments of the countries a funding cue lists as payers, named where the countries are."""
+    return [Located(government_named_at(ann, m, m.block, "a country named as a funder"), m.start, m.end, m.block)
+            for m in paying_countries(ann.sentences, span, mentions)]
+
+
 def read_funding(ann: Annotated) -> None:
     """Pipeline component: FUNDS edges of each sentence."""
     _thanked_funders(ann)
     sentences, text = ann.sentences, ann.text
     for span, mentions, block in sentences.items():
         orgs = of_type(mentions, "Organization")
+        orgs = sorted([*orgs, *_paying_governments(ann, span, mentions)], key=lambda m: m.start)
         things = outermost(of_type(mentions, "Project", "Event"))  # 'planetGOLD Guyana', not its 'planetGOLD'
         found = funders(sentences, span, orgs)
         if not found:

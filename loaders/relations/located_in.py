@@ -20,7 +20,7 @@ import re
 from loaders.annotated import Annotated, Located
 from loaders.relations.amounts import MONTH_NAMES
 from loaders.relations.context import of_type, the_meeting
-from loaders.relations.funding import FUND_CUE, FUNDER_VERB
+from loaders.relations.funding import FUND_CUE, FUNDER_VERB, paying_countries
 from loaders.relations.modality import COORDINATION, clause_around
 from schema import LocatedIn
 
@@ -120,7 +120,9 @@ def read_located_in(ann: Annotated) -> None:
         things = of_type(mentions, "Project", "Event")
         sentence = sentences.sentence(span)
         partners = not FUND_CUE.search(sentence) and not re.search(r"\bsupport (?:from|of)\b", sentence)
-        countries = [m for m in of_type(mentions, "Country") if not _inside_other(text, m, mentions, partners)]
+        payers = paying_countries(sentences, span, mentions)  # 'contributions from Germany, Norway and Sweden'
+        countries = [m for m in of_type(mentions, "Country") if not _inside_other(text, m, mentions, partners)
+                     and m not in payers]
         for thing in things:  # a country in the thing's own name
             for c in countries:
                 if thing.start <= c.start and c.end <= thing.end and text[c.start:c.end] in thing.node.name:
