@@ -43,7 +43,7 @@ IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
                             r"\bpartners,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
-_ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |[A-Z][\w.]*[ -]funded )?"
+_ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |new |[A-Z][\w.]*[ -]funded )?"
                       r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network|campaign)\b|"
                       r"\b(?:[Tt]he|[Tt]his) [Ee]nabling [Aa]ctivity\b")
 
@@ -77,7 +77,7 @@ def of_type(mentions: list[Located], *types: str) -> list[Located]:
 
 
 # 'the (current) project', 'this Enabling Activity'
-THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+)?(?:project|[Ee]nabling [Aa]ctivity)\b(?!s)")
+THE_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current\s+|new\s+)?(?:project|[Ee]nabling [Aa]ctivity)\b(?!s)")
 
 
 class Sentences:
