@@ -2727,3 +2727,17 @@ def test_countries_that_contribute_the_money() -> None:
     assert {"European Union", "Government of Germany", "Government of Norway", "Government of Sweden",
             "Government of Switzerland"} <= funders
     assert not _pairs(page, "LOCATED_IN")
+
+
+def test_a_portfolio_with_its_country_and_a_unit_owned_by_a_ministry() -> None:
+    """Made-up pages: 'the Ministry of Ecology and Environment of China and the UNEP Global Mercury Partnership' names
+    the ministry whole; "MINAM's General Directorate of Environmental Quality" and "the Ministry's Secretariat for
+    Environmental Quality" name the units, not their owners' possessives."""
+    page = rules_only("p.txt", "Side event\n\nOrganized by the Ministry of Ecology and Environment of China and the UNEP "
+                               "Global Mercury Partnership.\n\nShe spent eight years in MINAM's General Directorate of "
+                               "Environmental Quality. It is executed by the Ministry's Secretariat for Environmental "
+                               "Quality.\n")
+    bodies = names(page, "Organization")
+    assert {"Ministry of Ecology and Environment of China", "General Directorate of Environmental Quality",
+            "Secretariat for Environmental Quality"} <= bodies
+    assert not any("'s" in b or b == "Ministry of Ecology" for b in bodies)

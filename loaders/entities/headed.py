@@ -86,6 +86,10 @@ def _unit_of_body(name: str) -> tuple[int, int] | None:
     return m.end(1), m.end()
 
 
+_OWNED_UNITS = frozenset({"Directorate", "Secretariat"})  # "MINAM's General Directorate of ...", "the Ministry's
+#                                                         Secretariat for Environmental Quality": the unit
+
+
 @lru_cache(maxsize=8192)
 def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | None:
     """The organisation's name a part of a capitalised run gives, and where it begins (remembered: a document
@@ -96,8 +100,8 @@ def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | N
     while words and words[0] in NOT_NAMES:
         words = words[1:]
     if words and re.fullmatch(r"[A-Z][\w\-]*['\u2019]s", words[0]) and (
-            find_countries(words[0][:-2]) or (SUB_UNIT.search(" ".join(words[1:])) and (
-                is_acronym(words[0][:-2]) or _typed(words[0][:-2])))):
+            find_countries(words[0][:-2]) or ((SUB_UNIT.search(" ".join(words[1:])) or _OWNED_UNITS & set(words[1:]))
+                                              and (is_acronym(words[0][:-2]) or _typed(words[0][:-2])))):
         words = words[1:]  # "Uganda's National Environment Management Authority": the body, not the country;
         #                    "UNEP's Chemicals and Health Branch", "BRI's Center for Mercury Studies": the unit
     name = " ".join(words)

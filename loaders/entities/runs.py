@@ -85,7 +85,12 @@ def continues_portfolio(body: str, words: str) -> bool:
 
     >>> continues_portfolio("Ministry of Mines", "Strategic Resources"), continues_portfolio("Ministry of Mines", "UNDP")
     (True, False)
+    >>> continues_portfolio("Ministry of Ecology", "Environment of China")
+    True
     """
+    head, _, place = words.rpartition(" of ")
+    if head and is_country_name(place.removeprefix("the ")):
+        words = head  # 'Ministry of Ecology and Environment of China': the portfolio, then whose it is
     parts = words.split()
     return (body.startswith(("Ministry of", "Ministerio de", "Department of", "Minister of")) and 1 <= len(parts) <= 4
             and all(w[:1].isupper() and not w.isupper() for w in parts) and entity_type(words) is None
