@@ -2741,3 +2741,11 @@ def test_a_portfolio_with_its_country_and_a_unit_owned_by_a_ministry() -> None:
     assert {"Ministry of Ecology and Environment of China", "General Directorate of Environmental Quality",
             "Secretariat for Environmental Quality"} <= bodies
     assert not any("'s" in b or b == "Ministry of Ecology" for b in bodies)
+
+
+def test_a_body_and_a_country_s_body() -> None:
+    """A made-up news item: "The Ministry of Health of Argentina and Costa Rica's Caja Costarricense de Seguro Social"
+    are two bodies."""
+    page = rules_only("n.txt", "Storage\n\nThe Ministry of Health of Argentina and Costa Rica's Caja Costarricense de "
+                               "Seguro Social piloted the storage.\n")
+    assert {"Ministry of Health of Argentina", "Caja Costarricense de Seguro Social"} <= names(page, "Organization")

@@ -278,6 +278,11 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         if m.group(1) is None and continues_portfolio(clean_name(left), re.split(r"\s+and\s+", right)[0].strip()):
             continue  # 'Ministry of Mines and Strategic Resources and the Artisanal Gold Council': one portfolio
         left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
+        owner = next((c for c in find_countries(right) if c.start == 0), None)
+        # 'Ministry of Health of Argentina and Costa Rica's Caja Costarricense ...': two bodies
+        if owner is not None and right[owner.end:owner.end + 3] in ("'s ", "\u2019s ") and left_type == "Organization" \
+                and _typed(clean_name(right[owner.end + 3:])) == "Organization":
+            return [(start, start + m.start()), *_split_and(text, start + m.end(), end, persons)]
         if m.group(1) is None and left_type != "Organization" and _coordinated_unit(left, right):
             continue  # '... of the UNEP Industry and Economy Division': one unit's name
         if m.group(1) and right_type is None and clean_name(left).startswith(_PORTFOLIO_BODIES):
