@@ -105,6 +105,10 @@ def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | N
         words = words[1:]  # "Uganda's National Environment Management Authority": the body, not the country;
         #                    "UNEP's Chemicals and Health Branch", "BRI's Center for Mercury Studies": the unit
     name = " ".join(words)
+    owner = next((c for c in find_countries(name) if c.start == 0), None)
+    if owner is not None and name[owner.end:owner.end + 3] in ("'s ", "\u2019s "):
+        name = name[owner.end + 3:]  # "Costa Rica's Caja Costarricense de Seguro Social": the body, not the country
+        words = name.split()
     trailing_place = re.search(r"\s+(?:in|at)\s+[A-Z][\w\s]*$", name)
     if trailing_place and find_countries(trailing_place.group(0)):
         name = name[:trailing_place.start()]  # 'International Energy Agency in China'
