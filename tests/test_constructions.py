@@ -2749,3 +2749,12 @@ def test_a_body_and_a_country_s_body() -> None:
     page = rules_only("n.txt", "Storage\n\nThe Ministry of Health of Argentina and Costa Rica's Caja Costarricense de "
                                "Seguro Social piloted the storage.\n")
     assert {"Ministry of Health of Argentina", "Caja Costarricense de Seguro Social"} <= names(page, "Organization")
+
+
+def test_a_person_named_before_a_dash_or_after_a_french_honorific() -> None:
+    """Made-up pages: 'Camila Ortúzar — Communications and knowledge management' and 'M. Ousmane Diallo, Directeur
+    de l'Environnement' name the people without the role or the honorific."""
+    page = rules_only("team.txt", "Our team\n\nCamila Ortúzar — Communications and knowledge management\n\nPrésidant la "
+                                  "cérémonie, M. Ousmane Diallo, Directeur de l'Environnement, a rappelé les enjeux.\n")
+    people = names(page, "Person")
+    assert not any("—" in p or p.startswith("M. ") for p in people)

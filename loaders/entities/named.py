@@ -117,6 +117,7 @@ def person_tails(ann: Annotated) -> None:
         name_key(f.name) for f in ann.found if f.node_type in ("Project", "Publication")}
     ann.found = [f for f in ann.found if not (f.node_type == "Person" and (
         name_key(f.name) in things or f.rule in (NER_RULE, "name (affiliation)") and _common_words(f.name, lower)))]
+    ann.found = [_name_alone(f) if f.node_type == "Person" else f for f in ann.found]
     people, orgs = ann.found_of("Person"), ann.found_of("Organization")
     for f in people:
         if f.rule == NER_RULE and "affiliation" not in f.props:
@@ -127,6 +128,27 @@ def person_tails(ann: Annotated) -> None:
     given = {(f.start, f.end) for f in mentions if f.node_type == "Person"}
     ann.found = [f for f in ann.found if not (f.node_type == "Person" and (f.start, f.end) in given)]
     ann.found += mentions  # 'Ana Lucía' of 'Ana Lucía is ...' is Ana Lucía Quispe Huamán, no one else
+
+
+def _name_alone(person: Found) -> Found:
+    """A person's name without a French honorific before it or a role after a dash ('M. Ousmane Diallo', 'Camila
+    Ortúzar — Communications').
+
+    >>> _name_alone(Found("Person", "Camila Ortúzar — Communications", 0, 31)).name
+    'Camila Ortúzar'
+    """
+    name, start, end = person.name, person.start, person.end
+    for dash in (" — ", " – ", " - "):
+        if dash in name:
+            end -= len(name) - name.index(dash)
+            name = name[:name.index(dash)]
+    for honorific in ("M. ", "Mme ", "Mme. ", "Mlle "):
+        if name.startswith(honorific) and len(name.split()) >= 3:
+            name, start = name[len(honorific):], start + len(honorific)
+    if name == person.name:
+        return person
+    return Found("Person", name, start, end, tuple(a for a in person.aliases if a != person.name) or (name,),
+                 person.kind, person.rule, person.props)
 
 
 def _common_words(name: str, lower: set[str]) -> bool:
