@@ -2664,8 +2664,10 @@ def test_implementers_working_with_through_a_unit_and_with_partners() -> None:
                                "through its Directorate of Chemical Substances Control, working with the National Customs "
                                "Directorate and the Faculty of Chemical Sciences.\n\nThe Coal Mercury Reduction in "
                                "South-East Asia project is implemented by UNEP with the Institute of Energy of Viet "
-                               "Nam.\n")
+                               "Nam.\n\nThe Southern Hemisphere Mercury Observation Network is run by the Institute of "
+                               "Atmospheric Pollution Research with the South African Weather Service.\n")
     implements = _pairs(page, "IMPLEMENTS")
+    assert ("South African Weather Service", "Southern Hemisphere Mercury Observation Network") in implements
     paraguay = "Strengthening Paraguay Capacity to Control Mercury-Added Products"
     assert {("Directorate of Chemical Substances Control", paraguay), ("National Customs Directorate", paraguay),
             ("Faculty of Chemical Sciences", paraguay),

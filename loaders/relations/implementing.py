@@ -96,7 +96,9 @@ def read_implementers(ann: Annotated) -> None:
             chain = sentences.chain(orgs, at)
             if cue.group(0).lower().startswith(("implemented", "executed")):
                 chain += _national_partner(sentences, orgs, chain)
-                chain += _and_with(sentences, orgs, chain)
+            if cue.group(0).lower().startswith(("implemented", "executed", "run", "led", "carried", "conducted",
+                                                "managed", "coordinated")):
+                chain += _and_with(sentences, orgs, chain)  # 'run by CNR-IIA with the South African Weather Service'
             for target in targets:
                 for org in chain:
                     if org.node.id not in funder_ids:
