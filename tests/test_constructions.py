@@ -2764,3 +2764,13 @@ def test_a_person_named_before_a_dash_or_after_a_french_honorific() -> None:
     honoured = _name_alone(Found("Person", "M. Ousmane Diallo", 82, 99))
     assert (dashed.name, text[dashed.start:dashed.end]) == ("Camila Ortúzar", "Camila Ortúzar")
     assert (honoured.name, text[honoured.start:honoured.end]) == ("Ousmane Diallo", "Ousmane Diallo")
+
+
+def test_a_project_s_page_under_a_committee_label() -> None:
+    """A made-up committee page: 'Project Steering Committee' over the project's title and 'The project is funded by
+    the Global Environment Facility' - the title names the project the GEF funds."""
+    page = rules_only("psc.txt", "Project Steering Committee\n\nPhase-out of Mercury-Cell Chlor-Alkali Production in "
+                                 "Egypt\n\nThe Project Steering Committee gives strategic guidance to the project. The "
+                                 "project is funded by the Global Environment Facility (GEF).\n")
+    assert ("Global Environment Facility", "Phase-out of Mercury-Cell Chlor-Alkali Production in Egypt") in \
+        _pairs(page, "FUNDS")

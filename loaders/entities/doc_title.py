@@ -94,8 +94,10 @@ def _kicker(text: str, pos: int) -> str | None:
         return None
     if all(w.isalpha() and w.isupper() for w in words):
         return own
-    # 'COP-5 Side Event' over the event's title: a label, its last word an event's, over a title-cased line
-    labelled = words[-1] in EVENT_HEADS and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    # 'COP-5 Side Event' over the event's title, 'Project Steering Committee' over the project's: a label, its last
+    # word an event's or its first 'Project', over a title-cased line
+    labelled = (words[-1] in EVENT_HEADS or words[0] == "Project") and all(w[:1].isupper() or w[:1].isdigit()
+                                                                            for w in words)
     return own if labelled and _title_cased(below) and not SENTENCE_LIKE.search(below) else None
 
 
