@@ -2769,8 +2769,10 @@ def test_a_person_named_before_a_dash_or_after_a_french_honorific() -> None:
 def test_a_project_s_page_under_a_committee_label() -> None:
     """A made-up committee page: 'Project Steering Committee' over the project's title and 'The project is funded by
     the Global Environment Facility' - the title names the project the GEF funds."""
-    page = rules_only("psc.txt", "Project Steering Committee\n\nPhase-out of Mercury-Cell Chlor-Alkali Production in "
+    page = rules_only("psc.txt", "Project Steering Committee\n\nPhase-out of Mercury-Cell Chlor-Alkali Production and "
+                                 "Environmentally Sound Management of Mercury in "
                                  "Egypt\n\nThe Project Steering Committee gives strategic guidance to the project. The "
                                  "project is funded by the Global Environment Facility (GEF).\n")
-    assert ("Global Environment Facility", "Phase-out of Mercury-Cell Chlor-Alkali Production in Egypt") in \
+    assert ("Global Environment Facility", "Phase-out of Mercury-Cell Chlor-Alkali Production and Environmentally "
+            "Sound Management of Mercury in Egypt") in \
         _pairs(page, "FUNDS")
