@@ -214,3 +214,9 @@ def government_named_at(ann: Annotated, mention: Located, block: Block, rule: st
     United Kingdom'), its provenance the country's mention."""
     return government(ann, mention.node.key, ann.edges.provenance(block, (mention.start, mention.end)), rule,
                       as_written(ann.text, mention.start, ann.text[mention.start:mention.end]))
+
+
+def government_located(ann: Annotated, mention: Located, block: Block, rule: str) -> Located:
+    """:func:`government_named_at`, located where the country is named: an agent beside the bodies of a list
+    ('contributions from the European Union, Germany and Norway', 'Spain and Uruguay, co-leads of ...')."""
+    return Located(government_named_at(ann, mention, block, rule), mention.start, mention.end, block)

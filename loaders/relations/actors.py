@@ -109,7 +109,8 @@ def _ends_a_line(text: str, country: Located) -> bool:
     >>> _ends_a_line("Alliance, Philippines\\nNext", ph), _ends_a_line("Alliance, Philippines signed", ph)
     (True, False)
     """
-    after = text[country.end:text.find("\n", country.end) if "\n" in text[country.end:] else len(text)]
+    line_end = text.find("\n", country.end)
+    after = text[country.end:line_end if line_end >= 0 else len(text)]
     return not after.strip() and text[max(0, country.start - 3):country.start].rstrip().endswith((",", "–", "-"))
 
 

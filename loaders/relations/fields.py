@@ -16,7 +16,7 @@ from collections import Counter
 
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import name_key
-from loaders.entities.nodes import government_named_at
+from loaders.entities.nodes import government_located
 from loaders.entities.people import is_job_title
 from loaders.fields import Field, find_fields
 from loaders.gazetteers.countries import only_countries
@@ -114,7 +114,7 @@ def _governments(ann: Annotated, field: Field, inside: list[Located], block: Blo
     """A field that lists countries where bodies go ('Co-leads: Spain and Uruguay') names their governments."""
     if not only_countries(field.value):
         return []
-    return [Located(government_named_at(ann, m, block, "a country listed in a field of bodies"), m.start, m.end, block)
+    return [government_located(ann, m, block, "a country listed in a field of bodies")
             for m in inside if m.node.type == "Country"]
 
 

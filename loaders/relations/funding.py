@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
-from loaders.entities.nodes import government_named_at
+from loaders.entities.nodes import government_located, government_named_at
 from loaders.relations.amounts import AMOUNT, MONEY_TERMS, month_of, parse_amount
 from loaders.relations.context import Sentences, of_type, outermost
 from schema import Funds
@@ -183,7 +183,7 @@ def paying_countries(sentences: Sentences, span: tuple[int, int], mentions: list
 
 def _paying_governments(ann: Annotated, span: tuple[int, int], mentions: list[Located]) -> list[Located]:
     """The governments of the countries a funding cue lists as payers, named where the countries are."""
-    return [Located(government_named_at(ann, m, m.block, "a country named as a funder"), m.start, m.end, m.block)
+    return [government_located(ann, m, m.block, "a country named as a funder")
             for m in paying_countries(ann.sentences, span, mentions)]
 
 

@@ -263,9 +263,11 @@ def _listed_members(ann: Annotated) -> None:
             continue
         observers = False
         for k, item in enumerate(blocks[i + 1:], start=i + 1):
+            # the list ends where the page's text goes on, or at a list of people ('Scientific Steering Committee'
+            # over 'Dr. Lucia Ferraro, CNR-IIA (Chair)')
             if item.kind not in ("bullet", "heading", "paragraph") or _lists_people(sentences, blocks[k:k + 2]):
-                break  # the list has ended: the page's text goes on, or a list of people ('Scientific Steering
-            orgs = [m for m in sentences.by_block[id(item)] if m.node.type == "Organization"]  # Committee' over them)
+                break
+            orgs = [m for m in sentences.by_block[id(item)] if m.node.type == "Organization"]
             lines = list(line_spans(text, item.start, item.end))
             if item.kind != "bullet" and any(_prose(text[a:b]) for a, b in lines):
                 break

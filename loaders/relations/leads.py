@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from loaders.annotated import Annotated, Located
-from loaders.entities.nodes import government_named_at
+from loaders.entities.nodes import government_located
 from loaders.entities.runs import SUB_UNIT
 from loaders.relations.context import Sentences, of_type
 from schema import Block, Leads, Node
@@ -292,9 +292,7 @@ def _leading_countries(ann: Annotated, mentions: list[Located], clause_end: int)
             continue
         listed = [c for c in countries if c.end <= country.end and ann.sentences.chain(countries, c.start)[-1:] ==
                   [country]] or [country]
-        for c in listed:
-            node = government_named_at(ann, c, c.block, "a country named as a lead")
-            found.append(Located(node, c.start, c.end, c.block))
+        found += [government_located(ann, c, c.block, "a country named as a lead") for c in listed]
     return found
 
 
