@@ -86,6 +86,16 @@ def _unit_of_body(name: str) -> tuple[int, int] | None:
     return m.end(1), m.end()
 
 
+def _after_country_possessive(name: str) -> int | None:
+    """Where a name goes on after the country whose possessive opens it ("Costa Rica's Caja ..."), else None.
+
+    >>> _after_country_possessive("Costa Rica's Caja Costarricense"), _after_country_possessive("Caja Costarricense")
+    (13, None)
+    """
+    owner = next((c for c in find_countries(name) if c.start == 0), None)
+    return owner.end + 3 if owner is not None and name[owner.end:owner.end + 3] in ("'s ", "\u2019s ") else None
+
+
 _OWNED_UNITS = frozenset({"Directorate", "Secretariat"})  # "MINAM's General Directorate of ...", "the Ministry's
 #                                                         Secretariat for Environmental Quality": the unit
 
@@ -105,9 +115,8 @@ def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | N
         words = words[1:]  # "Uganda's National Environment Management Authority": the body, not the country;
         #                    "UNEP's Chemicals and Health Branch", "BRI's Center for Mercury Studies": the unit
     name = " ".join(words)
-    owner = next((c for c in find_countries(name) if c.start == 0), None)
-    if owner is not None and name[owner.end:owner.end + 3] in ("'s ", "\u2019s "):
-        name = name[owner.end + 3:]  # "Costa Rica's Caja Costarricense de Seguro Social": the body, not the country
+    if (after := _after_country_possessive(name)) is not None:
+        name = name[after:]  # "Costa Rica's Caja Costarricense de Seguro Social": the body, not the country
         words = name.split()
     trailing_place = re.search(r"\s+(?:in|at)\s+[A-Z][\w\s]*$", name)
     if trailing_place and find_countries(trailing_place.group(0)):
@@ -282,11 +291,9 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         if m.group(1) is None and continues_portfolio(clean_name(left), re.split(r"\s+and\s+", right)[0].strip()):
             continue  # 'Ministry of Mines and Strategic Resources and the Artisanal Gold Council': one portfolio
         left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
-        owner = next((c for c in find_countries(right) if c.start == 0), None)
-        # 'Ministry of Health of Argentina and Costa Rica's Caja Costarricense ...': two bodies
-        if owner is not None and right[owner.end:owner.end + 3] in ("'s ", "\u2019s ") and left_type == "Organization" \
-                and _typed(clean_name(right[owner.end + 3:])) == "Organization":
-            return [(start, start + m.start()), *_split_and(text, start + m.end(), end, persons)]
+        owned = _after_country_possessive(right)  # 'Ministry of Health of Argentina and Costa Rica's Caja ...'
+        if owned is not None and left_type == "Organization" and _typed(clean_name(right[owned:])) == "Organization":
+            return [(start, start + m.start()), *_split_and(text, start + m.end(), end, persons)]  # two bodies
         if m.group(1) is None and left_type != "Organization" and _coordinated_unit(left, right):
             continue  # '... of the UNEP Industry and Economy Division': one unit's name
         if m.group(1) and right_type is None and clean_name(left).startswith(_PORTFOLIO_BODIES):

@@ -298,8 +298,7 @@ def titles(ann: Annotated) -> None:
     ann.found = [*orgs, *doers, *ann.found_of("Person"), *_as_the_page_project(titled)]
 
 
-_DOER_CUES = ("implemented by", "executed by", "led by", "coordinated by", "implemented by the", "executed by the",
-              "led by the", "coordinated by the")
+_DOER_CUES = ("implemented by", "executed by", "led by", "coordinated by")
 
 
 def _doers_named_as_work(text: str, titled: list[Found]) -> tuple[list[Found], list[Found]]:
@@ -313,7 +312,7 @@ def _doers_named_as_work(text: str, titled: list[Found]) -> tuple[list[Found], l
     """
     kept, doers = [], []
     for t in titled:
-        before = " ".join(text[max(0, t.start - 24):t.start].split()[-3:])
+        before = " ".join(text[max(0, t.start - 24):t.start].split()[-3:]).removesuffix(" the")
         if t.node_type != "Project" or not before.endswith(_DOER_CUES):
             kept.append(t)
             continue
