@@ -2776,3 +2776,16 @@ def test_a_project_s_page_under_a_committee_label() -> None:
     assert ("Global Environment Facility", "Phase-out of Mercury-Cell Chlor-Alkali Production and Environmentally "
             "Sound Management of Mercury in Egypt") in \
         _pairs(page, "FUNDS")
+
+
+def test_a_ministry_and_a_known_body_and_a_coordinated_authority() -> None:
+    """A made-up list: 'the Ministry of Public Health and Health Care Without Harm' are two bodies (the second a
+    well-known one, no part of a portfolio); 'the Mineral Resources and Petroleum Authority of Mongolia' is one;
+    the real e-08's 'the United Nations and World Bank' stays two."""
+    page = rules_only("l.txt", "Partners\n\nThe Ministry of Public Health and Health Care Without Harm signed the "
+                               "agreement. The Mineral Resources and Petroleum Authority of Mongolia joined.\n")
+    bodies = names(page, "Organization")
+    assert {"Ministry of Public Health", "Health Care Without Harm",
+            "Mineral Resources and Petroleum Authority of Mongolia"} <= bodies
+    png = rules_only("e-08.txt", corpus_text("../train/texts/e-08-agc-png-us-state-dept-project-launch.txt"))
+    assert "United Nations and World Bank" not in names(png, "Organization")

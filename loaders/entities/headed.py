@@ -288,14 +288,19 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         if any(a < m.start() < b for a, b in areas):
             continue  # 'Partnership on Fate and Transport' names an area: no split inside it
         left, right = run[:m.start()], run[m.end():]
-        if m.group(1) is None and continues_portfolio(clean_name(left), re.split(r"\s+and\s+", right)[0].strip()):
-            continue  # 'Ministry of Mines and Strategic Resources and the Artisanal Gold Council': one portfolio
+        portfolio = re.split(r"\s+and\s+", right)[0].strip()
+        if m.group(1) is None and continues_portfolio(clean_name(left), portfolio) and \
+                name_key(clean_name(portfolio)) not in reference_pattern()[2]:  # 'Ministry of Public Health and
+            continue  # Health Care Without Harm': two bodies; 'Ministry of Mines and Strategic Resources': one
         left_type, right_type = _typed(clean_name(left)), _typed(clean_name(right))
         owned = _after_country_possessive(right)  # 'Ministry of Health of Argentina and Costa Rica's Caja ...'
         if owned is not None and left_type == "Organization" and _typed(clean_name(right[owned:])) == "Organization":
             return [(start, start + m.start()), *_split_and(text, start + m.end(), end, persons)]  # two bodies
-        if m.group(1) is None and left_type != "Organization" and _coordinated_unit(left, right):
-            continue  # '... of the UNEP Industry and Economy Division': one unit's name
+        known = reference_pattern()[2]
+        if m.group(1) is None and left_type != "Organization" and _coordinated_unit(left, right) and not (
+                name_key(clean_name(portfolio)) in known or name_key(clean_name(left)) in known):
+            continue  # '... of the UNEP Industry and Economy Division': one unit's name; not 'United Nations and
+            #           World Bank'
         if m.group(1) and right_type is None and clean_name(left).startswith(_PORTFOLIO_BODIES):
             continue  # 'Department of Forestry, Fisheries and the Environment': one portfolio
         person = any(right.startswith(p) for p in persons)
@@ -330,7 +335,8 @@ def _coordinated_unit(left: str, right: str) -> bool:
     (True, False)
     """
     words, after = left.split(), right.split()
-    return len(after) >= 2 and SUB_UNIT.fullmatch(after[1]) is not None and after[0][:1].isupper() and \
+    return len(after) >= 2 and (SUB_UNIT.fullmatch(after[1]) is not None or _typed(after[1]) == "Organization") and \
+        after[0][:1].isupper() and \
         not after[0].isupper() and bool(words) and words[-1][:1].isupper() and not words[-1].isupper() and \
         _typed(words[-1]) is None
 
