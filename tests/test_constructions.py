@@ -2789,3 +2789,11 @@ def test_a_ministry_and_a_known_body_and_a_coordinated_authority() -> None:
             "Mineral Resources and Petroleum Authority of Mongolia"} <= bodies
     png = rules_only("e-08.txt", corpus_text("../train/texts/e-08-agc-png-us-state-dept-project-launch.txt"))
     assert "United Nations and World Bank" not in names(png, "Organization")
+
+
+def test_a_department_whose_portfolio_runs_over_a_comma_and_and_the() -> None:
+    """A made-up speakers' line: 'Ms. Anna Berg of the Department of Forestry, Fisheries and the Environment spoke'
+    names the department whole."""
+    page = rules_only("s.txt", "Speakers\n\nMs. Anna Berg of the Department of Forestry, Fisheries and the Environment "
+                               "spoke.\n")
+    assert ("Anna Berg", "Department of Forestry, Fisheries and the Environment") in _pairs(page, "AFFILIATED_WITH")

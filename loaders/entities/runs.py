@@ -138,8 +138,10 @@ def _portfolios(segment: str) -> bool:
 
     >>> _portfolios("Forest and Climate Change"), _portfolios("UNDP and UNEP"), _portfolios("Kenya and Peru")
     (True, False, False)
+    >>> _portfolios("Fisheries and the Environment")
+    True
     """
-    words = segment.split()
+    words = segment.replace(" and the ", " and ").split()  # 'Fisheries and the Environment'
     content = [w for w in words if w != "and"]
     return (words.count("and") == 1 and words[0] != "and" and words[-1] != "and"
             and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in content)
