@@ -118,6 +118,7 @@ def person_tails(ann: Annotated) -> None:
     ann.found = [f for f in ann.found if not (f.node_type == "Person" and (
         name_key(f.name) in things or f.rule in (NER_RULE, "name (affiliation)") and _common_words(f.name, lower)))]
     ann.found = [_name_alone(f) if f.node_type == "Person" else f for f in ann.found]
+    ann.found = _surnames_of_people_named(ann.found)
     people, orgs = ann.found_of("Person"), ann.found_of("Organization")
     for f in people:
         if f.rule == NER_RULE and "affiliation" not in f.props:
@@ -128,6 +129,30 @@ def person_tails(ann: Annotated) -> None:
     given = {(f.start, f.end) for f in mentions if f.node_type == "Person"}
     ann.found = [f for f in ann.found if not (f.node_type == "Person" and (f.start, f.end) in given)]
     ann.found += mentions  # 'Ana Lucía' of 'Ana Lucía is ...' is Ana Lucía Quispe Huamán, no one else
+
+
+def _surnames_of_people_named(found: list[Found]) -> list[Found]:
+    """'Dr. Ferreira' after 'Lucía Ferreira Sosa': the one person whose name holds that word, not another person.
+
+    >>> people = [Found("Person", "Lucía Ferreira Sosa", 0, 19), Found("Person", "Dr. Ferreira", 40, 52)]
+    >>> [f.name for f in _surnames_of_people_named(people)]
+    ['Lucía Ferreira Sosa', 'Lucía Ferreira Sosa']
+    """
+    full = [f.name for f in found if f.node_type == "Person" and len(f.name.split()) >= 2
+            and f.name.split()[0] not in _HONORIFICS]
+    out = []
+    for f in found:
+        words = f.name.split()
+        if f.node_type == "Person" and len(words) == 2 and words[0] in _HONORIFICS:
+            holders = {n for n in full if words[1] in n.split()[1:]}
+            if len(holders) == 1:
+                name = holders.pop()
+                f = Found("Person", name, f.start, f.end, (f.name,), f.kind, f.rule, f.props)
+        out.append(f)
+    return out
+
+
+_HONORIFICS = frozenset({"Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof"})
 
 
 def _name_alone(person: Found) -> Found:
