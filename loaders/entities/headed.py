@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from loaders.entities.acronyms import CONNECTORS, is_acronym
-from loaders.entities.people import TITLE_WORDS, plausible_name
+from loaders.entities.people import PARTICLE, TITLE_WORDS, plausible_name
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import carried_out, entity_type, organization_kind
 from loaders.entities.reference import reference_pattern
@@ -254,7 +254,7 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     from loaders.gazetteers.areas import find_areas
 
     run = text[start:end]
-    person = re.match(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?([A-Z][\w'\u2019\-]+(?:\s+(?:(?:de|del|la|da|dos|van|von|der|le|du)\s+)*"
+    person = re.match(r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?([A-Z][\w'\u2019\-]+(?:\s+(?:" + PARTICLE + r"\s+)*"
                       r"[A-Z][\w'\u2019\-.]+){1,2})\s+of\s+"
                       r"(?:the\s+)?(?=[A-Z])", run)
     body = clean_name(re.split(r"\s+and\s+", run[person.end():])[0]) if person else ""

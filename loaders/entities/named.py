@@ -21,6 +21,7 @@ from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
 from loaders.entities.orgs import find_organizations
 from loaders.entities.reference import convention_instruments
+from loaders.entities.runs import HONORIFICS
 from loaders.entities.same_thing import said_to_be_one
 from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, first_name_mentions, is_job_title,
                                      opens_with_honorific, people_and_bodies, person_tail, plausible_name,
@@ -139,20 +140,17 @@ def _surnames_of_people_named(found: list[Found]) -> list[Found]:
     ['Lucía Ferreira Sosa', 'Lucía Ferreira Sosa']
     """
     full = [f.name for f in found if f.node_type == "Person" and len(f.name.split()) >= 2
-            and f.name.split()[0] not in _HONORIFICS]
+            and f.name.split()[0].rstrip(".") not in HONORIFICS]
     out = []
     for f in found:
         words = f.name.split()
-        if f.node_type == "Person" and len(words) == 2 and words[0] in _HONORIFICS:
+        if f.node_type == "Person" and len(words) == 2 and words[0].rstrip(".") in HONORIFICS:
             holders = {n for n in full if words[1] in n.split()[1:]}
             if len(holders) == 1:
                 name = holders.pop()
                 f = Found("Person", name, f.start, f.end, (f.name,), f.kind, f.rule, f.props)
         out.append(f)
     return out
-
-
-_HONORIFICS = frozenset({"Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof"})
 
 
 def _name_alone(person: Found) -> Found:

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from loaders.entities.acronyms import best_long_form, is_acronym
+from loaders.entities.acronyms import CONNECTORS, best_long_form, is_acronym
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import LEGAL_FORMS, entity_type, organization_kind
 from loaders.entities.runs import SUB_UNIT
@@ -45,14 +45,15 @@ from loaders.gazetteers.places import city_countries
 from loaders.spans import line_spans
 from loaders.words import HONORIFIC_BEFORE
 
-_PARTICLE = r"(?:de|De|van|Van|von|da|Da|del|Del|der|la|La|le|di|Di|dos|du|bin|al|el)"
+#: the particles inside a person's name ('Ramon de la Cruz', 'Nguyen van ...')
+PARTICLE = r"(?:de|De|van|Van|von|da|Da|del|Del|der|la|La|le|di|Di|dos|du|bin|al|el)"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"  # (Latin-1 and Extended-A; lower-case letters pass .islower)
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _NAME_WORD = rf"(?:(?:Mc|Mac|O['\u2019])?[{_UPPER}][{_LOWER}'\u2019]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'\u2019]*)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
 _INITIALS_NAME = rf"(?:[A-Z]{{2,3}}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"  # 'WTB Dissanayake'
 _ANY_NAME = rf"(?:{_INITIALS_NAME}|{_NAME})"
-NAME_PAIR = re.compile(rf"(?<![\w\-]){_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}")
+NAME_PAIR = re.compile(rf"(?<![\w\-]){_NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}")
 # with the honorifics of South Asian and Philippine texts: 'Sh. Ritesh Kumar Singh', 'Engr. Wendell S. Gador'
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Madam|H\.E|Sh|Shri|Smt|Engr(?:['\u2019]s)?|Atty|Amb)\.?"
                         rf"\s+({_NAME})")
@@ -81,9 +82,9 @@ def opens_with_honorific(name: str) -> bool:
     return bool(_HONORIFIC.match(name))
 
 
-_BRACKETED = re.compile(rf"(?<![\w\-])({_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*"
+_BRACKETED = re.compile(rf"(?<![\w\-])({_NAME_WORD}\s+(?:{PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*"
                         r"\(([^()\n]{2,160})\)")
-_CITED = re.compile(rf"(?:(?<=[(;])|(?<=;\s)|(?<=\band\s)|(?<=:\s))((?:{_PARTICLE}\s+)?[A-Z][\w'\-]+),"
+_CITED = re.compile(rf"(?:(?<=[(;])|(?<=;\s)|(?<=\band\s)|(?<=:\s))((?:{PARTICLE}\s+)?[A-Z][\w'\-]+),"
                     r"\s+((?:[A-Z]\.\s?){1,3}|[A-Z][a-z\u00e0-\u017f\-]+)(?=[;.]|\s+and\b|\s*\()")
 # where a listed name may open: a line or item (after its bullet, number and a 'Label – ' or 'Label:'), brackets
 _SLOT_OPENING = re.compile(
@@ -193,7 +194,7 @@ def plausible_name(name: str) -> bool:
         return False
     if any(w.lower().strip(",.") in TITLE_WORDS for w in words):
         return False  # 'Special Assistant', 'Executive Secretary': a title
-    caps = [w for w in words if not re.fullmatch(_PARTICLE, w)]
+    caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
     if len(caps) < 2 or any(not (w[:1].isupper()) for w in caps):
         return False
     if any(w.isupper() and len(w.rstrip(".")) > 1 for w in caps[1:]):
@@ -309,11 +310,8 @@ def _verb_after(text: str, end: int, segment_end: int) -> bool:
     (True, False)
     """
     rest = text[end:segment_end].split()
-    return bool(rest) and rest[0][:1].islower() and rest[0] not in _NAME_CONNECTORS
+    return bool(rest) and rest[0][:1].islower() and rest[0] not in CONNECTORS
 
-
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "in", "the", "de", "del", "des", "du", "la", "le", "y", "et",
-                              "e", "do", "da", "di", "und", "für", "&"})
 
 
 def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None = None) -> Tail:
