@@ -2797,3 +2797,55 @@ def test_a_department_whose_portfolio_runs_over_a_comma_and_and_the() -> None:
     page = rules_only("s.txt", "Speakers\n\nMs. Anna Berg of the Department of Forestry, Fisheries and the Environment "
                                "spoke.\n")
     assert ("Anna Berg", "Department of Forestry, Fisheries and the Environment") in _pairs(page, "AFFILIATED_WITH")
+
+
+def test_the_project_after_a_child_project_of_a_programme() -> None:
+    """A made-up workshop page: '... of the project "Cleaner Gold for Mongolian Communities" ... . It is a child
+    project of the planetGOLD programme.' then, a paragraph on, 'The project is implemented by UNIDO' - the child
+    project, not the programme."""
+    page = rules_only("w.txt", "Inception workshop\n\nUNIDO held the inception workshop of the project \"Cleaner Gold "
+                               "for Mongolian Communities\" in Ulaanbaatar. It is financed by the GEF and is a child "
+                               "project of the planetGOLD programme.\n\nThe project is implemented by UNIDO and "
+                               "executed by the Mineral Resources and Petroleum Authority of Mongolia.\n")
+    implementers = _pairs(page, "IMPLEMENTS")
+    assert ("Mineral Resources and Petroleum Authority of Mongolia", "Cleaner Gold for Mongolian Communities") in \
+        implementers
+    assert not {(o, p) for o, p in implementers if p == "planetGOLD"}
+
+
+def test_implementers_in_cooperation_administering_and_listed_as_members() -> None:
+    """Made-up pages: 'executed by X in close cooperation with Y', 'the Programme is administered by UNEP' and 'Its
+    members include X' (after a sentence naming the network) name who carries the work out."""
+    page = rules_only("p.txt", "Mercury trade\n\nThe Regional Mercury Trade Project is executed by the Basel Convention "
+                               "Regional Centre in close cooperation with the Ministry of Environment of Panama. The "
+                               "Caribbean Mercury Monitoring Network was set up in 2019. Its members include the "
+                               "Environmental Management Authority and the University of the West Indies.\n\nThe "
+                               "Regional Mercury Trade Project is administered by the United Nations Environment "
+                               "Programme.\n")
+    implementers = _pairs(page, "IMPLEMENTS")
+    assert {("Ministry of Environment of Panama", "Regional Mercury Trade Project"),
+            ("United Nations Environment Programme", "Regional Mercury Trade Project"),
+            ("Environmental Management Authority", "Caribbean Mercury Monitoring Network")} <= implementers
+
+
+def test_a_country_page_s_project_facts() -> None:
+    """A made-up country page titled 'Kenya': 'The planetGOLD Kenya project, ...' is what the 'Project facts'
+    fields are about, and 'National partners:' lists implementers."""
+    page = rules_only("k.txt", "Kenya\n\nMining provides a living for many. The planetGOLD Kenya project works with "
+                               "miners in the west of the country, as part of the planetGOLD programme.\n\nProject "
+                               "facts\n\nImplementing agency: United Nations Environment Programme (UNEP)\nNational "
+                               "partners: National Environment Management Authority (NEMA), County Government of "
+                               "Migori\n")
+    implementers = _pairs(page, "IMPLEMENTS")
+    assert {("United Nations Environment Programme", "planetGOLD Kenya"),
+            ("National Environment Management Authority", "planetGOLD Kenya")} <= implementers
+
+
+def test_faculties_sections_and_units_are_bodies() -> None:
+    """Made-up speakers' lines: 'the Faculty of Public Health, Universitas Sam Ratulangi', 'the Hazardous Waste
+    Management Section of the EMB' and 'News and Media Unit, UN Environment Programme' name units."""
+    page = rules_only("s.txt", "Speakers\n\nRatna Wulandari is a lecturer at the Faculty of Public Health, Universitas "
+                               "Sam Ratulangi.\n\nMaricel Santos, Chief of the Hazardous Waste Management Section, "
+                               "spoke.\n\nNews and Media Unit, UN Environment Programme\n")
+    bodies = names(page, "Organization")
+    assert {"Faculty of Public Health", "Hazardous Waste Management Section", "News and Media Unit"} <= bodies

@@ -35,13 +35,13 @@ _ITEM_LABEL = re.compile(_BULLET + r"(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*
 _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
 _BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|"
-                            r"coordinated|supervised)\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
-                            r"\b(?:in partnership with|together with|in collaboration with|a partnership with|work(?:s|ing)? with|"
+                            r"coordinated|supervised|administered)\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
+                            r"\b(?:in partnership with|together with|in collaboration with|in (?:close )?cooperation with|a partnership with|work(?:s|ing)? with|"
                             r"(?:through|via) its|"
                             r"runs [^,.;]{0,60}? with|carried out with|technical (?:support|assistance) from|"
                             r"(?:implement(?:s|ed|ing)?|execute[sd]?)(?: the project)? with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
-                            r"\bpartners,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
+                            r"\b(?:partners|members),?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |new |[A-Z][\w.]*[ -]funded )?"
                       r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network|campaign)\b|"
@@ -444,12 +444,17 @@ class Sentences:
     def last_named(self, earlier: list[Located]) -> Located:
         """Of the things named before a reference to one ('the project', 'it'), in text order, the one it stands
         for: the last, unless that is the programme its sentence names as what an earlier project is part of
-        ('Oro Sin Mercurio Honduras, a country project of the planetGOLD programme')."""
+        ('Oro Sin Mercurio Honduras, a country project of the planetGOLD programme'), or the programme named right
+        after 'project of' ('X ... . It is a child project of the planetGOLD programme. The project is implemented
+        by UNIDO' is X)."""
         last = earlier[-1]
         whole = [m for m in earlier[:-1] if self.sentence_of.get(id(m)) == self.sentence_of.get(id(last))
                  and m.node.type == "Project" and m.node.id != last.node.id]
         if whole and self.text[max(0, last.start - 24):last.start].rstrip().endswith(("of the", "of")):
             return whole[-1]
+        if self.text[max(0, last.start - 24):last.start].rstrip().endswith(("project of the", "project of")):
+            others = [m for m in earlier if m.node.type == "Project" and m.node.id != last.node.id]
+            return others[-1] if others else last
         return last
 
     def chain(self, orgs: list[Located], at: int) -> list[Located]:

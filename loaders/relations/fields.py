@@ -166,7 +166,15 @@ def _subject(ann: Annotated, titles: list[Field], field: Field) -> Node | None:
         return sentences.topic.node
     block = ann.index.block_at(field.key_start)
     topic = sentences.heading_topic.get(id(block)) if block is not None else None
-    return topic.node if topic is not None else None
+    return topic.node if topic is not None else _called_project(ann)
+
+
+def _called_project(ann: Annotated) -> Node | None:
+    """The one project a page calls a project by name, on a page whose title names none ('Kenya' over 'The
+    planetGOLD Kenya project, Lake Basin Gold: ..., works with miners' and 'Implementing agency: UNEP')."""
+    called = {m.node.id: m.node for m in ann.sentences.located
+              if m.node.type == "Project" and ann.text[m.end:m.end + 9].split()[:1] in (["project"], ["project,"])}
+    return next(iter(called.values())) if len(called) == 1 else None
 
 
 def _granter(ann: Annotated, field: Field) -> Node | None:

@@ -88,10 +88,13 @@ def read_implementers(ann: Annotated) -> None:
                     targets = [t for t in [sentences.the_project(span)] if t]  # ('an existing project of WHO' is
                     #                                                              another, unnamed project)
                 page_project = sentences.topic is not None and sentences.topic.node.type == "Project"
-                if not targets and (cue.group(0).lower().startswith("partners") or page_project
-                                    or any(a in sentence for a in _AGENCY)):
+                listing = cue.group(0).lower().startswith(("partners", "members"))
+                if not targets and (listing or page_project or any(a in sentence for a in _AGENCY)):
                     targets = [t for t in [sentences.topic_of(block)] if t]  # a project's page: 'a group of
                     # partners which includes: ...', 'Stack measurements are carried out with the Central Laboratory'
+                if listing and not [t for t in targets if t.node.type == "Project"]:
+                    targets = [t for t in [sentences.previous_titled(span[0])] if t]  # '... the Southeast Asia
+                    # Mercury Monitoring Network (SEAMNet), set up in 2019 ... . Its members include the ...'
                 targets = [t for t in targets if t.node.type == "Project"]
             chain = sentences.chain(orgs, at)
             if cue.group(0).lower().startswith(("implemented", "executed")):
