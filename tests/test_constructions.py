@@ -2849,3 +2849,27 @@ def test_faculties_sections_and_units_are_bodies() -> None:
                                "spoke.\n\nNews and Media Unit, UN Environment Programme\n")
     bodies = names(page, "Organization")
     assert {"Faculty of Public Health", "Hazardous Waste Management Section", "News and Media Unit"} <= bodies
+
+
+def test_a_list_of_countries_before_the_campaign_is_no_name() -> None:
+    """A made-up NGO page: 'In Bangladesh, Nepal and Sri Lanka, the campaign works with ...' names where the campaign
+    works, not a campaign."""
+    page = rules_only("c.txt", "Mercury-free skin\n\nZMWG runs the Mercury-Free Skin campaign. In Bangladesh, Nepal "
+                               "and Sri Lanka, the campaign works with three national partners.\n")
+    assert "Mercury-Free Skin" in names(page, "Project")
+    assert not any("Nepal" in p for p in names(page, "Project"))
+
+
+def test_bodies_whose_remit_runs_over_and_or_opens_with_a_directorate_or_a_legal_form() -> None:
+    """Made-up pages: 'the School of Chemical and Metallurgical Engineering', 'the Directorate General of Pollution
+    and Environmental Damage Control', 'PT PLN (Persero)' and 'the Association Camerounaise pour un Environnement
+    Sain' are bodies, whole."""
+    page = rules_only("b.txt", "Study\n\nThe study was carried out by the School of Chemical and Metallurgical "
+                               "Engineering at the University of the Witwatersrand. It is operated by the Directorate "
+                               "General of Pollution and Environmental Damage Control. PT PLN (Persero) is expected "
+                               "to help. In Cameroon, the campaign works with the Association Camerounaise pour un "
+                               "Environnement Sain (ACES).\n")
+    assert {"School of Chemical and Metallurgical Engineering",
+            "Directorate General of Pollution and Environmental Damage Control", "PT PLN",
+            "Association Camerounaise pour un Environnement Sain"} <= names(page, "Organization")
+    assert not names(page, "Person")

@@ -41,7 +41,8 @@ _OPENING_HEADS = frozenset({
     "University", "Ministry", "Ministerio", "Ministère", "Ministério", "Fundación", "Fundacion", "Fundação",
     "Fondation", "Fondazione", "Stiftung", "Asociación", "Associação", "Association", "Agencia", "Agència",
     "Agence", "Centro", "Yayasan", "Corporación", "Cooperativa", "Sociedad", "Consorcio", "Organización",
-    "Organisation", "Servicio", "Secretaría", "Dirección", "Direction", "Escuela", "Caja", "Comisión", "Comissão"})
+    "Organisation", "Servicio", "Secretaría", "Dirección", "Direction", "Escuela", "Caja", "Comisión", "Comissão",
+    "Directorate", "PT"})
 _OF_HEAD = re.compile(r"(\w+)\s+(?:of|for|on|to|in|at)\s")
 
 

@@ -32,7 +32,7 @@ from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PROJECT_HEADS
                                      entity_type, is_category, organization_kind)
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
-from loaders.gazetteers.countries import find_countries, is_country_name
+from loaders.gazetteers.countries import find_countries, is_country_name, only_countries
 from schema.reference import demonyms
 
 _TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
@@ -944,7 +944,7 @@ def _described(text: str) -> list[Found]:
         name = clean_name(text[start:end])
         if len(words) == 1 and words[0][1:].islower():
             continue  # 'Additionally, an oceanographic campaign ...', 'It is a two-year project': no name
-        if words and entity_type(name) in (None, "Project") and not is_country_name(name) \
+        if words and entity_type(name) in (None, "Project") and not is_country_name(name) and not only_countries(name) \
                 and "Convention" not in words and "by" not in words:  # 'Led by Conservation International, a ...
             #                                                             project': no name
             found.append(Found("Project", name, start, end, (name,), None, "a name the text calls a project"))
