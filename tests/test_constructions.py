@@ -2873,3 +2873,14 @@ def test_bodies_whose_remit_runs_over_and_or_opens_with_a_directorate_or_a_legal
             "Directorate General of Pollution and Environmental Damage Control", "PT PLN",
             "Association Camerounaise pour un Environnement Sain"} <= names(page, "Organization")
     assert not names(page, "Person")
+
+
+def test_a_speaker_s_name_line_with_an_honorific_over_their_title_and_body() -> None:
+    """A made-up speakers' list: 'Dr. Priya Raghavan' alone on its line, 'Scientist, Central Pollution Control Board
+    (CPCB), India' on the next - the body is hers, as it is without the honorific."""
+    page = rules_only("s.txt", "Speakers\n\nDr. Priya Raghavan\nScientist, Central Pollution Control Board (CPCB), "
+                               "India\nPriya leads CPCB's mercury monitoring at thermal power plants.\n\nDr. Karin "
+                               "Hofstetter\nIndustrial Development Officer, Department of Environment, UNIDO\n")
+    affiliations = _pairs(page, "AFFILIATED_WITH")
+    assert {("Priya Raghavan", "Central Pollution Control Board"), ("Karin Hofstetter", "Department of Environment"),
+            ("Karin Hofstetter", "United Nations Industrial Development Organization")} <= affiliations

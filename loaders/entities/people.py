@@ -782,6 +782,8 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if not plausible_name(name):
             continue
         tail = read_tail(text, end, orgs, _in_list_line(text, m.start()))
+        if not (tail.organizations or tail.country or tail.roles):
+            tail = _stacked_tail(text, end, orgs) or tail  # 'Dr. Priya Raghavan' / 'Scientist, Central Pollution ...'
         if not tail.organizations and (body := role_of_body_before(text, m.start(), orgs)) is not None:
             tail.organizations.append(body)
         if (body := body_of_roles_before(text, m.start(), orgs)) is not None:
