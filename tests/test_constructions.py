@@ -2884,3 +2884,16 @@ def test_a_speaker_s_name_line_with_an_honorific_over_their_title_and_body() -> 
     affiliations = _pairs(page, "AFFILIATED_WITH")
     assert {("Priya Raghavan", "Central Pollution Control Board"), ("Karin Hofstetter", "Department of Environment"),
             ("Karin Hofstetter", "United Nations Industrial Development Organization")} <= affiliations
+
+
+def test_a_team_page_titled_with_its_body() -> None:
+    """A made-up team page titled 'Center for Mercury Studies', 'Our Team' under it and 'Tomasz Wierzbicki, Research
+    Biologist': the people listed are the Center's, and a research biologist is a role, no body."""
+    page = rules_only("t.txt", "Center for Mercury Studies\n\nOur Team\n\nThe Center for Mercury Studies at "
+                               "Biodiversity Research Institute (BRI) works with governments to generate data.\n\nDr. "
+                               "Nathaniel Cobb, Director\nNathaniel leads the Center.\n\nTomasz Wierzbicki, Research "
+                               "Biologist\nTomasz manages field sampling.\n")
+    affiliations = _pairs(page, "AFFILIATED_WITH")
+    assert {("Nathaniel Cobb", "Center for Mercury Studies"),
+            ("Tomasz Wierzbicki", "Center for Mercury Studies")} <= affiliations
+    assert "Research Biologist" not in names(page, "Organization")

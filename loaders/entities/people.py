@@ -113,7 +113,8 @@ TITLE_WORDS = frozenset({"director", "officer", "manager", "minister", "ambassad
                           "vice-president", "analyst", "engineer", "spokesperson", "moderator", "ceo", "executive",
                           "deputy", "rapporteur", "commissioner", "co-lead", "director-general", "secretary-general",
                           "undersecretary", "under-secretary", "administrator", "chief", "inspector", "economist",
-                          "geologist", "chemist", "technician", "treasurer", "counsellor", "counselor"})
+                          "geologist", "chemist", "technician", "treasurer", "counsellor", "counselor", "biologist",
+                          "toxicologist", "epidemiologist", "ecologist", "physician", "dentist", "hydrologist"})
 _ROLES_AND_TITLES = TITLE_WORDS | frozenset(ROLE_WORDS)  # a bracket or a line that is nothing but a role
 _ROLE = "|".join(sorted((re.escape(r) for r in ROLE_WORDS), key=len, reverse=True))
 # a role, after its modifiers: 'Senior Programme Officer', 'Lead Environmental Specialist', 'Program Officer

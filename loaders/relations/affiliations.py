@@ -80,12 +80,18 @@ def read_page_people(ann: Annotated) -> None:
 
 
 def page_owner(ann: Annotated) -> Located | None:
-    """The organisation whose page this is: the one that opens the first paragraph and is said to be something."""
+    """The organisation whose page this is: the one that opens the first paragraph and is said to be something,
+    else the one the page's title is, whole ('Center for Mercury Studies' over 'Our Team')."""
     first = next((b for b in ann.doc.walk() if b.kind == "paragraph"), None)
     if first is None:
         return None
     mentions = sorted(ann.sentences.by_block.get(id(first), []), key=lambda m: m.start)
     opening = ann.text[first.start:mentions[0].start].strip() if mentions else None
-    if not mentions or mentions[0].node.type != "Organization" or opening not in ("", "The"):
-        return None
-    return mentions[0] if said_to_be(ann.text[mentions[0].end:mentions[0].end + 80]) else None
+    if mentions and mentions[0].node.type == "Organization" and opening in ("", "The") and \
+            said_to_be(ann.text[mentions[0].end:mentions[0].end + 80]):
+        return mentions[0]
+    title = next(iter(ann.doc.walk()), None)
+    named = ann.sentences.by_block.get(id(title), []) if title is not None and title.kind == "heading" else []
+    whole = [m for m in named if m.node.type == "Organization" and m.start == title.start and
+             not ann.text[m.end:title.end].strip()]
+    return whole[0] if whole else None
