@@ -878,6 +878,10 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if not (tail.organizations or tail.country or tail.roles):
             tail = _stacked_tail(text, end, orgs) or tail
         titled = any(_ROLE_PHRASE.match(text[a:b].strip()) for a, b in tail.roles)  # 'Executive Secretary'
+        line_end = text.find("\n", end)
+        role_line = text[end:line_end if line_end >= 0 else len(text)].strip(" ,").split()
+        titled = titled or (0 < len(role_line) <= 5 and text.startswith(",", end)
+                            and role_line[-1].lower() in TITLE_WORDS)  # 'Tomasz Wierzbicki, Research Biologist'
         if not (tail.organizations or tail.country or titled or member_body(m.end())):
             continue  # a name-shaped phrase opening a line or sentence, with nothing of a listed person after it
         if tail.organizations and best_long_form(tail.organizations[0].name, name):
