@@ -2897,3 +2897,17 @@ def test_a_team_page_titled_with_its_body() -> None:
     assert {("Nathaniel Cobb", "Center for Mercury Studies"),
             ("Tomasz Wierzbicki", "Center for Mercury Studies")} <= affiliations
     assert "Research Biologist" not in names(page, "Organization")
+
+
+def test_an_ngo_s_regional_branch_and_its_own_work() -> None:
+    """A made-up 'About Us' page: 'Health Care Without Harm Southeast Asia is the regional office of Health Care
+    Without Harm (HCWH)' names the branch, a body of its own; the page is the branch's ('is the ...'), so 'we have
+    implemented the X project' is its work and 'Our People' its people."""
+    page = rules_only("a.txt", "About Us\n\nHealth Care Without Harm Southeast Asia is the regional office of Health "
+                               "Care Without Harm (HCWH), the international NGO.\n\nSince 2019 we have implemented the "
+                               "Mercury-Free Healthcare Southeast Asia project with the Department of Health.\n\nOur "
+                               "People\n\nDr. Ramon T. Villaluz, Regional Director\nRamon joined in 2012.\n")
+    branch = "Health Care Without Harm Southeast Asia"
+    assert {branch, "Health Care Without Harm"} <= names(page, "Organization")
+    assert (branch, "Mercury-Free Healthcare Southeast Asia") in _pairs(page, "IMPLEMENTS")
+    assert ("Ramon T. Villaluz", branch) in _pairs(page, "AFFILIATED_WITH")

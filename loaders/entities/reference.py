@@ -65,8 +65,35 @@ def well_known_bodies(text: str) -> list[Found]:
             hit = lookup.get(name_key(m.group(0)))
             if hit:
                 name = _own_country_body(text, hit[0], m.group(0)) or hit[0]
+                region = _regional_branch(text, m.end()) if hit[1] == "ngo" else None
+                if region is not None:  # 'HCWH Europe': the NGO's regional branch, a body of its own
+                    said = text[m.start():m.end() + region]
+                    found.append(Found("Organization", f"{hit[0]} {text[m.end():m.end() + region].strip()}",
+                                       m.start(), m.end() + region, (said,), hit[1], f"{rule} and its region"))
+                    continue
                 found.append(Found("Organization", name, m.start(), m.end(), (m.group(0),), hit[1], rule))
     return found
+
+
+#: the regions an NGO's branch is named after, longest first ('Health Care Without Harm Latin America')
+_BRANCH_REGIONS = ("Latin America and the Caribbean", "Asia and the Pacific", "Southeast Asia", "South-East Asia",
+                   "South Asia", "Latin America", "Asia-Pacific", "Asia Pacific", "Middle East", "Europe", "Africa",
+                   "Asia")
+
+
+def _regional_branch(text: str, end: int) -> int | None:
+    """How far the name of a region runs after a well-known NGO's name ending at ``end``, where it names the NGO's
+    branch there ('HCWH Southeast Asia is the regional office of ...'; not 'HCWH Europe Office', a unit of one).
+
+    >>> t = "Health Care Without Harm Southeast Asia is the regional office"
+    >>> _regional_branch(t, 24), _regional_branch("HCWH Europe Office", 4), _regional_branch("HCWH in Europe", 4)
+    (15, None, None)
+    """
+    for region in _BRANCH_REGIONS:
+        if text.startswith(" " + region, end):
+            after = text[end + 1 + len(region):end + 3 + len(region)]
+            return None if after[:1].isalnum() or after[1:2].isupper() else 1 + len(region)
+    return None
 
 
 def _own_country_body(text: str, canonical: str, said: str) -> str | None:

@@ -87,9 +87,10 @@ def page_owner(ann: Annotated) -> Located | None:
         return None
     mentions = sorted(ann.sentences.by_block.get(id(first), []), key=lambda m: m.start)
     opening = ann.text[first.start:mentions[0].start].strip() if mentions else None
-    if mentions and mentions[0].node.type == "Organization" and opening in ("", "The") and \
-            said_to_be(ann.text[mentions[0].end:mentions[0].end + 80]):
-        return mentions[0]
+    after = ann.text[mentions[0].end:mentions[0].end + 80] if mentions else ""
+    if mentions and mentions[0].node.type == "Organization" and opening in ("", "The") and (
+            said_to_be(after) or after.split()[:2] in (["is", "the"], ["was", "the"])):
+        return mentions[0]  # '... is a non-governmental organisation', '... is the regional office of ...'
     title = next(iter(ann.doc.walk()), None)
     named = ann.sentences.by_block.get(id(title), []) if title is not None and title.kind == "heading" else []
     whole = [m for m in named if m.node.type == "Organization" and m.start == title.start and

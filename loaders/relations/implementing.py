@@ -152,9 +152,28 @@ def _page_owners_work(ann: Annotated) -> None:
     if owner is None:
         return
     for m in ann.sentences.located:
-        if m.node.type == "Project" and ann.text[max(0, m.start - 4):m.start] in ("our ", "Our "):
-            span = ann.sentences.sentence_of[id(m)]
+        if m.node.type != "Project":
+            continue
+        span = ann.sentences.sentence_of[id(m)]
+        words = ann.text[max(span[0], m.start - 40):m.start].lower().split()
+        if ann.text[max(0, m.start - 4):m.start] in ("our ", "Our ") or _we_do(words):
             ann.edges.add(Implements, owner.node, m.node, m.block, span)
+
+
+_WE_DO = frozenset({"implemented", "implement", "run", "ran", "launched", "coordinate", "coordinated", "lead", "led",
+                    "manage", "managed", "started", "began"})
+
+
+def _we_do(words: list[str]) -> bool:
+    """Whether the words before a project say the page's own body does it ('Since 2019 we have implemented the');
+    the project's name follows the verb and an article.
+
+    >>> _we_do("since 2019 we have implemented the".split()), _we_do("we welcome the".split())
+    (True, False)
+    """
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    return bool(words) and words[-1] in _WE_DO and "we" in words[-4:-1]
 
 
 def _said_to_be_an_agency(sentence: str, span: tuple[int, int], orgs: list[Located]) -> list[Located]:
