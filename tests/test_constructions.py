@@ -2911,3 +2911,17 @@ def test_an_ngo_s_regional_branch_and_its_own_work() -> None:
     assert {branch, "Health Care Without Harm"} <= names(page, "Organization")
     assert (branch, "Mercury-Free Healthcare Southeast Asia") in _pairs(page, "IMPLEMENTS")
     assert ("Ramon T. Villaluz", branch) in _pairs(page, "AFFILIATED_WITH")
+
+
+def test_it_contributes_to_a_partnership_area() -> None:
+    """A made-up network page: 'Today the network links laboratories ... . It contributes to the Mercury Air
+    Transport and Fate Research partnership area' - the page's network is the area's work, not the project named
+    before it."""
+    page = rules_only("n.txt", "African Mercury Laboratory Network (AMLN)\n\nThe African Mercury Laboratory Network "
+                               "was established in 2021 under the project Strengthening Mercury Monitoring Capacity in "
+                               "Africa.\n\nToday the network links laboratories in Ghana and Kenya. It contributes to "
+                               "the Mercury Air Transport and Fate Research partnership area of the UNEP Global "
+                               "Mercury Partnership.\n")
+    parts = _pairs(page, "PART_OF")
+    assert ("African Mercury Laboratory Network", "Mercury air transport and fate research") in parts
+    assert not {p for p, _ in parts if p.startswith("Strengthening")}

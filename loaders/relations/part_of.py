@@ -35,7 +35,10 @@ def read_part_of(ann: Annotated) -> None:
         areas = of_type(mentions, "Area")
         if not projects and areas and _says_part(ann.text[span[0]:areas[0].start]):
             topic = sentences.anaphor_topic(span, block) or sentences.the_project(span)  # 'The project contributes
-            if topic is not None:                                                       # to the X area'
+            if topic is None and _opens_with_reference(sentences.sentence(span)):      # to the X area'
+                topic = sentences.topic_of(block) or sentences.previous_titled(span[0])  # the page's work, else
+                #                                      the work named last: 'It contributes to ...' after a paragraph on it
+            if topic is not None and topic.node.type == "Project":
                 ann.edges.add(PartOf, topic.node, areas[0].node, block, span)
             continue
         if not projects:
@@ -66,6 +69,20 @@ def _stated_area(ann: Annotated, span: tuple[int, int], mentions: list[Located],
             return a.node.key
     return None
 
+
+#: the words that open a sentence about the work named before it: 'It contributes to ...', 'The campaign is funded
+#: by X and contributes to ...'
+_WORK_REFERENCES = frozenset({"project", "programme", "program", "campaign", "network", "initiative"})
+
+
+def _opens_with_reference(sentence: str) -> bool:
+    """Whether a sentence opens with 'It' or 'The' and a word for a piece of work.
+
+    >>> _opens_with_reference("It contributes to the X area"), _opens_with_reference("The area contributes")
+    (True, False)
+    """
+    words = sentence.split()[:2]
+    return words[:1] == ["It"] or (words[:1] == ["The"] and words[1:2] != [] and words[1] in _WORK_REFERENCES)
 
 _PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the",
                "contributes to", "activity of", "activities of", "projects of", "project of", "carried out under",
