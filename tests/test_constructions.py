@@ -2925,3 +2925,15 @@ def test_it_contributes_to_a_partnership_area() -> None:
     parts = _pairs(page, "PART_OF")
     assert ("African Mercury Laboratory Network", "Mercury air transport and fate research") in parts
     assert not {p for p, _ in parts if p.startswith("Strengthening")}
+
+
+def test_where_a_project_s_page_says_its_work_is_done() -> None:
+    """A made-up project page: 'Its teams have sampled fish from markets in Fiji, Samoa and Vanuatu' names where the
+    page's project works; 'an NGO based in Washington' (the real page 15's construction) names where a body sits."""
+    page = rules_only("p.txt", "Pacific Fish Mercury Monitoring Program\n\nThe Pacific Fish Mercury Monitoring Program "
+                               "measures mercury in fish eaten in the Pacific.\n\nSince 2021 its teams have sampled "
+                               "fish from markets and landing sites in Fiji, Samoa and Vanuatu. It works with the "
+                               "Natural Resources Defense Council, an NGO based in Washington.\n")
+    places = {c for p, c in _pairs(page, "LOCATED_IN") if p == "Pacific Fish Mercury Monitoring Program"}
+    assert {"Fiji", "Samoa", "Vanuatu"} <= places
+    assert "United States" not in places

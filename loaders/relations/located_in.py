@@ -100,6 +100,19 @@ def _dateline_place(ann: Annotated) -> None:
             return
 
 
+def _work_in(before: str) -> bool:
+    """Whether the words before a country say where something is done: '... in', '... in the'; not where a body
+    sits ('an NGO based in').
+
+    >>> _work_in("landing sites in "), _work_in("the Government of "), _work_in("in the "), _work_in("NGO based in ")
+    (True, False, True, False)
+    """
+    words = before.split()
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    return words[-1:] == ["in"] and words[-2:-1] not in (["based"], ["headquartered"], ["located"], ["registered"])
+
+
 def _dated(line: str) -> bool:
     """Whether a line gives a date: a month's name and a year, or an ISO date.
 
@@ -143,6 +156,10 @@ def read_located_in(ann: Annotated) -> None:
             subject = sentences.previous_titled(span[0])
         if subject is None and not things:
             subject = sentences.anaphor_topic(span, block) or sentences.item_topic.get(id(block))
+        if subject is None and not things and countries and _work_in(text[max(span[0], countries[0].start - 12):
+                                                                          countries[0].start]):
+            topic = sentences.topic  # a project's page: 'Its teams sampled fish ... in Fiji, Samoa and Vanuatu'
+            subject = topic if topic is not None and topic.node.type == "Project" else None
         if subject is None and not things and the_meeting(sentence) and not FUND_CUE.search(sentence):
             # 'The workshop will be held ... in Barcelona', on its page; 'The conference was held in San Francisco'
             # under the heading that names it
