@@ -2937,3 +2937,15 @@ def test_where_a_project_s_page_says_its_work_is_done() -> None:
     places = {c for p, c in _pairs(page, "LOCATED_IN") if p == "Pacific Fish Mercury Monitoring Program"}
     assert {"Fiji", "Samoa", "Vanuatu"} <= places
     assert "United States" not in places
+
+
+def test_a_study_the_text_says_is_carried_out_is_work() -> None:
+    """Made-up pages: 'the Highveld Mercury Emissions Study, carried out in South Africa' and 'the Mercury in Fish
+    and Hair Biomonitoring Study, which BRI carried out' are projects; 'the Global Mercury Assessment 2018' stays a
+    report."""
+    page = rules_only("s.txt", "Side event\n\nThis side event presents the findings of the Highveld Mercury Emissions "
+                               "Study, carried out in South Africa by DFFE. It builds on the Mercury in Fish and Hair "
+                               "Biomonitoring Study, which BRI carried out with local partners. Both use the Global "
+                               "Mercury Assessment 2018.\n")
+    assert {"Highveld Mercury Emissions Study", "Mercury in Fish and Hair Biomonitoring Study"} <= names(page, "Project")
+    assert "Global Mercury Assessment 2018" not in names(page, "Project")

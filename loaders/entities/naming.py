@@ -65,7 +65,8 @@ def carried_out(after: str) -> bool:
     (True, False)
     """
     words = after.replace(",", " ").replace("(", " ").split()[:4]
-    return any(w in ("implemented", "executed", "funded", "financed", "launched") for w in words[:3])
+    return any(w in ("implemented", "executed", "funded", "financed", "launched", "carried", "conducted")
+               for w in words[:3])
 
 
 _PLURAL_HEADS = ("Projects", "Programmes", "Programs", "Activities", "Publications", "Reports", "Events", "Meetings",

@@ -824,7 +824,7 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
     found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_listed_work(text),
-             *_headed(text, definitions), *_lower_heads(text), *_described(text), *_carried_out_initiatives(text)]
+             *_carried_out_initiatives(text), *_headed(text, definitions), *_lower_heads(text), *_described(text)]
     labelled = [f for f in found if f.rule == "item labelled with its GEF number"]
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
@@ -882,17 +882,23 @@ def _listed_work(text: str) -> list[Found]:
     return found
 
 
+#: heads of names that are work where the words after them say it is carried out, else a body's or a report's
+_WORK_IF_CARRIED_OUT = ("Initiative", "Study", "Survey", "Inventory", "Assessment")
+
+
 def _carried_out_initiatives(text: str) -> list[Found]:
-    """An initiative the words after it say is carried out is work, a project ('the Pacific Mercury Waste Take-Back
-    Initiative, implemented by SPREP'); else 'Initiative' heads a body's name (loaders.entities.headed)."""
+    """An initiative or a study the words after it say is carried out is work, a project ('the Pacific Mercury Waste
+    Take-Back Initiative, implemented by SPREP', 'the Highveld Mercury Emissions Study, carried out in South
+    Africa'); else 'Initiative' heads a body's name (loaders.entities.headed) and 'Study' a report's."""
     found = []
-    for start, end in capitalised_runs(text):
-        if not text.startswith("Initiative", end - 10) or not carried_out(text[end:end + 40]):
+    for start, end in capitalised_runs(text, TITLE_CONNECTORS):
+        head = text[start:end].rsplit(None, 1)[-1]
+        if head not in _WORK_IF_CARRIED_OUT or not carried_out(text[end:end + 40]):
             continue
         name = strip_role(clean_name(text[start:end]))
-        if name.endswith(" Initiative") and len(name.split()) >= 2:
+        if name.endswith(" " + head) and len(name.split()) >= 2:
             begin = end - len(name)
-            found.append(Found("Project", name, begin, end, (name,), None, "an initiative the text says is carried out"))
+            found.append(Found("Project", name, begin, end, (name,), None, "work the text says is carried out"))
     return found
 
 
