@@ -2949,3 +2949,18 @@ def test_a_study_the_text_says_is_carried_out_is_work() -> None:
                                "Mercury Assessment 2018.\n")
     assert {"Highveld Mercury Emissions Study", "Mercury in Fish and Hair Biomonitoring Study"} <= names(page, "Project")
     assert "Global Mercury Assessment 2018" not in names(page, "Project")
+
+
+def test_a_members_page_that_introduces_its_network_first() -> None:
+    """A made-up page titled 'Network Members': two paragraphs on the network ('The West African Mercury-Free Mining
+    Network (WAMN) brings together ...'), then its members one a line under their countries - they implement the
+    network; the closing paragraph lists none."""
+    page = rules_only("m.txt", "Network Members\n\nThe West African Mercury-Free Mining Network (WAMN) brings together "
+                               "government agencies and miners' organizations working to reduce mercury use.\n\nMembers "
+                               "exchange experience on their national action plans.\n\nGhana\nMinerals Commission\n"
+                               "University of Mines and Technology (UMaT), Tarkwa\n\nGuinea\nMinistry of Mines and "
+                               "Geology\n\nMembership is open to public bodies such as the United Nations Institute for "
+                               "Training and Research.\n")
+    members = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "West African Mercury-Free Mining Network"}
+    assert {"Minerals Commission", "University of Mines and Technology", "Ministry of Mines and Geology"} <= members
+    assert "United Nations Institute for Training and Research" not in members

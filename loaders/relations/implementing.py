@@ -281,6 +281,9 @@ def _listed_members(ann: Annotated) -> None:
             continue
         projects = outermost([m for m in sentences.by_block[id(lead)] if m.node.type == "Project"])
         work = projects[0] if len({m.node.id for m in projects}) == 1 else topic
+        introduced = i == 0 and work is None  # a page titled 'Network Members': its first paragraphs say whose
+        if introduced:
+            work = _opening_project(sentences, blocks[1:2])
         if work is None:
             continue
         observers = False
@@ -292,7 +295,10 @@ def _listed_members(ann: Annotated) -> None:
             orgs = [m for m in sentences.by_block[id(item)] if m.node.type == "Organization"]
             lines = list(line_spans(text, item.start, item.end))
             if item.kind != "bullet" and any(_prose(text[a:b]) for a, b in lines):
+                if introduced:
+                    continue  # the page's introduction, before its list
                 break
+            introduced = False
             for line_start, line_end in lines:
                 on_line = [m for m in orgs if line_start <= m.start < line_end]
                 if not on_line:  # a group's heading within the list ('Government agencies', 'Observers')
@@ -300,6 +306,16 @@ def _listed_members(ann: Annotated) -> None:
                 elif not observers and not planned(text[line_start:line_end], 0):
                     first = min(on_line, key=lambda m: m.start)
                     ann.edges.add(Implements, first.node, work.node, item, (line_start, line_end))
+
+
+def _opening_project(sentences: Sentences, blocks: list) -> Located | None:
+    """The project that opens a paragraph ('The West African Mercury-Free Mining Network (WAMN) brings together ...')."""
+    for block in blocks:
+        mentions = sorted(sentences.by_block[id(block)], key=lambda m: m.start)
+        opening = sentences.text[block.start:mentions[0].start].strip() if mentions else None
+        if mentions and mentions[0].node.type == "Project" and opening in ("", "The"):
+            return mentions[0]
+    return None
 
 
 def _lists_people(sentences: Sentences, blocks: list) -> bool:
