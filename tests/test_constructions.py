@@ -2964,3 +2964,21 @@ def test_a_members_page_that_introduces_its_network_first() -> None:
     members = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "West African Mercury-Free Mining Network"}
     assert {"Minerals Commission", "University of Mines and Technology", "Ministry of Mines and Geology"} <= members
     assert "United Nations Institute for Training and Research" not in members
+
+
+def test_a_minister_of_a_named_ministry_and_roles_before_a_body() -> None:
+    """Made-up news quotes: 'Deputy Minister Kemal Aydın of the Ministry of Environment, Urbanization and Climate
+    Change' names the ministry itself, no portfolio to make a 'Ministry of Ministry of ...' of (the statistical model
+    finds the minister); 'Siriporn Wattanakul, Deputy Director-General of the Pollution Control Department' and
+    'Claudia Reinholt, Executive Secretary of the Minamata Convention Secretariat' name the bodies without the
+    roles."""
+    from loaders.entities.people import _ministers_portfolio
+
+    quote = "Deputy Minister Kemal Aydın of the Ministry of Environment, Urbanization and Climate Change said"
+    assert _ministers_portfolio(quote, quote.index(" of the"), quote.index("Ministry")) is None
+    page = rules_only("n.txt", "News\n\n\"The data matter,\" said Siriporn Wattanakul, Deputy Director-General of the "
+                               "Pollution Control Department. \"We thank our donors,\" said Claudia Reinholt, "
+                               "Executive Secretary of the Minamata Convention Secretariat.\n")
+    bodies = names(page, "Organization")
+    assert "Pollution Control Department" in bodies
+    assert not any(b.startswith(("Deputy", "Executive")) for b in bodies)

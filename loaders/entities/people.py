@@ -556,6 +556,8 @@ def _ministers_portfolio(text: str, name_end: int, at: int) -> Found | None:
     """
     if not re.search(r"\bMinister\s+(?:[A-Z][\w.'\u2019\-]*\s+){1,4}$", text[max(0, name_end - 80):name_end] + " "):
         return None
+    if entity_type(text[at:at + 40].split(",")[0]) == "Organization":
+        return None  # 'Deputy Minister Kemal Aydın of the Ministry of Environment, ...': the body is named
     return _portfolio_ministry(text, at, commas=False)
 
 

@@ -298,7 +298,8 @@ def in_quotes(text: str, pos: int) -> bool:
 
 
 _ROLE_OF = re.compile(r"(?:(?:Executive|Deputy|Vice|Acting|Senior|Chief|Project|Programme|Program|Technical|National)"
-                      r"[ -]){0,2}(?:Head|Heads|Member|Members|Director|Directors|Chair|Chairs|Co-chair|Co-chairs|"
+                      r"[ -]){0,2}(?:Head|Heads|Member|Members|Director-General|Director General|Director|Directors|"
+                      r"Secretary-General|Secretary(?! of State)|Chair|Chairs|Co-chair|Co-chairs|"
                       r"Chairperson|Chief|President|Coordinator|Leader|Minister|Representative|Representatives|"
                       r"Administrator|"
                       r"Officer|Manager|Scientist|Adviser|Advisor|Specialist|Expert|Consultant|Researcher|Lecturer|"
