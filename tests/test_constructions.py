@@ -2982,3 +2982,16 @@ def test_a_minister_of_a_named_ministry_and_roles_before_a_body() -> None:
     bodies = names(page, "Organization")
     assert "Pollution Control Department" in bodies
     assert not any(b.startswith(("Deputy", "Executive")) for b in bodies)
+
+
+def test_countries_that_launch_a_project() -> None:
+    """A made-up news item: 'Nairobi, 14 March 2024 – Kenya, Uganda and the United Republic of Tanzania today
+    launched a four-year project ... . The project, Phasing Down Dental Amalgam in East Africa, ...' - the three
+    governments implement it; the real e-07's 'PARAMARIBO, Suriname – Suriname has launched' names Suriname's."""
+    page = rules_only("n.txt", "Dental amalgam\n\nNairobi, 14 March 2024 \u2013 Kenya, Uganda and the United Republic of "
+                               "Tanzania today launched a four-year project to cut the use of mercury in dentistry. The "
+                               "project, Phasing Down Dental Amalgam in East Africa, is funded by the GEF.\n")
+    doers = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Phasing Down Dental Amalgam in East Africa"}
+    assert {"Government of Kenya", "Government of Uganda", "Government of the United Republic of Tanzania"} <= doers
+    suriname = rules_only("e-07.txt", corpus_text("../train/texts/e-07-planetgold-suriname-ministry-launch.txt"))
+    assert "Government of Suriname" in names(suriname, "Organization")

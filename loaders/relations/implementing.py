@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
+from loaders.entities.nodes import government_located
+from loaders.gazetteers.countries import only_countries
 from loaders.relations.affiliations import page_owner
 from loaders.relations.context import IMPLEMENT_CUE, Sentences, of_type, outermost
 from loaders.relations.funding import agent_before, funders
@@ -112,10 +114,16 @@ def read_implementers(ann: Annotated) -> None:
             opened = _bracket_opening(text, span[0], before[-1].end) if before else None
             if opened is not None:  # 'Carbone Guinée (member of the EEB/ZMWG) conducted': the body before it acts
                 before = [o for o in orgs if o.end <= opened and opened - o.end <= 2]
-            if not before:
+            if before:
+                last = before[-1]  # 'UNEP, UNIDO and NRDC launched': everyone in the list before the verb
+                listed = [o for o in orgs if o.end <= last.end and sentences.chain(orgs, o.start)[-1:] == [last]] or [
+                    last]
+            elif any(w in verb.group(0) for w in ("launched", "began", "started", "commenced")):
+                listed = _acting_countries(ann, mentions, at, block)
+            else:
+                listed = []
+            if not listed:
                 continue
-            last = before[-1]  # 'UNEP, UNIDO and NRDC launched': everyone in the list before the verb
-            listed = [o for o in orgs if o.end <= last.end and sentences.chain(orgs, o.start)[-1:] == [last]] or [last]
             # each clause keeps its own objects: 'CI is executing planetGOLD Guyana, and UNDP is carrying out ...'
             a, b = clause_around(sentence, verb.start(), COORDINATION)
             own = [t for t in things if span[0] + a <= t.start < span[0] + b]
@@ -133,6 +141,24 @@ def read_implementers(ann: Annotated) -> None:
     _lead_in_implementers(ann)
     _listed_members(ann)
     _page_owners_work(ann)
+
+
+def _acting_countries(ann: Annotated, mentions: list[Located], at: int, block) -> list[Located]:
+    """The governments of the countries listed right before an implementing verb ('Kenya, Uganda and the United
+    Republic of Tanzania today launched a four-year project'), named where the countries are."""
+    countries = sorted((m for m in mentions if m.node.type == "Country" and m.end <= at), key=lambda m: m.start)
+    if not countries or at - countries[-1].end > 3:
+        return []
+    listed = [countries[-1]]
+    for c in reversed(countries[:-1]):
+        if not only_countries(ann.text[c.start:listed[0].end]):
+            break
+        listed.insert(0, c)
+    span = ann.sentences.sentence_of[id(listed[0])]
+    opening = ann.text[span[0]:listed[0].start].rstrip().removesuffix("the").rstrip()
+    if opening and not opening.endswith(("\u2013", "\u2014", " -")):
+        return []  # the list opens the sentence, or follows its dateline ('Amman, 14 March 2024 \u2013 Jordan and ...')
+    return [government_located(ann, m, block, "a country named as the doer of the work") for m in listed]
 
 
 def _and_with(sentences: Sentences, orgs: list[Located], chain: list[Located]) -> list[Located]:
