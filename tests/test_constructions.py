@@ -2995,3 +2995,16 @@ def test_countries_that_launch_a_project() -> None:
     assert {"Government of Kenya", "Government of Uganda", "Government of the United Republic of Tanzania"} <= doers
     suriname = rules_only("e-07.txt", corpus_text("../train/texts/e-07-planetgold-suriname-ministry-launch.txt"))
     assert "Government of Suriname" in names(suriname, "Organization")
+
+
+def test_a_title_in_apposition_to_a_report_or_a_guide() -> None:
+    """Made-up NGO pages: 'our guide, Replacing Mercury in Health Care: A Step-by-Step Guide for Hospitals, available
+    in Spanish' and 'Our first data report, Mercury in Pacific Island Seafood: 2021-2023 Results, is available' name
+    publications, whole (not the part after the colon)."""
+    page = rules_only("g.txt", "Hospitals\n\nHospitals can receive our guide, Replacing Mercury in Health Care: A "
+                               "Step-by-Step Guide for Hospitals, available in Spanish. Our first data report, Mercury "
+                               "in Pacific Island Seafood: 2021-2023 Results, is available for download.\n")
+    publications = names(page, "Publication")
+    assert {"Replacing Mercury in Health Care: A Step-by-Step Guide for Hospitals",
+            "Mercury in Pacific Island Seafood: 2021-2023 Results"} <= publications
+    assert "Step-by-Step Guide for Hospitals" not in publications

@@ -825,7 +825,8 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
     definitions = find_definitions(text) if definitions is None else definitions
     found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_listed_work(text),
              *_carried_out_initiatives(text), *_headed(text, definitions), *_lower_heads(text), *_described(text)]
-    labelled = [f for f in found if f.rule == "item labelled with its GEF number"]
+    labelled = [f for f in found if f.rule == "item labelled with its GEF number" or  # and a title's head word
+                f.rule.startswith("a name in apposition")]                            # after its colon
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
     found = _typed_by_the_noun_after(text, found)
@@ -849,8 +850,10 @@ _DESCRIBED_AS = re.compile(r"(?:,\s+(?:a|an|the)|\s+(?:is|was)\s+(?:a|an|the))\s
                            r"(?:project|programme|program|initiative|campaign|network|scheme)\b")
 # a name in apposition after the word for it: 'The project, Safe Skin: Ending Mercury in Cosmetics, is financed',
 # 'the national phase-down programme, Sonrisas sin Mercurio, which ...'
-_NAMED_AFTER = re.compile(r"\b(?:project|programme|program|initiative|campaign|scheme),\s+([A-Z][^,.;()\n]{3,120}?),\s+"
-                          r"(?=(?:which|is|was|will|has|aims|funded|financed|implemented|led|executed|launched|run)\b)")
+_NAMED_AFTER = re.compile(r"\b(?:project|programme|program|initiative|campaign|scheme|(?P<doc>report|guide|handbook|"
+                          r"toolkit|publication)),\s+(?P<name>[A-Z][^,.;()\n]{3,120}?),\s+"
+                          r"(?=(?:which|is|was|will|has|aims|funded|financed|implemented|led|executed|launched|run|"
+                          r"available|prepared|published|developed)\b)")
 _NOT_OPENING = frozenset({"Through", "In", "With", "For", "Under", "Since", "As", "At", "By", "From", "On", "After"})
 
 
@@ -926,12 +929,13 @@ def _described(text: str) -> list[Found]:
     """
     found = []
     for m in _NAMED_AFTER.finditer(text):
-        name = m.group(1).strip()
+        name = m.group("name").strip()
         words = name.split()
+        kind = "Publication" if m.group("doc") else "Project"  # 'our guide, Replacing Mercury in Health Care: ...,'
         if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= len(words) / 2 and entity_type(name) in (
-                None, "Project") and not any(c.start == 0 for c in find_countries(name)):
-            found.append(Found("Project", name, m.start(1), m.start(1) + len(name), (name,), None,
-                               "a name in apposition to 'the project'"))
+                None, kind) and not any(c.start == 0 for c in find_countries(name)):
+            found.append(Found(kind, name, m.start("name"), m.start("name") + len(name), (name,), None,
+                               f"a name in apposition to 'the {kind.lower()}'"))
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
         if _after_the_word_project(text, start):  # 'through the project Development of the ASGM ... for Ghana.'
             name = clean_name(text[start:end])
