@@ -3008,3 +3008,16 @@ def test_a_title_in_apposition_to_a_report_or_a_guide() -> None:
     assert {"Replacing Mercury in Health Care: A Step-by-Step Guide for Hospitals",
             "Mercury in Pacific Island Seafood: 2021-2023 Results"} <= publications
     assert "Step-by-Step Guide for Hospitals" not in publications
+
+
+def test_words_of_remits_and_places_are_no_person_s_name() -> None:
+    """Made-up pages: the 'Tribal Affairs' of 'Office of International and Tribal Affairs', the 'Environmental
+    Protection' of 'Federal Attorney for Environmental Protection (PROFEPA)' and the province 'Camarines Norte' in a
+    list of places are no people."""
+    page = rules_only("p.txt", "Speakers\n\nMargaret Holloway, Director, Office of International and Tribal Affairs, "
+                               "US EPA\n\nThe project trains inspectors of the Federal Attorney for Environmental "
+                               "Protection (PROFEPA) to detect illegal shipments. It works with local government units "
+                               "in Benguet, Camarines Norte, South Cotabato and Davao de Oro.\n")
+    people = names(page, "Person")
+    assert "Margaret Holloway" in people
+    assert not {"Tribal Affairs", "Environmental Protection", "Camarines Norte"} & people

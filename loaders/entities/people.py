@@ -155,7 +155,9 @@ _NOT_PERSON_WORDS = re.compile(
     r"Nacional|Nacionales|Direcci\u00f3n|Direccion|Ministerio|Medio|Ambiente|Agricultura|Alimentaci\u00f3n|Instituto|"
     r"Centro|Secretar\u00eda|Federal|Minist\u00e8re|Agence|Servicio|Tecnol\u00f3gico|Descontaminaci\u00f3n|Mercurio|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|Annex|Article|Articles|Table|Figure|Part|Section|Chapter|Phase)s?\b")
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|Annex|Article|Articles|Table|Figure|Part|Section|Chapter|Phase|"
+    r"Affairs|Protection|Assistance|Studies|Transition|Engineering|Risks|Control|Cooperation|Capacity|Safety|"
+    r"Monitoring|Phasing|Amalgam|Room|Norte|Sur)s?\b")
 _NOT_AFFILIATION = re.compile(r"^(?:member|members|a |an |the project|project|with|see|formerly|now|in |on |"
                               r"for |e\.g|i\.e|\d)", re.IGNORECASE)
 # a tail ends at a full stop, not at the one of an abbreviated 'acting' ('Ag. Deputy Executive Director of EPA')
