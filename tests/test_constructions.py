@@ -3021,3 +3021,4 @@ def test_words_of_remits_and_places_are_no_person_s_name() -> None:
     people = names(page, "Person")
     assert "Margaret Holloway" in people
     assert not {"Tribal Affairs", "Environmental Protection", "Camarines Norte"} & people
+    assert "Office of International and Tribal Affairs" in names(page, "Organization")  # an office's remit over 'and'

@@ -93,7 +93,7 @@ def continues_portfolio(body: str, words: str) -> bool:
         words = head  # 'Ministry of Ecology and Environment of China': the portfolio, then whose it is
     parts = words.split()
     return (body.startswith(("Ministry of", "Ministerio de", "Department of", "Minister of", "School of", "Faculty of",
-                             "Directorate General of", "Directorate of", "Division of")) and 1 <= len(parts) <= 4
+                             "Directorate General of", "Directorate of", "Division of", "Office of")) and 1 <= len(parts) <= 4
             and all(w[:1].isupper() and not w.isupper() for w in parts) and entity_type(words) is None
             and not find_countries(words))
 
