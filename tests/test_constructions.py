@@ -3022,3 +3022,11 @@ def test_words_of_remits_and_places_are_no_person_s_name() -> None:
     assert "Margaret Holloway" in people
     assert not {"Tribal Affairs", "Environmental Protection", "Camarines Norte"} & people
     assert "Office of International and Tribal Affairs" in names(page, "Organization")  # an office's remit over 'and'
+
+
+def test_an_event_named_after_a_programme_s_brand() -> None:
+    """A made-up event page: 'planetGOLD Latin America Regional Forum 2023' is the forum's name with the brand that
+    opens it."""
+    page = rules_only("f.txt", "planetGOLD Latin America Regional Forum 2023\n\nMore than 150 participants met in Lima "
+                               "for the forum.\n")
+    assert "planetGOLD Latin America Regional Forum 2023" in names(page, "Event")

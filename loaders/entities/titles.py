@@ -831,6 +831,7 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
     found = _typed_by_the_noun_after(text, found)
     found = _series_to_instances(text, found)
+    found = _branded_events(text, found)
     kept: list[Found] = []
     spans: dict[tuple[int, int], str] = {}
     for f in found:  # earlier rules are more specific: a quoted title's type wins over its head word's
@@ -842,6 +843,20 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
                    for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, -(f.end - f.start)))
+
+
+def _branded_events(text: str, found: list[Found]) -> list[Found]:
+    """An event's name goes back over the programme's brand right before it ('planetGOLD Latin America Regional Forum
+    2023': the capitalised words alone begin at 'Latin')."""
+    brands = {m.end(1) + 1: m.start(1) for m in _BRAND.finditer(text)}
+    out = []
+    for f in found:
+        begin = brands.get(f.start)
+        if f.node_type == "Event" and begin is not None and text[f.start - 1] == " ":
+            name = f"{text[begin:f.start]}{f.name}"
+            f = replace(f, name=name, start=begin, aliases=tuple(dict.fromkeys((name, *f.aliases))))
+        out.append(f)
+    return out
 
 
 # what a name is said to be, right after it: 'Oro Sin Mercurio Honduras, a country project of ...', 'RedHg-LAC is a
