@@ -3030,3 +3030,16 @@ def test_an_event_named_after_a_programme_s_brand() -> None:
     page = rules_only("f.txt", "planetGOLD Latin America Regional Forum 2023\n\nMore than 150 participants met in Lima "
                                "for the forum.\n")
     assert "planetGOLD Latin America Regional Forum 2023" in names(page, "Event")
+
+
+def test_areas_that_work_together() -> None:
+    """Made-up meeting pages: 'Mercury waste management: ... . The area is working jointly with the mercury in
+    products area' and 'The waste management area also works closely with the supply and storage area' are joint
+    work of two areas."""
+    page = rules_only("a.txt", "PAG\n\nMercury waste management: the Ministry of the Environment of Japan, which leads "
+                               "the area, presented the revised sourcebook. The area is working jointly with the "
+                               "mercury in products area on the collection of lamps.\n\nThe waste management area also "
+                               "works closely with the supply and storage area on long-term storage.\n")
+    pairs = {frozenset(p) for p in _pairs(page, "COLLABORATES_WITH")}
+    assert {frozenset({"Mercury waste management", "Mercury in products"}),
+            frozenset({"Mercury waste management", "Mercury supply and storage"})} <= pairs

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
-from loaders.relations.context import of_type
-from schema import CollaboratesWith
+from loaders.relations.context import Sentences, of_type
+from schema import Block, CollaboratesWith
 
 _JOINT = re.compile(r"\b(?:joint(?:ly)?|collaborat\w*|cooperat\w*|co-operat\w*|coordination|in coordination with|"
                     r"link(?:s|ages?)? with|together with|including the leads of|cross-partnership|"
+                    r"work(?:s|ing)?\s+(?:closely\s+|jointly\s+)?with|"
                     r"with the Partnership areas?)\b",
                     re.IGNORECASE)
 
@@ -31,24 +32,35 @@ def read_collaborations(ann: Annotated) -> None:
             continue
         areas = of_type(mentions, "Area")
         partners = [c for c in cues if _partner_cue(c)]
+        subject = block.area or _the_area(sentences, span, block)
         if partners and not [m for m in areas if m.end <= span[0] + partners[0].start()]:
             # no area before the first partner: the heading's area is the subject ('the partnership area plans to
             # forge greater links with the Supply and Storage Partnership Area'; 'increasing cross-partnership
             # collaboration, especially with the Partnership areas on mercury supply and storage and on mercury
             # waste management')
             after = _following(areas, span[0] + partners[0].start(), span[0] + partners[0].end())
-            pairs = [(block.area, m.node.key) for m in after] if block.area else []
+            pairs = [(subject, m.node.key) for m in after] if subject else []
         else:
             if all(_partner_cue(c) for c in cues):  # 'X together with Y': the area before and those after
                 areas = [m for c in cues for m in _around(areas, span[0] + c.start(), span[0] + c.end())]
             keys = list(dict.fromkeys(m.node.key for m in areas))
-            if len(keys) == 1 and block.area and block.area != keys[0]:
-                keys = [block.area, keys[0]]
+            if len(keys) == 1 and subject and subject != keys[0]:
+                keys = [subject, keys[0]]
+
             pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]
         for a, b in pairs:
             first, second = sentences.area_node(a), sentences.area_node(b)
             if a != b and first is not None and second is not None:
                 ann.edges.add(CollaboratesWith, first, second, block, span)
+
+
+def _the_area(sentences: Sentences, span: tuple[int, int], block: Block) -> str | None:
+    """What 'The area' that opens a sentence stands for: the area its block named before it ('Mercury waste
+    management: the Ministry ... . The area is working jointly with the mercury in products area')."""
+    if not sentences.sentence(span).startswith(("The area ", "This area ", "The partnership area ")):
+        return None
+    earlier = [m for m in sentences.by_block[id(block)] if m.node.type == "Area" and m.end <= span[0]]
+    return earlier[-1].node.key if earlier else None
 
 
 def _partner_cue(cue: re.Match[str]) -> bool:
