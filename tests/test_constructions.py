@@ -2899,6 +2899,20 @@ def test_a_team_page_titled_with_its_body() -> None:
     assert "Research Biologist" not in names(page, "Organization")
 
 
+def test_a_team_page_s_people_are_also_its_parent_body_s() -> None:
+    """Made-up team pages: 'The Center for Mercury Studies at Biodiversity Research Institute (BRI) works ...' and
+    'Health Care Without Harm Southeast Asia is the regional office of Health Care Without Harm (HCWH)': the people
+    the page lists work for the parent body too."""
+    center = rules_only("t.txt", "Center for Mercury Studies\n\nOur Team\n\nThe Center for Mercury Studies at "
+                                 "Biodiversity Research Institute (BRI) works with governments.\n\nTomasz Wierzbicki, "
+                                 "Research Biologist\nTomasz manages field sampling.\n")
+    branch = rules_only("b.txt", "About Us\n\nHealth Care Without Harm Southeast Asia is the regional office of Health "
+                                 "Care Without Harm (HCWH), the international NGO.\n\nOur People\n\nJerome Dizon, "
+                                 "Communications Officer\nJerome joined in 2020.\n")
+    assert ("Tomasz Wierzbicki", "Biodiversity Research Institute") in _pairs(center, "AFFILIATED_WITH")
+    assert ("Jerome Dizon", "Health Care Without Harm") in _pairs(branch, "AFFILIATED_WITH")
+
+
 def test_an_ngo_s_regional_branch_and_its_own_work() -> None:
     """A made-up 'About Us' page: 'Health Care Without Harm Southeast Asia is the regional office of Health Care
     Without Harm (HCWH)' names the branch, a body of its own; the page is the branch's ('is the ...'), so 'we have

@@ -63,6 +63,7 @@ def read_page_people(ann: Annotated) -> None:
     owner = page_owner(ann)
     if owner is None:
         return
+    bodies = [owner.node, *_parent_of(ann, owner)]
     text, under = ann.text, False
     for block in ann.doc.walk():
         own = text[block.start:block.end]
@@ -75,8 +76,25 @@ def read_page_people(ann: Annotated) -> None:
             continue
         for line_start, line_end in line_spans(text, block.start, block.end):
             opening = [m for m in people if line_start <= m.start <= line_start + _HONORIFIC_WIDTH]
-            if opening:
-                ann.edges.add(AffiliatedWith, opening[0].node, owner.node, block, (line_start, line_end))
+            for body in bodies if opening else []:
+                ann.edges.add(AffiliatedWith, opening[0].node, body, block, (line_start, line_end))
+
+
+def _parent_of(ann: Annotated, owner: Located) -> list[Node]:
+    """The body the page's own body is part of, where its first sentence says so: 'The Center for Mercury Studies at
+    Biodiversity Research Institute (BRI) works ...', 'HCWH Southeast Asia is the regional office of Health Care
+    Without Harm (HCWH)'."""
+    first = next((b for b in ann.doc.walk() if b.kind == "paragraph"), None)
+    mentions = sorted(ann.sentences.by_block.get(id(first), []), key=lambda m: m.start) if first is not None else []
+    named = next((m for m in mentions if m.node.id == owner.node.id), None)
+    after = [m for m in mentions if named is not None and m.start > named.end and m.node.type == "Organization"]
+    if not after:
+        return []
+    gap = ann.text[named.end:after[0].start].split()
+    part_of = gap in (["at"], ["at", "the"], ["of"], ["of", "the"]) or (
+        gap[:2] in (["is", "the"], ["is", "a"]) and gap[-1:] in (["of"], ["the"]) and len(gap) <= 6 and
+        not {"project", "programme", "member", "partner"} & set(gap))
+    return [after[0].node] if part_of and after[0].node.id != owner.node.id else []
 
 
 def page_owner(ann: Annotated) -> Located | None:
