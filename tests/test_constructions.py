@@ -3057,3 +3057,13 @@ def test_areas_that_work_together() -> None:
     pairs = {frozenset(p) for p in _pairs(page, "COLLABORATES_WITH")}
     assert {frozenset({"Mercury waste management", "Mercury in products"}),
             frozenset({"Mercury waste management", "Mercury supply and storage"})} <= pairs
+
+
+def test_a_body_described_in_commas_before_its_part_in_the_project() -> None:
+    """A made-up news item: 'The Eastern Africa Oral Health Alliance, a network of national dental associations, is
+    a partner in the project' - the alliance takes part in it."""
+    page = rules_only("n.txt", "Dental amalgam\n\nThe project, Phasing Down Dental Amalgam in East Africa, was "
+                               "launched in Nairobi. The Eastern Africa Oral Health Alliance, a network of national dental "
+                               "associations, is a partner in the project.\n")
+    assert ("Eastern Africa Oral Health Alliance", "Phasing Down Dental Amalgam in East Africa") in _pairs(
+        page, "IMPLEMENTS")

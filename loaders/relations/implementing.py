@@ -110,7 +110,7 @@ def read_implementers(ann: Annotated) -> None:
                         ann.edges.add(Implements, org.node, target.node, block, span)
         for verb in _IMPLEMENTER_VERB.finditer(sentence):
             at = span[0] + verb.start()
-            before = [o for o in orgs if o.end <= at and at - o.end <= 3]
+            before = [o for o in orgs if o.end <= at and (at - o.end <= 3 or _apposition(text[o.end:at]))]
             opened = _bracket_opening(text, span[0], before[-1].end) if before else None
             if opened is not None:  # 'Carbone Guinée (member of the EEB/ZMWG) conducted': the body before it acts
                 before = [o for o in orgs if o.end <= opened and opened - o.end <= 2]
@@ -141,6 +141,17 @@ def read_implementers(ann: Annotated) -> None:
     _lead_in_implementers(ann)
     _listed_members(ann)
     _page_owners_work(ann)
+
+
+def _apposition(gap: str) -> bool:
+    """Whether the words between a body and a verb describe the body in commas ('The Eastern Africa Oral Health
+    Alliance, a network of national dental associations, is a partner in the project').
+
+    >>> _apposition(", a network of national dental associations, "), _apposition(", and UNDP ")
+    (True, False)
+    """
+    return len(gap) <= 100 and gap.startswith((", a ", ", an ", ", the ")) and gap.rstrip().endswith(",") and \
+        gap.count(",") == 2
 
 
 def _acting_countries(ann: Annotated, mentions: list[Located], at: int, block) -> list[Located]:
