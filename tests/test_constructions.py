@@ -3067,3 +3067,18 @@ def test_a_body_described_in_commas_before_its_part_in_the_project() -> None:
                                "associations, is a partner in the project.\n")
     assert ("Eastern Africa Oral Health Alliance", "Phasing Down Dental Amalgam in East Africa") in _pairs(
         page, "IMPLEMENTS")
+
+
+def test_approved_projects_listed_with_who_leads_them() -> None:
+    """A made-up news item: 'Inventory and Control of Mercury Emissions from the Cement Sector in Senegal, led by the
+    Ministry of Environment, Sustainable Development and Ecological Transition of Senegal.' opens a paragraph of
+    the approved projects: a project, its ministry the implementer."""
+    page = rules_only("n.txt", "SIP approves projects\n\nThe projects approved are:\n\nInventory and Control of Mercury "
+                               "Emissions from the Cement Sector in Senegal, led by the Ministry of Environment, "
+                               "Sustainable Development and Ecological Transition of Senegal. The project addresses "
+                               "emissions from cement clinker production.\n\nPhasing Down Dental Amalgam in Mauritius, "
+                               "led by the Ministry of Health and Wellness. It supports Article 4.\n")
+    implementers = _pairs(page, "IMPLEMENTS")
+    assert {("Ministry of Environment, Sustainable Development and Ecological Transition of Senegal",
+             "Inventory and Control of Mercury Emissions from the Cement Sector in Senegal"),
+            ("Ministry of Health and Wellness", "Phasing Down Dental Amalgam in Mauritius")} <= implementers

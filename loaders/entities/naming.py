@@ -65,7 +65,7 @@ def carried_out(after: str) -> bool:
     (True, False)
     """
     words = after.replace(",", " ").replace("(", " ").split()[:4]
-    return any(w in ("implemented", "executed", "funded", "financed", "launched", "carried", "conducted")
+    return any(w in ("implemented", "executed", "funded", "financed", "launched", "carried", "conducted", "led")
                for w in words[:3])
 
 

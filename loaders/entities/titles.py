@@ -893,7 +893,7 @@ def _listed_work(text: str) -> list[Found]:
         words = name.split()
         said = after.startswith(_AMOUNT_OPENINGS) or (after.startswith(",") and carried_out(after) and " by " in after)
         if len(words) < 4 or not said or any(c.start == 0 for c in find_countries(name)) or entity_type(name) \
-                not in (None, "Project", "Publication") or sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+                not in (None, "Project", "Publication") or sum(w[:1].isupper() for w in words) < 0.5 * len(words):
             continue
         found.append(Found("Project", name, start, start + len(name), (name,), None,
                            "a listed title followed by its grant or its doers"))
