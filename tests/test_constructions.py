@@ -3082,3 +3082,13 @@ def test_approved_projects_listed_with_who_leads_them() -> None:
     assert {("Ministry of Environment, Sustainable Development and Ecological Transition of Senegal",
              "Inventory and Control of Mercury Emissions from the Cement Sector in Senegal"),
             ("Ministry of Health and Wellness", "Phasing Down Dental Amalgam in Mauritius")} <= implementers
+
+
+def test_an_acronym_s_body_and_a_university() -> None:
+    """A made-up news item: 'with the Pollution Control Department (PCD) of MNRE and Chulalongkorn University' names
+    Chulalongkorn University alone, not 'MNRE and Chulalongkorn University'."""
+    page = rules_only("n.txt", "Coal\n\nThe project, which UNIDO implements with the Pollution Control Department (PCD) "
+                               "of MNRE and Chulalongkorn University, started in 2023.\n")
+    bodies = names(page, "Organization")
+    assert "Chulalongkorn University" in bodies
+    assert "MNRE and Chulalongkorn University" not in bodies

@@ -307,7 +307,9 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
         several_words = len(clean_name(right).split()) >= 2
         left_words, right_words = len(clean_name(left).split()), len(clean_name(right).split())
         left_ok = left_type == "Organization" or (m.group(1) is not None and right_type == "Organization") or (
-            right_type == "Organization" and right_words >= 3 and (left_words >= 2 or is_acronym(clean_name(left))))
+            right_type == "Organization" and (right_words >= 3 and (left_words >= 2 or is_acronym(clean_name(left))) or
+                                              right_words == 2 and left_words == 1 and is_acronym(clean_name(left))))
+        # 'MNRE and Chulalongkorn University': an acronym's body, then another
         right_ok = right_type is not None or person or (m.group(1) is not None and left_type is not None
                                                          and several_words) or (
             left_type == "Organization" and bool(re.match(r"(?:[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.?)+)(?:\s|$)", right)))
