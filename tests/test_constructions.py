@@ -3092,3 +3092,18 @@ def test_an_acronym_s_body_and_a_university() -> None:
     bodies = names(page, "Organization")
     assert "Chulalongkorn University" in bodies
     assert "MNRE and Chulalongkorn University" not in bodies
+
+
+def test_countries_a_name_learns_from_and_countries_that_pay() -> None:
+    """Made-up pages: the webinar 'Phasing Down Dental Amalgam – Experiences from Nepal and Kenya' is not held in
+    Nepal or Kenya; on a project's sheet, 'The third round was made possible by contributions from Norway, Sweden and
+    Switzerland' names who paid, not where the project works (Mexico, which the sheet names, is)."""
+    webinar = rules_only("w.txt", "Phasing Down Dental Amalgam \u2013 Experiences from Nepal and Kenya\n\nWebinar, 12 "
+                                  "March 2024\n\nThe webinar looks at dental amalgam.\n")
+    assert not _pairs(webinar, "LOCATED_IN")
+    sheet = rules_only("s.txt", "Projects approved\n\nProject title: Strengthening the Control of Primary Mercury Mining "
+                                "in Mexico\nApplicant: Secretariat of Environment and Natural Resources (SEMARNAT)\n\n"
+                                "Mexico is one of the few countries where primary mercury mining still takes place. The "
+                                "third round was made possible by contributions from Norway, Sweden and Switzerland.\n")
+    places = {c for _, c in _pairs(sheet, "LOCATED_IN")}
+    assert "Mexico" in places and not {"Norway", "Sweden", "Switzerland"} & places

@@ -105,9 +105,21 @@ def _sheet_places(ann: Annotated, fields: list[Field], titles: list[Field]) -> N
         return
     bodies = [(m.start, m.end) for m in sentences.located if m.node.type == "Organization"]
     for m in sentences.located:
-        if m.node.type != "Country" or any(a <= m.start < b for a, b in bodies):
+        if m.node.type != "Country" or any(a <= m.start < b for a, b in bodies) or _contributed(ann.text, m.start):
             continue
         ann.edges.add(LocatedIn, subject, m.node, m.block, sentences.sentence_of[id(m)])
+
+
+def _contributed(text: str, start: int) -> bool:
+    """Whether a country stands in a list of contributors ('The third round was made possible by contributions from
+    Norway, Sweden and Switzerland'): who paid, not where the work is.
+
+    >>> t = "made possible by contributions from Norway, Sweden and Switzerland"
+    >>> _contributed(t, t.index("Switzerland")), _contributed(t, t.index("Norway")), _contributed("work in Peru", 8)
+    (True, True, False)
+    """
+    _, cue, listed = text[max(0, start - 160):start].rpartition("contributions from ")
+    return bool(cue) and (not listed.strip() or only_countries(listed.strip(" ,").removesuffix(" and")))
 
 
 def _governments(ann: Annotated, field: Field, inside: list[Located], block: Block) -> list[Located]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
+from loaders.gazetteers.countries import only_countries
 from loaders.relations.amounts import MONTH_NAMES
 from loaders.relations.context import of_type, the_meeting
 from loaders.relations.funding import FUND_CUE, FUNDER_VERB, paying_countries
@@ -100,6 +101,18 @@ def _dateline_place(ann: Annotated) -> None:
             return
 
 
+def _experience_of(before: str) -> bool:
+    """Whether a name goes on to the countries whose experience it is about ('Phasing Down Dental Amalgam -
+    Experiences from Nepal and Kenya', 'Lessons from Peru and Colombia'): they are not where the thing is.
+
+    >>> _experience_of("Lessons from Peru and "), _experience_of("Mercury-Free Gold from the Amazon in ")
+    (True, False)
+    """
+    _, sep, rest = before.rpartition(" from ")
+    rest = rest.strip(" ,")
+    return bool(sep) and (not rest or only_countries(rest.removesuffix(" and")))
+
+
 def _work_in(before: str) -> bool:
     """Whether the words before a country say where something is done: '... in', '... in the'; not where a body
     sits ('an NGO based in').
@@ -138,7 +151,8 @@ def read_located_in(ann: Annotated) -> None:
                      and m not in payers]
         for thing in things:  # a country in the thing's own name
             for c in countries:
-                if thing.start <= c.start and c.end <= thing.end and text[c.start:c.end] in thing.node.name:
+                if thing.start <= c.start and c.end <= thing.end and text[c.start:c.end] in thing.node.name and \
+                        not _experience_of(text[thing.start:c.start]):
                     ann.edges.add(LocatedIn, thing.node, c.node, block, span)
         for event in of_type(things, "Event"):  # 'INC3 in Nairobi', '(Geneva, November 2019)', 'held in Rome'
             end = max([event.end] + [o.end for o in of_type(mentions, "Organization")  # 'the fifth session of the
