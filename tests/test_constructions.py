@@ -3107,3 +3107,29 @@ def test_countries_a_name_learns_from_and_countries_that_pay() -> None:
                                 "third round was made possible by contributions from Norway, Sweden and Switzerland.\n")
     places = {c for _, c in _pairs(sheet, "LOCATED_IN")}
     assert "Mexico" in places and not {"Norway", "Sweden", "Switzerland"} & places
+
+
+def test_a_committee_s_page_and_its_members() -> None:
+    """A made-up page titled 'Implementation and Compliance Committee' with 'Members' over 'Ms. Nomvula Dlamini
+    (Eswatini)': the members are the Committee's; a project's 'Project Steering Committee' page names no body."""
+    page = rules_only("c.txt", "Implementation and Compliance Committee\n\nThe Implementation and Compliance Committee "
+                               "was established by Article 15 of the Minamata Convention.\n\nMembers\n\nAfrican States\n"
+                               "Ms. Nomvula Dlamini (Eswatini)\nMr. Ousmane Traoré (Mali)\n")
+    assert {("Nomvula Dlamini", "Implementation and Compliance Committee"),
+            ("Ousmane Traoré", "Implementation and Compliance Committee")} <= _pairs(page, "AFFILIATED_WITH")
+    psc = rules_only("p.txt", "Project Steering Committee\n\nThe Project Steering Committee guides the project.\n\n"
+                              "Members\n\nMs. Mona Abdel Rahman (Egypt)\n")
+    assert not {o for _, o in _pairs(psc, "AFFILIATED_WITH") if "Committee" in o}
+
+
+def test_countries_that_found_or_join_a_network_and_its_members_after_an_introduction() -> None:
+    """A made-up member list: 'Albania, Montenegro and Serbia founded the network in 2022, and Bosnia and
+    Herzegovina joined in 2023' - the governments take part in it; the bodies listed under 'Members' after the
+    introduction's paragraphs are its members."""
+    page = rules_only("n.txt", "Western Balkans Mercury Waste Network\n\nMembers\n\nThe Western Balkans Mercury Waste "
+                               "Network brings together government agencies working on mercury wastes. Albania, "
+                               "Montenegro and Serbia founded the network in 2022, and Bosnia and Herzegovina joined in "
+                               "2023.\n\nAlbania\nMinistry of Tourism and Environment\nNational Environmental Agency\n")
+    members = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Western Balkans Mercury Waste Network"}
+    assert {"Government of Albania", "Government of Serbia", "Government of Bosnia and Herzegovina",
+            "Ministry of Tourism and Environment", "National Environmental Agency"} <= members

@@ -17,7 +17,7 @@ from loaders.entities.found import name_key
 from loaders.entities.defined import said_to_be
 from loaders.entities.nodes import government
 from loaders.spans import line_spans
-from schema import AffiliatedWith, Implements, Node
+from schema import AffiliatedWith, Block, Implements, Node
 
 
 def read_affiliations(ann: Annotated) -> None:
@@ -51,7 +51,8 @@ def read_affiliations(ann: Annotated) -> None:
 
 
 #: words of a heading over a body's own people: 'Our team', 'Staff', 'Board of Trustees', 'Our people'
-_PEOPLE_WORDS = frozenset({"team", "staff", "board", "trustees", "people", "leadership", "directors", "management"})
+_PEOPLE_WORDS = frozenset({"team", "staff", "board", "trustees", "people", "leadership", "directors", "management",
+                           "members"})
 _HONORIFIC_WIDTH = 6  # 'Prof. ' before a listed name
 
 
@@ -65,12 +66,15 @@ def read_page_people(ann: Annotated) -> None:
         return
     bodies = [owner.node, *_parent_of(ann, owner)]
     text, under = ann.text, False
-    for block in ann.doc.walk():
+    blocks = list(ann.doc.walk())
+    for i, block in enumerate(blocks):
         own = text[block.start:block.end]
         people = [m for m in ann.sentences.by_block.get(id(block), []) if m.node.type == "Person"]
         if block.kind == "heading" and not people:
             words = {w.strip(":,.()").lower() for w in own.split()}
-            under = len(words) <= 5 and not _PEOPLE_WORDS.isdisjoint(words)
+            # a group's label inside the list keeps it going ('Members' / 'African States' / 'Ms. Nomvula ...')
+            under = len(words) <= 5 and (not _PEOPLE_WORDS.isdisjoint(words) or (under and _opens_with_person(
+                ann, blocks[i + 1:i + 2])))
             continue
         if not under:
             continue
@@ -78,6 +82,12 @@ def read_page_people(ann: Annotated) -> None:
             opening = [m for m in people if line_start <= m.start <= line_start + _HONORIFIC_WIDTH]
             for body in bodies if opening else []:
                 ann.edges.add(AffiliatedWith, opening[0].node, body, block, (line_start, line_end))
+
+
+def _opens_with_person(ann: Annotated, blocks: list[Block]) -> bool:
+    """Whether the (next) block opens with a person's name, past an honorific."""
+    return any(m.node.type == "Person" and m.start - block.start <= _HONORIFIC_WIDTH
+               for block in blocks for m in ann.sentences.by_block.get(id(block), []))
 
 
 def _parent_of(ann: Annotated, owner: Located) -> list[Node]:
@@ -108,9 +118,12 @@ def page_owner(ann: Annotated) -> Located | None:
     after = ann.text[mentions[0].end:mentions[0].end + 80] if mentions else ""
     if mentions and mentions[0].node.type == "Organization" and opening in ("", "The") and (
             said_to_be(after) or after.split()[:2] in (["is", "the"], ["was", "the"])):
-        return mentions[0]  # '... is a non-governmental organisation', '... is the regional office of ...'
-    title = next(iter(ann.doc.walk()), None)
-    named = ann.sentences.by_block.get(id(title), []) if title is not None and title.kind == "heading" else []
-    whole = [m for m in named if m.node.type == "Organization" and m.start == title.start and
-             not ann.text[m.end:title.end].strip()]
-    return whole[0] if whole else None
+        owner = mentions[0]  # '... is a non-governmental organisation', '... is the regional office of ...'
+    else:
+        title = next(iter(ann.doc.walk()), None)
+        named = ann.sentences.by_block.get(id(title), []) if title is not None and title.kind == "heading" else []
+        whole = [m for m in named if m.node.type == "Organization" and m.start == title.start and
+                 not ann.text[m.end:title.end].strip()]
+        owner = whole[0] if whole else None
+    # a project's own 'Project Steering Committee' or 'Project Board' is no body of its own page
+    return None if owner is None or owner.node.name.startswith("Project ") else owner

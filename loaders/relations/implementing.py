@@ -33,7 +33,7 @@ from schema import Implements
 _IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*"
                                r"(?:also\s+|currently\s+|today\s+|[a-z]+ly\s+)?"
                                r"(?:executing|implementing|carrying out|began|begun|continued|commenced|launched|"
-                               r"implemented|executed|implements?|coordinates|"
+                               r"implemented|executed|implements?|coordinates|founded|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
                                r"implementation|is leading|leads|partnered|(?:a\s+)?partners?\s+in|takes?\s+part\s+in|"
@@ -118,7 +118,7 @@ def read_implementers(ann: Annotated) -> None:
                 last = before[-1]  # 'UNEP, UNIDO and NRDC launched': everyone in the list before the verb
                 listed = [o for o in orgs if o.end <= last.end and sentences.chain(orgs, o.start)[-1:] == [last]] or [
                     last]
-            elif any(w in verb.group(0) for w in ("launched", "began", "started", "commenced")):
+            elif any(w in verb.group(0) for w in ("launched", "began", "started", "commenced", "founded", "joined")):
                 listed = _acting_countries(ann, mentions, at, block)
             else:
                 listed = []
@@ -167,8 +167,9 @@ def _acting_countries(ann: Annotated, mentions: list[Located], at: int, block) -
         listed.insert(0, c)
     span = ann.sentences.sentence_of[id(listed[0])]
     opening = ann.text[span[0]:listed[0].start].rstrip().removesuffix("the").rstrip()
-    if opening and not opening.endswith(("\u2013", "\u2014", " -")):
-        return []  # the list opens the sentence, or follows its dateline ('Amman, 14 March 2024 \u2013 Jordan and ...')
+    if opening and not opening.endswith(("\u2013", "\u2014", " -", ", and")):
+        return []  # the list opens the sentence or its second clause, or follows its dateline ('Amman, 14 March 2024
+        #            \u2013 Jordan and ...', '... founded the network in 2022, and Bosnia and Herzegovina joined')
     return [government_located(ann, m, block, "a country named as the doer of the work") for m in listed]
 
 
@@ -318,8 +319,8 @@ def _listed_members(ann: Annotated) -> None:
             continue
         projects = outermost([m for m in sentences.by_block[id(lead)] if m.node.type == "Project"])
         work = projects[0] if len({m.node.id for m in projects}) == 1 else topic
-        introduced = i == 0 and work is None  # a page titled 'Network Members': its first paragraphs say whose
-        if introduced:
+        introduced = lead.kind == "heading"  # a page titled 'Network Members': its first paragraphs say whose
+        if i == 0 and work is None:
             work = _opening_project(sentences, blocks[1:2])
         if work is None:
             continue
