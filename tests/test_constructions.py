@@ -3133,3 +3133,17 @@ def test_countries_that_found_or_join_a_network_and_its_members_after_an_introdu
     members = {o for o, p in _pairs(page, "IMPLEMENTS") if p == "Western Balkans Mercury Waste Network"}
     assert {"Government of Albania", "Government of Serbia", "Government of Bosnia and Herzegovina",
             "Ministry of Tourism and Environment", "National Environmental Agency"} <= members
+
+
+def test_a_programme_named_by_its_remit_is_a_body_s_unit() -> None:
+    """Made-up speakers' lines: "Programme Officer in UNITAR's Chemicals and Waste Management Programme" and
+    'Technical Officer, Oral Health Programme, World Health Organization' name units of the bodies (the real e-09's
+    gold has 'UNITAR Chemicals and Waste Management Programme' an Organization), not projects; "Pact's Mines to
+    Market programme" stays a project."""
+    page = rules_only("s.txt", "Speakers\n\nTomás Richter, Programme Officer in UNITAR's Chemicals and Waste Management "
+                               "Programme, said it.\n\nElena Marchetti, Technical Officer, Oral Health Programme, World "
+                               "Health Organization (WHO)\n")
+    bodies = names(page, "Organization")
+    assert {"Chemicals and Waste Management Programme", "Oral Health Programme"} <= bodies
+    assert not names(page, "Project")
+    assert ("Tomás Richter", "Chemicals and Waste Management Programme") in _pairs(page, "AFFILIATED_WITH")

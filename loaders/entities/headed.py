@@ -16,7 +16,7 @@ from functools import lru_cache
 from loaders.entities.acronyms import CONNECTORS, is_acronym
 from loaders.entities.people import PARTICLE, TITLE_WORDS, plausible_name
 from loaders.entities.found import Found, clean_name, name_key
-from loaders.entities.naming import carried_out, entity_type, organization_kind
+from loaders.entities.naming import carried_out, entity_type, organization_kind, remit_programme
 from loaders.entities.reference import reference_pattern
 from loaders.entities.titles import ORDINALS, numbered_meeting
 from loaders.entities.runs import (HEAD_OF, NOT_NAMES, SUB_UNIT, capitalised_runs, continues_portfolio,
@@ -96,7 +96,7 @@ def _after_country_possessive(name: str) -> int | None:
     return owner.end + 3 if owner is not None and name[owner.end:owner.end + 3] in ("'s ", "\u2019s ") else None
 
 
-_OWNED_UNITS = frozenset({"Directorate", "Secretariat"})  # "MINAM's General Directorate of ...", "the Ministry's
+_OWNED_UNITS = frozenset({"Directorate", "Secretariat", "Programme"})  # "MINAM's General Directorate of ...", "the Ministry's
 #                                                         Secretariat for Environmental Quality": the unit
 
 
@@ -285,8 +285,9 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
             return [(start, start + country.end), *_split_and(text, after, end, persons)]
     areas = [(a.start, a.end) for a in find_areas(run)]
     for m in re.finditer(r"\s+and\s+(the\s+)?", run):
-        if any(a < m.start() < b for a, b in areas):
-            continue  # 'Partnership on Fate and Transport' names an area: no split inside it
+        if any(a < m.start() < b for a, b in areas) or remit_programme(clean_name(run)):
+            continue  # 'Partnership on Fate and Transport' names an area, '... Chemicals and Waste Management
+            #           Programme' a unit: no split inside it
         left, right = run[:m.start()], run[m.end():]
         portfolio = re.split(r"\s+and\s+", right)[0].strip()
         if m.group(1) is None and continues_portfolio(clean_name(left), portfolio) and \

@@ -84,6 +84,24 @@ def is_category(name: str) -> bool:
     return len(words) <= 3 and words[-1] in _PLURAL_HEADS
 
 
+#: the words of a body's programme named by its remit, a unit of the body ("UNITAR's Chemicals and Waste Management
+#: Programme", WHO's "Oral Health Programme"), not a piece of work
+_REMIT_WORDS = frozenset({"Chemicals", "Chemical", "Waste", "Wastes", "Management", "Health", "Oral", "Pollution",
+                          "Control", "Hazardous", "Substances", "Environment", "Environmental", "and", "&"})
+
+
+def remit_programme(name: str) -> bool:
+    """Whether ``name`` is a programme named by its remit alone: a unit of its body.
+
+    >>> remit_programme("UNITAR's Chemicals and Waste Management Programme"), remit_programme("Mines to Market Programme")
+    (True, False)
+    """
+    words = name.split()
+    if words and words[0].endswith(("'s", "\u2019s")):
+        words = words[1:]  # its body's possessive
+    return len(words) >= 2 and words[-1] in ("Programme", "Program") and all(w in _REMIT_WORDS for w in words[:-1])
+
+
 @lru_cache(maxsize=65536)
 def entity_type(name: str) -> str | None:
     """'Organization', 'Project', 'Publication', 'Event' or None, from the head words of ``name``."""
@@ -91,7 +109,7 @@ def entity_type(name: str) -> str | None:
                                                                              re.IGNORECASE):
         return "Organization"  # the body, not one of its meetings
     last, first = head_words(name)
-    if "Task Force" in name:
+    if "Task Force" in name or remit_programme(name):
         return "Organization"
     _, assessment, rest = re.sub(r"\s*\([^)]*\)$", "", name).partition("Initial Assessment")
     if assessment and (rest in ("", "s") or rest.removeprefix("s").startswith((" in ", " for "))):
