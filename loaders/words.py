@@ -17,3 +17,5 @@ import re
 SENTENCE_LIKE = re.compile(r"[.!?]\s*$|\s(?:is|are|was|were|has|have|had|will|can|may|should|must|held|took)\s")
 #: an honorific ending just before a name: 'Mr. Chad Smith' names a person, not Chad
 HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Sh|Shri|Smt|Engr|Atty|Amb)\.?\s*$")
+#: the days of the week: 'The Ministry ... on Tuesday launched' dates an act, it names nothing
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})

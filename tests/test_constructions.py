@@ -3147,3 +3147,11 @@ def test_a_programme_named_by_its_remit_is_a_body_s_unit() -> None:
     assert {"Chemicals and Waste Management Programme", "Oral Health Programme"} <= bodies
     assert not names(page, "Project")
     assert ("Tomás Richter", "Chemicals and Waste Management Programme") in _pairs(page, "AFFILIATED_WITH")
+
+
+def test_a_ministry_that_acted_on_a_weekday() -> None:
+    """A made-up ministry's news: 'The Ministry of Natural Resources on Tuesday launched the Mercury-Free Gold Guyana
+    project' - the ministry (not 'Ministry of Natural Resources on Tuesday') launched it."""
+    page = rules_only("n.txt", "Launch\n\nThe Ministry of Natural Resources on Tuesday launched the Mercury-Free Gold "
+                               "Guyana project.\n")
+    assert ("Ministry of Natural Resources", "Mercury-Free Gold Guyana") in _pairs(page, "IMPLEMENTS")

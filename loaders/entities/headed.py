@@ -23,6 +23,7 @@ from loaders.entities.runs import (HEAD_OF, NOT_NAMES, SUB_UNIT, capitalised_run
                                    in_quoted_title, strip_role)
 from loaders.gazetteers.countries import find_countries, is_country_name
 from loaders.spans import Spans
+from loaders.words import WEEKDAYS
 from schema import Document
 from schema.reference import demonyms
 
@@ -96,8 +97,9 @@ def _after_country_possessive(name: str) -> int | None:
     return owner.end + 3 if owner is not None and name[owner.end:owner.end + 3] in ("'s ", "\u2019s ") else None
 
 
-_OWNED_UNITS = frozenset({"Directorate", "Secretariat", "Programme"})  # "MINAM's General Directorate of ...", "the Ministry's
-#                                                         Secretariat for Environmental Quality": the unit
+#: "MINAM's General Directorate of ...", "the Ministry's Secretariat for Environmental Quality", "UNITAR's Chemicals and
+#: Waste Management Programme": the unit
+_OWNED_UNITS = frozenset({"Directorate", "Secretariat", "Programme"})
 
 
 @lru_cache(maxsize=8192)
@@ -117,6 +119,10 @@ def _candidate(text: str, part_start: int, part_end: int) -> tuple[str, int] | N
     name = " ".join(words)
     if (after := _after_country_possessive(name)) is not None:
         name = name[after:]  # "Costa Rica's Caja Costarricense de Seguro Social": the body, not the country
+        words = name.split()
+    body, on, day = name.rpartition(" on ")
+    if on and day in WEEKDAYS:
+        name = body  # 'The Ministry of Natural Resources on Tuesday launched ...': the ministry
         words = name.split()
     trailing_place = re.search(r"\s+(?:in|at)\s+[A-Z][\w\s]*$", name)
     if trailing_place and find_countries(trailing_place.group(0)):

@@ -28,6 +28,7 @@ from loaders.relations.context import IMPLEMENT_CUE, Sentences, of_type, outermo
 from loaders.relations.funding import agent_before, funders
 from loaders.relations.modality import COORDINATION, clause_around, planned
 from loaders.spans import line_spans
+from loaders.words import WEEKDAYS
 from schema import Implements
 
 _IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*"
@@ -145,11 +146,15 @@ def read_implementers(ann: Annotated) -> None:
 
 def _apposition(gap: str) -> bool:
     """Whether the words between a body and a verb describe the body in commas ('The Eastern Africa Oral Health
-    Alliance, a network of national dental associations, is a partner in the project').
+    Alliance, a network of national dental associations, is a partner in the project') or say the day it acted
+    ('on Tuesday').
 
     >>> _apposition(", a network of national dental associations, "), _apposition(", and UNDP ")
     (True, False)
     """
+    words = gap.split()
+    if len(words) == 2 and words[0] == "on" and words[1] in WEEKDAYS:
+        return True  # 'The Ministry of Natural Resources on Tuesday launched ...'
     return len(gap) <= 100 and gap.startswith((", a ", ", an ", ", the ")) and gap.rstrip().endswith(",") and \
         gap.count(",") == 2
 
