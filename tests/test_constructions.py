@@ -3155,3 +3155,12 @@ def test_a_ministry_that_acted_on_a_weekday() -> None:
     page = rules_only("n.txt", "Launch\n\nThe Ministry of Natural Resources on Tuesday launched the Mercury-Free Gold "
                                "Guyana project.\n")
     assert ("Ministry of Natural Resources", "Mercury-Free Gold Guyana") in _pairs(page, "IMPLEMENTS")
+
+
+def test_a_person_of_a_body_s_unit_named_with_its_possessive() -> None:
+    """A made-up workshop page: "Mr. Tomás Riedel of UNEP's Chemicals and Health Branch" works for the branch and
+    for UNEP."""
+    page = rules_only("w.txt", "Workshop\n\nThe review was presented by Mr. Tomás Riedel of UNEP's Chemicals and Health "
+                               "Branch in Geneva.\n")
+    assert {("Tomás Riedel", "Chemicals and Health Branch"),
+            ("Tomás Riedel", "United Nations Environment Programme")} <= _pairs(page, "AFFILIATED_WITH")

@@ -460,7 +460,11 @@ _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\||\(|\)|\s[-\u2013\u2014]\s|[-\u201
 
 def _chained(text: str, org: Found, orgs: _Orgs) -> list[Found]:
     """A unit and the bodies it belongs to, written one after the other: 'Chemicals and Health Branch of UNEP',
-    'Division of Oral Health at the Ministry of Health'."""
+    'Division of Oral Health at the Ministry of Health'; a body's possessive before its unit ("UNEP's Chemicals and
+    Health Branch"): the body and the unit."""
+    owned = orgs.at(org.end + 3, 1) if text[org.end:org.end + 3] in ("'s ", "\u2019s ") else None
+    if owned is not None and owned is not org:
+        return [org, *_chained(text, owned, orgs)]
     chain = [org]
     while (link := re.match(r"\s+(?:of|at|in)\s+(?:the\s+)?", text[chain[-1].end:chain[-1].end + 12])) is not None \
             and (body := orgs.at(chain[-1].end + link.end(), 1)) is not None and body not in chain:
