@@ -32,7 +32,8 @@ from functools import lru_cache
 
 _KEYS: tuple[tuple[str, str], ...] = (
     ("implementer", r"(?:other\s+|project\s+)?(?:implementing|executing|co-executing)\s+(?:agenc(?:y|ies)|partners?|organi[sz]ations?|"
-                    r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)|(?:other\s+|technical\s+|national\s+|local\s+)?(?:project\s+)?partners?"
+                    r"entit(?:y|ies))|implementers?|lead\s+(?:executing\s+)?agenc(?:y|ies)"
+                    r"|(?:other\s+|technical\s+|national\s+|local\s+)?(?:project\s+)?partners?"
                     r"|(?:national\s+)?counterparts?"
                     r"|gef\s+agenc(?:y|ies|(?=\(ies\)))|agenc(?:y|ies)(?=[ \t]*[:|])"  # a GEF sheet's 'Agency: UNIDO'
                     r"|applicants?(?=[ \t]*:)"),  # a Specific International Programme summary's 'Applicant: MADES'

@@ -93,8 +93,10 @@ _REMIT_WORDS = frozenset({"Chemicals", "Chemical", "Waste", "Wastes", "Managemen
 def remit_programme(name: str) -> bool:
     """Whether ``name`` is a programme named by its remit alone: a unit of its body.
 
-    >>> remit_programme("UNITAR's Chemicals and Waste Management Programme"), remit_programme("Mines to Market Programme")
-    (True, False)
+    >>> remit_programme("UNITAR's Chemicals and Waste Management Programme")
+    True
+    >>> remit_programme("Mines to Market Programme")
+    False
     """
     words = name.split()
     if words and words[0].endswith(("'s", "\u2019s")):

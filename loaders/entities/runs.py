@@ -79,6 +79,12 @@ SUB_UNIT = re.compile(r"(?:Graduate School|School|Faculty|Department|Division|In
 _LOCATED_KINDS = frozenset({"ngo", "academia", "private_sector"})
 
 
+#: bodies whose remit after 'of' may run over 'and' ('Ministry of Mines and Strategic Resources', 'School of Chemical
+#: and Metallurgical Engineering', 'Office of International and Tribal Affairs')
+_PORTFOLIO_HOLDERS = ("Ministry of", "Ministerio de", "Department of", "Minister of", "School of", "Faculty of",
+                      "Directorate General of", "Directorate of", "Division of", "Office of")
+
+
 def continues_portfolio(body: str, words: str) -> bool:
     """Whether ``words`` after 'and' go on a ministry's portfolio ('Ministry of Mines' and 'Strategic Resources'):
     one to four capitalised words, none a body's head word, a country or an acronym.
@@ -92,8 +98,7 @@ def continues_portfolio(body: str, words: str) -> bool:
     if head and is_country_name(place.removeprefix("the ")):
         words = head  # 'Ministry of Ecology and Environment of China': the portfolio, then whose it is
     parts = words.split()
-    return (body.startswith(("Ministry of", "Ministerio de", "Department of", "Minister of", "School of", "Faculty of",
-                             "Directorate General of", "Directorate of", "Division of", "Office of")) and 1 <= len(parts) <= 4
+    return (body.startswith(_PORTFOLIO_HOLDERS) and 1 <= len(parts) <= 4
             and all(w[:1].isupper() and not w.isupper() for w in parts) and entity_type(words) is None
             and not find_countries(words))
 

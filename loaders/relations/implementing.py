@@ -352,7 +352,7 @@ def _listed_members(ann: Annotated) -> None:
 
 
 def _opening_project(sentences: Sentences, blocks: list) -> Located | None:
-    """The project that opens a paragraph ('The West African Mercury-Free Mining Network (WAMN) brings together ...')."""
+    """The project that opens a paragraph ('The West African Mercury-Free Mining Network (WAMN) brings together')."""
     for block in blocks:
         mentions = sorted(sentences.by_block[id(block)], key=lambda m: m.start)
         opening = sentences.text[block.start:mentions[0].start].strip() if mentions else None

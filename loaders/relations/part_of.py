@@ -36,8 +36,8 @@ def read_part_of(ann: Annotated) -> None:
         if not projects and areas and _says_part(ann.text[span[0]:areas[0].start]):
             topic = sentences.anaphor_topic(span, block) or sentences.the_project(span)  # 'The project contributes
             if topic is None and _opens_with_reference(sentences.sentence(span)):      # to the X area'
-                topic = sentences.topic_of(block) or sentences.previous_titled(span[0])  # the page's work, else
-                #                                      the work named last: 'It contributes to ...' after a paragraph on it
+                # the page's work, else the work named last: 'It contributes to ...' after a paragraph on it
+                topic = sentences.topic_of(block) or sentences.previous_titled(span[0])
             if topic is not None and topic.node.type == "Project":
                 ann.edges.add(PartOf, topic.node, areas[0].node, block, span)
             continue
