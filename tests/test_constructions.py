@@ -3164,3 +3164,14 @@ def test_a_person_of_a_body_s_unit_named_with_its_possessive() -> None:
                                "Branch in Geneva.\n")
     assert {("Tomás Riedel", "Chemicals and Health Branch"),
             ("Tomás Riedel", "United Nations Environment Programme")} <= _pairs(page, "AFFILIATED_WITH")
+
+
+def test_a_meeting_is_not_where_its_participants_came_from() -> None:
+    """A made-up news item: 'the Regional Workshop on Mercury Emissions from the Cement Industry in Islamabad, which
+    brought together cement producers and regulators from Pakistan, Bangladesh, Nepal and Sri Lanka' is held in
+    Pakistan only (Islamabad), not in the countries its participants came from."""
+    page = rules_only("n.txt", "Cement\n\nResults were discussed at the Regional Workshop on Mercury Emissions from the "
+                               "Cement Industry in Islamabad, Pakistan, which brought together regulators from "
+                               "Bangladesh, Nepal and Sri Lanka.\n")
+    places = {c for e, c in _pairs(page, "LOCATED_IN") if e.startswith("Regional Workshop")}
+    assert "Pakistan" in places and not {"Bangladesh", "Nepal", "Sri Lanka"} & places

@@ -102,8 +102,10 @@ def _dateline_place(ann: Annotated) -> None:
 
 
 def _experience_of(before: str) -> bool:
-    """Whether a name goes on to the countries whose experience it is about ('Phasing Down Dental Amalgam -
-    Experiences from Nepal and Kenya', 'Lessons from Peru and Colombia'): they are not where the thing is.
+    """Whether the words before a country end in a list of countries after 'from': a name goes on to the countries
+    whose experience it is about ('Phasing Down Dental Amalgam - Experiences from Nepal and Kenya', 'Lessons from
+    Peru and Colombia'), a meeting's participants came from them ('regulators from Pakistan, Nepal and ...'): they
+    are not where the thing is.
 
     >>> _experience_of("Lessons from Peru and "), _experience_of("Mercury-Free Gold from the Amazon in ")
     (True, False)
@@ -195,8 +197,9 @@ def read_located_in(ann: Annotated) -> None:
             # ('Rodges Ankrah (Environmental Protection Agency, U.S.)')
             for c in countries:
                 if subject.node.type == "Event" and (
-                        _inside_other(text, c, mentions) or _affiliation(text, c, mentions)):
-                    continue
+                        _inside_other(text, c, mentions) or _affiliation(text, c, mentions)
+                        or _experience_of(text[max(span[0], c.start - 120):c.start])):
+                    continue  # nor where its participants came from ('regulators from Pakistan, Nepal and ...')
                 if not any(t.start <= c.start and c.end <= t.end for t in group) and (  # not in an item's name
                         subject.start < span[0] or span[0] + clause[0] <= c.start < span[0] + clause[1]):
                     ann.edges.add(LocatedIn, subject.node, c.node, block, span)
