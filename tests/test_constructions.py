@@ -3175,3 +3175,16 @@ def test_a_meeting_is_not_where_its_participants_came_from() -> None:
                                "Bangladesh, Nepal and Sri Lanka.\n")
     places = {c for e, c in _pairs(page, "LOCATED_IN") if e.startswith("Regional Workshop")}
     assert "Pakistan" in places and not {"Bangladesh", "Nepal", "Sri Lanka"} & places
+
+
+def test_an_initiative_led_by_a_body_under_its_own_title() -> None:
+    """A made-up project page titled 'Pacific Mercury Biomonitoring Initiative': 'The Pacific Mercury Biomonitoring
+    Initiative, led by the United Nations Environment Programme (UNEP), fills part of this gap' - the initiative is
+    work (the title's head word alone would make it a body), and UNEP implements it."""
+    page = rules_only("i.txt", "Pacific Mercury Biomonitoring Initiative\n\nLittle is known about mercury in Pacific "
+                               "fish.\n\nThe Pacific Mercury Biomonitoring Initiative, led by the United Nations "
+                               "Environment Programme (UNEP), fills part of this gap.\n")
+    assert "Pacific Mercury Biomonitoring Initiative" in names(page, "Project")
+    assert "Pacific Mercury Biomonitoring Initiative" not in names(page, "Organization")
+    assert ("United Nations Environment Programme", "Pacific Mercury Biomonitoring Initiative") in _pairs(
+        page, "IMPLEMENTS")

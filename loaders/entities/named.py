@@ -29,7 +29,7 @@ from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, first
 from loaders.fields import find_fields, value_items
 from loaders.gazetteers.countries import find_countries, only_countries
 from loaders.locate import sentence_span
-from loaders.entities.titles import described_event, find_titled
+from loaders.entities.titles import CARRIED_OUT_WORK, described_event, find_titled
 from loaders.learned.entities import NER_RULE
 
 
@@ -300,8 +300,12 @@ def titles(ann: Annotated) -> None:
     # ('Report of the Sixth Meeting of the ... Partnership Advisory Group' is one)
     titled += [i for i in convention_instruments(ann.text)  # a title that holds it names more: it wins
                if not any(t.start < i.end and i.start < t.end for t in titled)]
+    # an initiative or a study the text says is carried out is work wherever it is named, the title over the page
+    # too ('Pacific Mercury Biomonitoring Initiative' / '... Initiative, led by UNEP, fills ...')
+    work = {name_key(t.name) for t in titled if t.rule == CARRIED_OUT_WORK}
+    orgs = [o for o in orgs if name_key(o.name) not in work or "reference" in o.rule]
     titled = [t for t in titled
-              if name_key(t.name) not in org_names
+              if (name_key(t.name) not in org_names or name_key(t.name) in work)
               and not org_index.holds(t.start, t.end)]  # 'United Nations ... Programme'
     page_event = next((t for t in title if t.node_type == "Event"), None)
     if page_event is not None:  # 'COP-5 Side Event' right over the event's title: its genre label, no event

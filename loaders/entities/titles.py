@@ -902,6 +902,8 @@ def _listed_work(text: str) -> list[Found]:
 
 #: heads of names that are work where the words after them say it is carried out, else a body's or a report's
 _WORK_IF_CARRIED_OUT = ("Initiative", "Study", "Survey", "Inventory", "Assessment")
+#: the rule of such a find (loaders.entities.named lets it win over a body of the same name)
+CARRIED_OUT_WORK = "work the text says is carried out"
 
 
 def _carried_out_initiatives(text: str) -> list[Found]:
@@ -916,7 +918,7 @@ def _carried_out_initiatives(text: str) -> list[Found]:
         name = strip_role(clean_name(text[start:end]))
         if name.endswith(" " + head) and len(name.split()) >= 2:
             begin = end - len(name)
-            found.append(Found("Project", name, begin, end, (name,), None, "work the text says is carried out"))
+            found.append(Found("Project", name, begin, end, (name,), None, CARRIED_OUT_WORK))
     return found
 
 
