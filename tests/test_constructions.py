@@ -3188,3 +3188,16 @@ def test_an_initiative_led_by_a_body_under_its_own_title() -> None:
     assert "Pacific Mercury Biomonitoring Initiative" not in names(page, "Organization")
     assert ("United Nations Environment Programme", "Pacific Mercury Biomonitoring Initiative") in _pairs(
         page, "IMPLEMENTS")
+
+
+def test_an_initiative_launched_in_a_year() -> None:
+    """A made-up project page titled 'Caribbean Mercury-Free Products Initiative': 'Launched in 2022, the Caribbean
+    Mercury-Free Products Initiative helps national authorities ...' and 'It is implemented by UNITAR' - the
+    initiative is work, UNITAR's."""
+    page = rules_only("i.txt", "Caribbean Mercury-Free Products Initiative\n\nMercury-added products enter Caribbean "
+                               "markets.\n\nLaunched in 2022, the Caribbean Mercury-Free Products Initiative helps "
+                               "national authorities put Article 4 into practice. It is implemented by the United "
+                               "Nations Institute for Training and Research (UNITAR).\n")
+    assert "Caribbean Mercury-Free Products Initiative" in names(page, "Project")
+    assert ("United Nations Institute for Training and Research", "Caribbean Mercury-Free Products Initiative") in \
+        _pairs(page, "IMPLEMENTS")

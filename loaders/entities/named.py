@@ -304,9 +304,9 @@ def titles(ann: Annotated) -> None:
     # too ('Pacific Mercury Biomonitoring Initiative' / '... Initiative, led by UNEP, fills ...')
     work = {name_key(t.name) for t in titled if t.rule == CARRIED_OUT_WORK}
     orgs = [o for o in orgs if name_key(o.name) not in work or "reference" in o.rule]
-    titled = [t for t in titled
-              if (name_key(t.name) not in org_names or name_key(t.name) in work)
-              and not org_index.holds(t.start, t.end)]  # 'United Nations ... Programme'
+    titled = [t for t in titled if name_key(t.name) in work or (
+              name_key(t.name) not in org_names and not org_index.holds(t.start, t.end))]  # 'United Nations ...
+    #                                                                                     Programme'
     page_event = next((t for t in title if t.node_type == "Event"), None)
     if page_event is not None:  # 'COP-5 Side Event' right over the event's title: its genre label, no event
         titled = [t for t in titled if not (t.node_type == "Event" and t.end < page_event.start and

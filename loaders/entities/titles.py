@@ -906,6 +906,21 @@ _WORK_IF_CARRIED_OUT = ("Initiative", "Study", "Survey", "Inventory", "Assessmen
 CARRIED_OUT_WORK = "work the text says is carried out"
 
 
+def _launched_before(text: str, start: int) -> bool:
+    """Whether the words before a name say it was launched or set up ('Launched in 2022, the Caribbean Mercury-Free
+    Products Initiative helps ...').
+
+    >>> t = "Launched in 2022, the Caribbean Initiative helps"
+    >>> _launched_before(t, t.index("Caribbean")), _launched_before("Members of the Caribbean", 15)
+    (True, False)
+    """
+    words = text[max(0, start - 40):start].split()
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    return len(words) >= 3 and words[-3] in ("Launched", "Established", "Started", "launched", "established") and \
+        words[-2] == "in" and words[-1].rstrip(",").isdigit()
+
+
 def _carried_out_initiatives(text: str) -> list[Found]:
     """An initiative or a study the words after it say is carried out is work, a project ('the Pacific Mercury Waste
     Take-Back Initiative, implemented by SPREP', 'the Highveld Mercury Emissions Study, carried out in South
@@ -913,7 +928,7 @@ def _carried_out_initiatives(text: str) -> list[Found]:
     found = []
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
         head = text[start:end].rsplit(None, 1)[-1]
-        if head not in _WORK_IF_CARRIED_OUT or not carried_out(text[end:end + 40]):
+        if head not in _WORK_IF_CARRIED_OUT or not (carried_out(text[end:end + 40]) or _launched_before(text, start)):
             continue
         name = strip_role(clean_name(text[start:end]))
         if name.endswith(" " + head) and len(name.split()) >= 2:
