@@ -3201,3 +3201,12 @@ def test_an_initiative_launched_in_a_year() -> None:
     assert "Caribbean Mercury-Free Products Initiative" in names(page, "Project")
     assert ("United Nations Institute for Training and Research", "Caribbean Mercury-Free Products Initiative") in \
         _pairs(page, "IMPLEMENTS")
+
+
+def test_a_speaker_on_behalf_of_a_coalition() -> None:
+    """A made-up speakers' list: 'Marisa Okonjo, Policy Officer, European Environmental Bureau, on behalf of the ZMWG'
+    speaks for the Bureau and for the Zero Mercury Working Group."""
+    page = rules_only("s.txt", "Speakers\n\nMarisa Okonjo, Policy Officer, European Environmental Bureau, on behalf of "
+                               "the ZMWG\n")
+    assert {("Marisa Okonjo", "European Environmental Bureau"),
+            ("Marisa Okonjo", "Zero Mercury Working Group")} <= _pairs(page, "AFFILIATED_WITH")

@@ -165,7 +165,7 @@ _NOT_AFFILIATION = re.compile(r"^(?:member|members|a |an |the project|project|wi
 _TAIL_STOP = re.compile(rf"(?<![A-Z])(?<!\bAg)\.(?!\w)|(?<=[A-Z]{{2}})\.(?=\s+[A-Z](?:[a-z]|\s))|[;:!?\n\u201c\u201d\"]|"
                         rf",\s+(?:who|which|in his|in her)\b|"
                         rf"\s(?:and\s(?=[a-z])|who|"
-                        rf"which|that|to|at the(?!\s+[A-Z])|on|during|when|while|where|whose)\s?"
+                        rf"which|that|to|at the(?!\s+[A-Z])|on(?! behalf)|during|when|while|where|whose)\s?"
                         rf"(?!(?:a |an |the )?(?i:{_ROLE})\b)")  # not 'at the' a name: 'Task Manager at the GEF ...'
 
 
