@@ -3210,3 +3210,14 @@ def test_a_speaker_on_behalf_of_a_coalition() -> None:
                                "the ZMWG\n")
     assert {("Marisa Okonjo", "European Environmental Bureau"),
             ("Marisa Okonjo", "Zero Mercury Working Group")} <= _pairs(page, "AFFILIATED_WITH")
+
+
+def test_a_role_s_remit_is_no_body() -> None:
+    """Made-up speakers' lines: the 'Environmental Management' of 'General Manager for Environmental Management at
+    Eskom' and the 'Air Quality' of 'Director, Air Quality, Pakistan Environmental Protection Agency' are remits, not
+    bodies."""
+    page = rules_only("s.txt", "Speakers\n\nThabo Molefe, General Manager for Environmental Management at Eskom\nImran "
+                               "Siddiqui, Director, Air Quality, Pakistan Environmental Protection Agency\n")
+    bodies = names(page, "Organization")
+    assert "Pakistan Environmental Protection Agency" in bodies
+    assert not {"Environmental Management", "Air Quality"} & bodies

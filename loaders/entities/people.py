@@ -549,6 +549,11 @@ def _country_ends(text: str, end: int, until: int) -> bool:
     return bool(rest) and len(countries) == 1 and countries[0].start == 0 and countries[0].end >= len(rest) - 1
 
 
+#: the last words of a role's remit, no body's name ('Environmental Management', 'Air Quality', 'Tribal Affairs')
+_REMITS = frozenset({"Management", "Quality", "Affairs", "Protection", "Policy", "Normalization", "Science",
+                     "Sciences", "Presidency"})
+
+
 _PORTFOLIO_BREAK = ("Acting", "Deputy", "Minister", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof.")
 
 
@@ -588,6 +593,8 @@ def _new_body(text: str, start: int, end: int, before_country: bool = False) -> 
         return None
     if plausible_name(name) and entity_type(name) is None and not before_country:
         return None  # a second person, not a body
+    if entity_type(name) is None and name.split()[-1] in _REMITS:
+        return None  # a remit: 'General Manager for Environmental Management at Eskom', 'Director: Air Quality ...'
     if name.split()[-1].lower() in TITLE_WORDS:
         return None  # a role: '(Treasurer)', 'Executive Director'
     if entity_type(name) in ("Event", "Publication", "Project") or re.fullmatch(
