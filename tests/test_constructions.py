@@ -3221,3 +3221,13 @@ def test_a_role_s_remit_is_no_body() -> None:
     bodies = names(page, "Organization")
     assert "Pakistan Environmental Protection Agency" in bodies
     assert not {"Environmental Management", "Air Quality"} & bodies
+
+
+def test_the_work_an_area_s_page_lists() -> None:
+    """A made-up partnership area's page: 'Current activities include the project Mercury Emission Inventories for
+    Coal-Fired Power Plants in Asia' - the project is the area's work."""
+    page = rules_only("a.txt", "Mercury Releases from Coal Combustion Partnership Area\n\nThe area brings together "
+                               "governments and utilities. Current activities include the project Mercury Emission "
+                               "Inventories for Coal-Fired Power Plants in Asia.\n")
+    assert ("Mercury Emission Inventories for Coal-Fired Power Plants in Asia", "Mercury releases from coal combustion") \
+        in _pairs(page, "PART_OF")

@@ -44,7 +44,8 @@ def read_part_of(ann: Annotated) -> None:
         if not projects:
             continue
         said = _said_part_of(ann.text, projects, areas)
-        key = None if said else block.area or _stated_area(ann, span, mentions, block)
+        key = None if said else block.area or _stated_area(ann, span, mentions, block) or (
+            sentences.area if not areas and _area_work_listed(sentences.sentence(span)) else None)
         area = sentences.area_node(key)
         for m, node in said + [(m, area) for m in projects if area is not None]:
             if not is_convention_instrument(m.node.name):  # the Convention's programme, not an area's
@@ -58,6 +59,18 @@ def read_part_of(ann: Annotated) -> None:
             heading = topic.block
             ann.edges.add(PartOf, topic.node, area, heading, (heading.start, heading.end))
     del text
+
+
+def _area_work_listed(sentence: str) -> bool:
+    """Whether a sentence lists the work of the area the page is about ('Current activities include the project X',
+    'Recent work of the area includes the Y').
+
+    >>> _area_work_listed("Current activities include the project X"), _area_work_listed("Current prices include X")
+    (True, False)
+    """
+    words = sentence.lower().split()[:7]
+    return words[:1] in (["current"], ["recent"], ["ongoing"]) and words[1:2] in (["activities"], ["work"], [
+        "projects"]) and any(w.startswith("include") for w in words)
 
 
 def _stated_area(ann: Annotated, span: tuple[int, int], mentions: list[Located], block: Block) -> str | None:
