@@ -3224,10 +3224,12 @@ def test_a_role_s_remit_is_no_body() -> None:
 
 
 def test_the_work_an_area_s_page_lists() -> None:
-    """A made-up partnership area's page: 'Current activities include the project Mercury Emission Inventories for
-    Coal-Fired Power Plants in Asia' - the project is the area's work."""
-    page = rules_only("a.txt", "Mercury Releases from Coal Combustion Partnership Area\n\nThe area brings together "
-                               "governments and utilities. Current activities include the project Mercury Emission "
-                               "Inventories for Coal-Fired Power Plants in Asia.\n")
+    """A made-up partnership area's partner page titled 'Mercury Releases from Coal Combustion' over 'Partners':
+    'Current activities include the project Mercury Emission Inventories for Coal-Fired Power Plants in Asia,
+    funded by ...' - the project is the area's work."""
+    page = rules_only("a.txt", "Mercury Releases from Coal Combustion\n\nPartners\n\nThe coal partnership area works "
+                               "to reduce mercury emissions from coal-fired power plants.\n\nCurrent activities "
+                               "include the project Mercury Emission Inventories for Coal-Fired Power Plants in Asia, "
+                               "funded by the United States Department of State.\n")
     assert ("Mercury Emission Inventories for Coal-Fired Power Plants in Asia", "Mercury releases from coal combustion") \
         in _pairs(page, "PART_OF")
