@@ -301,12 +301,12 @@ def titles(ann: Annotated) -> None:
     titled += [i for i in convention_instruments(ann.text)  # a title that holds it names more: it wins
                if not any(t.start < i.end and i.start < t.end for t in titled)]
     # an initiative or a study the text says is carried out is work wherever it is named, the title over the page
-    # too ('Pacific Mercury Biomonitoring Initiative' / '... Initiative, led by UNEP, fills ...')
+    # too ('Pacific Mercury Biomonitoring Initiative' / '... Initiative, led by UNEP, fills ...'); any other title a
+    # body's name holds is the body's ('United Nations ... Programme')
     work = {name_key(t.name) for t in titled if t.rule == CARRIED_OUT_WORK}
     orgs = [o for o in orgs if name_key(o.name) not in work or "reference" in o.rule]
     titled = [t for t in titled if name_key(t.name) in work or (
-              name_key(t.name) not in org_names and not org_index.holds(t.start, t.end))]  # 'United Nations ...
-    #                                                                                     Programme'
+              name_key(t.name) not in org_names and not org_index.holds(t.start, t.end))]
     page_event = next((t for t in title if t.node_type == "Event"), None)
     if page_event is not None:  # 'COP-5 Side Event' right over the event's title: its genre label, no event
         titled = [t for t in titled if not (t.node_type == "Event" and t.end < page_event.start and
