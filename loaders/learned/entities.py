@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type
 from loaders.gazetteers.countries import find_countries
+from loaders.gazetteers.places import city_countries
 from loaders.learned.boundaries import WORD as _WORD
 from loaders.learned.boundaries import decide_boundaries
 from loaders.learned.linear import LinearModel
@@ -279,10 +280,14 @@ def names_a_place_or_citation(text: str, name: str) -> bool:
     True
     >>> names_a_place_or_citation("the Artisanal Gold Council (AGC)", "AGC")
     False
+    >>> names_a_place_or_citation("in Ho Chi Minh City", "Ho Chi Minh City")
+    True
     """
     countries = find_countries(name)
     if (countries and countries[0].start == 0 and countries[0].end >= len(name) - 1) or " et al" in name:
         return True
+    if name in city_countries():
+        return True  # a city: 'Ho Chi Minh City' as a PERSON
     befores = [text[max(0, m.start() - 60):m.start()].rstrip() for m in re.finditer(re.escape(f"({name})"), text)]
     return bool(befores) and all(any(c.end >= len(before) - 1 for c in find_countries(before)) for before in befores)
 
