@@ -3233,3 +3233,13 @@ def test_the_work_an_area_s_page_lists() -> None:
                                "funded by the United States Department of State.\n")
     assert ("Mercury Emission Inventories for Coal-Fired Power Plants in Asia", "Mercury releases from coal combustion") \
         in _pairs(page, "PART_OF")
+
+
+def test_a_meeting_page_titled_with_the_meeting_s_short_name() -> None:
+    """A made-up meeting page titled 'Twelfth Meeting of the Partnership Advisory Group (PAG-12)': the meeting's name
+    without its short name, which is an alias."""
+    page = rules_only("m.txt", "Twelfth Meeting of the Partnership Advisory Group (PAG-12)\n\n14-15 March 2023 | "
+                               "Bangkok, Thailand\n\nThe Partnership Advisory Group met in Bangkok.\n")
+    events = [n for n in page.nodes if n.type == "Event"]
+    assert [e.name for e in events] == ["Twelfth Meeting of the Partnership Advisory Group"]
+    assert "PAG-12" in events[0].aliases

@@ -134,6 +134,20 @@ def repeats_last_crumb(paragraph: str, following: str) -> bool:
     return len(crumbs) >= 3 and bool(title) and crumbs[-1].strip() == title
 
 
+def _with_short_name(name: str) -> tuple[str, str | None]:
+    """A title without the short name in brackets that ends it, and that short name.
+
+    >>> _with_short_name("Twelfth Meeting of the Partnership Advisory Group (PAG-12)")
+    ('Twelfth Meeting of the Partnership Advisory Group', 'PAG-12')
+    >>> _with_short_name("Workshop on Mercury (Phase 2 results)")
+    ('Workshop on Mercury (Phase 2 results)', None)
+    """
+    base, opened, short = name.rpartition(" (")
+    if opened and short.endswith(")") and " " not in short and 1 < len(short) <= 13 and short[:1].isupper():
+        return base, short[:-1]
+    return name, None
+
+
 def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: str | None = None) -> list[Found]:
     title = " ".join(body for _, body in lines)
     start = lines[0][0]
@@ -150,7 +164,8 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: s
     if not said and not event and kicker and kicker.split()[-1].capitalize() in EVENT_HEADS and _title_cased(title):
         event = _without_place_and_date(title)  # 'WEBINAR' over 'Co-benefit Mercury Control at ...'
     if event:
-        return [Found("Event", clean_name(event), start, start + len(event), (), None,
+        name, short = _with_short_name(clean_name(event))  # 'Twelfth Meeting of the ... Group (PAG-12)'
+        return [Found("Event", name, start, start + len(event), tuple(a for a in (short,) if a), None,
                       "the document's title, headed by a meeting")]
     if said:  # 'Sierra Leone Successfully Launches the GEF Funded Project on ...': what the headline names
         start = _in_text(lines, len(title) - len(said))
