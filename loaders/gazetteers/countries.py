@@ -115,6 +115,21 @@ def is_country_name(text: str) -> bool:
     return len(countries) == 1 and countries[0].start == 0 and countries[0].end == len(rest)
 
 
+def ends_in_countries_after(before: str, cue: str) -> bool:
+    """Whether ``before`` (the text up to a country) ends in a list of countries, or nothing, after its last ``cue``:
+    'Experiences from Nepal and ' after ' from ', 'contributions from Norway, Sweden and ' after 'contributions
+    from '.
+
+    >>> ends_in_countries_after("Lessons from Peru and ", " from ")
+    True
+    >>> ends_in_countries_after("Gold from the Amazon in ", " from ")
+    False
+    """
+    _, found, listed = before.rpartition(cue)
+    listed = listed.strip(" ,")
+    return bool(found) and (not listed or only_countries(listed.removesuffix(" and")))
+
+
 def only_countries(text: str) -> bool:
     """Whether ``text`` names countries and nothing else, in a list ('Spain and Uruguay', 'Jamaica, Trinidad and
     Tobago'): what a field of bodies means by its governments.

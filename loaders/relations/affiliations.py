@@ -17,7 +17,7 @@ from loaders.entities.found import name_key
 from loaders.entities.defined import said_to_be
 from loaders.entities.nodes import government
 from loaders.spans import line_spans
-from schema import AffiliatedWith, Block, Implements, Node
+from schema import AffiliatedWith, Implements, Node
 
 
 def read_affiliations(ann: Annotated) -> None:
@@ -73,8 +73,8 @@ def read_page_people(ann: Annotated) -> None:
         if block.kind == "heading" and not people:
             words = {w.strip(":,.()").lower() for w in own.split()}
             # a group's label inside the list keeps it going ('Members' / 'African States' / 'Ms. Nomvula ...')
-            under = len(words) <= 5 and (not _PEOPLE_WORDS.isdisjoint(words) or (under and _opens_with_person(
-                ann, blocks[i + 1:i + 2])))
+            under = len(words) <= 5 and (not _PEOPLE_WORDS.isdisjoint(words) or (
+                under and any(ann.sentences.opens_with_person(b) for b in blocks[i + 1:i + 2])))
             continue
         if not under:
             continue
@@ -82,12 +82,6 @@ def read_page_people(ann: Annotated) -> None:
             opening = [m for m in people if line_start <= m.start <= line_start + _HONORIFIC_WIDTH]
             for body in bodies if opening else []:
                 ann.edges.add(AffiliatedWith, opening[0].node, body, block, (line_start, line_end))
-
-
-def _opens_with_person(ann: Annotated, blocks: list[Block]) -> bool:
-    """Whether the (next) block opens with a person's name, past an honorific."""
-    return any(m.node.type == "Person" and m.start - block.start <= _HONORIFIC_WIDTH
-               for block in blocks for m in ann.sentences.by_block.get(id(block), []))
 
 
 def _parent_of(ann: Annotated, owner: Located) -> list[Node]:

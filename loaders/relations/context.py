@@ -420,6 +420,11 @@ class Sentences:
         before = self.previous_titled(span[0])
         return self.headline_thing("Event") or (before if before is not None and before.node.type == "Event" else None)
 
+    def opens_with_person(self, block: Block) -> bool:
+        """Whether a block opens with a person's name, past an honorific ('Prof. '): a listed person's line."""
+        mentions = sorted(self.by_block.get(id(block), []), key=lambda m: m.start)
+        return bool(mentions) and mentions[0].node.type == "Person" and mentions[0].start - block.start <= 6
+
     def the_project(self, span: Span) -> Located | None:
         """What a sentence's 'the project' stands for where its block names none: the project named last in the
         1,500 characters before it ('The current project work is funded by X', paragraphs after the project's

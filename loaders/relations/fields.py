@@ -19,7 +19,7 @@ from loaders.entities.found import name_key
 from loaders.entities.nodes import government_located
 from loaders.entities.people import is_job_title
 from loaders.fields import Field, find_fields
-from loaders.gazetteers.countries import only_countries
+from loaders.gazetteers.countries import ends_in_countries_after, only_countries
 from loaders.relations.amounts import parse_amount
 from schema import Block, Funds, Implements, Leads, LocatedIn, Node
 
@@ -118,8 +118,7 @@ def _contributed(text: str, start: int) -> bool:
     >>> _contributed(t, t.index("Switzerland")), _contributed(t, t.index("Norway")), _contributed("work in Peru", 8)
     (True, True, False)
     """
-    _, cue, listed = text[max(0, start - 160):start].rpartition("contributions from ")
-    return bool(cue) and (not listed.strip() or only_countries(listed.strip(" ,").removesuffix(" and")))
+    return ends_in_countries_after(text[max(0, start - 160):start], "contributions from ")
 
 
 def _governments(ann: Annotated, field: Field, inside: list[Located], block: Block) -> list[Located]:

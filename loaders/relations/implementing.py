@@ -364,8 +364,7 @@ def _opening_project(sentences: Sentences, blocks: list) -> Located | None:
 def _lists_people(sentences: Sentences, blocks: list) -> bool:
     """Whether a block (or the one after it, under a heading) opens with a person: a list of people, not of bodies."""
     for block in blocks:
-        mentions = sorted(sentences.by_block[id(block)], key=lambda m: m.start)
-        if mentions and mentions[0].node.type == "Person" and mentions[0].start - block.start <= 6:
+        if sentences.opens_with_person(block):
             return True
         if block.kind != "heading":
             return False

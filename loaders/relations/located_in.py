@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
-from loaders.gazetteers.countries import only_countries
+from loaders.gazetteers.countries import ends_in_countries_after
 from loaders.relations.amounts import MONTH_NAMES
 from loaders.relations.context import of_type, the_meeting
 from loaders.relations.funding import FUND_CUE, FUNDER_VERB, paying_countries
@@ -110,9 +110,7 @@ def _experience_of(before: str) -> bool:
     >>> _experience_of("Lessons from Peru and "), _experience_of("Mercury-Free Gold from the Amazon in ")
     (True, False)
     """
-    _, sep, rest = before.rpartition(" from ")
-    rest = rest.strip(" ,")
-    return bool(sep) and (not rest or only_countries(rest.removesuffix(" and")))
+    return ends_in_countries_after(before, " from ")
 
 
 def _work_in(before: str) -> bool:
