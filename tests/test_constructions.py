@@ -3243,3 +3243,19 @@ def test_a_meeting_page_titled_with_the_meeting_s_short_name() -> None:
     events = [n for n in page.nodes if n.type == "Event"]
     assert [e.name for e in events] == ["Twelfth Meeting of the Partnership Advisory Group"]
     assert "PAG-12" in events[0].aliases
+
+
+def test_a_programme_s_list_of_projects_by_country() -> None:
+    """A made-up grants news item lists the projects a programme funds, one line each, labelled with the country and
+    going on with who executes it: 'Madagascar: Controlling Mercury Trade in Madagascar's Artisanal Gold Sector,
+    executed by the Ministry of Environment and Sustainable Development (US$ 250,000)'. Each title is a project, each
+    executor implements its own line's project only."""
+    page = rules_only("g.txt", "The projects approved are:\n\nJordan: Mercury Waste Inventory and Management Strategy "
+                               "for Jordan, executed by the Ministry of Environment (US$ 230,000)\nMadagascar: "
+                               "Controlling Mercury Trade in Madagascar's Artisanal Gold Sector, executed by the "
+                               "Ministry of Environment and Sustainable Development (US$ 250,000)\n")
+    jordan, madagascar = ("Mercury Waste Inventory and Management Strategy for Jordan",
+                          "Controlling Mercury Trade in Madagascar's Artisanal Gold Sector")
+    assert {jordan, madagascar} <= names(page, "Project")
+    assert _pairs(page, "IMPLEMENTS") == {("Ministry of Environment", jordan),
+                                          ("Ministry of Environment and Sustainable Development", madagascar)}

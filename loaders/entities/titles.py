@@ -823,7 +823,7 @@ def _typed_by_the_noun_after(text: str, found: list[Found]) -> list[Found]:
 def find_titled(text: str, definitions: list[Definition] | None = None) -> list[Found]:
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
-    found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_listed_work(text),
+    found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_listed_work(text), *_country_labelled_work(text),
              *_carried_out_initiatives(text), *_headed(text, definitions), *_lower_heads(text), *_described(text)]
     labelled = [f for f in found if f.rule == "item labelled with its GEF number" or  # and a title's head word
                 f.rule.startswith("a name in apposition")]                            # after its colon
@@ -897,6 +897,31 @@ def _listed_work(text: str) -> list[Found]:
             continue
         found.append(Found("Project", name, start, start + len(name), (name,), None,
                            "a listed title followed by its grant or its doers"))
+    return found
+
+
+def _country_labelled_work(text: str) -> list[Found]:
+    """A list line that labels a title with its country and goes on with who carries it out or its grant ('Sri Lanka:
+    Strengthening Capacity to Phase Down the Use of Dental Amalgam in Sri Lanka, executed by ...', a programme's
+    list of the projects it funds): the title is a project's, whatever its words.
+
+    >>> t = "are:\\nMadagascar: Controlling Mercury Trade in Madagascar's Gold Sector, executed by the Ministry"
+    >>> [f.name for f in _country_labelled_work(t)], _country_labelled_work("Kenya: Mercury Use in Kenya today")
+    (["Controlling Mercury Trade in Madagascar's Gold Sector"], [])
+    """
+    found, start = [], 0
+    for line in text.splitlines(keepends=True):
+        label, colon, rest = line.partition(": ")
+        begin = start + len(label) + 2
+        start += len(line)
+        if not colon or not any(c.start == 0 and c.end == len(label) for c in find_countries(label)):
+            continue
+        cuts = [i for i in (rest.find(" ("), rest.find(", ")) if i > 0 and (
+            rest[i:].lstrip().startswith(_AMOUNT_OPENINGS) or carried_out(rest[i:i + 40]))]
+        name = clean_name(rest[:min(cuts)]) if cuts else ""
+        if len(name.split()) >= 4 and name[:1].isupper() and entity_type(name) in (None, "Project", "Publication"):
+            found.append(Found("Project", name, begin, begin + len(name), (name,), None,
+                               "a title a list line labels with its country"))
     return found
 
 

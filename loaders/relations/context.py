@@ -495,6 +495,10 @@ class Sentences:
         clause_end = self.text.find(";", at, span[1])
         clause_end = span[1] if clause_end < 0 else clause_end
         inside = sorted((t for t in things if clause_start <= t.start < clause_end), key=lambda t: t.start)
+        line_start, line_end = self.text.rfind("\n", 0, at) + 1, self.text.find("\n", at)
+        on_line = [t for t in inside if line_start <= t.start and (line_end < 0 or t.end <= line_end)]
+        inside = on_line if on_line and len(on_line) < len(inside) and "\n" in self.text[span[0]:span[1]] else inside
+        # a list's lines run into one sentence keep their own things ('Jordan: X, executed by A (US$ ...)\nSri ...')
         if not inside:
             return []
         i = j = inside.index(min(inside, key=lambda t: abs(t.start - at)))
