@@ -3259,3 +3259,19 @@ def test_a_programme_s_list_of_projects_by_country() -> None:
     assert {jordan, madagascar} <= names(page, "Project")
     assert _pairs(page, "IMPLEMENTS") == {("Ministry of Environment", jordan),
                                           ("Ministry of Environment and Sustainable Development", madagascar)}
+
+
+def test_a_project_page_titled_without_a_head_word() -> None:
+    """A made-up project page titled 'Mercury in Pacific Fish and People: Building a Regional Monitoring Baseline'
+    goes on 'The project, launched in 2022 by the Chemicals and Health Branch ...': the title is the project, the
+    Branch that launched it implements it; the body that leads the partnership area the project is part of does
+    not."""
+    title = "Mercury in Pacific Fish and People: Building a Regional Monitoring Baseline"
+    page = rules_only("p.txt", f"{title}\n\nPacific islanders eat much fish.\n\nThe project, launched in 2022 by the "
+                               "Chemicals and Health Branch of UNEP, works in Fiji and Samoa. It is part of the work "
+                               "of the mercury air transport and fate research partnership area of the UNEP Global "
+                               "Mercury Partnership, led by the Institute of Atmospheric Pollution Research.\n")
+    assert title in names(page, "Project")
+    assert _pairs(page, "IMPLEMENTS") == {("Chemicals and Health Branch", title)}
+    assert ("Institute of Atmospheric Pollution Research", "Mercury air transport and fate research") in \
+        _pairs(page, "LEADS")

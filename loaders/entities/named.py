@@ -274,7 +274,7 @@ def _project_page(opening: str) -> bool:
         return True
     return any(f"{lead} project{link} " in opening for lead in ("This", "The") for link in (
         ", implemented", ", executed", ", funded", " is implemented", " is executed", " is funded", " is financed",
-        " aims"))
+        " aims", ", launched", " was launched", ", led", " is led"))
 
 
 def titles(ann: Annotated) -> None:

@@ -84,6 +84,8 @@ def read_implementers(ann: Annotated) -> None:
                 ann.edges.add(Implements, subject.node, t.node, block, span)
         for cue in IMPLEMENT_CUE.finditer(sentence):
             at = span[0] + cue.end()
+            if _leads_an_area(mentions, span[0] + cue.start()):
+                continue  # '... the coal partnership area of the UNEP Global Mercury Partnership, led by ...'
             targets = sentences.nearest_things(things, at, span)
             if not things:  # 'the project was implemented by UNEP ..., executed by AGC in partnership with MECC'
                 targets = sentences.anaphor_topics(span, block)
@@ -142,6 +144,15 @@ def read_implementers(ann: Annotated) -> None:
     _lead_in_implementers(ann)
     _listed_members(ann)
     _page_owners_work(ann)
+
+
+def _leads_an_area(mentions: list[Located], at: int) -> bool:
+    """Whether the cue at ``at`` comes right after a partnership area (and the Partnership it is of): the area's lead
+    follows, no project's implementer."""
+    before = sorted(outermost([m for m in mentions if m.end <= at]), key=lambda m: m.end)
+    while before and before[-1].node.name == "UNEP Global Mercury Partnership":
+        before.pop()
+    return bool(before) and before[-1].node.type == "Area" and at - before[-1].end <= 50
 
 
 def _apposition(gap: str) -> bool:
