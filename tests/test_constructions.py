@@ -3275,3 +3275,18 @@ def test_a_project_page_titled_without_a_head_word() -> None:
     assert _pairs(page, "IMPLEMENTS") == {("Chemicals and Health Branch", title)}
     assert ("Institute of Atmospheric Pollution Research", "Mercury air transport and fate research") in \
         _pairs(page, "LEADS")
+
+
+def test_a_country_s_project_sheet_and_its_partners() -> None:
+    """A made-up programme's project sheet titled 'Kyrgyzstan: Strengthening National Capacity to ...': the title after
+    the country is the project (the country is no programme); 'Partners in the project are the State Customs Service,
+    the Khaidarkan Mercury Combine and ...' names its implementers, an enterprise's 'Combine' or 'JSC' a body."""
+    title = "Strengthening National Capacity to Phase Out Primary Mercury Mining"
+    page = rules_only("s.txt", f"Kyrgyzstan: {title}\n\nApplicant: Ministry of Natural Resources of the Kyrgyz Republic"
+                               "\nDuration: 36 months\n\nProject summary\n\nWith funding from the Specific "
+                               "International Programme, the project aims to strengthen the framework.\n\nPartners in "
+                               "the project are the State Customs Service, the Khaidarkan Mercury Combine and "
+                               "Samruk-Energy JSC.\n")
+    assert title in names(page, "Project") and "Kyrgyzstan" not in names(page, "Project")
+    assert {"State Customs Service", "Khaidarkan Mercury Combine", "Samruk-Energy JSC"} <= \
+        {a for a, b in _pairs(page, "IMPLEMENTS") if b == title}

@@ -19,9 +19,10 @@ ORG_HEADS = ("Organization", "Organisation", "Agency", "Council", "Commission", 
              "Cooperative", "Branch", "Division", "Laboratory", "Court", "Government", "Bureau", "Group", "Team",
              "Partnership", "Initiative", "Task Force", "Coalition", "Trust", "Institut", "Consilium",
              "Instituto", "Agencies", "Industries", "Services", "Directorate", "GmbH", "LLC", "Limited", "Watch",
-             "S.A", "S.A.", "AG", "B.V.", "Pty", "plc", "Faculty", "Section", "Unit")
+             "S.A", "S.A.", "AG", "B.V.", "Pty", "plc", "Faculty", "Section", "Unit", "LLP", "JSC", "Combine")
 #: a company's legal form, its name's last word whatever the case of the rest ('econ industries services GmbH')
-LEGAL_FORMS = frozenset({"GmbH", "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "AG", "SA", "S.A.", "BV", "B.V.", "plc", "Pty"})
+LEGAL_FORMS = frozenset({"GmbH", "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "AG", "SA", "S.A.", "BV", "B.V.", "plc", "Pty",
+                         "LLP", "JSC"})
 PROJECT_HEADS = ("Project", "Projects", "Programme", "Program", "Network", "System", "Database", "Plans", "Flagship",
                  "Campaign", "Platform", "Sampling", "Monitoring", "Observatory", "Grant", "Grants")
 PUBLICATION_HEADS = ("Plan", "Study", "Guidance", "Guide", "Guidelines", "Report", "Toolkit", "Catalogue", "Catalog",

@@ -101,6 +101,8 @@ def read_implementers(ann: Annotated) -> None:
                     targets = [t for t in [sentences.previous_titled(span[0])] if t]  # '... the Southeast Asia
                     # Mercury Monitoring Network (SEAMNet), set up in 2019 ... . Its members include the ...'
                 targets = [t for t in targets if t.node.type == "Project"]
+                if "in the project" in cue.group(0).lower() and page_project:  # a project page's 'Partners in the
+                    targets = [sentences.topic]                                   # project are ...'
             chain = sentences.chain(orgs, at)
             if cue.group(0).lower().startswith(("implemented", "executed")):
                 chain += _national_partner(sentences, orgs, chain)
