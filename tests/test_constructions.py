@@ -3290,3 +3290,17 @@ def test_a_country_s_project_sheet_and_its_partners() -> None:
     assert title in names(page, "Project") and "Kyrgyzstan" not in names(page, "Project")
     assert {"State Customs Service", "Khaidarkan Mercury Combine", "Samruk-Energy JSC"} <= \
         {a for a, b in _pairs(page, "IMPLEMENTS") if b == title}
+
+
+def test_the_project_named_after_the_word_and_a_country_s_own_agency() -> None:
+    """A made-up ministry's news: 'under the project Developing a National Action Plan to Reduce Mercury Use in ...
+    Ghana' names a project though 'Plan' heads reports; 'the Environmental Protection Agency (EPA)' of a page on
+    Ghana is Ghana's agency, not the well-known United States one."""
+    title = "Developing a National Action Plan to Reduce Mercury Use in Artisanal Gold Mining in Ghana"
+    page = rules_only("n.txt", "Ghana validates its plan\n\nThe plan was prepared by the Environmental Protection Agency "
+                               f"(EPA) together with the Minerals Commission, under the project {title}. The EPA "
+                               "will submit it.\n")
+    assert title in names(page, "Project") and title not in names(page, "Publication")
+    assert "United States Environmental Protection Agency" not in names(page, "Organization")
+    assert "Environmental Protection Agency of Ghana" in names(page, "Organization")
+    assert ("Minerals Commission", title) in _pairs(page, "IMPLEMENTS")

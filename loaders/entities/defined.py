@@ -15,7 +15,7 @@ import re
 from loaders.entities.acronyms import Definition
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import entity_type, organization_kind
-from loaders.entities.reference import reference_pattern
+from loaders.entities.reference import own_country_body, reference_pattern
 from loaders.entities.runs import NOT_NAMES
 from loaders.gazetteers import find_countries
 
@@ -37,6 +37,8 @@ def defined_bodies(text: str, definitions: list[Definition]) -> list[Found]:
         if ref is None and _names_an_area(long):
             continue  # 'the Coal Partnership (CP)' is the partnership area, not a body
         name = ref[0] if ref else long
+        if ref is not None and not lookup.get(name_key(d.long)):  # 'Environmental Protection Agency (EPA)' on a
+            name = own_country_body(text, ref[0], d.short) or name   # page on Ghana is Ghana's agency
         kind, rule = (ref[1], "reference") if ref else organization_kind(long)
         found.append(Found("Organization", name, d.long_start, d.long_end, (long, d.short), kind,
                            f"acronym definition; kind: {rule}"))

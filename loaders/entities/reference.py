@@ -64,7 +64,7 @@ def well_known_bodies(text: str) -> list[Found]:
                 continue
             hit = lookup.get(name_key(m.group(0)))
             if hit:
-                name = _own_country_body(text, hit[0], m.group(0)) or hit[0]
+                name = own_country_body(text, hit[0], m.group(0)) or hit[0]
                 region = _regional_branch(text, m.end()) if hit[1] == "ngo" else None
                 if region is not None:  # 'HCWH Europe': the NGO's regional branch, a body of its own
                     said = text[m.start():m.end() + region]
@@ -96,15 +96,15 @@ def _regional_branch(text: str, end: int) -> int | None:
     return None
 
 
-def _own_country_body(text: str, canonical: str, said: str) -> str | None:
+def own_country_body(text: str, canonical: str, said: str) -> str | None:
     """A country's body named by a form any country's body goes by ('EPA', 'Environmental Protection Agency'), in
     a document that never names that country: the body of the document's own country, not the reference's ('the
     EPA' of a page on Ghana's project is Ghana's agency). Its name: the form without the country, 'of' the one
     country the document names (else none). None where the reference's body is meant.
 
-    >>> _own_country_body("Director of EPA, in Accra, Ghana", "United States Environmental Protection Agency", "EPA")
+    >>> own_country_body("Director of EPA, in Accra, Ghana", "United States Environmental Protection Agency", "EPA")
     'Environmental Protection Agency of Ghana'
-    >>> _own_country_body("EPA of the U.S.", "United States Environmental Protection Agency", "EPA") is None
+    >>> own_country_body("EPA of the U.S.", "United States Environmental Protection Agency", "EPA") is None
     True
     """
     home = find_countries(canonical)

@@ -830,6 +830,8 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
     found = _typed_by_the_noun_after(text, found)
+    work = {f.name for f in found if f.rule == _AFTER_PROJECT}  # 'the project Developing a National Action Plan ...'
+    found = [replace(f, node_type="Project") if f.name in work and f.node_type == "Publication" else f for f in found]
     found = _series_to_instances(text, found)
     found = _branded_events(text, found)
     kept: list[Found] = []
@@ -963,6 +965,9 @@ def _carried_out_initiatives(text: str) -> list[Found]:
 
 
 _WORK_WORDS = frozenset({"project", "programme", "program"})
+#: the rule of a name right after 'the project': the project's, whatever its head word ('the project Developing a
+#: National Action Plan to Reduce Mercury Use ...')
+_AFTER_PROJECT = "a name after the word 'project'"
 
 
 def _after_the_word_project(text: str, start: int) -> bool:
@@ -998,9 +1003,8 @@ def _described(text: str) -> list[Found]:
             name = clean_name(text[start:end])
             words = name.split()
             if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= len(words) / 2 and entity_type(name) in (
-                    None, "Project") and not any(c.start == 0 for c in find_countries(name)):
-                found.append(Found("Project", name, start, start + len(name), (name,), None,
-                                   "a name after the word 'project'"))
+                    None, "Project", "Publication") and not any(c.start == 0 for c in find_countries(name)):
+                found.append(Found("Project", name, start, start + len(name), (name,), None, _AFTER_PROJECT))
             continue
         if not _DESCRIBED_AS.match(text, end):
             continue
