@@ -3304,3 +3304,16 @@ def test_the_project_named_after_the_word_and_a_country_s_own_agency() -> None:
     assert "United States Environmental Protection Agency" not in names(page, "Organization")
     assert "Environmental Protection Agency of Ghana" in names(page, "Organization")
     assert ("Minerals Commission", title) in _pairs(page, "IMPLEMENTS")
+
+
+def test_a_partner_list_of_governments_and_their_bodies() -> None:
+    """A made-up partnership area's partner list: 'Government of Argentina – Ministry of Environment and Sustainable
+    Development' over 'Government of Jordan – Ministry of Environment': each line names the government and its
+    ministry; no name runs from one line into the next."""
+    page = rules_only("l.txt", "Partners\n\nGovernments\nGovernment of Argentina – Ministry of Environment and "
+                               "Sustainable Development\nGovernment of Jordan – Ministry of Environment\n"
+                               "Government of Switzerland – Federal Office for the Environment (FOEN)\n")
+    bodies = names(page, "Organization")
+    assert {"Government of Argentina", "Government of Jordan", "Government of Switzerland",
+            "Swiss Federal Office for the Environment", "Ministry of Environment"} <= bodies
+    assert not [b for b in bodies if "Government" in b and "–" in b]

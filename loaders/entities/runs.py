@@ -230,7 +230,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 break
             if gap in (" - ", " \u2013 ") and _country_ends_line(text, nxt.start()):
                 break  # 'Batrec Industrie AG – Switzerland': where the body is
-            if gap in (" - ", " \u2013 ") and is_country_name(text[start:previous.end()]):
+            if gap in (" - ", " \u2013 ") and is_country_name(text[start:previous.end()].removeprefix(
+                    "Government of ").removeprefix("the ")):  # ('Government of Jordan – Ministry of Environment')
                 start, end, previous = nxt.start(), nxt.end(), nxt  # 'Japan – National Institute for ...': the
                 nxt = TOKEN.search(text, previous.end())            # body after where it is
                 continue
@@ -240,6 +241,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 break  # a short line (a masthead or slide line) ends the name
             if "\n" in gap and _ends_on_country(text, previous.end()):
                 break  # a list's line ends on a country ('Swiss Federal Office for the Environment – Switzerland')
+            if "\n" in gap and nxt.group(0) == "Government":
+                break  # a list's lines: '... – Ministry of Environment' / 'Government of Jordan – ...'
             if "\n" in gap and _opens_with_a_person(text, nxt.start()):
                 break  # a speaker list's next line: '... Ministry of the Environment of Japan' / 'Sefo Leota, Adviser, ...'
             word = nxt.group(0)
