@@ -3317,3 +3317,22 @@ def test_a_partner_list_of_governments_and_their_bodies() -> None:
     assert {"Government of Argentina", "Government of Jordan", "Government of Switzerland",
             "Swiss Federal Office for the Environment", "Ministry of Environment"} <= bodies
     assert not [b for b in bodies if "Government" in b and "–" in b]
+
+
+def test_an_initiative_a_body_coordinates_and_its_partner_laboratories() -> None:
+    """A made-up side event page: 'the Regional Mercury Biomonitoring Initiative (RMBI), which BRI coordinates with
+    funding from ...' is work, a project, also named by its acronym ('The RMBI contributes to the ... area');
+    'Partner laboratories include X and Y' names its implementers; the area 'which is led by' a body is that body's
+    to lead, not the initiative's to implement."""
+    rmbi = "Regional Mercury Biomonitoring Initiative"
+    page = rules_only("e.txt", "Side event\n\nSpeakers from BRI introduced the Regional Mercury Biomonitoring Initiative "
+                               "(RMBI), which BRI coordinates with funding from the Ministry of the Environment of "
+                               "Japan. Partner laboratories include the National Institute of Health of Colombia and "
+                               "the Kenya Marine and Fisheries Research Institute (KMFRI).\n\nThe RMBI contributes to "
+                               "the mercury air transport and fate research area of the UNEP Global Mercury "
+                               "Partnership, which is led by the Institute of Atmospheric Pollution Research.\n")
+    assert rmbi in names(page, "Project") and rmbi not in names(page, "Organization")
+    implementers = {a for a, b in _pairs(page, "IMPLEMENTS") if b == rmbi}
+    assert {"National Institute of Health of Colombia", "Kenya Marine and Fisheries Research Institute"} <= implementers
+    assert "Institute of Atmospheric Pollution Research" not in implementers
+    assert (rmbi, "Mercury air transport and fate research") in _pairs(page, "PART_OF")

@@ -823,8 +823,9 @@ def _typed_by_the_noun_after(text: str, found: list[Found]) -> list[Found]:
 def find_titled(text: str, definitions: list[Definition] | None = None) -> list[Found]:
     """Projects, publications and events named in ``text``, in text order."""
     definitions = find_definitions(text) if definitions is None else definitions
-    found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_listed_work(text), *_country_labelled_work(text),
-             *_carried_out_initiatives(text), *_headed(text, definitions), *_lower_heads(text), *_described(text)]
+    found = [*_meetings(text), *_quoted(text), *_labelled(text), *_enumerated(text), *_listed_work(text),
+             *_country_labelled_work(text), *_carried_out_initiatives(text, definitions), *_headed(text, definitions),
+             *_lower_heads(text), *_described(text)]
     labelled = [f for f in found if f.rule == "item labelled with its GEF number" or  # and a title's head word
                 f.rule.startswith("a name in apposition")]                            # after its colon
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
@@ -948,19 +949,37 @@ def _launched_before(text: str, start: int) -> bool:
         words[-2] == "in" and words[-1].rstrip(",").isdigit()
 
 
-def _carried_out_initiatives(text: str) -> list[Found]:
+def _run_by_a_body(after: str) -> bool:
+    """Whether the clause after a name says a body runs it ('(RMBI), which BRI coordinates with funding from the
+    Ministry of the Environment of Japan'): work, not a body.
+
+    >>> _run_by_a_body(" (RMBI), which BRI coordinates with funding from Japan."), _run_by_a_body(" met.")
+    (True, False)
+    """
+    clause = after.split(".")[0]
+    said = clause.partition(", which ")[2].split()[:4]
+    return any(verb in said for verb in ("coordinates", "implements", "runs", "leads", "manages"))
+
+
+def _carried_out_initiatives(text: str, definitions: list[Definition] = ()) -> list[Found]:
     """An initiative or a study the words after it say is carried out is work, a project ('the Pacific Mercury Waste
     Take-Back Initiative, implemented by SPREP', 'the Highveld Mercury Emissions Study, carried out in South
     Africa'); else 'Initiative' heads a body's name (loaders.entities.headed) and 'Study' a report's."""
     found = []
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
         head = text[start:end].rsplit(None, 1)[-1]
-        if head not in _WORK_IF_CARRIED_OUT or not (carried_out(text[end:end + 40]) or _launched_before(text, start)):
+        if head not in _WORK_IF_CARRIED_OUT or not (carried_out(text[end:end + 40]) or _launched_before(text, start)
+                                                    or _run_by_a_body(text[end:end + 100])):
             continue
         name = strip_role(clean_name(text[start:end]))
         if name.endswith(" " + head) and len(name.split()) >= 2:
             begin = end - len(name)
-            found.append(Found("Project", name, begin, end, (name,), None, CARRIED_OUT_WORK))
+            short = next((d for d in definitions if (d.long_start, d.long_end) == (begin, end)), None)
+            found.append(Found("Project", name, begin, end, (name, *(short.short for _ in [short] if short)), None,
+                               CARRIED_OUT_WORK))
+            if short is not None:  # '... Initiative (RMBI), which BRI coordinates': the acronym names it too
+                found.append(Found("Project", name, short.short_start, short.short_end, (short.short,), None,
+                                   CARRIED_OUT_WORK))
     return found
 
 

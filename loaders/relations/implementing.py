@@ -93,7 +93,7 @@ def read_implementers(ann: Annotated) -> None:
                     targets = [t for t in [sentences.the_project(span)] if t]  # ('an existing project of WHO' is
                     #                                                              another, unnamed project)
                 page_project = sentences.topic is not None and sentences.topic.node.type == "Project"
-                listing = cue.group(0).lower().startswith(("partners", "members"))
+                listing = cue.group(0).lower().startswith(("partner", "members"))
                 if not targets and (listing or page_project or any(a in sentence for a in _AGENCY)):
                     targets = [t for t in [sentences.topic_of(block)] if t]  # a project's page: 'a group of
                     # partners which includes: ...', 'Stack measurements are carried out with the Central Laboratory'
@@ -152,9 +152,10 @@ def _leads_an_area(mentions: list[Located], at: int) -> bool:
     """Whether the cue at ``at`` comes right after a partnership area (and the Partnership it is of): the area's lead
     follows, no project's implementer."""
     before = sorted(outermost([m for m in mentions if m.end <= at]), key=lambda m: m.end)
+    last = before[-1].end if before else 0
     while before and before[-1].node.name == "UNEP Global Mercury Partnership":
-        before.pop()
-    return bool(before) and before[-1].node.type == "Area" and at - before[-1].end <= 50
+        before.pop()  # ('... area of the UNEP Global Mercury Partnership, which is led by')
+    return bool(before) and before[-1].node.type == "Area" and at - last <= 12
 
 
 def _apposition(gap: str) -> bool:

@@ -300,6 +300,8 @@ def _predicates(frame: _Frame, tok: Token, block: Block) -> list[tuple[str, list
             who = _verb_agents(frame, tok, funding=True)
             return [("funds", who, _verb_things(frame, tok, block) or _fallback(frame, block, who, area=_objectless(tok)))]
         if _IMPL_VERB.fullmatch(text) or (text.lower() == "carrying" and any(c.text == "out" for c in tok.children)):
+            if tok.dep_ in ("relcl", "acl") and tok.head.lower_ in ("area", "partnership"):
+                return []  # '... fate research area of the Partnership, which is led by X': the area's lead
             who = _verb_agents(frame, tok, funding=False)
             return [("implements", who, _verb_things(frame, tok, block) or _fallback(frame, block, who))]
         if tok.lower_ in ("working", "serving", "acting") and any(c.lower_ == "as" for c in tok.children):
