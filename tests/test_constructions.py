@@ -3336,3 +3336,13 @@ def test_an_initiative_a_body_coordinates_and_its_partner_laboratories() -> None
     assert {"National Institute of Health of Colombia", "Kenya Marine and Fisheries Research Institute"} <= implementers
     assert "Institute of Atmospheric Pollution Research" not in implementers
     assert (rmbi, "Mercury air transport and fate research") in _pairs(page, "PART_OF")
+
+
+def test_a_speaker_s_title_line_with_a_unit_and_its_body() -> None:
+    """A made-up webinar's speakers: a name alone on its line over 'Head, Division of Oral Health, Ministry of Health,
+    Kenya': the role, then the unit and the body it is part of, each a body the speaker is affiliated with."""
+    page = rules_only("w.txt", "Speakers\n\nDr. Wanjiru Mbogo-Otieno\nHead, Division of Oral Health, Ministry of Health, "
+                               "Kenya\nDr. Mbogo-Otieno leads the national oral health programme.\n")
+    bodies = {b for a, b in _pairs(page, "AFFILIATED_WITH") if a == "Wanjiru Mbogo-Otieno"}
+    assert {"Division of Oral Health", "Ministry of Health"} <= {b.removesuffix(" of Kenya") for b in bodies}
+    assert not [b for b in names(page, "Organization") if b.startswith("Head")]

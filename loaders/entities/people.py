@@ -268,6 +268,23 @@ def _ends_with_role_of(before: str) -> bool:
     return any(role == r or role.endswith(" " + r) for r in ROLE_WORDS)
 
 
+def _unit_and_body(text: str, at: int, line: str, orgs: _Orgs) -> list[Found]:
+    """A title line's unit and the body it is part of, each named in full between commas ('Division of Oral Health,
+    Ministry of Health' under a speaker's name): one find each; none where a part is no body's name."""
+    parts = line.split(", ")
+    if len(parts) != 2 or not all(entity_type(p) == "Organization" and p[:1].isupper() for p in parts):
+        return []
+    found = []
+    for part in parts:
+        start = text.find(part, at)
+        body = orgs.at(start, 1) or _new_body(text, start, start + len(part))
+        if body is None:
+            return []
+        found.append(body)
+        at = start + len(part)
+    return found
+
+
 def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
     """A name alone on its line, its body opening the next line, or its title the next and its body the one after
     ('Kenji Sato' / 'Senior Researcher' / 'National Institute for Minamata Disease'; 'Amina Yusuf' / 'University
@@ -285,7 +302,7 @@ def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
             return None
         at = start + len(text[start:stop]) - len(text[start:stop].lstrip())
         role, _, rest = line.partition(", ")
-        if rest and any(w.lower().strip(".") in TITLE_WORDS for w in role.split()) and len(role.split()) <= 6:
+        if rest and any(w.lower().strip(".") in _ROLES_AND_TITLES for w in role.split()) and len(role.split()) <= 6:
             # 'Permanent Secretary, Ministry of Environment and National Beautification, Barbados': a role, the
             # body, where it is
             roles.append((at, at + len(role)))
@@ -295,6 +312,10 @@ def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
         if (body := orgs.at(at, 1)) is not None:  # and the bodies after it: 'Chemicals and Health Branch, UNEP'
             chain = [body, *orgs.within(body.end, stop)]
             return Tail(organizations=chain, roles=roles, end=chain[-1].end)
+        units = _unit_and_body(text, at, line, orgs)  # 'Division of Oral Health, Ministry of Health': both
+        if units:
+            return Tail(organizations=units, roles=roles, end=units[-1].end, new_bodies=[u for u in units if
+                                                                                        u.rule.startswith("affil")])
         if entity_type(line) == "Organization" and (body := _new_body(text, at, at + len(line))) is not None:
             return Tail(organizations=[body], roles=roles, end=body.end, new_bodies=[body])  # no rule read it yet
         titled = _ROLE_PHRASE.match(line) or any(w.lower().strip(",.") in TITLE_WORDS for w in line.split())
