@@ -3346,3 +3346,26 @@ def test_a_speaker_s_title_line_with_a_unit_and_its_body() -> None:
     bodies = {b for a, b in _pairs(page, "AFFILIATED_WITH") if a == "Wanjiru Mbogo-Otieno"}
     assert {"Division of Oral Health", "Ministry of Health"} <= {b.removesuffix(" of Kenya") for b in bodies}
     assert not [b for b in names(page, "Organization") if b.startswith("Head")]
+
+
+def test_a_country_project_formally_titled_and_part_of_a_programme() -> None:
+    """A made-up planetGOLD country page: 'The planetGOLD Guyana project, formally titled "Gold from the Interior:
+    ..."' names one project twice; after 'planetGOLD Guyana is part of the GEF-funded planetGOLD programme', 'the
+    project is implemented by Conservation International' is about the country project, not the programme."""
+    formal = "Gold from the Interior: Mercury-Free Production for Miners in Guyana"
+    page = rules_only("g.txt", "Guyana\n\nMining matters in Guyana.\n\nThe planetGOLD Guyana project, formally titled "
+                               f"\"{formal}\", works with miners.\n\nplanetGOLD Guyana is part of the GEF-funded "
+                               "planetGOLD programme, which works in more than 20 countries. In Guyana, the project "
+                               "is implemented by Conservation International.\n")
+    projects = [n for n in page.nodes if n.type == "Project" and formal in (n.name, *n.aliases)]
+    assert len(projects) == 1 and "planetGOLD Guyana" in (projects[0].name, *projects[0].aliases)
+    assert ("Conservation International", projects[0].name) in _pairs(page, "IMPLEMENTS")
+    assert ("Conservation International", "planetGOLD") not in _pairs(page, "IMPLEMENTS")
+
+
+def test_companies_named_head_first() -> None:
+    """A made-up news item: 'Two cement producers, Atlas Clinker Company and Société des Ciments du Souss, are taking
+    part' names two companies; 'Société' heads a name from its front as 'Université' does."""
+    page = rules_only("n.txt", "Cement news\n\nTwo cement producers, Atlas Clinker Company and Société des Ciments du "
+                               "Souss, are taking part with pilot kilns.\n")
+    assert {"Atlas Clinker Company", "Société des Ciments du Souss"} <= names(page, "Organization")

@@ -43,7 +43,7 @@ _OPENING_HEADS = frozenset({
     "Fondation", "Fondazione", "Stiftung", "Asociación", "Associação", "Association", "Agencia", "Agència",
     "Agence", "Centro", "Yayasan", "Corporación", "Cooperativa", "Sociedad", "Consorcio", "Organización",
     "Organisation", "Servicio", "Secretaría", "Dirección", "Direction", "Escuela", "Caja", "Comisión", "Comissão",
-    "Directorate", "PT"})
+    "Directorate", "PT", "Société", "Compañía", "Companhia", "Empresa", "Réseau"})
 _OF_HEAD = re.compile(r"(\w+)\s+(?:of|for|on|to|in|at)\s")
 
 

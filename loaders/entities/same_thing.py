@@ -4,7 +4,7 @@
   is planetGOLD; "X, renamed Y", "X (now Y)" likewise: the new name is the name, the old one an alias;
 * "Y (formerly X)", "Y, formerly known as X" - X is an old name of Y;
 * "the Global Mercury Partnership (hereinafter referred to as the “Partnership”)", "X (known as Y)", "X,
-  also known as Y" - Y is another name of X.
+  also known as Y", "The X project, formally titled Y" - Y is another name of X.
 
 Nothing else is merged here: two names that merely look alike stay two things.
 
@@ -27,7 +27,8 @@ from loaders.entities.found import Found, clean_name
 _RENAMED = re.compile(r"\b(?:now|since\s+\d{4})\s+(?:re)?(?:branded|known|called|named)\s+(?:as\s+)?(?:the\s+)?"
                       r"|\b(?:later\s+)?renamed\s+(?:as\s+)?(?:the\s+)?|(?<=\()\s*now\s+(?:the\s+)?")
 _OTHER_NAME = re.compile(r"\b(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|named))?\s+(?:as\s+)?(?:the\s+)?"
-                         r"|\b(?:also\s+)?known\s+as\s+(?:the\s+)?|\b(?:formerly|previously)(?:\s+known\s+as)?\s+(?:the\s+)?")
+                         r"|\b(?:also\s+)?known\s+as\s+(?:the\s+)?|\b(?:formerly|previously)(?:\s+known\s+as)?\s+(?:the\s+)?"
+                         r"|\b(?:formally|officially)\s+(?:titled|named|called)\s+")
 _BEFORE_CUE = re.compile(r"[\s,(]{0,4}$")
 
 
@@ -72,6 +73,7 @@ def said_to_be_one(text: str, finds: list[Found]) -> list[Found]:
     return finds
 
 
+_WORK_WORDS = ("project", "programme", "initiative")
 _COMPATIBLE = {"Project": ("Project",), "Publication": ("Publication",), "Event": ("Event",),
                "Organization": ("Organization",), "Person": ("Person",)}
 
@@ -81,9 +83,10 @@ def _thing_before(text: str, finds: list[Found], order: list[int], at: int) -> i
     project named before."""
     for i in reversed(order):
         f = finds[i]
-        if f.end <= at and at - f.end <= 3 and f.node_type in _COMPATIBLE:
+        if f.end <= at and (at - f.end <= 3 or text[f.end:at].strip(" ,") in _WORK_WORDS) and \
+                f.node_type in _COMPATIBLE:  # ('The planetGOLD Guyana project, formally titled "..."')
             return i
-        if f.end < at - 3:
+        if f.end < at - 12:
             break
     anaphor = _ANAPHOR.search(text[max(0, at - 40):at])
     if anaphor:

@@ -320,7 +320,7 @@ class Sentences:
         if earlier and set(said) == {"it"} and (subject := self._subject_before(span, block)) is not None:
             return subject  # 'The planetGOLD Kenya project is part of the ... planetGOLD programme. It is ...'
         if earlier:
-            return earlier[-1]
+            return self.last_named(earlier)
         # 'the project' (not 'it', which may be a body) of a news item whose headline names one project
         topic = self.block_topic(block) or (self.headline_thing("Project") if set(said) - {"it"} else None)
         if topic is None and self.text[block.start:span[0]].lstrip().startswith(("The project", "The programme")):
@@ -455,8 +455,8 @@ class Sentences:
         last = earlier[-1]
         whole = [m for m in earlier[:-1] if self.sentence_of.get(id(m)) == self.sentence_of.get(id(last))
                  and m.node.type == "Project" and m.node.id != last.node.id]
-        if whole and self.text[max(0, last.start - 24):last.start].rstrip().endswith(("of the", "of")):
-            return whole[-1]
+        if whole and "of" in self.text[max(0, last.start - 40):last.start].split()[-3:]:
+            return whole[-1]  # ('X is part of the GEF-funded planetGOLD programme. ... the project is ...': X)
         if self.text[max(0, last.start - 24):last.start].rstrip().endswith(("project of the", "project of")):
             others = [m for m in earlier if m.node.type == "Project" and m.node.id != last.node.id]
             return others[-1] if others else last
