@@ -3369,3 +3369,12 @@ def test_companies_named_head_first() -> None:
     page = rules_only("n.txt", "Cement news\n\nTwo cement producers, Atlas Clinker Company and Société des Ciments du "
                                "Souss, are taking part with pilot kilns.\n")
     assert {"Atlas Clinker Company", "Société des Ciments du Souss"} <= names(page, "Organization")
+
+
+def test_a_spanish_name_joined_by_en() -> None:
+    """A made-up partner list's 'Centro de Estudios en Residuos Peligrosos (CERP), Argentina': one body ('en' joins
+    its words as 'de' does), no person 'Residuos Peligrosos'."""
+    page = rules_only("l.txt", "Non-governmental organizations\nHealth Care Without Harm\nCentro de Estudios en Residuos "
+                               "Peligrosos (CERP), Argentina\n")
+    assert "Centro de Estudios en Residuos Peligrosos" in names(page, "Organization")
+    assert not names(page, "Person")

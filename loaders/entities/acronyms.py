@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "do", "da", "del", "des", "la", "le", "y",
                         "para", "at", "to", "&", "du", "van", "von", "und", "für", "et", "delle", "della", "di",
-                        "pour", "un", "une", "es"})  # 'es': 'University of Dar es Salaam'
+                        "pour", "un", "une", "es", "en", "sobre", "sur", "em", "dos", "das"})
+# ('es': 'University of Dar es Salaam'; 'en': 'Centro de Estudios en Residuos Peligrosos')
 _SHORT = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-/ ]{0,18}[A-Za-z0-9])\s*\)")
 _WORD = re.compile(r"[\w'\u2019&.\-]+")
 
