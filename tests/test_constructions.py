@@ -3378,3 +3378,14 @@ def test_a_spanish_name_joined_by_en() -> None:
                                "Peligrosos (CERP), Argentina\n")
     assert "Centro de Estudios en Residuos Peligrosos" in names(page, "Organization")
     assert not names(page, "Person")
+
+
+def test_a_sheet_labelled_over_its_title() -> None:
+    """A made-up programme's project summary opens 'Specific International Programme: Project Summary' over the
+    project's title: the title is the project (no project 'Project Summary'), and the sheet's fields are its."""
+    title = "Strengthening National Capacity for the Sound Management of Mercury Waste in Zambia"
+    page = rules_only("s.txt", f"Specific International Programme: Project Summary\n\n{title}\n\nCountry: Zambia\n"
+                               "Applicant: Ministry of Green Economy and Environment\nExecuting entity: Zambia "
+                               "Environmental Management Agency (ZEMA)\nDuration: 30 months\n")
+    assert title in names(page, "Project") and "Project Summary" not in names(page, "Project")
+    assert ("Zambia Environmental Management Agency", title) in _pairs(page, "IMPLEMENTS")

@@ -42,6 +42,9 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
         following = gap + len(text[gap:]) - len(text[gap:].lstrip())
         if repeats_last_crumb(text[pos:gap], text[following:]) or is_breadcrumb(text[pos:gap]):
             pos = following  # a web page's breadcrumb trail (and furniture): the title is the next paragraph
+    gap = text.find("\n\n", pos)
+    if gap >= 0 and is_sheet_label(text[pos:gap]):  # 'Specific International Programme: Project Summary' over the title
+        pos = gap + len(text[gap:]) - len(text[gap:].lstrip())
     kicker = _kicker(text, pos)
     if kicker:  # 'SIDE EVENT' / 'Mercury-Free Health Care by 2030: ...': the title is the line (or paragraph) under it
         pos = text.find("\n", pos) + 1
@@ -61,6 +64,17 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
     if not found and len(lines) > 1:  # a page's title line run into the text under it, with no blank line
         found = _title_finds(text, lines[:1], sheet, kicker)
     return found
+
+
+def is_sheet_label(paragraph: str) -> bool:
+    """Whether a page's first paragraph only labels the sheet under it ('Specific International Programme: Project
+    Summary'): its title is the next paragraph.
+
+    >>> is_sheet_label("Specific International Programme: Project Summary"), is_sheet_label("GEF GOLD: Contribution")
+    (True, False)
+    """
+    line = paragraph.strip()
+    return "\n" not in line and ": " in line and bool(_STOP_LINE.fullmatch(line.rpartition(": ")[2]))
 
 
 def is_breadcrumb(paragraph: str) -> bool:
