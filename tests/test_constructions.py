@@ -3389,3 +3389,15 @@ def test_a_sheet_labelled_over_its_title() -> None:
                                "Environmental Management Agency (ZEMA)\nDuration: 30 months\n")
     assert title in names(page, "Project") and "Project Summary" not in names(page, "Project")
     assert ("Zambia Environmental Management Agency", title) in _pairs(page, "IMPLEMENTS")
+
+
+def test_a_named_project_with_a_body_s_head_word() -> None:
+    """A made-up campaign page: 'we set up Mercury Trade Watch, a project that tracks mercury shipments' - 'Watch'
+    heads bodies' names, but the text calls it a project; 'run by ZMWG with two member groups, Centro de Estudios
+    Ambientales del Norte in Mexico and Yayasan Bumi Bersih in Indonesia' names two bodies (the country before 'and'
+    ends the first place, not the name after it)."""
+    page = rules_only("c.txt", "Stopping the Trade\n\nIn 2021 we set up Mercury Trade Watch, a project that tracks mercury "
+                               "shipments. It is run by ZMWG with two member groups, Centro de Estudios Ambientales del "
+                               "Norte in Mexico and Yayasan Bumi Bersih in Indonesia.\n")
+    assert "Mercury Trade Watch" in names(page, "Project") and "Mercury Trade Watch" not in names(page, "Organization")
+    assert "Yayasan Bumi Bersih" in names(page, "Organization")

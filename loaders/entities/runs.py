@@ -205,6 +205,19 @@ def _country_ends_line(text: str, start: int) -> bool:
     return is_country_name(text[start:len(text) if end < 0 else end].rstrip(" .;"))
 
 
+def _a_country_before_and(text: str, start: int, end: int) -> bool:
+    """Whether the run from ``start`` to ``end`` is a country's name whole, one that 'and' does not go on ('Mexico
+    and Yayasan ...'; not 'Trinidad and Tobago').
+
+    >>> _a_country_before_and("Mexico and Yayasan Bumi", 0, 6), _a_country_before_and("Trinidad and Tobago", 0, 8)
+    (True, False)
+    """
+    if not is_country_name(text[start:end]):
+        return False
+    countries = find_countries(text[start:start + 60])
+    return not (countries and countries[0].start == 0 and countries[0].end > end - start)
+
+
 def capitalised_runs(text: str, connectors: frozenset[str] = CONNECTORS) -> list[tuple[int, int]]:
     """Spans of capitalised names: capitalised words joined by connectors ('of', 'for', 'and', ...)."""
     return list(_capitalised_runs(text, connectors))
@@ -246,6 +259,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
             if "\n" in gap and _opens_with_a_person(text, nxt.start()):
                 break  # a speaker list's next line: '... Ministry of the Environment of Japan' / 'Sefo Leota, Adviser, ...'
             word = nxt.group(0)
+            if word == "and" and _a_country_before_and(text, start, previous.end()):
+                break  # 'in Mexico and Yayasan Bumi Bersih in Indonesia': the country ends, a name begins
             if word == "The" or word in HONORIFICS:
                 break  # 'The' opens a sentence or a new line, never goes on a name: 'Association\nThe EEB'; nor
                 #        does a person's honorific: 'Regional Centre for Asia' / 'Ms. Grace Mwangi, ...'

@@ -1002,6 +1002,18 @@ def _after_the_word_project(text: str, start: int) -> bool:
         w in ("the", "a", "its", "their", "our") for w in words[-4:-1])
 
 
+def _a_project_that(text: str, end: int) -> bool:
+    """Whether the words after a name call it a project or programme that does something ('Mercury Trade Watch, a
+    project that tracks mercury shipments'): work, whatever its head word.
+
+    >>> _a_project_that("Trade Watch, a project that tracks", 11), _a_project_that("Trade Watch, a network of", 11)
+    (True, False)
+    """
+    words = text[end:end + 60].lstrip(", ").split()[:4]
+    return words[:1] in (["a"], ["an"]) and any(w in ("project", "programme") for w in words[1:3]) and any(
+        w in ("that", "which") for w in words[2:4])
+
+
 def _described(text: str) -> list[Found]:
     """A capitalised name the words after it call a project, programme, initiative, campaign or network.
 
@@ -1034,10 +1046,12 @@ def _described(text: str) -> list[Found]:
         name = clean_name(text[start:end])
         if len(words) == 1 and words[0][1:].islower():
             continue  # 'Additionally, an oceanographic campaign ...', 'It is a two-year project': no name
-        if words and entity_type(name) in (None, "Project") and not is_country_name(name) and not only_countries(name) \
-                and "Convention" not in words and "by" not in words:  # 'Led by Conservation International, a ...
-            #                                                             project': no name
-            found.append(Found("Project", name, start, end, (name,), None, "a name the text calls a project"))
+        called_work = entity_type(name) == "Organization" and _a_project_that(text, end)
+        if words and (entity_type(name) in (None, "Project") or called_work) and not is_country_name(name) and \
+                not only_countries(name) and "Convention" not in words and "by" not in words:  # 'Led by Conservation
+            #                                                                       International, a ... project': no name
+            found.append(Found("Project", name, start, end, (name,), None,  # 'Mercury Trade Watch, a project that
+                               CARRIED_OUT_WORK if called_work else "a name the text calls a project"))  # tracks
     return found
 
 
