@@ -3401,3 +3401,16 @@ def test_a_named_project_with_a_body_s_head_word() -> None:
                                "Norte in Mexico and Yayasan Bumi Bersih in Indonesia.\n")
     assert "Mercury Trade Watch" in names(page, "Project") and "Mercury Trade Watch" not in names(page, "Organization")
     assert "Yayasan Bumi Bersih" in names(page, "Organization")
+
+
+def test_a_bilateral_project_page_known_as() -> None:
+    """A made-up bilateral project page titled 'Japan–Philippines Cooperation on Mercury Monitoring in Artisanal Gold
+    Mining Areas': 'The project, known as J-PhilMERC, is funded by MOEJ' says the page is a project's, so its title is
+    the project the sentences are about."""
+    title = "Japan–Philippines Cooperation on Mercury Monitoring in Artisanal Gold Mining Areas"
+    page = rules_only("b.txt", f"{title}\n\nSince 2021, the Ministry of the Environment, Japan (MOEJ) has worked with "
+                               "the Environmental Management Bureau on a bilateral project in Mindanao. The project, known "
+                               "as J-PhilMERC, is funded by MOEJ.\n\nThe results contribute to monitoring under Article 19 "
+                               "of the Minamata Convention.\n")
+    assert title in names(page, "Project")
+    assert (title, "Article 19") in _pairs(page, "SUPPORTS")

@@ -274,7 +274,7 @@ def _project_page(opening: str) -> bool:
         return True
     return any(f"{lead} project{link} " in opening for lead in ("This", "The") for link in (
         ", implemented", ", executed", ", funded", " is implemented", " is executed", " is funded", " is financed",
-        " aims", ", launched", " was launched", ", led", " is led"))
+        " aims", ", launched", " was launched", ", led", " is led", ", known as"))
 
 
 def titles(ann: Annotated) -> None:
