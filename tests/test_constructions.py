@@ -3414,3 +3414,15 @@ def test_a_bilateral_project_page_known_as() -> None:
                                "of the Minamata Convention.\n")
     assert title in names(page, "Project")
     assert (title, "Article 19") in _pairs(page, "SUPPORTS")
+
+
+def test_a_country_s_body_in_the_possessive_is_no_place_of_work() -> None:
+    """A made-up project page: 'It contributes to the ... area, which is led by the Institute of Atmospheric Pollution
+    Research of Italy's National Research Council': Italy is that body's country, not where the project works."""
+    title = "Mercury Monitoring in Mindanao"
+    page = rules_only("p.txt", f"{title}\n\nThe project, known as MM, is funded by MOEJ and works in the Philippines. It "
+                               "contributes to the mercury air transport and fate research area of the UNEP Global "
+                               "Mercury Partnership, which is led by the Institute of Atmospheric Pollution Research of "
+                               "Italy's National Research Council.\n")
+    places = {b for a, b in _pairs(page, "LOCATED_IN") if a == title}
+    assert "Philippines" in places and "Italy" not in places

@@ -75,6 +75,8 @@ def _inside_other(text: str, country: Located, mentions: list[Located], partners
     nothing), a government's country is: 'memorandum of understanding with the governments of Trinidad and
     Tobago (TTO), Antigua and Barbuda (ATG) ...'."""
     for m in mentions:
+        if m.node.type == "Organization" and text[country.end:m.start] in ("'s ", "\u2019s "):
+            return True  # "Italy's National Research Council": the body's country
         if m.node.type == "Organization" and m.start <= country.start and country.end <= m.end:
             government = m.node.name.startswith(("Government of ", "Governments of "))
             return not (partners and government and not FUNDER_VERB.match(text[m.end:m.end + 40].strip()))
