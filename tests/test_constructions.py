@@ -3426,3 +3426,20 @@ def test_a_country_s_body_in_the_possessive_is_no_place_of_work() -> None:
                                "Italy's National Research Council.\n")
     places = {b for a, b in _pairs(page, "LOCATED_IN") if a == title}
     assert "Philippines" in places and "Italy" not in places
+
+
+def test_an_ngo_s_programme_in_apposition_and_its_partners() -> None:
+    """A made-up NGO programme page: "Health Care Without Harm Latin America's current programme, Hospitals Free of
+    Mercury 2030, works with health systems in Argentina" names the programme; 'Our partners in the programme are the
+    Pan American Health Organization (PAHO) and ...' its implementers; 'The programme is also a partner in the Mercury
+    in Products partnership area' its area."""
+    work = "Hospitals Free of Mercury 2030"
+    page = rules_only("n.txt", "Mercury-free health care\n\nHospitals need help.\n\nHealth Care Without Harm Latin "
+                               f"America's current programme, {work}, works with health systems in Argentina and "
+                               "Chile. The programme is also a partner in the Mercury in Products partnership area of "
+                               "the UNEP Global Mercury Partnership.\n\nOur partners in the programme are the Pan "
+                               "American Health Organization (PAHO) and the Ministry of Health of Costa Rica.\n")
+    assert work in names(page, "Project")
+    assert {"Pan American Health Organization", "Ministry of Health of Costa Rica"} <= \
+        {a for a, b in _pairs(page, "IMPLEMENTS") if b == work}
+    assert (work, "Mercury in products") in _pairs(page, "PART_OF")

@@ -871,7 +871,7 @@ _DESCRIBED_AS = re.compile(r"(?:,\s+(?:a|an|the)|\s+(?:is|was)\s+(?:a|an|the))\s
 _NAMED_AFTER = re.compile(r"\b(?:project|programme|program|initiative|campaign|scheme|(?P<doc>report|guide|handbook|"
                           r"toolkit|publication)),\s+(?P<name>[A-Z][^,.;()\n]{3,120}?),\s+"
                           r"(?=(?:which|is|was|will|has|aims|funded|financed|implemented|led|executed|launched|run|"
-                          r"available|prepared|published|developed)\b)")
+                          r"available|prepared|published|developed|works|helps|supports|brings|operates)\b)")
 _NOT_OPENING = frozenset({"Through", "In", "With", "For", "Under", "Since", "As", "At", "By", "From", "On", "After"})
 
 

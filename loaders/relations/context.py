@@ -41,7 +41,7 @@ IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted
                             r"runs [^,.;]{0,60}? with|carried out with|technical (?:support|assistance) from|"
                             r"(?:implement(?:s|ed|ing)?|execute[sd]?)(?: the project)? with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
-                            r"\b(?:partners|members|partner\s+(?:laboratories|institutions|organi[sz]ations))(?:\s+in\s+the\s+project)?,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
+                            r"\b(?:partners|members|partner\s+(?:laboratories|institutions|organi[sz]ations))(?:\s+in\s+the\s+(?:project|programme))?,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |new |[A-Z][\w.]*[ -]funded )?"
                       r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network|campaign)\b|"

@@ -101,8 +101,9 @@ def read_implementers(ann: Annotated) -> None:
                     targets = [t for t in [sentences.previous_titled(span[0])] if t]  # '... the Southeast Asia
                     # Mercury Monitoring Network (SEAMNet), set up in 2019 ... . Its members include the ...'
                 targets = [t for t in targets if t.node.type == "Project"]
-                if "in the project" in cue.group(0).lower() and page_project:  # a project page's 'Partners in the
-                    targets = [sentences.topic]                                   # project are ...'
+                if " in the pro" in cue.group(0).lower():  # 'Partners in the project are ...': the page's project, else
+                    own = sentences.topic if page_project else sentences.anaphor_topic(span, block)  # the one before
+                    targets = [own] if own is not None and own.node.type == "Project" else targets
             chain = sentences.chain(orgs, at)
             if cue.group(0).lower().startswith(("implemented", "executed")):
                 chain += _national_partner(sentences, orgs, chain)

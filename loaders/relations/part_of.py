@@ -99,7 +99,7 @@ def _opens_with_reference(sentence: str) -> bool:
 
 _PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the",
                "contributes to", "activity of", "activities of", "projects of", "project of", "carried out under",
-               "implemented under")
+               "implemented under", "a partner in")
 
 
 def _says_part(between: str) -> bool:
