@@ -3443,3 +3443,13 @@ def test_an_ngo_s_programme_in_apposition_and_its_partners() -> None:
     assert {"Pan American Health Organization", "Ministry of Health of Costa Rica"} <= \
         {a for a, b in _pairs(page, "IMPLEMENTS") if b == work}
     assert (work, "Mercury in products") in _pairs(page, "PART_OF")
+
+
+def test_an_initiative_a_grant_launches() -> None:
+    """A made-up grant news item: 'BRI has received a grant ... to launch the Pacific Mercury Monitoring Initiative,
+    a three-year effort to measure mercury in fish' - the initiative is work (launched), not a body."""
+    work = "Pacific Mercury Monitoring Initiative"
+    page = rules_only("g.txt", "BRI awarded grant\n\nBiodiversity Research Institute (BRI) has received a grant from the "
+                               f"Ministry of Climate and Environment of Norway to launch the {work}, a three-year effort "
+                               "to measure mercury in fish in Fiji and Samoa.\n")
+    assert work in names(page, "Project") and work not in names(page, "Organization")

@@ -941,9 +941,13 @@ def _launched_before(text: str, start: int) -> bool:
     >>> t = "Launched in 2022, the Caribbean Initiative helps"
     >>> _launched_before(t, t.index("Caribbean")), _launched_before("Members of the Caribbean", 15)
     (True, False)
+    >>> _launched_before("a grant to launch the Pacific Initiative", 22)
+    True
     """
     words = text[max(0, start - 40):start].split()
     if words[-1:] == ["the"]:
+        if words[-2:-1] and words[-2] in ("launch", "launched", "launching", "launches"):
+            return True  # 'a grant ... to launch the Pacific Mercury Monitoring Initiative'
         words = words[:-1]
     return len(words) >= 3 and words[-3] in ("Launched", "Established", "Started", "launched", "established") and \
         words[-2] == "in" and words[-1].rstrip(",").isdigit()
