@@ -3453,3 +3453,20 @@ def test_an_initiative_a_grant_launches() -> None:
                                f"Ministry of Climate and Environment of Norway to launch the {work}, a three-year effort "
                                "to measure mercury in fish in Fiji and Samoa.\n")
     assert work in names(page, "Project") and work not in names(page, "Organization")
+
+
+def test_a_webinar_page_s_genre_prefix_and_section_heading() -> None:
+    """A made-up webinar page titled 'Webinar: Closing the Tap – Primary Mercury Mining and Trade under Article 3':
+    the event is named without its genre (the full title an alias); 'About the webinar' is a section, no event;
+    'organized by the Partnership's supply and storage area' names no body "Partnership's"; 'the Secretariat of
+    Environment and Natural Resources (SEMARNAT)' is one body with its eight-letter Spanish acronym."""
+    page = rules_only("w.txt", "Webinar: Closing the Tap – Primary Mercury Mining and Trade under Article 3\n\nDate: 22 "
+                               "May 2024\n\nAbout the webinar\n\nThis webinar, organized by the Partnership's supply and "
+                               "storage area, looks at Mexico, where the Secretariat of Environment and Natural "
+                               "Resources (SEMARNAT) maps mining sites.\n\nSpeakers\n\nDr. Ximena Olvera, Director of "
+                               "Hazardous Materials, SEMARNAT, Mexico\n")
+    events = [n for n in page.nodes if n.type == "Event"]
+    assert [e.name for e in events] == ["Closing the Tap – Primary Mercury Mining and Trade under Article 3"]
+    bodies = names(page, "Organization")
+    assert "Partnership's" not in bodies and "SEMARNAT" not in bodies
+    assert "Secretariat of Environment and Natural Resources" in bodies

@@ -70,6 +70,8 @@ def _acceptable_name(name: str, persons: set[str]) -> bool:
         return False
     if len(name) <= 2:
         return False  # 'TV', 'EU'-length tokens need the reference list
+    if name.endswith(("'s", "\u2019s")):
+        return False  # "organized by the Partnership's supply and storage area": the owner of what acts
     if any(w in _NOT_ALONE for w in words) and len(words) == 1:
         return False
     if re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -99,7 +99,7 @@ def _names_an_area(name: str) -> bool:
     return any(a.start <= 4 and a.end >= len(name) - 1 for a in find_areas(name))
 
 
-_UNSPELLED = re.compile(r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s+\(([A-Z]{2,6})\)")
+_UNSPELLED = re.compile(r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,6}[A-Z][\w\-]*)\s+\(([A-Z]{2,8})\)")
 
 
 _UNIT_AFTER_ACRONYM = re.compile(

@@ -180,6 +180,9 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: s
         event = _without_place_and_date(title)  # 'WEBINAR' over 'Co-benefit Mercury Control at ...'
     if event:
         name, short = _with_short_name(clean_name(event))  # 'Twelfth Meeting of the ... Group (PAG-12)'
+        genre, colon, rest = name.partition(": ")
+        if colon and genre.split()[-1].capitalize() in EVENT_HEADS and len(rest.split()) >= 3:
+            short, name = short or name, rest  # 'Webinar: Closing the Tap - ...': the event's name after its genre
         return [Found("Event", name, start, start + len(event), tuple(a for a in (short,) if a), None,
                       "the document's title, headed by a meeting")]
     if said:  # 'Sierra Leone Successfully Launches the GEF Funded Project on ...': what the headline names
@@ -348,6 +351,8 @@ def titled_headings(doc: "Document") -> list[Found]:
     for block, after in zip(blocks, blocks[1:]):
         own = doc.text[block.start:block.end].strip().strip("*#").strip()
         if block.kind != "heading" or after.kind != "paragraph" or "\n" in own or not 3 <= len(own.split()) <= 20:
+            continue
+        if own.split()[0] in ("About", "More"):  # 'About the webinar': a section of its page, no name
             continue
         start = block.start + doc.text[block.start:block.end].find(own)
         meeting = None if SENTENCE_LIKE.search(own) or _title_cased(own) or headline_object(own) else \
