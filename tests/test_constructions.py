@@ -3470,3 +3470,18 @@ def test_a_webinar_page_s_genre_prefix_and_section_heading() -> None:
     bodies = names(page, "Organization")
     assert "Partnership's" not in bodies and "SEMARNAT" not in bodies
     assert "Secretariat of Environment and Natural Resources" in bodies
+
+
+def test_a_member_list_by_country() -> None:
+    """A made-up network's members listed under country labels: 'Ministry of Environment, Sustainable Development
+    and Ecological Transition' over 'Université Félix Houphouët-Boigny' - the ministry's portfolio runs over its commas
+    to the line's end, and the university is a name of its own; the network 'is registered as a partner initiative of
+    the ASGM Partnership Area of the UNEP Global Mercury Partnership', an area, no body."""
+    page = rules_only("m.txt", "Members\n\nWANMAG is registered as a partner initiative of the ASGM Partnership Area of the "
+                               "UNEP Global Mercury Partnership.\n\nMember organizations\n\nCôte d'Ivoire\nMinistry of "
+                               "Environment, Sustainable Development and Ecological Transition\nUniversité Félix "
+                               "Houphouët-Boigny\n\nGuinea\nMinistry of Mines and Geology\n")
+    bodies = names(page, "Organization")
+    assert {"Ministry of Environment, Sustainable Development and Ecological Transition",
+            "Université Félix Houphouët-Boigny", "Ministry of Mines and Geology"} <= bodies
+    assert not [b for b in bodies if "Partnership Area" in b]

@@ -214,9 +214,16 @@ def lower_heads(text: str) -> list[Found]:
 
 
 def _names_an_area(name: str) -> bool:
-    """'ASGM Partnership', 'Partnership on Fate and Transport': a partnership area, not a body."""
+    """'ASGM Partnership', 'Partnership on Fate and Transport', 'ASGM Partnership Area of the UNEP Global Mercury
+    Partnership': a partnership area, not a body.
+
+    >>> _names_an_area("ASGM Partnership Area of the UNEP Global Mercury Partnership")
+    True
+    """
     from loaders.gazetteers.areas import find_areas
 
+    if re.search(r"\b[Pp]artnership [Aa]rea of the (?:UNEP )?Global Mercury Partnership$", name):
+        name = name[:name.lower().rfind(" of the ")]  # '... Partnership Area of the UNEP Global Mercury Partnership'
     if not re.search(r"\bPartnership\b", name) or re.search(r"\bGlobal Mercury Partnership\b", name):
         return False
     rest = re.sub(r"\b(?:UNEP|Partnership|[Aa]reas?|on|of|the)\b", " ", name).strip()

@@ -37,7 +37,7 @@ EVENT_HEADS = ("Meeting", "Conference", "Forum", "Workshop", "Session", "Webinar
                "Courses")
 # heads that open a name: English 'University X', and the bodies of languages that put the head first ('Fundación
 # Medmin', 'Yayasan Tambuhak Sinta', 'Agència de Residus de Catalunya')
-_OPENING_HEADS = frozenset({
+OPENING_HEADS = frozenset({
     "Universidade", "Universidad", "Université", "Universität", "Universitas", "Instituto", "Institut", "Istituto",
     "University", "Ministry", "Ministerio", "Ministère", "Ministério", "Fundación", "Fundacion", "Fundação",
     "Fondation", "Fondazione", "Stiftung", "Asociación", "Associação", "Association", "Agencia", "Agència",
@@ -121,11 +121,11 @@ def entity_type(name: str) -> str | None:
              (ORG_HEADS, "Organization"))
     opening = name.split()[0] if name.split() else ""
     last = last.capitalize() if last.isupper() and len(last) > 3 else last  # 'Monitoring NETWORK'
-    for word in (first, last, opening if opening in _OPENING_HEADS else ""):
+    for word in (first, last, opening if opening in OPENING_HEADS else ""):
         for heads, etype in lists:
             if word and word in heads:
                 return etype
-    return "Organization" if opening in _OPENING_HEADS else None
+    return "Organization" if opening in OPENING_HEADS else None
 
 
 _KIND_RULES: tuple[tuple[str, str, str], ...] = (

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.found import clean_name
-from loaders.entities.naming import entity_type, organization_kind
+from loaders.entities.naming import OPENING_HEADS, entity_type, organization_kind
 from loaders.gazetteers.countries import find_countries, is_country_name
 
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9](?:[\w'\u2019&\-]|\.(?=\w))*")
@@ -131,9 +131,11 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
         return True  # 'University of Illinois at Chicago, Great Lakes Center for ... Health'
     if not re.search(HEAD_OF.pattern.lstrip("^") + r"\s+(?:of|for)\b", before):
         return False
+    line = segment.split("\n")[0].rstrip()  # a list's line ends the name where the next opens another ('...,
     if re.search(r"\b(?:Ministry|Department|Division|Agency|Office|Secretariat|Authority)\s+(?:of|for)\s", before) \
-            and "\n" not in segment and _portfolios(segment):
+            and _portfolios(line) and (line == segment or _opens_a_name(segment[len(line):].split()[0])):
         return True  # 'Ministry of Environment, Forest and Climate Change', 'Division of Technology, Industry and ...'
+    #              Sustainable Development and Ecological Transition' / 'Université Félix Houphouët-Boigny')
     ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s]+)$", segment)
     return bool(re.search(r"\sand\s", segment)) and bool(
         ends_qualified and (find_countries(ends_qualified.group(1)) or re.fullmatch(r"[A-Z]{2,8}", ends_qualified.group(1))))
@@ -205,6 +207,21 @@ def _country_ends_line(text: str, start: int) -> bool:
     return is_country_name(text[start:len(text) if end < 0 else end].rstrip(" .;"))
 
 
+#: opening heads that also close English names, so a wrapped line may go on with them ('Al-Farabi Kazakh National' /
+#: 'University')
+_ENGLISH_HEADS = frozenset({"University", "Ministry", "Association", "Organisation", "Directorate", "Direction", "PT"})
+
+
+def _opens_a_name(word: str) -> bool:
+    """Whether a line opening with ``word`` begins a new name ('Government of Jordan – ...', 'Université ...'), not
+    the last line's name going on.
+
+    >>> _opens_a_name("Université"), _opens_a_name("Government"), _opens_a_name("University")
+    (True, True, False)
+    """
+    return word == "Government" or (word in OPENING_HEADS and word not in _ENGLISH_HEADS)
+
+
 def _a_country_before_and(text: str, start: int, end: int) -> bool:
     """Whether the run from ``start`` to ``end`` is a country's name whole, one that 'and' does not go on ('Mexico
     and Yayasan ...'; not 'Trinidad and Tobago').
@@ -254,8 +271,9 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                 break  # a short line (a masthead or slide line) ends the name
             if "\n" in gap and _ends_on_country(text, previous.end()):
                 break  # a list's line ends on a country ('Swiss Federal Office for the Environment – Switzerland')
-            if "\n" in gap and nxt.group(0) == "Government":
-                break  # a list's lines: '... – Ministry of Environment' / 'Government of Jordan – ...'
+            if "\n" in gap and _opens_a_name(nxt.group(0)) and previous.group(0).lower() not in connectors:
+                break  # a list's lines: '... – Ministry of Environment' / 'Government of Jordan – ...', '...
+                #        and Ecological Transition' / 'Université Félix Houphouët-Boigny'
             if "\n" in gap and _opens_with_a_person(text, nxt.start()):
                 break  # a speaker list's next line: '... Ministry of the Environment of Japan' / 'Sefo Leota, Adviser, ...'
             word = nxt.group(0)
