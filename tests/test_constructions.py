@@ -3485,3 +3485,14 @@ def test_a_member_list_by_country() -> None:
     assert {"Ministry of Environment, Sustainable Development and Ecological Transition",
             "Université Félix Houphouët-Boigny", "Ministry of Mines and Geology"} <= bodies
     assert not [b for b in bodies if "Partnership Area" in b]
+
+
+def test_a_project_page_titled_with_an_area_s_words() -> None:
+    """A made-up project page titled 'Reducing Mercury Releases from Cement Production in Viet Nam': though its words
+    are mostly the cement area's, a title-cased title opening with what the work does is the project's."""
+    title = "Reducing Mercury Releases from Cement Production in Viet Nam"
+    page = rules_only("p.txt", f"{title}\n\nCement production in Viet Nam is large.\n\nThe project, implemented by UNIDO "
+                               "with funding from the Global Environment Facility (GEF), assists the Ministry of Natural "
+                               "Resources and Environment.\n")
+    assert title in names(page, "Project")
+    assert ("United Nations Industrial Development Organization", title) in _pairs(page, "IMPLEMENTS")

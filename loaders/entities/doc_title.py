@@ -253,6 +253,8 @@ def _without_acronym(name: str) -> tuple[str, str]:
 def _names_an_area(name: str) -> bool:
     """Whether a title is mostly a partnership area's name, a page of the area's ('Partners – Artisanal and
     Small-Scale Gold Mining'), not a project's."""
+    if name.split()[0].endswith("ing") and _title_cased(name):
+        return False  # 'Reducing Mercury Releases from Cement Production in Viet Nam': work on the area's matter
     return sum(m.end - m.start for m in find_areas(name)) > 0.5 * len(name)
 
 
