@@ -3496,3 +3496,16 @@ def test_a_project_page_titled_with_an_area_s_words() -> None:
                                "Resources and Environment.\n")
     assert title in names(page, "Project")
     assert ("United Nations Industrial Development Organization", title) in _pairs(page, "IMPLEMENTS")
+
+
+def test_a_campaign_s_where_we_work_lines() -> None:
+    """A made-up campaign page's 'Where we work' section: 'Nigeria: Green Horizon Initiative' / 'Cameroon: Centre for
+    Environment and Health Advocacy (CEHA)' - the campaign works in each country, with each line's body."""
+    work = "Africa Mercury-Free Dentistry Campaign"
+    page = rules_only("c.txt", f"{work}\n\nDental amalgam is half mercury.\n\nThe Zero Mercury Working Group (ZMWG) "
+                               f"launched the {work} in 2021.\n\nWhere we work\n\nNigeria: Green Horizon Initiative\n"
+                               "Cameroon: Centre for Environment and Health Advocacy (CEHA)\n\nThe campaign receives "
+                               "support from the Government of Sweden.\n")
+    assert {"Nigeria", "Cameroon"} <= {b for a, b in _pairs(page, "LOCATED_IN") if a == work}
+    assert {"Green Horizon Initiative", "Centre for Environment and Health Advocacy"} <= \
+        {a for a, b in _pairs(page, "IMPLEMENTS") if b == work}

@@ -22,7 +22,7 @@ from loaders.annotated import Annotated, Located
 from loaders.entities.doc_title import is_breadcrumb, is_sheet_label, repeats_last_crumb
 from loaders.entities.naming import EVENT_HEADS
 from loaders.locate import sentence_span
-from loaders.spans import Spans
+from loaders.spans import Spans, line_spans
 from schema import Area, Block, Node
 from schema.reference import area_by_key
 
@@ -421,6 +421,29 @@ class Sentences:
         before = self.previous_titled(span[0])
         return self.headline_thing("Event") or (before if before is not None and before.node.type == "Event" else None)
 
+    def where_we_work(self) -> list[tuple[Located, list[Located], Block, Span]]:
+        """The lines of a project's or campaign's 'Where we work' section that label a body with its country
+        ('Nigeria: Green Horizon Initiative'): each line's country, its bodies, its block and its span."""
+        topic = self.topic
+        if topic is None or topic.node.type != "Project":
+            return []
+        found, under = [], False
+        for block in self.doc.walk():
+            own = self.text[block.start:block.end].strip()
+            lines = []
+            for start, end in line_spans(self.text, block.start, block.end) if under else []:
+                label, colon, _ = self.text[start:end].partition(": ")
+                mentions = [m for m in self.by_block.get(id(block), []) if start <= m.start < end]
+                country = next((m for m in mentions if m.node.type == "Country" and m.start == start and
+                                m.end - start == len(label)), None)
+                if colon and country is not None:
+                    orgs = [m for m in mentions if m.node.type == "Organization" and m.start > start + len(label)]
+                    lines.append((country, orgs, block, (start, end)))
+            found += lines
+            if block.kind == "heading" and not lines:  # (each short line may be read as a heading of its own)
+                under = own.lower().rstrip(":") in _WHERE_WE_WORK
+        return found
+
     def opens_with_person(self, block: Block) -> bool:
         """Whether a block opens with a person's name, past an honorific ('Prof. '): a listed person's line."""
         mentions = sorted(self.by_block.get(id(block), []), key=lambda m: m.start)
@@ -519,6 +542,11 @@ class Sentences:
         items = sorted(outermost(things), key=lambda t: t.start)
         one = len(items) >= 2 and all(self._listed(a, b) for a, b in zip(items, items[1:]))
         return list({t.node.id: t for t in items}.values()) if one else []
+
+
+#: the heading of a page's section on the countries its work is in, one line a country
+_WHERE_WE_WORK = frozenset({"where we work", "where we operate", "countries", "participating countries",
+                            "country partners", "national partners"})
 
 
 def index_sentences(ann: Annotated) -> None:
