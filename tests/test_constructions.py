@@ -3509,3 +3509,13 @@ def test_a_campaign_s_where_we_work_lines() -> None:
     assert {"Nigeria", "Cameroon"} <= {b for a, b in _pairs(page, "LOCATED_IN") if a == work}
     assert {"Green Horizon Initiative", "Centre for Environment and Health Advocacy"} <= \
         {a for a, b in _pairs(page, "IMPLEMENTS") if b == work}
+
+
+def test_a_meeting_outcome_page_s_fields_under_a_kicker() -> None:
+    """A made-up meeting-outcome page: 'MEETING OUTCOME' over the meeting's title, then 'Funding: European Union' - the
+    page is the meeting's (the kicker is no title), so the field's funder funds the meeting."""
+    title = "Central Asia Regional Dialogue on Mercury Supply, Trade and Storage"
+    page = rules_only("o.txt", f"MEETING OUTCOME\n\n{title}\nAlmaty, Kazakhstan | 2024-10-08 to 2024-10-10\n\nHost: "
+                               "Ministry of Ecology of Kazakhstan\nFunding: European Union\n\n1. Opening\nThe Dialogue "
+                               "opened.\n")
+    assert ("European Union", title) in _pairs(page, "FUNDS")

@@ -45,7 +45,7 @@ def document_title(text: str, sheet: bool = False) -> list[Found]:
     gap = text.find("\n\n", pos)
     if gap >= 0 and is_sheet_label(text[pos:gap]):  # 'Specific International Programme: Project Summary' over the title
         pos = gap + len(text[gap:]) - len(text[gap:].lstrip())
-    kicker = _kicker(text, pos)
+    kicker = page_kicker(text, pos)
     if kicker:  # 'SIDE EVENT' / 'Mercury-Free Health Care by 2030: ...': the title is the line (or paragraph) under it
         pos = text.find("\n", pos) + 1
         pos += len(text[pos:]) - len(text[pos:].lstrip())
@@ -98,7 +98,7 @@ def is_breadcrumb(paragraph: str) -> bool:
     return False
 
 
-def _kicker(text: str, pos: int) -> str | None:
+def page_kicker(text: str, pos: int) -> str | None:
     """A page's genre label over its title, in capitals and alone on its line ('SIDE EVENT', 'WEBINAR', 'PRESS
     RELEASE', 'MEETING OUTCOME'), when a title follows it."""
     end = text.find("\n", pos)

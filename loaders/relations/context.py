@@ -19,7 +19,7 @@ from collections import defaultdict
 from itertools import islice
 
 from loaders.annotated import Annotated, Located
-from loaders.entities.doc_title import is_breadcrumb, is_sheet_label, repeats_last_crumb
+from loaders.entities.doc_title import is_breadcrumb, is_sheet_label, page_kicker, repeats_last_crumb
 from loaders.entities.naming import EVENT_HEADS
 from loaders.locate import sentence_span
 from loaders.spans import Spans, line_spans
@@ -241,6 +241,7 @@ class Sentences:
         blocks = list(islice((b for b in self.doc.walk() if b.kind in ("heading", "paragraph")), 2))
         if len(blocks) == 2 and (is_breadcrumb(self.text[blocks[0].start:blocks[0].end])
                                  or is_sheet_label(self.text[blocks[0].start:blocks[0].end])
+                                 or page_kicker(self.text, blocks[0].start) is not None
                                  or repeats_last_crumb(self.text[blocks[0].start:blocks[0].end],
                                                        self.text[blocks[1].start:blocks[1].end])):
             blocks = blocks[1:]
