@@ -3519,3 +3519,16 @@ def test_a_meeting_outcome_page_s_fields_under_a_kicker() -> None:
                                "Ministry of Ecology of Kazakhstan\nFunding: European Union\n\n1. Opening\nThe Dialogue "
                                "opened.\n")
     assert ("European Union", title) in _pairs(page, "FUNDS")
+
+
+def test_a_publication_s_owner_and_year_are_not_its_name() -> None:
+    """Made-up publication lists: 'the Partnership's Practical Sourcebook on Mercury Waste Storage and Disposal' and
+    'BLSD Collection Point Handbook (2023)' name 'Practical Sourcebook on ...' and 'BLSD Collection Point Handbook';
+    the owner's possessive and the year are aliases."""
+    page = rules_only("p.txt", "Publications\n\nPartners contribute to guidance such as the Partnership's Practical "
+                               "Sourcebook on Mercury Waste Storage and Disposal.\n\nResources\n\n- BLSD Collection Point "
+                               "Handbook (2023)\n- Lamps, Mercury and the Informal Sector: Baseline Survey in Hanoi "
+                               "(2022)\n")
+    publications = names(page, "Publication")
+    assert "Practical Sourcebook on Mercury Waste Storage and Disposal" in publications
+    assert not [p for p in publications if p.endswith(")") or "'s " in p]

@@ -29,7 +29,7 @@ from loaders.entities.people import (AGENDA_TITLE, NAME_PAIR, STATISTICAL, first
 from loaders.fields import find_fields, value_items
 from loaders.gazetteers.countries import find_countries, only_countries
 from loaders.locate import sentence_span
-from loaders.entities.titles import CARRIED_OUT_WORK, described_event, find_titled
+from loaders.entities.titles import CARRIED_OUT_WORK, described_event, find_titled, without_owner_and_year
 from loaders.learned.entities import NER_RULE
 
 
@@ -291,6 +291,7 @@ def titles(ann: Annotated) -> None:
     titled = [t for t in find_titled(ann.text, ann.definitions)
               if not any(d.start <= t.start and t.end <= d.end for d in title)]
     titled = [t for t in [*title, *titled] if not any(t.start < b and a < t.end for a, b in keys)]  # keys aren't names
+    titled = [without_owner_and_year(t) for t in titled]  # "Ghana's National Action Plan (2021)": the plan
     titled = [t for t in titled if not _BLANK_LINE.search(ann.text, t.start, t.end)]  # a name never spans a blank line
     titled = [t for t in (_without_agent_prefix(ann.text, t) for t in titled) if t is not None]
     known_ends = {o.end: o.start for o in orgs if "reference" in o.rule}

@@ -830,6 +830,7 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
                 f.rule.startswith("a name in apposition")]                            # after its colon
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
+    found = [without_owner_and_year(f) for f in found]
     found = _typed_by_the_noun_after(text, found)
     work = {f.name for f in found if f.rule == _AFTER_PROJECT}  # 'the project Developing a National Action Plan ...'
     found = [replace(f, node_type="Project") if f.name in work and f.node_type == "Publication" else f for f in found]
@@ -846,6 +847,31 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
                    for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, -(f.end - f.start)))
+
+
+def without_owner_and_year(f: Found) -> Found:
+    """A publication's or project's name without the owner's possessive before it and the year after it, both kept
+    as aliases ("the Partnership's Practical Sourcebook on ...", "Ghana's National Action Plan ...", 'BLSD Collection
+    Point Handbook (2023)').
+
+    >>> without_owner_and_year(Found("Publication", "BLSD Collection Point Handbook (2023)", 0, 37)).name
+    'BLSD Collection Point Handbook'
+    >>> without_owner_and_year(Found("Publication", "Suriname's National Action Plan", 0, 31)).name
+    'National Action Plan'
+    """
+    if f.node_type not in ("Publication", "Project"):
+        return f
+    name, start, end = f.name, f.start, f.end
+    if name.endswith(")") and name[-7:-5] == " (" and name[-5:-1].isdigit() and name[-5:-3] in ("19", "20"):
+        name, end = name[:-7], end - 7  # 'Handbook (2023)': the year it came out
+    owner, mark, rest = name.partition("'s ")
+    if not mark:
+        owner, mark, rest = name.partition("\u2019s ")
+    if mark and len(owner.split()) == 1 and owner[:1].isupper() and len(rest.split()) >= 2 and rest[:1].isupper():
+        name, start = rest, start + len(owner) + len(mark)  # "Ghana's National Action Plan ...": the plan
+    if name == f.name:
+        return f
+    return replace(f, name=name, start=start, end=end, aliases=tuple(dict.fromkeys((name, *f.aliases, f.name))))
 
 
 def _branded_events(text: str, found: list[Found]) -> list[Found]:
