@@ -30,7 +30,7 @@ from loaders.learned.base_model import BASE_NAME, BASE_VERSION
 from loaders.learned.models import MODELS
 
 MODEL_NAME = "gmpgraph-extractor"
-MODEL_VERSION = "16"  # 10: the decisions refitted on the rules of the eleventh session ("The" ends a name, a whole
+MODEL_VERSION = "17"  # 10: the decisions refitted on the rules of the eleventh session ("The" ends a name, a whole
 #     government or a well-known body after "and" is a body of its own); 11: refitted after its list layouts;
 #     12: refitted after the constructions its made-up pages showed (a meeting page's topic, agendas, bylines ...);
 #     13: refitted after the twelfth session's constructions (the person_tails component, biographies, sheets'
@@ -38,7 +38,9 @@ MODEL_VERSION = "16"  # 10: the decisions refitted on the rules of the eleventh 
 #     their bodies, member lists, an organisation's page and its people, apposed project names); 15: refitted
 #     after the fourteenth session's (project pages' titles, event pages' genre lines, names after 'the project',
 #     member lists under group headings, speakers' given names); 16: refitted after the fifteenth session's (team
-#     and member pages, remit programmes as units, studies carried out as work, countries that launch or join work)
+#     and member pages, remit programmes as units, studies carried out as work, countries that launch or join work);
+#     17: refitted after the sixteenth session's (a programme's list of projects by country, project pages titled
+#     without a head word, a publication's name without its owner and year, 'Where we work' lines, list lines)
 FOLDS = 5
 SEED = 0
 
