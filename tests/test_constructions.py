@@ -3532,3 +3532,12 @@ def test_a_publication_s_owner_and_year_are_not_its_name() -> None:
     publications = names(page, "Publication")
     assert "Practical Sourcebook on Mercury Waste Storage and Disposal" in publications
     assert not [p for p in publications if p.endswith(")") or "'s " in p]
+
+
+def test_a_publication_s_title_and_subtitle() -> None:
+    """A made-up NGO page: 'Our guide Replacing Mercury in Health Care: A Step-by-Step Guide for Hospitals, published
+    with WHO, ...' names one publication, title and subtitle, not 'Step-by-Step Guide for Hospitals' alone."""
+    page = rules_only("g.txt", "Resources\n\nOur guide Replacing Mercury in Health Care: A Step-by-Step Guide for "
+                               "Hospitals, published with WHO, explains how to take an inventory of mercury devices.\n")
+    assert "Replacing Mercury in Health Care: A Step-by-Step Guide for Hospitals" in names(page, "Publication")
+    assert "Step-by-Step Guide for Hospitals" not in names(page, "Publication")

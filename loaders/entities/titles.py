@@ -498,6 +498,31 @@ def _place_or_month(words: str) -> bool:
     return words in _MONTHS or is_country_name(words) or words in city_countries()
 
 
+def _title_before_subtitle(text: str, begin: int) -> str | None:
+    """The title-cased main title before a subtitle that opens at ``begin`` ('Replacing Mercury in Health Care: A
+    Step-by-Step Guide for Hospitals'), with its colon and article: what the subtitle's name must be preceded by.
+
+    >>> t = "our guide, Replacing Mercury in Health Care: A Step-by-Step Guide for Hospitals"
+    >>> _title_before_subtitle(t, t.index("Step"))
+    'Replacing Mercury in Health Care: A '
+    """
+    lead = text[max(0, begin - 80):begin]
+    head, colon, article = lead.rpartition(": ")
+    head = head.rsplit("\n", 1)[-1]  # (on its line)
+    if not colon or article not in ("", "A ", "An ", "The "):
+        return None
+    words = head.split()
+    kept: list[str] = []
+    while words and (words[-1][:1].isupper() or words[-1] in TITLE_CONNECTORS) and len(kept) < 10:
+        kept.insert(0, words.pop())
+    while kept and kept[0] in TITLE_CONNECTORS:
+        kept.pop(0)
+    if sum(w[:1].isupper() for w in kept) < 2 or kept[0] in _NOT_TITLE_WORDS:
+        return None
+    title = " ".join(kept)
+    return title + colon + article if head.endswith(title) else None
+
+
 def _headed(text: str, definitions: list[Definition]) -> list[Found]:
     found = []
     for start, end in capitalised_runs(text, TITLE_CONNECTORS):
@@ -570,6 +595,9 @@ def _headed(text: str, definitions: list[Definition]) -> list[Found]:
             found.append(Found("Organization", owner.group(1), at, at + len(owner.group(1)), (owner.group(1),), kind,
                                f"the body a programme's name says is its own; kind: {rule}"))
             name = name[:owner.start()]
+        if node_type == "Publication" and (title := _title_before_subtitle(text, begin)) is not None:
+            extra, begin = (*extra, name), begin - len(title)  # 'Replacing Mercury in Health Care: A Step-by-Step
+            name = text[begin:begin + len(title) + len(name)]    # Guide for Hospitals': the whole title
         found.append((numbered_meeting(name, begin, begin + len(name)) if node_type == "Event" else None) or Found(
             node_type, name, begin, begin + len(name), (name, *extra), None, f"name headed by a {node_type.lower()} word"))
         inner = re.search(r"\s+of\s+the\s+([A-Z].+)$", name)
