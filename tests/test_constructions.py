@@ -3541,3 +3541,15 @@ def test_a_publication_s_title_and_subtitle() -> None:
                                "Hospitals, published with WHO, explains how to take an inventory of mercury devices.\n")
     assert "Replacing Mercury in Health Care: A Step-by-Step Guide for Hospitals" in names(page, "Publication")
     assert "Step-by-Step Guide for Hospitals" not in names(page, "Publication")
+
+
+def test_the_project_is_the_one_called_a_project() -> None:
+    """A made-up NGO page: 'Health Care Without Harm Asia has led the Mercury-Free Hospitals Asia project ...' then a
+    network named in passing ('Global Green and Healthy Hospitals, the network ...'), then 'The project contributes to
+    the mercury in products partnership area': the project is the one the page called a project."""
+    page = rules_only("n.txt", "Mercury-free health care\n\nSince 2019, Health Care Without Harm Asia has led the "
+                               "Mercury-Free Hospitals Asia project in Nepal.\n\nMany hospitals belong to Global Green "
+                               "and Healthy Hospitals, the network Health Care Without Harm runs for hospitals.\n\nThe "
+                               "project contributes to the mercury in products partnership area of the UNEP Global "
+                               "Mercury Partnership.\n")
+    assert _pairs(page, "PART_OF") == {("Mercury-Free Hospitals Asia", "Mercury in products")}

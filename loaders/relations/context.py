@@ -457,6 +457,11 @@ class Sentences:
         supervised by UNDP', the last paragraph of a news item on one project)."""
         if not THE_PROJECT.search(self.sentence(span)):
             return None
+        called = [m for m in self.located if m.node.type == "Project" and m.start < span[0] and span[0] - m.start < 1500
+                  and (self.text[m.end:m.end + 9].split()[:1] in (["project"], ["project,"], ["project."]) or
+                       self.text[m.start:m.end].endswith(" project"))]
+        if "the project" in self.sentence(span).lower() and called:
+            return called[-1]  # 'has led the Mercury-Free Hospitals Asia project ... . The project contributes to'
         before = self.previous_titled(span[0])
         if before is not None and before.node.type == "Project":
             return before
