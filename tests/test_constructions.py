@@ -3553,3 +3553,13 @@ def test_the_project_is_the_one_called_a_project() -> None:
                                "project contributes to the mercury in products partnership area of the UNEP Global "
                                "Mercury Partnership.\n")
     assert _pairs(page, "PART_OF") == {("Mercury-Free Hospitals Asia", "Mercury in products")}
+
+
+def test_an_area_to_which_the_project_contributes() -> None:
+    """A made-up project page: '... is coordinated with the coal partnership area of the UNEP Global Mercury
+    Partnership, to which the project contributes.' - the project is the area's work."""
+    title = "Reducing Mercury Emissions from Coal-Fired Power Plants in Viet Nam"
+    page = rules_only("p.txt", f"{title}\n\nThe project, implemented by UNIDO, works in Viet Nam.\n\nIts work on "
+                               "inventories is coordinated with the coal partnership area of the UNEP Global Mercury "
+                               "Partnership, to which the project contributes.\n")
+    assert (title, "Mercury releases from coal combustion") in _pairs(page, "PART_OF")

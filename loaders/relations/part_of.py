@@ -33,7 +33,8 @@ def read_part_of(ann: Annotated) -> None:
     for span, mentions, block in sentences.items():
         projects = of_type(mentions, "Project")
         areas = of_type(mentions, "Area")
-        if not projects and areas and _says_part(ann.text[span[0]:areas[0].start]):
+        if not projects and areas and (_says_part(ann.text[span[0]:areas[0].start]) or _contributed_to(
+                ann.text[areas[0].end:span[1]])):
             topic = sentences.anaphor_topic(span, block) or sentences.the_project(span)  # 'The project contributes
             if topic is None and _opens_with_reference(sentences.sentence(span)):      # to the X area'
                 # the page's work, else the work named last: 'It contributes to ...' after a paragraph on it
@@ -100,6 +101,16 @@ def _opens_with_reference(sentence: str) -> bool:
 _PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the",
                "contributes to", "activity of", "activities of", "projects of", "project of", "carried out under",
                "implemented under", "a partner in")
+
+
+def _contributed_to(after: str) -> bool:
+    """Whether the words after an area say the work contributes to it ('..., to which the project contributes').
+
+    >>> _contributed_to(" of the UNEP Global Mercury Partnership, to which the project contributes.")
+    True
+    """
+    return any(f"to which the {work} contribut" in after for work in ("project", "programme", "initiative",
+                                                                        "network", "campaign"))
 
 
 def _says_part(between: str) -> bool:
