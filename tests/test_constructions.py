@@ -3563,3 +3563,11 @@ def test_an_area_to_which_the_project_contributes() -> None:
                                "inventories is coordinated with the coal partnership area of the UNEP Global Mercury "
                                "Partnership, to which the project contributes.\n")
     assert (title, "Mercury releases from coal combustion") in _pairs(page, "PART_OF")
+
+
+def test_a_speaker_who_works_at_a_body() -> None:
+    """A made-up news item's quote: 'said Natasha Phiri, who coordinates the project at the Zambia Centre for
+    Environmental Health' - she is that body's."""
+    page = rules_only("n.txt", "News\n\n\"It works,\" said Natasha Phiri, who coordinates the project at the Zambia "
+                               "Centre for Environmental Health.\n")
+    assert ("Natasha Phiri", "Zambia Centre for Environmental Health") in _pairs(page, "AFFILIATED_WITH")

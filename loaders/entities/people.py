@@ -405,6 +405,11 @@ def read_tail(text: str, pos: int, orgs: _Orgs, listed: bool, until: int | None 
             if paired is not None:  # 'Charline Cheuvart, EEB/ZMWG': a member body and its coalition
                 tail.organizations.append(paired)
                 segment_end = max(segment_end, paired.end)
+        elif segment.startswith("who ") and (inner := orgs.within(at, segment_end)) and \
+                _works_at(text[at:inner[0].start]):
+            # 'Verónica Iriarte, who coordinates the programme at Health Care Without Harm Latin America'
+            tail.organizations.extend(_chained(text, inner[0], orgs))
+            segment_end = max(segment_end, tail.organizations[-1].end)
         elif role or (segment[:1].islower() and not _legal_form(segment)):
             if not role and not listed:
                 break
@@ -477,6 +482,18 @@ _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*[,|]\s*|\s+[-\u2013\u2014]\s+|"
                            r"\s+works?\s+(?:for|at|with)\s+(?:the\s+)?(?=[A-Z])|"  # 'X works for Y'
                            r"\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\||\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
+
+
+def _works_at(before: str) -> bool:
+    """Whether a relative clause after a name ends where the person works ('who coordinates the programme at').
+
+    >>> _works_at("who coordinates the programme at the "), _works_at("who spoke about ")
+    (True, False)
+    """
+    words = before.split()
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    return words[-1:] in (["at"], ["with"])
 
 
 def _chained(text: str, org: Found, orgs: _Orgs) -> list[Found]:
