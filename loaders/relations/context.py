@@ -35,13 +35,16 @@ _ITEM_LABEL = re.compile(_BULLET + r"(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*
 _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
 _BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|launched|"
-                            r"coordinated|supervised|administered)\s+(?:[a-z]+ly\s+|in\s+\d{4},?\s+)?by\s+(?:the\s+)?|\b(?:an? )?projects? of\s+(?:the\s+)?|"
+                            r"coordinated|supervised|administered)\s+(?:[a-z]+ly\s+|in\s+\d{4},?\s+)?by\s+(?:the\s+)?|"
+                            r"\b(?:an? )?projects? of\s+(?:the\s+)?|"
                             r"\b(?:in partnership with|together with|in collaboration with|in (?:close )?cooperation with|a partnership with|work(?:s|ing)? with|"
                             r"(?:through|via) its|"
                             r"runs [^,.;]{0,60}? with|carried out with|technical (?:support|assistance) from|"
                             r"(?:implement(?:s|ed|ing)?|execute[sd]?)(?: the project)? with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
-                            r"\b(?:partners|members|partner\s+(?:laboratories|institutions|organi[sz]ations))(?:\s+in\s+the\s+(?:project|programme))?,?\s+(?:which\s+|that\s+)?(?:includes?|including|are|comprise)\s*:?\s+"
+                            r"\b(?:partners|members|partner\s+(?:laboratories|institutions|organi[sz]ations))"
+                            r"(?:\s+in\s+the\s+(?:project|programme))?,?\s+(?:which\s+|that\s+)?"
+                            r"(?:includes?|including|are|comprise)\s*:?\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(?:^|,\s*)[Ii]t\b|\b[Tt]he (?:expanded |same |global |new |[A-Z][\w.]*[ -]funded )?"
                       r"(?:[Pp]rogramme|[Pp]roject|projects|[Pp]rogram|initiative|network|campaign)\b|"
