@@ -3571,3 +3571,18 @@ def test_a_speaker_who_works_at_a_body() -> None:
     page = rules_only("n.txt", "News\n\n\"It works,\" said Natasha Phiri, who coordinates the project at the Zambia "
                                "Centre for Environmental Health.\n")
     assert ("Natasha Phiri", "Zambia Centre for Environmental Health") in _pairs(page, "AFFILIATED_WITH")
+
+
+def test_a_project_s_counterparts_and_industry_partner() -> None:
+    """Made-up project pages: 'the project works with a national counterpart: the Ministry of Environment of Armenia,
+    the National Environmental Agency of Georgia and ...', 'Field surveys were carried out by a team from the
+    Mongolian University of Science and Technology', 'with the Delta Chlor-Alkali Company as industry partner': each
+    body implements the page's project."""
+    title = "Towards Sound Management of Mercury Waste in Armenia and Georgia"
+    page = rules_only("p.txt", f"{title}\n\nThe project, implemented by UNIDO, works in Armenia and Georgia, with the "
+                               "Delta Chlor-Alkali Company as industry partner.\n\nIn each country the project works "
+                               "with a national counterpart: the Ministry of Environment of Armenia and the National "
+                               "Environmental Agency of Georgia. Field surveys were carried out by a team from the "
+                               "Mongolian University of Science and Technology.\n")
+    assert {"Delta Chlor-Alkali Company", "Ministry of Environment of Armenia", "National Environmental Agency of Georgia",
+            "Mongolian University of Science and Technology"} <= {a for a, b in _pairs(page, "IMPLEMENTS") if b == title}

@@ -35,9 +35,12 @@ _ITEM_LABEL = re.compile(_BULLET + r"(?:\d{1,2}[.)]\s+|[a-z]\)\s+)?(?P<bold>\*\*
 _LABEL_END = re.compile(r"\s*(?:\((?:[^()\n]|\([^()\n]*\)){1,100}\)\s*)?(?:[a-z]+\s*)?(?:\*\*|__)?\s*[:.](?:\*\*|__)?(?:\s|$)")
 _BOLD_LABEL = re.compile(_BULLET + r"(?:\*\*|__)[^*_\n]{3,300}(?:\*\*|__)")
 IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted|run|managed|overseen|initiated|launched|"
-                            r"coordinated|supervised|administered)\s+(?:[a-z]+ly\s+|in\s+\d{4},?\s+)?by\s+(?:the\s+)?|"
+                            r"coordinated|supervised|administered)\s+(?:[a-z]+ly\s+|in\s+\d{4},?\s+)?by\s+"
+                            r"(?:a\s+team\s+(?:from|of|at)\s+)?(?:the\s+)?|"
                             r"\b(?:an? )?projects? of\s+(?:the\s+)?|"
-                            r"\b(?:in partnership with|together with|in collaboration with|in (?:close )?cooperation with|a partnership with|work(?:s|ing)? with|"
+                            r"\b(?:in partnership with|together with|in collaboration with|in (?:close )?cooperation with|a partnership with|"
+                            r"work(?:s|ing)? with(?:\s+(?:a|an|its|two|three|four|five|six|several)\s+(?:[a-z]+\s+)?"
+                            r"(?:counterparts?|partners?):)?|"
                             r"(?:through|via) its|"
                             r"runs [^,.;]{0,60}? with|carried out with|technical (?:support|assistance) from|"
                             r"(?:implement(?:s|ed|ing)?|execute[sd]?)(?: the project)? with)\s+"

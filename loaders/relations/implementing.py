@@ -243,7 +243,7 @@ def _said_to_be_an_agency(sentence: str, span: tuple[int, int], orgs: list[Locat
     technical partner'."""
     lower = sentence.lower()
     out = []
-    for role in (*_AGENCY, "technical partner"):
+    for role in (*_AGENCY, "technical partner", "industry partner", "national partner", "implementing partner"):
         at = lower.find(role)
         before = [o for o in orgs if o.end <= span[0] + at] if at >= 0 else []
         for org in reversed(before):  # the body before the copula, not the one the role names ('the GEF Agency')
