@@ -3586,3 +3586,11 @@ def test_a_project_s_counterparts_and_industry_partner() -> None:
                                "Mongolian University of Science and Technology.\n")
     assert {"Delta Chlor-Alkali Company", "Ministry of Environment of Armenia", "National Environmental Agency of Georgia",
             "Mongolian University of Science and Technology"} <= {a for a, b in _pairs(page, "IMPLEMENTS") if b == title}
+
+
+def test_a_role_s_remit_then_its_body_after_at() -> None:
+    """A made-up workshop report: 'opened by Ms. Amina Diallo, Director of Environment at the Ministry of Environment
+    of Senegal' - the role's remit ('Environment') is no body; the ministry after 'at' is, and hers."""
+    page = rules_only("w.txt", "News\n\nThe workshop was opened by Ms. Amina Diallo, Director of Environment at the "
+                               "Ministry of Environment of Senegal.\n")
+    assert ("Amina Diallo", "Ministry of Environment of Senegal") in _pairs(page, "AFFILIATED_WITH")

@@ -355,9 +355,18 @@ def strip_role(name: str) -> str:
 
     >>> strip_role("Members of the Governing Board of the Specific International Programme")
     'Governing Board of the Specific International Programme'
+    >>> strip_role("Director of Environment at the Ministry of Environment of Senegal")
+    'Ministry of Environment of Senegal'
     """
     m = _ROLE_OF.match(name)
-    return name[m.end():] if m else name
+    if m is None:
+        return name
+    rest = name[m.end():]
+    remit, at, body = rest.partition(" at ")
+    body = body.removeprefix("the ")
+    if at and body[:1].isupper() and entity_type(remit) is None and entity_type(body) == "Organization":
+        return body  # 'Director of Environment at the Ministry of Environment of Senegal': the role's remit, its body
+    return rest
 
 
 def in_quoted_title(text: str, pos: int) -> bool:
