@@ -3594,3 +3594,11 @@ def test_a_role_s_remit_then_its_body_after_at() -> None:
     page = rules_only("w.txt", "News\n\nThe workshop was opened by Ms. Amina Diallo, Director of Environment at the "
                                "Ministry of Environment of Senegal.\n")
     assert ("Amina Diallo", "Ministry of Environment of Senegal") in _pairs(page, "AFFILIATED_WITH")
+
+
+def test_a_person_and_her_team_at_a_body() -> None:
+    """A made-up news item: 'Dr. Mereani Ratu and her team at the Institute of Marine Resources analysed the samples'
+    - she works at the Institute."""
+    page = rules_only("n.txt", "News\n\nDr. Mereani Ratu and her team at the Institute of Marine Resources analysed the "
+                               "samples.\n")
+    assert ("Mereani Ratu", "Institute of Marine Resources") in _pairs(page, "AFFILIATED_WITH")

@@ -480,6 +480,7 @@ _TAIL_OPENING = re.compile(r"\s*\(\s*|\s*[,|]\s*|\s+[-\u2013\u2014]\s+|"
                            r"\s+(?:is|was|serves\s+as)\s+(?:(?:a|an|the)\s+)?(?:(?=[A-Z])|(?:[a-z\-]+\s+){1,5}?(?:at|with|for)\s+"
                            r"(?:the\s+)?(?=[A-Z]))|"  # 'X is (a) Researcher at Y', 'X is a health specialist with Y'
                            r"\s+works?\s+(?:for|at|with)\s+(?:the\s+)?(?=[A-Z])|"  # 'X works for Y'
+                           r"\s+and\s+(?:her|his|their)\s+(?:team|colleagues)\s+(?:at|from)\s+(?:the\s+)?(?=[A-Z])|"
                            r"\s+from\s+(?:the\s+)?|\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\||\(|\)|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=[A-Z]))\s*)+")
 
