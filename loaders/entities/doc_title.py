@@ -21,7 +21,7 @@ from loaders.entities.runs import headline_object
 from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PUBLICATION_HEADS, entity_type, head_words,
                                      is_category)
 from loaders.gazetteers.areas import find_areas
-from loaders.gazetteers.countries import find_countries
+from loaders.gazetteers.countries import is_country_name
 from loaders.words import SENTENCE_LIKE
 
 if TYPE_CHECKING:
@@ -208,20 +208,11 @@ def _title_finds(text: str, lines: list[tuple[int, str]], sheet: bool, kicker: s
     aliases = (clean_name(name), clean_name(title), acronym) if acronym else (clean_name(name), clean_name(title))
     found = [Found(node_type, clean_name(name), name_start, end - len(acronym and f" ({acronym})"), aliases, None,
                    "the document's title")]
-    if prefix and node_type == "Project" and len(prefix.group(1).split()) <= 4 and not _a_country(prefix.group(1)):
+    if prefix and node_type == "Project" and len(prefix.group(1).split()) <= 4 and \
+            not is_country_name(prefix.group(1)):  # 'Kyrgyzstan: Strengthening ...' is the country's project
         found.append(Found("Project", clean_name(prefix.group(1)), start, start + len(prefix.group(1)),
                            (clean_name(prefix.group(1)),), None, "the programme a document's title names"))
     return found
-
-
-def _a_country(words: str) -> bool:
-    """Whether ``words`` are a country's name and nothing else ('Kyrgyzstan: Strengthening National Capacity ...' is
-    the country's project, no programme's).
-
-    >>> _a_country("Kyrgyzstan"), _a_country("GEF GOLD")
-    (True, False)
-    """
-    return any(c.start == 0 and c.end == len(words.strip()) for c in find_countries(words.strip()))
 
 
 def _names_work(title: str) -> bool:

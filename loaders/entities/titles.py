@@ -971,7 +971,7 @@ def _country_labelled_work(text: str) -> list[Found]:
         label, colon, rest = line.partition(": ")
         begin = start + len(label) + 2
         start += len(line)
-        if not colon or not any(c.start == 0 and c.end == len(label) for c in find_countries(label)):
+        if not colon or not is_country_name(label):
             continue
         cuts = [i for i in (rest.find(" ("), rest.find(", ")) if i > 0 and (
             rest[i:].lstrip().startswith(_AMOUNT_OPENINGS) or carried_out(rest[i:i + 40]))]
