@@ -858,7 +858,6 @@ def find_titled(text: str, definitions: list[Definition] | None = None) -> list[
                 f.rule.startswith("a name in apposition")]                            # after its colon
     found = [f for f in found if not (f.rule.startswith("name headed by") and any(  # its '... Child Project'
         lab.start <= f.start and f.end <= lab.end and (f.start, f.end) != (lab.start, lab.end) for lab in labelled))]
-    found = [without_owner_and_year(f) for f in found]
     found = _typed_by_the_noun_after(text, found)
     work = {f.name for f in found if f.rule == _AFTER_PROJECT}  # 'the project Developing a National Action Plan ...'
     found = [replace(f, node_type="Project") if f.name in work and f.node_type == "Publication" else f for f in found]
