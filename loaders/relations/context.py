@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cached_property
 from itertools import islice
 
 from loaders.annotated import Annotated, Located
@@ -428,9 +429,11 @@ class Sentences:
         before = self.previous_titled(span[0])
         return self.headline_thing("Event") or (before if before is not None and before.node.type == "Event" else None)
 
+    @cached_property
     def where_we_work(self) -> list[tuple[Located, list[Located], Block, Span]]:
         """The lines of a project's or campaign's 'Where we work' section that label a body with its country
-        ('Nigeria: Green Horizon Initiative'): each line's country, its bodies, its block and its span."""
+        ('Nigeria: Green Horizon Initiative'): each line's country, its bodies, its block and its span (read once,
+        for LOCATED_IN and IMPLEMENTS)."""
         topic = self.topic
         if topic is None or topic.node.type != "Project":
             return []

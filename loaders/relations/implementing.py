@@ -147,7 +147,7 @@ def read_implementers(ann: Annotated) -> None:
     _lead_in_implementers(ann)
     _listed_members(ann)
     _page_owners_work(ann)
-    for _, orgs, block, span in sentences.where_we_work():  # 'Where we work' / 'Nigeria: Green Horizon Initiative'
+    for _, orgs, block, span in sentences.where_we_work:  # 'Where we work' / 'Nigeria: Green Horizon Initiative'
         for org in outermost(orgs)[:1]:
             ann.edges.add(Implements, org.node, sentences.topic.node, block, span)
 

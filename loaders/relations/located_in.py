@@ -144,7 +144,7 @@ def read_located_in(ann: Annotated) -> None:
     """Pipeline component: LOCATED_IN edges of each sentence, and of a page's 'Where we work' lines."""
     _dateline_place(ann)
     sentences, text = ann.sentences, ann.text
-    for country, _, block, span in sentences.where_we_work():  # 'Where we work' / 'Nigeria: Green Horizon ...'
+    for country, _, block, span in sentences.where_we_work:  # 'Where we work' / 'Nigeria: Green Horizon ...'
         ann.edges.add(LocatedIn, sentences.topic.node, country.node, block, span)
     for span, mentions, block in sentences.items():
         things = of_type(mentions, "Project", "Event")
