@@ -26,6 +26,7 @@ from loaders.gazetteers.countries import only_countries
 from loaders.relations.affiliations import page_owner
 from loaders.relations.context import IMPLEMENT_CUE, Sentences, of_type, outermost
 from loaders.relations.funding import agent_before, funders
+from loaders.relations.leads import led_after_area
 from loaders.relations.modality import COORDINATION, clause_around, planned
 from loaders.spans import line_spans
 from loaders.words import WEEKDAYS
@@ -84,7 +85,7 @@ def read_implementers(ann: Annotated) -> None:
                 ann.edges.add(Implements, subject.node, t.node, block, span)
         for cue in IMPLEMENT_CUE.finditer(sentence):
             at = span[0] + cue.end()
-            if _leads_an_area(mentions, span[0] + cue.start()):
+            if led_after_area(text, of_type(mentions, "Area"), at):
                 continue  # '... the coal partnership area of the UNEP Global Mercury Partnership, led by ...'
             targets = sentences.nearest_things(things, at, span)
             if not things:  # 'the project was implemented by UNEP ..., executed by AGC in partnership with MECC'
@@ -150,16 +151,6 @@ def read_implementers(ann: Annotated) -> None:
     for _, orgs, block, span in sentences.where_we_work:  # 'Where we work' / 'Nigeria: Green Horizon Initiative'
         for org in outermost(orgs)[:1]:
             ann.edges.add(Implements, org.node, sentences.topic.node, block, span)
-
-
-def _leads_an_area(mentions: list[Located], at: int) -> bool:
-    """Whether the cue at ``at`` comes right after a partnership area (and the Partnership it is of): the area's lead
-    follows, no project's implementer."""
-    before = sorted(outermost([m for m in mentions if m.end <= at]), key=lambda m: m.end)
-    last = before[-1].end if before else 0
-    while before and before[-1].node.name == "UNEP Global Mercury Partnership":
-        before.pop()  # ('... area of the UNEP Global Mercury Partnership, which is led by')
-    return bool(before) and before[-1].node.type == "Area" and at - last <= 12
 
 
 def _apposition(gap: str) -> bool:

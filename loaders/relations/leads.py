@@ -261,7 +261,19 @@ def _led_area(text: str, before: str, m: Located, areas: list[Located]) -> bool:
         return False
     if before[:led.start()].rstrip().lower().endswith(("the area", "this area", "the partnership area")):
         return True  # 'The area is co-led by X and Y': the area the sentence, block or document is about
-    led_at = m.start - len(before) + led.start()
+    return _right_after_area(text, m.start - len(before) + led.start(), areas)
+
+
+def led_after_area(text: str, areas: list[Located], cue_end: int) -> bool:
+    """Whether the 'led by' that ends at ``cue_end`` follows an area's name, past words that only go on naming it
+    ('... the coal partnership area of the UNEP Global Mercury Partnership, which is led by ...'): the area's lead
+    follows, not a project's implementer."""
+    start = max(0, cue_end - 60)
+    led = _LED_BY.search(text[start:cue_end])
+    return led is not None and _right_after_area(text, start + led.start(), areas)
+
+
+def _right_after_area(text: str, led_at: int, areas: list[Located]) -> bool:
     return any(0 <= led_at - a.end <= 3 or (0 <= led_at - a.end <= 80 and _area_words_only(text[a.end:led_at]))
                for a in areas)
 
