@@ -24,7 +24,7 @@ from loaders.entities.repeated import repeated_mentions
 from loaders.learned.entities import learned_entities, prepare_ner
 from loaders.learned.relations import learned_relations
 from loaders.relations.actors import read_country_actors
-from loaders.relations.affiliations import read_affiliations, read_page_people
+from loaders.relations.affiliations import read_affiliations, read_focal_points, read_page_people
 from loaders.relations.collaborates import read_collaborations
 from loaders.relations.fields import read_fields
 from loaders.relations.context import index_sentences
@@ -69,6 +69,7 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
     ("places", read_places),
     ("country_actors", read_country_actors),
     ("page_people", read_page_people),
+    ("focal_points", read_focal_points),
     ("learned_relations", learned_relations),
     ("planned", mark_planned),
 )

@@ -3602,3 +3602,116 @@ def test_a_person_and_her_team_at_a_body() -> None:
     page = rules_only("n.txt", "News\n\nDr. Mereani Ratu and her team at the Institute of Marine Resources analysed the "
                                "samples.\n")
     assert ("Mereani Ratu", "Institute of Marine Resources") in _pairs(page, "AFFILIATED_WITH")
+
+
+def test_names_with_an_elided_prefix_a_saint_and_a_country_before_a_ministry() -> None:
+    """Made-up pages, seventeenth session: 'Koffi N'Guessan' is one person's name; 'St. Camillus Medical Center' keeps
+    its 'St.'; 'the Fiji Ministry of Health and Medical Services and the Samoa Ministry of Natural Resources and
+    Environment' are two ministries, each whole and each its country's; 'Hazardous Substances and Waste Management
+    Directorate' is one unit; 'Ministry of Mines, Petroleum and Energy of Côte d'Ivoire' one ministry."""
+    page = rules_only("n.txt", "News\n\n\"Our miners are ready,\" said Koffi N'Guessan of the Directorate General of "
+                               "Mines. The project works with the Fiji Ministry of Health and Medical Services and the "
+                               "Samoa Ministry of Natural Resources and Environment. Ms. Jane Doe of the Hazardous "
+                               "Substances and Waste Management Directorate spoke, as did staff of St. Camillus Medical "
+                               "Center. The forum was hosted by the Ministry of Mines, Petroleum and Energy of Côte "
+                               "d'Ivoire.\n")
+    assert "Koffi N'Guessan" in names(page, "Person")
+    assert {"St. Camillus Medical Center", "Ministry of Health and Medical Services of Fiji",
+            "Ministry of Natural Resources and Environment of Samoa", "Hazardous Substances and Waste Management "
+            "Directorate", "Ministry of Mines, Petroleum and Energy of Côte d'Ivoire"} <= names(page, "Organization")
+    assert not {"Medical Services", "Petroleum", "Waste Management Directorate"} & names(page, "Organization")
+
+
+def test_work_named_with_at_and_an_initiative_said_to_be_a_project() -> None:
+    """Made-up event pages: 'the Mercury Control Demonstration at Coal-Fired Power Plants in Asia project' is named
+    whole; 'the Sahel Responsible Gold Initiative, a three-year project funded by the European Union' is work, not a
+    body."""
+    page = rules_only("e.txt", "Side event\n\nSpeakers presented the Mercury Control Demonstration at Coal-Fired Power "
+                               "Plants in Asia project, funded by the Government of Japan. The forum marked the launch "
+                               "of the Sahel Responsible Gold Initiative, a three-year project funded by the European "
+                               "Union and implemented by UNITAR.\n")
+    assert {"Mercury Control Demonstration at Coal-Fired Power Plants in Asia",
+            "Sahel Responsible Gold Initiative"} <= names(page, "Project")
+    assert "Sahel Responsible Gold Initiative" not in names(page, "Organization")
+    assert ("European Union", "Sahel Responsible Gold Initiative") in _pairs(page, "FUNDS")
+
+
+def test_a_ministry_named_with_and_without_its_country() -> None:
+    """A made-up project page: 'led by the Ministry of Environment of Jordan' and later 'Ms. Rania Haddad of the
+    Ministry of Environment': one ministry, hers."""
+    page = rules_only("p.txt", "Mercury waste in Jordan\n\nThe project is led by the Ministry of Environment of Jordan "
+                               "with UNDP. Ms. Rania Haddad of the Ministry of Environment opened the meeting.\n")
+    assert "Ministry of Environment" not in names(page, "Organization")
+    assert ("Rania Haddad", "Ministry of Environment of Jordan") in _pairs(page, "AFFILIATED_WITH")
+
+
+def test_a_member_list_s_focal_points() -> None:
+    """A made-up member list: each body's line, then 'Focal point: Dr. Hannah Colbert, Senior Scientist' - the
+    person is the body's (and also of a unit her own line names)."""
+    page = rules_only("m.txt", "Network members\n\nMember institutions\n\nBiodiversity Research Institute (BRI), United "
+                               "States\nFocal point: Dr. Hannah Colbert, Senior Scientist\n\nUniversity of the South "
+                               "Pacific (USP), Fiji\nFocal point: Dr. Ilisapeci Naivalu, Institute of Applied Sciences\n")
+    pairs = _pairs(page, "AFFILIATED_WITH")
+    assert {("Hannah Colbert", "Biodiversity Research Institute"), ("Ilisapeci Naivalu", "University of the South "
+            "Pacific"), ("Ilisapeci Naivalu", "Institute of Applied Sciences")} <= pairs
+    assert ("Ilisapeci Naivalu", "Biodiversity Research Institute") not in pairs
+
+
+def test_work_said_to_be_of_an_area_far_into_its_sentence() -> None:
+    """Made-up pages: '... is also funded by the Government of Sweden and is part of the work of the coal combustion
+    area', '... was set up in 2019 under the Mercury Air Transport and Fate Research partnership area', 'The project
+    contributes to the work of the Mercury in Products and Mercury Waste Management partnership areas' (both); not
+    'It draws on guidance developed under the chlor-alkali partnership area'."""
+    page = rules_only("p.txt", "Mercury-Free Hospitals in the Andes\n\nThe project, implemented by UNDP, works in Peru. "
+                               "The project contributes to the work of the Mercury in Products and Mercury Waste "
+                               "Management partnership areas of the UNEP Global Mercury Partnership.\n\n"
+                               "The Coal Mercury Emission Inventory Improvement "
+                               "Project is also funded by the Government of Sweden and is part of the work of the coal "
+                               "combustion area of the UNEP Global Mercury Partnership.\n\nThe African Mercury Air "
+                               "Monitoring Network (AfriMAN) was set up in 2019 under the Mercury Air Transport and Fate "
+                               "Research partnership area of the UNEP Global Mercury Partnership.\n\nIt draws on "
+                               "guidance "
+                               "developed under the chlor-alkali partnership area.\n")
+    pairs = _pairs(page, "PART_OF")
+    assert {("Coal Mercury Emission Inventory Improvement Project", "Mercury releases from coal combustion"),
+            ("African Mercury Air Monitoring Network", "Mercury air transport and fate research"),
+            ("Mercury-Free Hospitals in the Andes", "Mercury in products"),
+            ("Mercury-Free Hospitals in the Andes", "Mercury waste management")} <= pairs
+    assert not {b for a, b in pairs if "chlor" in b.lower()}
+
+
+def test_a_named_workshop_and_what_it_was() -> None:
+    """A made-up project page: 'the Pacific Minamata Reporting Workshop, a regional training on national reporting
+    under Article 21, held in Apia, Samoa' - one event, held in Samoa; the apposition is no second event."""
+    page = rules_only("p.txt", "Pacific Mercury Reporting Support\n\nActivities included the Pacific Minamata Reporting "
+                               "Workshop, a regional training on national reporting under Article 21, held in Apia, "
+                               "Samoa, in September 2023.\n")
+    assert names(page, "Event") == {"Pacific Minamata Reporting Workshop"}
+    assert ("Pacific Minamata Reporting Workshop", "Samoa") in _pairs(page, "LOCATED_IN")
+
+
+def test_an_area_s_lead_after_its_name_and_a_list_of_leads_by_area() -> None:
+    """Made-up meeting pages: 'The coal combustion area, led by the International Centre for Sustainable Carbon, and
+    the cement area ...' (the coal area's lead, not the cement area's); 'Spain and Uruguay, which co-lead the supply
+    and storage area'; a list under 'Partnership area leads' whose lines open with their area ('Mercury in products:
+    Ms. Elena Rossi, Zero Mercury Working Group')."""
+    page = rules_only("m.txt", "Partnership Advisory Group meeting\n\nThe coal combustion area, led by the International "
+                               "Centre for Sustainable Carbon, and the cement area described their joint study.\n\nSpain "
+                               "and Uruguay, which co-lead the supply and storage area, reported on trade in mercury.\n")
+    leads = _pairs(page, "LEADS")
+    assert {("International Centre for Sustainable Carbon", "Mercury releases from coal combustion"),
+            ("Government of Spain", "Mercury supply and storage"), ("Government of Uruguay", "Mercury supply and "
+                                                                                           "storage")} <= leads
+    assert ("International Centre for Sustainable Carbon", "Mercury releases from the cement industry") not in leads
+    listed = rules_only("l.txt", "Partnership Advisory Group\n\nMembers\n\nPartnership area leads\nArtisanal and "
+                                 "small-scale gold mining: Ms. Laura Bennett, Natural Resources Defense Council (NRDC)\n"
+                                 "Mercury in products: Ms. Elena Rossi, Zero Mercury Working Group\nMercury supply and "
+                                 "storage: Ms. Valentina Sosa, Ministry of Environment, Uruguay (co-lead with the "
+                                 "Government of Spain)\nMercury releases from the cement industry: Mr. Henrik Dahl, "
+                                 "Global Cement and Concrete Association (GCCA)\n")
+    leads = _pairs(listed, "LEADS")
+    assert {("Natural Resources Defense Council", "Artisanal and small-scale gold mining"),
+            ("Zero Mercury Working Group", "Mercury in products"), ("Government of Spain", "Mercury supply and storage"),
+            ("Global Cement and Concrete Association", "Mercury releases from the cement industry")} <= leads
+    assert ("Zero Mercury Working Group", "Artisanal and small-scale gold mining") not in leads
+    assert ("Government of Spain", "Mercury releases from the cement industry") not in leads

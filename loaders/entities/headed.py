@@ -293,6 +293,8 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     for country in find_countries(run):  # 'Ministry of Climate Change Pakistan Department of Environment ...': a
         rest = run[country.end:].lstrip()    # sheet's cells run together; the country ends the first body
         after = end - len(rest)
+        if re.search(r"\s(?:and|&)(?:\s+the)?\s+$", run[:country.start]):
+            continue  # '... and the Samoa Ministry of ...': the country opens the next body's name
         if after > start + country.end and HEAD_OF.match(rest) and \
                 _typed(clean_name(run[:country.end])) == "Organization" and _typed(clean_name(rest)) == "Organization":
             return [(start, start + country.end), *_split_and(text, after, end, persons)]
@@ -349,8 +351,13 @@ def _coordinated_unit(left: str, right: str) -> bool:
 
     >>> _coordinated_unit("Head of the UNEP Industry", "Economy Division"), _coordinated_unit("UNEP", "WHO Office")
     (True, False)
+    >>> _coordinated_unit("Hazardous Substances", "Waste Management Directorate")
+    True
     """
     words, after = left.split(), right.split()
+    if len(after) == 3 and (SUB_UNIT.fullmatch(after[2]) or after[2] == "Directorate") and after[1][:1].isupper() \
+            and not after[1].isupper() and _typed(after[1]) is None:
+        after = [after[0], *after[2:]]  # 'Hazardous Substances and Waste Management Directorate'
     return len(after) >= 2 and (SUB_UNIT.fullmatch(after[1]) is not None or _typed(after[1]) == "Organization") and \
         after[0][:1].isupper() and \
         not after[0].isupper() and bool(words) and words[-1][:1].isupper() and not words[-1].isupper() and \

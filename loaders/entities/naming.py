@@ -64,8 +64,13 @@ def carried_out(after: str) -> bool:
 
     >>> carried_out(", implemented by SPREP in Fiji"), carried_out(" (CSI) members agreed")
     (True, False)
+    >>> carried_out(", a three-year project that"), carried_out(", a network of")
+    (True, False)
     """
     words = after.replace(",", " ").replace("(", " ").split()[:4]
+    if after.startswith(", a") and words[:1] in (["a"], ["an"]) and any(w in ("project", "programme", "program")
+                                                                         for w in words[1:4]):
+        return True  # '..., a three-year project funded by the European Union'
     return any(w in ("implemented", "executed", "funded", "financed", "launched", "carried", "conducted", "led")
                for w in words[:3])
 

@@ -65,6 +65,7 @@ def named_nodes(ann: Annotated) -> None:
     ann.found = people_by_full_name(ann.found)
     for f in ann.found:
         _ministry_of_its_country(f)
+    _ministries_named_short(ann.found)
     for f in ann.found:
         prov = ann.provenance(f.start, f.end)
         if prov is not None:
@@ -104,6 +105,8 @@ def _ministry_of_its_country(f: Found) -> None:
     owner = name[first.end:first.end + 2] in ("'s", "\u2019s")
     if owner and first.start == 0 and name[first.end + 2:].strip().startswith(_MINISTRY_HEADS):
         ministry, country = name[first.end + 2:].strip(), name[:first.end]
+    elif first.start == 0 and name[first.end:first.end + 1] == " " and name[first.end + 1:].startswith(_MINISTRY_HEADS):
+        ministry, country = name[first.end + 1:], name[:first.end]  # 'Fiji Ministry of Health and Medical Services'
     elif name.startswith(_MINISTRY_HEADS) and last.end == len(name) and last.start > 12:
         ministry, country = name[:last.start].rstrip(" ,"), name[last.start:]
         if ministry.endswith(("of", "the")):
@@ -115,6 +118,30 @@ def _ministry_of_its_country(f: Found) -> None:
     if short != country and country_name(last.key) == short:
         country = short
     f.name = f"{ministry} of {with_article(country)}"
+
+
+def _ministries_named_short(found: list[Found]) -> None:
+    """A ministry the document names once with its country ('Ministry of Environment of Jordan') and elsewhere
+    without it ('Ms. Haddad of the Ministry of Environment') is that country's, where the document names no
+    other country's ministry of that name (the short form an alias).
+
+    >>> fs = [Found("Organization", "Ministry of Environment of Jordan", 0, 33),
+    ...       Found("Organization", "Ministry of Environment", 50, 73)]
+    >>> _ministries_named_short(fs); fs[1].name, fs[1].aliases
+    ('Ministry of Environment of Jordan', ('Ministry of Environment',))
+    """
+    full: dict[str, set[str]] = defaultdict(set)
+    for f in found:
+        if f.node_type == "Organization" and f.name.startswith(_MINISTRY_HEADS):
+            bare, of, place = f.name.rpartition(" of ")
+            if of and bare.startswith(_MINISTRY_HEADS) and (c := find_countries(place)) and c[0].start == 0 \
+                    and c[0].end == len(place):
+                full[name_key(bare)].add(f.name)
+    for f in found:
+        names = full.get(name_key(f.name)) if f.node_type == "Organization" else None
+        if names and len(names) == 1:
+            f.aliases = tuple(dict.fromkeys((*f.aliases, f.name)))
+            f.name = next(iter(names))
 
 
 def people_by_full_name(found: list[Found]) -> list[Found]:

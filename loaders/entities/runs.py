@@ -93,13 +93,19 @@ def continues_portfolio(body: str, words: str) -> bool:
     (True, False)
     >>> continues_portfolio("Ministry of Ecology", "Environment of China")
     True
+    >>> continues_portfolio("Fiji Ministry of Health", "Medical Services")
+    True
     """
     head, _, place = words.rpartition(" of ")
     if head and is_country_name(place.removeprefix("the ")):
         words = head  # 'Ministry of Ecology and Environment of China': the portfolio, then whose it is
     parts = words.split()
+    owner = find_countries(body[:40])
+    if owner and owner[0].start == 0:
+        body = body[owner[0].end:].lstrip()  # 'Fiji Ministry of Health' and 'Medical Services'
     return (body.startswith(_PORTFOLIO_HOLDERS) and 1 <= len(parts) <= 4
-            and all(w[:1].isupper() and not w.isupper() for w in parts) and entity_type(words) is None
+            and all(w[:1].isupper() and not w.isupper() for w in parts)
+            and (entity_type(words) is None or (parts[-1] == "Services" and len(parts) <= 2))  # 'Medical Services'
             and not find_countries(words))
 
 
@@ -111,7 +117,7 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
     company's country ('Green Earth Society, Ghana': where it is)."""
     before = clean_name(text[run_start:after])
     segment = re.match(r"(?:[A-Z][\w\-]*|(?:of|and|the|for)\b)"
-                       r"(?:\s+(?:[A-Z][\w\-]*|(?:of|the|for)\b|and(?!\s+of\b)\b))*",
+                       r"(?:\s+(?:[A-Z][\w\-]*|(?:of|the|for)\b|and(?!\s+of\b)\b|d['\u2019][A-Z]\w*))*",
                        text[after:after + 160])
     segment = re.sub(r"(?:\s+(?:of|and|the|for))+$", "", segment.group(0)) if segment else ""
     if not segment[:1].isupper():
@@ -136,7 +142,7 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
             and _portfolios(line) and (line == segment or _opens_a_name(segment[len(line):].split()[0])):
         return True  # 'Ministry of Environment, Forest and Climate Change', 'Division of Technology, Industry and ...'
     #              Sustainable Development and Ecological Transition' / 'Université Félix Houphouët-Boigny')
-    ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s]+)$", segment)
+    ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s'\u2019]+)$", segment)  # "... of Côte d'Ivoire"
     return bool(re.search(r"\sand\s", segment)) and bool(
         ends_qualified and (find_countries(ends_qualified.group(1)) or re.fullmatch(r"[A-Z]{2,8}", ends_qualified.group(1))))
 
@@ -256,7 +262,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
                     connectors is not CONNECTORS and _coordinated(text, nxt.start())):
                 break
             if not (gap in (" - ", "-", ", ", " \u2013 ", "\u2013") or (
-                    gap.isspace() and "\n\n" not in gap and len(gap) <= 3)):
+                    gap.isspace() and "\n\n" not in gap and len(gap) <= 3) or (
+                    gap == ". " and previous.group(0) in _SAINTS)):  # 'St. Camillus Medical Center'
                 break
             if gap in (" - ", " \u2013 ") and _country_ends_line(text, nxt.start()):
                 break  # 'Batrec Industrie AG – Switzerland': where the body is
@@ -307,6 +314,8 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
     return tuple(runs)
 
 
+#: the abbreviations a name goes on after ('St. Camillus Medical Center', 'Mt. Kenya University')
+_SAINTS = frozenset({"St", "Ste", "Mt"})
 _CAPITAL_CANDIDATE = re.compile(r"(?=[A-Z\u00c0-\u00de\u0100-\u024f])" + TOKEN.pattern)
 _CONTINUES = re.compile(r"[\w'\u2019&\-]")
 _STARTS = re.compile(r"[A-Za-z\u00c0-\u024f0-9]")

@@ -85,7 +85,7 @@ _BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|
                            r"(?:[^.;\u201c]{0,40}?\b(?:on|entitled|titled|called))?\s*[:,]?\s*$", re.IGNORECASE)
 _LOWER_HEAD = re.compile(
     r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*|to|of|for|"
-    r"and|in|the|on|with|\([A-Z][A-Za-z0-9\-]{1,10}\))){0,13})\s+(?:(pilot|demonstration)\s+)?(project|programme|program|workshop|summit|webinar|"
+    r"and|in|the|on|with|at|\([A-Z][A-Za-z0-9\-]{1,10}\))){0,13})\s+(?:(pilot|demonstration)\s+)?(project|programme|program|workshop|summit|webinar|"
     r"campaign|meeting)s?\b")
 _PLAIN_WORDS = frozenset({"Virtual", "Joint", "Annual", "Online", "Regional", "National", "Technical", "Special",
                           "Final", "Pilot", "Demonstration", "European", "Face-to-face", "Core-member", "PhD", "TV",
@@ -186,8 +186,8 @@ def _meetings(text: str) -> list[Found]:
     for m in _KIND_ON_TOPIC.finditer(text):  # 'a joint webinar on the sound management of ... sector on 16 February'
         topic = re.split(r"\s+(?:on|in|at|held|organi[sz]ed|hosted|from|for|with|was|were|which|that|to|by)\s+(?=[A-Z\d]|"
                          r"the\s+[A-Z]|held|organi|hosted)", m.group("topic"))[0].rstrip(" ,")
-        if len(topic.split()) < 3:
-            continue
+        if len(topic.split()) < 3 or _after_named_meeting(text[max(0, m.start() - 60):m.start()]):
+            continue  # '... Reporting Workshop, a regional training on ...': what the named meeting was
         name = f"{m.group('kind')} on {topic}"
         name = name[:1].upper() + name[1:]
         phrase = text[m.start("lead"):m.start("topic") + len(topic)]
@@ -293,6 +293,21 @@ _BODY_NAMES = re.compile(r"\b(?:(?i:" + "|".join(sorted((re.escape(k) for k in B
 _ITS_ORDINAL = re.compile(rf"\bits\s+(?:the\s+)?((?i:{_ORDINAL}))(?:\s+and\s+((?i:{_ORDINAL})))?\s+(meetings?|sessions?)\b")
 _ORDINAL_BODY = re.compile(rf"\b(?:[Tt]he\s+)(?P<ordinal>(?i:{_ORDINAL}))\s+(?P<body>(?:[A-Za-z][a-z]+\s+){{2}}[A-Za-z][a-z]+"
                            r"|PAG|INC|COP)(?:\s*\((?:INC|PAG|COP)\))?(?:\s+(?:meeting|session))?(?![\w\-])")
+
+
+#: the head words of a named meeting an apposition may follow ('the Pacific Minamata Reporting Workshop, a regional ...')
+_MEETING_HEADS = frozenset({"Workshop", "Meeting", "Forum", "Conference", "Training", "Webinar", "Seminar", "Dialogue",
+                            "Course", "Session", "Summit"})
+
+
+def _after_named_meeting(before: str) -> bool:
+    """Whether ``before`` ends with a named meeting and the comma of an apposition.
+
+    >>> _after_named_meeting("the Pacific Minamata Reporting Workshop, "), _after_named_meeting("in Fiji, ")
+    (True, False)
+    """
+    words = before.rstrip().removesuffix(",").split()
+    return before.rstrip().endswith(",") and len(words) >= 2 and words[-1] in _MEETING_HEADS and words[-2][:1].isupper()
 
 
 _KIND_ON_TOPIC = re.compile(

@@ -121,3 +121,45 @@ def page_owner(ann: Annotated) -> Located | None:
         owner = whole[0] if whole else None
     # a project's own 'Project Steering Committee' or 'Project Board' is no body of its own page
     return None if owner is None or owner.node.name.startswith("Project ") else owner
+
+
+#: a line's label before the person a listed body names as its contact ('Focal point: Dr. Hannah Colbert, ...')
+_CONTACT_LABELS = frozenset({"focal point", "focal points", "national focal point", "technical focal point", "contact",
+                             "contact person", "contact point", "representative", "delegate"})
+
+
+def _contact_label(before: str) -> bool:
+    """Whether the start of a line before a person is a contact's label.
+
+    >>> _contact_label("Focal point: Dr. "), _contact_label("- Contact person: "), _contact_label("Speaker: ")
+    (True, True, False)
+    """
+    words = before.strip(" \t-\u2022*").split()
+    if words and words[-1].rstrip(".") in ("Dr", "Mr", "Ms", "Mrs", "Prof"):
+        words = words[:-1]
+    label = " ".join(words)
+    return label.endswith(":") and label[:-1].strip().lower() in _CONTACT_LABELS
+
+
+def read_focal_points(ann: Annotated) -> None:
+    """Pipeline component: a member list's contact line names a person of the body on the line above it
+    ('University of the South Pacific (USP), Fiji' / 'Focal point: Dr. Ilisapeci Naivalu, Institute of Applied
+    Sciences': AFFILIATED_WITH the university, beside the institute her own line names)."""
+    text = ann.text
+    for m in ann.located:
+        if m.node.type != "Person" or m.block is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if line_start < 2 or not _contact_label(text[line_start:m.start]):
+            continue
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[above:line_start - 1].strip():
+            continue  # a blank line: the contact is not the line above's
+        opening = min((o for o in ann.located if o.node.type == "Organization" and above <= o.start < line_start
+                       and not text[above:o.start].strip(" \t-\u2022*")), key=lambda o: o.start, default=None)
+        if opening is None:
+            continue
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        quote = " / ".join(line.strip() for line in text[above:line_end].split("\n"))
+        ann.edges.add(AffiliatedWith, m.node, opening.node, m.block, (line_start, line_end), quote=quote)

@@ -18,6 +18,7 @@ from loaders.annotated import Annotated, Located
 from loaders.entities.nodes import government_located
 from loaders.entities.runs import SUB_UNIT
 from loaders.relations.context import Sentences, of_type
+from loaders.spans import line_spans
 from schema import Block, Leads, Node
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -91,22 +92,48 @@ def _lead_sections(ann: Annotated) -> None:
         keys = [m.node.key for m in sentences.by_block[id(heading)] if m.node.type == "Area"]
         before = [m.node.key for m in sentences.located if m.node.type == "Area" and m.end <= heading.start]
         area = sentences.area_node(keys[0] if keys else before[-1] if before else sentences.area)
-        if area is None:
-            continue
         alone, people = [], []
         for block in blocks[i + 1:]:
             mentions = sentences.by_block[id(block)]
             named = [m for m in mentions if m.node.type in ("Organization", "Person")]
             if not named:
                 break
+            entries = [(line, [m for m in mentions if line[0] <= m.start < line[1]])
+                       for line in line_spans(text, block.start, block.end)]
+            entries = [(line, on_line, own) for line, on_line in entries
+                       if (own := _entry_area(text, line[0], on_line)) is not None]
+            for line, on_line, own_area in entries:  # 'Mercury in products: Ms. Elena Rossi, Zero Mercury Working Group'
+                _entry_leads(ann, block, line, [m for m in on_line if m.node.type in ("Organization", "Person")],
+                             own_area)
+            if entries:
+                continue
             entry = text[block.start:block.end].strip(" \n*-\u2022")
             alone += [(m, block) for m in named if m.node.type == "Organization"
                       and re.sub(r"\s*\([^()]*\)\s*$", "", entry) == text[m.start:m.end]]
             people += [(m, block) for m in named if m.node.type == "Person"]
         leads = alone or [(org, block) for person, block in people for org in _affiliations_of(ann, person.node)]
-        for org, block in leads:
+        for org, block in leads if area is not None else []:
             node = org.node if isinstance(org, Located) else org
             ann.edges.add(Leads, node, area, block, (block.start, block.end), as_of=ann.as_of)
+
+
+def _entry_area(text: str, line_start: int, mentions: list[Located]) -> Located | None:
+    """The area an entry of a leads list opens with, before a colon ('Mercury in products: Ms. Elena Rossi, ...')."""
+    first = min(mentions, key=lambda m: m.start, default=None)
+    opening = text[line_start:first.start].strip(" \t*-\u2022") if first is not None else "x"
+    return first if first is not None and first.node.type == "Area" and not opening and \
+        text[first.end:first.end + 3].lstrip(" *").startswith(":") else None
+
+
+def _entry_leads(ann: Annotated, block: Block, line: tuple[int, int], named: list[Located], area: Located) -> None:
+    """The bodies an entry of a leads list names after its area lead it: those named alone, else the bodies of
+    the people it names (the first body of each)."""
+    orgs = [m for m in named if m.node.type == "Organization"]
+    people = [m for m in named if m.node.type == "Person"]
+    leads = [o.node for o in orgs] if not people else [
+        org for person in people for org in _affiliations_of(ann, person.node)[:1]] or [o.node for o in orgs[:1]]
+    for org in leads:
+        ann.edges.add(Leads, org, area.node, block, line, as_of=ann.as_of)
 
 
 def _affiliations_of(ann: Annotated, person: Node) -> list[Node]:
@@ -190,6 +217,10 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
     def area_after(pos: int) -> list[Node]:
         """The areas a role phrase at ``pos`` names ('co-lead of Chlor-alkali Area', 'lead for the Chlor Alkali
         and Product Partnership Areas'), else the sentence's, block's or document's."""
+        line_start = text.rfind("\n", 0, pos) + 1
+        entry = _entry_area(text, line_start, [a for a in areas if line_start <= a.start < pos])
+        if entry is not None:  # 'Mercury supply and storage: Ms. Valentina Sosa, ... (co-lead with the Government
+            return [entry.node]  # of Spain)': the entry's area
         near = [a for a in areas if pos <= a.start <= pos + 200]
         if near:
             first = near[0]
@@ -219,10 +250,12 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
             singular = group == "appos" and not after.group("appos").split()[0].lower().endswith("s")
             who = [m] if singular else _listed_before(sentences, agents, m)  # '..., the IETC and the Ministry of
             leads += [(o, area_after(at), False) for o in who]                  # Environment Japan, lead of ...'
-        elif ((lead_word := _LEADS_BEFORE.search(before)) and (
-                not lead_word.group("list") or _list_ends_clause(text, m, agents, clause_end))) or _led_area(
-                text, before, m, areas):
+        elif (lead_word := _LEADS_BEFORE.search(before)) and (
+                not lead_word.group("list") or _list_ends_clause(text, m, agents, clause_end)):
             leads += [(o, area_after(m.end), False) for o in _listed_after(sentences, agents, m)]
+        elif (led := _led_area(text, before, m, areas)) is not None:  # 'The coal area, led by X, and the cement
+            leads += [(o, led or area_after(m.end), False) for o in _listed_after(sentences, agents, m)]  # area'
+
     pronoun = _PRONOUN_LEAD.search(sentence)
     if pronoun:  # 'Due to UNIDO's experience ... it was designated as the co-lead, for the ASGM area'
         earlier = [m for m in agents if m.end <= span[0] + pronoun.start() and m.node.type == "Organization"]
@@ -254,14 +287,18 @@ def _area_object(text: str, pos: int, clause_end: int, areas: list[Located]) -> 
     return pos + later.start() if later else None
 
 
-def _led_area(text: str, before: str, m: Located, areas: list[Located]) -> bool:
-    """'The ... area is led by X' (an area before 'led by'), not 'The preparation ... has been led by X'."""
+def _led_area(text: str, before: str, m: Located, areas: list[Located]) -> list[Node] | None:
+    """'The ... area is led by X' (an area before 'led by'), not 'The preparation ... has been led by X': the area
+    named right before (none where the sentence says 'the area': the one the sentence, block or document is
+    about); None where no area is led."""
     led = _LED_BY.search(before)
     if not led:
-        return False
+        return None
     if before[:led.start()].rstrip().lower().endswith(("the area", "this area", "the partnership area")):
-        return True  # 'The area is co-led by X and Y': the area the sentence, block or document is about
-    return _right_after_area(text, m.start - len(before) + led.start(), areas)
+        return []  # 'The area is co-led by X and Y': the area the sentence, block or document is about
+    led_at = m.start - len(before) + led.start()
+    named = [a for a in areas if a.end <= led_at and _right_after_area(text, led_at, [a])]
+    return [named[-1].node] if named else None
 
 
 def led_after_area(text: str, areas: list[Located], cue_end: int) -> bool:
@@ -300,7 +337,9 @@ def _leading_countries(ann: Annotated, mentions: list[Located], clause_end: int)
     found = []
     for country in countries:
         after = _LEADS_AFTER.match(ann.text, country.end, clause_end)
-        if after is None or not after.group("appos"):
+        if after is None or not (after.group("appos") or (  # 'Spain and Uruguay, which co-lead the ... area'
+                after.group("verb") and after.group("verb").lower().startswith("co-lead") and
+                _area_object(ann.text, after.end("verb"), clause_end, of_type(mentions, "Area")) is not None)):
             continue
         listed = [c for c in countries if c.end <= country.end and ann.sentences.chain(countries, c.start)[-1:] ==
                   [country]] or [country]

@@ -33,14 +33,15 @@ def read_part_of(ann: Annotated) -> None:
     for span, mentions, block in sentences.items():
         projects = of_type(mentions, "Project")
         areas = of_type(mentions, "Area")
-        if not projects and areas and (_says_part(ann.text[span[0]:areas[0].start]) or _contributed_to(
-                ann.text[areas[0].end:span[1]])):
+        if not projects and areas and (_says_part(ann.text[max(span[0], areas[0].start - 60):areas[0].start]) or
+                                       _contributed_to(ann.text[areas[0].end:span[1]])):
             topic = sentences.anaphor_topic(span, block) or sentences.the_project(span)  # 'The project contributes
             if topic is None and _opens_with_reference(sentences.sentence(span)):      # to the X area'
                 # the page's work, else the work named last: 'It contributes to ...' after a paragraph on it
                 topic = sentences.topic_of(block) or sentences.previous_titled(span[0])
             if topic is not None and topic.node.type == "Project":
-                ann.edges.add(PartOf, topic.node, areas[0].node, block, span)
+                for area in _coordinated_areas(ann.text, areas):  # 'the Mercury in Products and Mercury Waste
+                    ann.edges.add(PartOf, topic.node, area.node, block, span)  # Management partnership areas'
             continue
         if not projects:
             continue
@@ -101,6 +102,26 @@ def _opens_with_reference(sentence: str) -> bool:
 _PART_WORDS = ("part of", "contribution to", "initiative of", "work of", "registered under", "within the",
                "contributes to", "activity of", "activities of", "projects of", "project of", "carried out under",
                "implemented under", "a partner in")
+#: work set up under an area: 'was set up in 2019 under the Mercury Air Transport and Fate Research partnership area'
+_SET_UP = ("set up", "established", "created", "launched")
+
+
+def _coordinated_areas(text: str, areas: list[Located]) -> list[Located]:
+    """The first area a sentence names and those joined to it by 'and' or a comma ('the Mercury in Products and
+    Mercury Waste Management partnership areas').
+
+    >>> from schema import Area
+    >>> a, b = (Located(Area(id=f"area:{k}", key=k, name=k), s, e, None) for k, s, e in (("products", 0, 8),
+    ...                                                                                 ("waste", 13, 18)))
+    >>> [m.node.key for m in _coordinated_areas("Products and Waste areas", [a, b])]
+    ['products', 'waste']
+    """
+    out = [areas[0]]
+    for a in areas[1:]:
+        if text[out[-1].end:a.start].strip().strip(",") not in ("and", ""):
+            break
+        out.append(a)
+    return out
 
 
 def _contributed_to(after: str) -> bool:
@@ -116,7 +137,9 @@ def _contributed_to(after: str) -> bool:
 def _says_part(between: str) -> bool:
     """Whether the words before an area say that something is its work ('is part of the work of the', 'contributes
     to the')."""
-    return len(between) <= 120 and any(w in between.lower() for w in _PART_WORDS)
+    lower = between.lower()
+    return len(between) <= 120 and (any(w in lower for w in _PART_WORDS) or (
+        lower.rstrip().endswith("under the") and any(w in lower for w in _SET_UP)))
 
 
 def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> list[tuple[Located, Node]]:
@@ -129,7 +152,9 @@ def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> l
         between = text[m.end:area.start].lower() if area is not None else ""
         contributed = re.search(r"\bcontribut(?:es|ed|e)\s+(?:the\s+|its\s+)?$", text[max(0, m.start - 30):m.start]) \
             and between.startswith(" to ")  # 'BRI contributes the programme to the Partnership's ... area'
-        if area is not None and len(between) <= 60 and (_says_part(between) or contributed) and not any(
+        said_before = len(between) <= 160 and _says_part(between[-45:])  # '..., is also funded by X and is part
+        #                                                                     of the work of the coal area'
+        if area is not None and (len(between) <= 60 or said_before) and (_says_part(between) or contributed) and not any(
                 m.end < other.start < area.start for other in projects):
             said.append((m, area.node))
     return said
