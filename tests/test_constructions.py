@@ -3715,3 +3715,18 @@ def test_an_area_s_lead_after_its_name_and_a_list_of_leads_by_area() -> None:
             ("Global Cement and Concrete Association", "Mercury releases from the cement industry")} <= leads
     assert ("Zero Mercury Working Group", "Artisanal and small-scale gold mining") not in leads
     assert ("Government of Spain", "Mercury releases from the cement industry") not in leads
+
+
+def test_a_partner_in_a_project_page_s_work_and_who_have_carried_it_out() -> None:
+    """Made-up pages: on a project's page 'The Central Province Small-Scale Miners Association is a partner in the
+    training and outreach work' (the page's project); 'the Mercury-Free Hospitals Nepal project, which HCWH and the
+    local NGO Green Health Nepal have carried out in 24 public hospitals' (both carry it out)."""
+    page = rules_only("p.txt", "planetGOLD Zambia\n\nplanetGOLD Zambia is implemented by UNDP with the Ministry of Mines "
+                               "and Minerals Development.\n\nThe Central Province Small-Scale Miners Association is a "
+                               "partner in the training and outreach work.\n")
+    assert ("Central Province Small-Scale Miners Association", "planetGOLD Zambia") in _pairs(page, "IMPLEMENTS")
+    news = rules_only("n.txt", "National workshop\n\nThe workshop presented the results of the Mercury-Free Hospitals "
+                               "Nepal project, which HCWH and the local NGO Green Health Nepal have carried out in 24 "
+                               "public hospitals since 2022.\n")
+    assert {("Health Care Without Harm", "Mercury-Free Hospitals Nepal"),
+            ("Green Health Nepal", "Mercury-Free Hospitals Nepal")} <= _pairs(news, "IMPLEMENTS")

@@ -69,7 +69,8 @@ def the_meeting(sentence: str) -> bool:
 
 # before a listed body: 'the', a possessive ("Uganda's National Environment Management Authority and the country's
 # Directorate of Geological Survey and Mines")
-_DETERMINER = r"(?:the\s+)?(?:(?:[Cc]ountry|[A-Z][\w\-]*)['\u2019]s\s+)?"
+_DETERMINER = (r"(?:the\s+)?(?:(?:[Cc]ountry|[A-Z][\w\-]*)['\u2019]s\s+)?"  # 'and the local NGO Green Health Nepal'
+               r"(?:(?:local|national|regional|community|grassroots)\s+(?:NGO|non-profit|charity|company|firm)\s+)?")
 
 
 def outermost(mentions: list[Located]) -> list[Located]:

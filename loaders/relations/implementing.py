@@ -34,7 +34,7 @@ from schema import Implements
 
 _IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*"
                                r"(?:also\s+|currently\s+|today\s+|[a-z]+ly\s+)?"
-                               r"(?:executing|implementing|carrying out|began|begun|continued|commenced|launched|"
+                               r"(?:executing|implementing|carrying out|(?:has|have|had)\s+carried\s+out|began|begun|continued|commenced|launched|"
                                r"implemented|executed|implements?|coordinates|founded|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
@@ -140,7 +140,11 @@ def read_implementers(ann: Annotated) -> None:
                 topic = sentences.anaphor_topic(span, block) or sentences.the_project(span)
                 if topic is None and verb.group("unnamed"):
                     topic = sentences.named_next(span, block)  # 'X and Y today launched a five-year project to
-                targets = [topic] if topic is not None else []    # ... . The project, "Z", is financed by ...'
+                    #                                             ... . The project, "Z", is financed by ...'
+                if topic is None and ("partner" in verb.group(0) or "part in" in verb.group(0)) and \
+                        sentences.topic is not None and sentences.topic.node.type == "Project":
+                    topic = sentences.topic  # a project's page: 'X is a partner in the training and outreach work'
+                targets = [topic] if topic is not None else []
             for org in listed:
                 for target in targets:
                     if org.node.id not in funder_ids:
