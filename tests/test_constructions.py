@@ -3730,3 +3730,20 @@ def test_a_partner_in_a_project_page_s_work_and_who_have_carried_it_out() -> Non
                                "public hospitals since 2022.\n")
     assert {("Health Care Without Harm", "Mercury-Free Hospitals Nepal"),
             ("Green Health Nepal", "Mercury-Free Hospitals Nepal")} <= _pairs(news, "IMPLEMENTS")
+
+
+def test_a_university_s_and_an_authority_s_coordinated_names_and_long_portfolios() -> None:
+    """Made-up news: 'executed by the Muhimbili University of Health and Allied Sciences and the Tanzania Medicines
+    and Medical Devices Authority' (two bodies, each whole); 'The Federal Ministry for the Environment, Nature
+    Conservation, Nuclear Safety and Consumer Protection' and 'the Directorate General of Waste, Hazardous Substances
+    and Hazardous Waste Management' (their portfolios over commas)."""
+    page = rules_only("n.txt", "News\n\nIn Tanzania the project is executed by the Muhimbili University of Health and "
+                               "Allied Sciences and the Tanzania Medicines and Medical Devices Authority. The Federal "
+                               "Ministry for the Environment, Nature Conservation, Nuclear Safety and Consumer Protection "
+                               "funds it. Dian Pratiwi of the Directorate General of Waste, Hazardous Substances and "
+                               "Hazardous Waste Management spoke.\n")
+    orgs = names(page, "Organization")
+    assert {"Muhimbili University of Health and Allied Sciences", "Tanzania Medicines and Medical Devices Authority",
+            "Federal Ministry for the Environment, Nature Conservation, Nuclear Safety and Consumer Protection",
+            "Directorate General of Waste, Hazardous Substances and Hazardous Waste Management"} <= orgs
+    assert not {"Allied Sciences", "Medical Devices Authority", "Directorate General of Waste"} & orgs

@@ -355,8 +355,9 @@ def _coordinated_unit(left: str, right: str) -> bool:
     True
     """
     words, after = left.split(), right.split()
-    if len(after) == 3 and (SUB_UNIT.fullmatch(after[2]) or after[2] == "Directorate") and after[1][:1].isupper() \
-            and not after[1].isupper() and _typed(after[1]) is None:
+    if len(after) == 3 and (SUB_UNIT.fullmatch(after[2]) or after[2] in ("Directorate", "Authority")) and \
+            after[1][:1].isupper() and not after[1].isupper() and _typed(after[1]) is None:  # 'Tanzania Medicines and
+        #                                                                                  Medical Devices Authority'
         after = [after[0], *after[2:]]  # 'Hazardous Substances and Waste Management Directorate'
     return len(after) >= 2 and (SUB_UNIT.fullmatch(after[1]) is not None or _typed(after[1]) == "Organization") and \
         after[0][:1].isupper() and \

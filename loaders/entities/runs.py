@@ -32,7 +32,7 @@ from loaders.gazetteers.countries import find_countries, is_country_name
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9](?:[\w'\u2019&\-]|\.(?=\w))*")
 HEAD_OF = re.compile(r"^(?:Ministry|Ministerio|Department|Secretariat|Office|Division|Branch|University|Institute|"
                       r"Bureau|Council|Association|Federation|Centre|Center|Society|Alliance|Agency|School|"
-                      r"Commission|Committee|Board|Government)\b")
+                      r"Commission|Committee|Board|Government|Directorate)\b")
 #: the honorifics that open a person's name, and so end any name before them
 HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Prof"})
 NOT_NAMES = frozenset({"Professor", "Emeritus", "Prof", "Dr", "Mr", "Ms", "Mrs", "Part", "The", "This", "These", "That", "Those", "In", "On", "At", "For", "By", "With", "From",
@@ -95,6 +95,8 @@ def continues_portfolio(body: str, words: str) -> bool:
     True
     >>> continues_portfolio("Fiji Ministry of Health", "Medical Services")
     True
+    >>> continues_portfolio("Muhimbili University of Health", "Allied Sciences")
+    True
     """
     head, _, place = words.rpartition(" of ")
     if head and is_country_name(place.removeprefix("the ")):
@@ -103,7 +105,9 @@ def continues_portfolio(body: str, words: str) -> bool:
     owner = find_countries(body[:40])
     if owner and owner[0].start == 0:
         body = body[owner[0].end:].lstrip()  # 'Fiji Ministry of Health' and 'Medical Services'
-    return (body.startswith(_PORTFOLIO_HOLDERS) and 1 <= len(parts) <= 4
+    academic = any(f" {kind} of " in f" {body}" for kind in ("University", "Institute", "College", "Academy"))
+    return ((body.startswith(_PORTFOLIO_HOLDERS) or academic) and 1 <= len(parts) <= 4  # 'Muhimbili University of
+            #                                                                          Health' and 'Allied Sciences'
             and all(w[:1].isupper() and not w.isupper() for w in parts)
             and (entity_type(words) is None or (parts[-1] == "Services" and len(parts) <= 2))  # 'Medical Services'
             and not find_countries(words))
@@ -135,16 +139,43 @@ def _comma_continues(text: str, run_start: int, after: int) -> bool:
     if re.search(r"(?:University|College)\b", before) and re.search(r"\b(?:Center|Centre|Institute|Laboratory)$",
                                                                      segment):
         return True  # 'University of Illinois at Chicago, Great Lakes Center for ... Health'
-    if not re.search(HEAD_OF.pattern.lstrip("^") + r"\s+(?:of|for)\b", before):
+    if not re.search(HEAD_OF.pattern.lstrip("^") + r"(?:\s+General)?\s+(?:of|for)\b", before):
         return False
     line = segment.split("\n")[0].rstrip()  # a list's line ends the name where the next opens another ('...,
-    if re.search(r"\b(?:Ministry|Department|Division|Agency|Office|Secretariat|Authority)\s+(?:of|for)\s", before) \
-            and _portfolios(line) and (line == segment or _opens_a_name(segment[len(line):].split()[0])):
+    if re.search(r"\b(?:Ministry|Department|Division|Agency|Office|Secretariat|Authority|Directorate(?: General)?)"
+                 r"\s+(?:of|for)\s", before) \
+            and (_portfolios(line) or _portfolio_list(text, after)) and (
+                line == segment or _opens_a_name(segment[len(line):].split()[0])):
         return True  # 'Ministry of Environment, Forest and Climate Change', 'Division of Technology, Industry and ...'
     #              Sustainable Development and Ecological Transition' / 'Université Félix Houphouët-Boigny')
     ends_qualified = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s'\u2019]+)$", segment)  # "... of Côte d'Ivoire"
     return bool(re.search(r"\sand\s", segment)) and bool(
         ends_qualified and (find_countries(ends_qualified.group(1)) or re.fullmatch(r"[A-Z]{2,8}", ends_qualified.group(1))))
+
+
+def _portfolio_list(text: str, after: int) -> bool:
+    """Whether a ministry's portfolio goes on from ``after`` over more commas to a last item after 'and' ('Federal
+    Ministry for the Environment, ' then 'Nature Conservation, Nuclear Safety and Consumer Protection').
+
+    >>> t = "Federal Ministry for the Environment, Nature Conservation, Nuclear Safety and Consumer Protection funds it"
+    >>> _portfolio_list(t, 38), _portfolio_list("Ministry of Mines, Peru, Chile and Bolivia", 19)
+    (True, False)
+    """
+    rest = text[after:after + 200]
+    for stop in (".", ";", "\n", "("):
+        cut = rest.find(stop)
+        rest = rest[:cut] if cut >= 0 else rest
+    for i, item in enumerate(rest.split(", ")[:5]):
+        if " and " in item:
+            first, _, last = item.partition(" and ")
+            words = last.split()
+            kept = next((words[:j] for j, w in enumerate(words) if not (w[:1].isupper() and w.isalpha())), words)
+            return i > 0 and bool(kept) and _portfolios(f"{first} and {' '.join(kept)}")
+        words = item.split()
+        if not (1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)) or \
+                entity_type(item) is not None or find_countries(item):
+            return False
+    return False
 
 
 def _portfolios(segment: str) -> bool:
