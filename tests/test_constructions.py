@@ -3747,3 +3747,16 @@ def test_a_university_s_and_an_authority_s_coordinated_names_and_long_portfolios
             "Federal Ministry for the Environment, Nature Conservation, Nuclear Safety and Consumer Protection",
             "Directorate General of Waste, Hazardous Substances and Hazardous Waste Management"} <= orgs
     assert not {"Allied Sciences", "Medical Devices Authority", "Directorate General of Waste"} & orgs
+
+
+def test_a_board_list_s_roles_on_the_name_line_and_the_body_on_the_next() -> None:
+    """A made-up NGO page: 'Prof. Kwame Asante-Boateng, Chair' over 'Professor of Environmental Health, School of
+    Public Health, University of Ghana' - his body is on the line below his role; the 'Board of Trustees' over the
+    list, and the 'Board' a chair chairs, name no body of their own."""
+    page = rules_only("b.txt", "Board of Trustees\n\nProf. Kwame Asante-Boateng, Chair\nProfessor of Environmental "
+                               "Health, School of Public Health, University of Ghana\n\nDr. Carmen Villanueva Ríos, Chair "
+                               "of the Board\nCarmen is a professor at the Universidad Nacional Amazónica de Madre de "
+                               "Dios.\n")
+    assert {b for a, b in _pairs(page, "AFFILIATED_WITH") if a == "Kwame Asante-Boateng"} & {
+        "School of Public Health, University of Ghana", "School of Public Health", "University of Ghana"}
+    assert not {"Board", "Board of Trustees"} & names(page, "Organization")

@@ -160,3 +160,19 @@ def organization_kind(name: str) -> tuple[str, str]:
         if m:
             return kind, f"name has {m.group(0).strip()!r}"
     return "other", "no rule matched"
+
+
+#: a body's own boards, named without the body: no body of their own ('Chair of the Board', 'Board of Trustees'); a
+#: project's steering committee is one (the shared gold names 'planetGOLD Mongolia Project Steering Committee')
+_OWN_ORGANS = frozenset({"board", "board of trustees", "board of directors", "board of governors", "advisory board",
+                         "executive board"})
+
+
+def is_own_organ(name: str) -> bool:
+    """Whether ``name`` is only a body's board named without its body ('the Board of Trustees'), which names no body
+    of its own.
+
+    >>> is_own_organ("Board of Trustees"), is_own_organ("the Board"), is_own_organ("SIP Board")
+    (True, True, False)
+    """
+    return name.lower().removeprefix("the ").strip() in _OWN_ORGANS

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import Found, name_key
 from loaders.entities.governments import as_written, government_name, with_article
-from loaders.entities.naming import organization_kind
+from loaders.entities.naming import is_own_organ, organization_kind
 from loaders.gazetteers import Mention, find_articles, find_countries
 from loaders.gazetteers.areas import find_areas_in_document, find_title_area
 from loaders.gazetteers.places import find_places
@@ -62,7 +62,8 @@ def group_key(f: Found) -> tuple[str, str]:
 def named_nodes(ann: Annotated) -> None:
     """Pipeline component: one node per group of named finds, located at each find."""
     groups: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
-    ann.found = people_by_full_name(ann.found)
+    ann.found = [f for f in people_by_full_name(ann.found) if not (f.node_type == "Organization" and
+                                                                     is_own_organ(f.name))]  # 'Board of Trustees'
     for f in ann.found:
         _ministry_of_its_country(f)
     _ministries_named_short(ann.found)
@@ -105,8 +106,9 @@ def _ministry_of_its_country(f: Found) -> None:
     owner = name[first.end:first.end + 2] in ("'s", "\u2019s")
     if owner and first.start == 0 and name[first.end + 2:].strip().startswith(_MINISTRY_HEADS):
         ministry, country = name[first.end + 2:].strip(), name[:first.end]
-    elif first.start == 0 and name[first.end:first.end + 1] == " " and name[first.end + 1:].startswith(_MINISTRY_HEADS):
-        ministry, country = name[first.end + 1:], name[:first.end]  # 'Fiji Ministry of Health and Medical Services'
+    elif first.start == 0 and name[first.end:first.end + 1] == " " and name[first.end + 1:].startswith(
+            ("Ministry of ", "Ministry for ")):  # 'Fiji Ministry of Health and Medical Services' (not 'US Department
+        ministry, country = name[first.end + 1:], name[:first.end]  # of State', a name of its own)
     elif name.startswith(_MINISTRY_HEADS) and last.end == len(name) and last.start > 12:
         ministry, country = name[:last.start].rstrip(" ,"), name[last.start:]
         if ministry.endswith(("of", "the")):

@@ -290,9 +290,15 @@ def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
     ('Kenji Sato' / 'Senior Researcher' / 'National Institute for Minamata Disease'; 'Amina Yusuf' / 'University
     of Nairobi'); None where no body follows so."""
     line_end = text.find("\n", end)
-    if line_end < 0 or text[end:line_end].strip():
+    if line_end < 0:
         return None
     roles: list[tuple[int, int]] = []
+    if rest := text[end:line_end].strip():  # 'Prof. Kwame Asante-Boateng, Chair' / 'Professor of ..., University of ...'
+        words = rest.removeprefix(",").split()
+        if not rest.startswith(",") or not words or len(words) > 5 or \
+                words[0].lower().strip(".") not in _ROLES_AND_TITLES or orgs.within(end, line_end):
+            return None
+        roles.append((text.find(words[0], end), line_end))
     start = line_end + 1
     for _ in range(2):
         stop = text.find("\n", start)
@@ -837,8 +843,9 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if not plausible_name(name):
             continue
         tail = read_tail(text, end, orgs, _in_list_line(text, m.start()))
-        if not (tail.organizations or tail.country or tail.roles):
-            tail = _stacked_tail(text, end, orgs) or tail  # 'Dr. Priya Raghavan' / 'Scientist, Central Pollution ...'
+        if not (tail.organizations or tail.country):  # (a role alone may stand on the name's line: 'Prof. Kwame
+            tail = _stacked_tail(text, end, orgs) or tail  # Asante-Boateng, Chair' / 'Professor of ..., University ...')
+            #                                                'Dr. Priya Raghavan' / 'Scientist, Central Pollution ...'
         if not tail.organizations and (body := role_of_body_before(text, m.start(), orgs)) is not None:
             tail.organizations.append(body)
         if (body := body_of_roles_before(text, m.start(), orgs)) is not None:
@@ -929,7 +936,7 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if _NOT_AFFILIATION.match(re.sub(r"^\s*[(,]\s*", "", text[end:end + 20])):
             continue  # 'Carbone Guinée (member of the European Environmental Bureau ...)': a member body
         tail = read_tail(text, end, orgs, True)
-        if not (tail.organizations or tail.country or tail.roles):
+        if not (tail.organizations or tail.country):
             tail = _stacked_tail(text, end, orgs) or tail
         titled = any(_ROLE_PHRASE.match(text[a:b].strip()) for a, b in tail.roles)  # 'Executive Secretary'
         line_end = text.find("\n", end)
