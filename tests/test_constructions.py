@@ -3624,7 +3624,7 @@ def test_names_with_an_elided_prefix_a_saint_and_a_country_before_a_ministry() -
 
 def test_work_named_with_at_and_an_initiative_said_to_be_a_project() -> None:
     """Made-up event pages: 'the Mercury Control Demonstration at Coal-Fired Power Plants in Asia project' is named
-    whole; 'the Sahel Responsible Gold Initiative, a three-year project funded by the European Union' is work, not a
+    whole (with its 'at'); 'the Sahel Responsible Gold Initiative, a three-year project funded by the European Union' is work, not a
     body."""
     page = rules_only("e.txt", "Side event\n\nSpeakers presented the Mercury Control Demonstration at Coal-Fired Power "
                                "Plants in Asia project, funded by the Government of Japan. The forum marked the launch "
@@ -3760,3 +3760,15 @@ def test_a_board_list_s_roles_on_the_name_line_and_the_body_on_the_next() -> Non
     assert {b for a, b in _pairs(page, "AFFILIATED_WITH") if a == "Kwame Asante-Boateng"} & {
         "School of Public Health, University of Ghana", "School of Public Health", "University of Ghana"}
     assert not {"Board", "Board of Trustees"} & names(page, "Organization")
+
+
+def test_a_lower_case_headed_name_never_runs_over_a_blank_line() -> None:
+    """A page's heading over a paragraph that opens 'The Clean Gold project is implemented by UNDP': the project is
+    'Clean Gold', not 'News The Clean Gold'; 'Nadia Rasheed at Minamata Mercury workshop' names the workshop, not a
+    meeting of hers (a project's name may hold 'at': 'the Mercury Control Demonstration at Coal-Fired Power Plants
+    in Asia project')."""
+    page = rules_only("n.txt", "News\n\nThe Clean Gold project is implemented by UNDP.\n")
+    assert ("United Nations Development Programme", "Clean Gold") in _pairs(page, "IMPLEMENTS")
+    talk = rules_only("t.txt", "Photos\n\nUNDP Resident Representative Nadia Rasheed at Minamata Mercury workshop in "
+                               "New Delhi.\n")
+    assert not [n for n in names(talk, "Event") if "Rasheed" in n]

@@ -83,10 +83,10 @@ _AFTER = re.compile(r"^\s*(?:(?:is|was)\s+an?\s+(?:[\w\-]+\s+){0,2}?)?(project|p
                     r"study|brochure|toolkit|webinar|workshop|forum|session|event)s?(?![a-z])", re.IGNORECASE)
 _BEFORE_EVENT = re.compile(r"(?:webinar|workshop|session|event|conference|forum|seminar|meeting|plenary)s?\b"
                            r"(?:[^.;\u201c]{0,40}?\b(?:on|entitled|titled|called))?\s*[:,]?\s*$", re.IGNORECASE)
-_LOWER_HEAD = re.compile(
-    r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*|to|of|for|"
-    r"and|in|the|on|with|at|\([A-Z][A-Za-z0-9\-]{1,10}\))){0,13})\s+(?:(pilot|demonstration)\s+)?(project|programme|program|workshop|summit|webinar|"
-    r"campaign|meeting)s?\b")
+_LOWER_HEAD = re.compile(  # (words on one line, or run over a line break, never over a blank line)
+    r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]*|[a-z]+[A-Z][\w\-]*)(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z][\w'\u2019\-]*|"
+    r"[a-z]+[A-Z][\w\-]*|to|of|for|and|in|the|on|with|at|\([A-Z][A-Za-z0-9\-]{1,10}\))){0,13})(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?:(pilot|demonstration)\s+)?(project|programme|program|workshop|summit|webinar|campaign|meeting)s?\b")
 _PLAIN_WORDS = frozenset({"Virtual", "Joint", "Annual", "Online", "Regional", "National", "Technical", "Special",
                           "Final", "Pilot", "Demonstration", "European", "Face-to-face", "Core-member", "PhD", "TV",
                           "INC", "PAG", "COP", "GEF", "UNEP", "Partnership", "Expert", "Experts", "Subregional",
@@ -654,6 +654,9 @@ def _lower_heads(text: str) -> list[Found]:
                            "named after 'project called'"))
     for m in _LOWER_HEAD.finditer(text):
         words = m.group(1).split()
+        if "at" in words and m.group(3).lower() not in ("project", "programme", "program"):
+            words = words[len(words) - words[::-1].index("at"):]  # 'Nadia Rasheed at Minamata Mercury workshop': the
+            #   meeting someone is at; 'Mercury Control Demonstration at Coal-Fired Power Plants in Asia project' is one name
         while words and (words[0] in _NOT_TITLE_WORDS or words[0].lower() in ("to", "of", "for", "and", "the", "in", "on", "with")
                          or re.search(r"-(?:funded|led|based|supported)$", words[0])):
             words = words[1:]
