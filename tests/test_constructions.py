@@ -3772,3 +3772,25 @@ def test_a_lower_case_headed_name_never_runs_over_a_blank_line() -> None:
     talk = rules_only("t.txt", "Photos\n\nUNDP Resident Representative Nadia Rasheed at Minamata Mercury workshop in "
                                "New Delhi.\n")
     assert not [n for n in names(talk, "Event") if "Rasheed" in n]
+
+
+def test_support_and_advice_to_a_project_and_a_university_s_department() -> None:
+    """Made-up project pages: 'The Ministry of the Environment, Japan, which leads the mercury waste management area
+    of the UNEP Global Mercury Partnership, provides technical advice to the project' (the ministry, not the
+    Partnership, implements it; 'the project, which UNEP implements' still makes UNEP its implementer); 'with
+    laboratory support from the Department of Environmental Engineering of Middle East Technical University' (the
+    department, a body of its own beside its university)."""
+    page = rules_only("p.txt", "Mercury Waste in Indonesia\n\nThe Mercury Waste in Indonesia project is implemented by "
+                               "JICA. The Ministry of the Environment, Japan, which leads the mercury waste management "
+                               "area of the UNEP Global Mercury Partnership, provides technical advice to the project. "
+                               "The project runs trials with laboratory support from the Department of Environmental "
+                               "Engineering of "
+                               "Middle East Technical University.\n")
+    implementers = {a for a, b in _pairs(page, "IMPLEMENTS") if b == "Mercury Waste in Indonesia"}
+    assert {"Ministry of the Environment of Japan", "Department of Environmental Engineering"} <= implementers
+    assert "UNEP Global Mercury Partnership" not in implementers
+    assert {"Department of Environmental Engineering", "Middle East Technical University"} <= names(page, "Organization")
+    news = rules_only("n.txt", "Forum\n\nSpeakers presented the Coal Mercury Emission Inventory Improvement Project "
+                               "(CMEIP), which UNEP implements in Viet Nam and India.\n")
+    assert ("United Nations Environment Programme", "Coal Mercury Emission Inventory Improvement Project") in _pairs(
+        news, "IMPLEMENTS")

@@ -79,12 +79,31 @@ def _unit_of_body(name: str) -> tuple[int, int] | None:
     """
     m = re.match(r"((?:[A-Z][\w\-]*,?\s+(?:and\s+|&\s+)?){1,5}?" + SUB_UNIT.pattern + r")\s+of\s+(?:the\s+)?", name)
     if m is None:
-        return None
+        return _unit_of_university(name)
     body = name[m.end():]
     if not (is_acronym(body) or name_key(body) in reference_pattern()[2] or (
             len(body.split()) >= 2 and _typed(body) == "Organization")):
         return None
     return m.end(1), m.end()
+
+
+def _unit_of_university(name: str) -> tuple[int, int] | None:
+    """Where a unit named by its field ends and its university's name begins: 'Department of Environmental
+    Engineering of Middle East Technical University'.
+
+    >>> _unit_of_university("Department of Environmental Engineering of Middle East Technical University")
+    (39, 43)
+    >>> _unit_of_university("Department of Environment of Jordan")
+    """
+    if not SUB_UNIT.match(name) or " of " not in name or "," in name:
+        return None  # ('Department of Dermatology, College of Medicine, University of Lagos' is read elsewhere)
+    first = name.index(" of ")
+    for m in re.finditer(r"\s+of\s+(?:the\s+)?", name[first + 4:]):
+        body = name[first + 4 + m.end():]
+        if re.search(r"\b(?:University|Universidad|Universidade|Université|College)\b", body) and \
+                len(body.split()) >= 2 and _typed(body) == "Organization":
+            return first + 4 + m.start(), first + 4 + m.end()
+    return None
 
 
 def _after_country_possessive(name: str) -> int | None:

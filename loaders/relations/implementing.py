@@ -39,7 +39,7 @@ _IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|w
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
                                r"implementation|is leading|leads|partnered|(?:a\s+)?partners?\s+in|takes?\s+part\s+in|"
-                               r"provides\s+technical\s+(?:assistance|support)\s+to)\b"
+                               r"provides\s+(?:technical|laboratory|scientific)\s+(?:assistance|support|advice))\b"
                                # an unnamed project as its object: 'launched a five-year project'
                                r"(?P<unnamed>\s+an?\s+(?:[\w\-$]+\s+){0,3}?"
                                r"(?:project|programme|program|initiative)\b)?")
@@ -118,6 +118,13 @@ def read_implementers(ann: Annotated) -> None:
         for verb in _IMPLEMENTER_VERB.finditer(sentence):
             at = span[0] + verb.start()
             before = [o for o in orgs if o.end <= at and (at - o.end <= 3 or _apposition(text[o.end:at]))]
+            relative = text.rfind(", which ", span[0], at)
+            first_after = min((o.start for o in orgs if o.start > relative), default=at) if relative >= 0 else at
+            if before and relative >= 0 and before[-1].start > relative and text[relative + 8:first_after].strip() \
+                    not in ("", "the"):  # not 'the project, which UNEP implements': 'The Ministry of the Environment, Japan,
+                before = [o for o in orgs if o.end <= relative and (    # which leads the ... area of the UNEP Global
+                    relative - o.end <= 3 or only_countries(text[o.end:relative].strip(" ,")))][-1:]  # Mercury
+                #                                                         Partnership, provides technical advice'
             opened = _bracket_opening(text, span[0], before[-1].end) if before else None
             if opened is not None:  # 'Carbone Guinée (member of the EEB/ZMWG) conducted': the body before it acts
                 before = [o for o in orgs if o.end <= opened and opened - o.end <= 2]
@@ -141,9 +148,10 @@ def read_implementers(ann: Annotated) -> None:
                 if topic is None and verb.group("unnamed"):
                     topic = sentences.named_next(span, block)  # 'X and Y today launched a five-year project to
                     #                                             ... . The project, "Z", is financed by ...'
-                if topic is None and ("partner" in verb.group(0) or "part in" in verb.group(0)) and \
-                        sentences.topic is not None and sentences.topic.node.type == "Project":
-                    topic = sentences.topic  # a project's page: 'X is a partner in the training and outreach work'
+                if topic is None and ("partner" in verb.group(0) or "part in" in verb.group(0) or "provides" in
+                                      verb.group(0)):  # a project's page: 'X is a partner in the training and
+                    page = sentences.topic_of(block)    # outreach work', 'X provides technical assistance on ...'
+                    topic = page if page is not None and page.node.type == "Project" else None
                 targets = [topic] if topic is not None else []
             for org in listed:
                 for target in targets:
