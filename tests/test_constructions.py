@@ -3794,3 +3794,13 @@ def test_support_and_advice_to_a_project_and_a_university_s_department() -> None
                                "(CMEIP), which UNEP implements in Viet Nam and India.\n")
     assert ("United Nations Environment Programme", "Coal Mercury Emission Inventory Improvement Project") in _pairs(
         news, "IMPLEMENTS")
+
+
+def test_a_body_and_a_well_known_ngo_s_regional_branch() -> None:
+    """A made-up project page: 'with technical support from the WHO Regional Office for Europe and Health Care Without
+    Harm Europe' - two bodies, the second the NGO's European branch."""
+    page = rules_only("p.txt", "News\n\nThe project is implemented by UNDP with technical support from the WHO Regional "
+                               "Office for Europe and Health Care Without Harm Europe.\n")
+    orgs = names(page, "Organization")
+    assert {"WHO Regional Office for Europe", "Health Care Without Harm Europe"} <= orgs
+    assert not [o for o in orgs if "Europe and" in o]

@@ -17,7 +17,7 @@ from loaders.entities.acronyms import CONNECTORS, is_acronym
 from loaders.entities.people import PARTICLE, TITLE_WORDS, plausible_name
 from loaders.entities.found import Found, clean_name, name_key
 from loaders.entities.naming import carried_out, entity_type, organization_kind, remit_programme
-from loaders.entities.reference import reference_pattern
+from loaders.entities.reference import BRANCH_REGIONS, reference_pattern
 from loaders.entities.titles import ORDINALS, numbered_meeting
 from loaders.entities.runs import (HEAD_OF, NOT_NAMES, SUB_UNIT, capitalised_runs, continues_portfolio,
                                    in_quoted_title, strip_role)
@@ -350,7 +350,7 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
             left_type == "Organization" and bool(re.match(r"(?:[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.?)+)(?:\s|$)", right)))
         # '... and UNEP IETC', 'Colorado School of Mines and I.R. Consilium'
         if right[:1].isupper() and (_complete_government(clean_name(left)) or (
-                left_words >= 2 and name_key(clean_name(right)) in reference_pattern()[2])):
+                left_words >= 2 and _known_or_its_branch(clean_name(right)))):
             left_ok = right_ok = True  # 'Government of Costa Rica and Batrec', 'United Nations and World Bank'
         if left_ok and right_ok:
             right_start = start + m.end()
@@ -361,6 +361,19 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
                 right_start += lead.end()
             return [(start, start + m.start()), *_split_and(text, right_start, end, persons)]
     return [(start, end)]
+
+
+def _known_or_its_branch(name: str) -> bool:
+    """A well-known body's name, or its regional branch's ('Health Care Without Harm Europe').
+
+    >>> _known_or_its_branch("Health Care Without Harm Europe"), _known_or_its_branch("Harm Europe")
+    (True, False)
+    """
+    known = reference_pattern()[2]
+    if name_key(name) in known:
+        return True
+    region = next((r for r in BRANCH_REGIONS if name.endswith(" " + r)), None)
+    return region is not None and name_key(name[:-len(region) - 1]) in known
 
 
 def _coordinated_unit(left: str, right: str) -> bool:

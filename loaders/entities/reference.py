@@ -76,7 +76,7 @@ def well_known_bodies(text: str) -> list[Found]:
 
 
 #: the regions an NGO's branch is named after, longest first ('Health Care Without Harm Latin America')
-_BRANCH_REGIONS = ("Latin America and the Caribbean", "Asia and the Pacific", "Southeast Asia", "South-East Asia",
+BRANCH_REGIONS = ("Latin America and the Caribbean", "Asia and the Pacific", "Southeast Asia", "South-East Asia",
                    "South Asia", "Latin America", "Asia-Pacific", "Asia Pacific", "Middle East", "Europe", "Africa",
                    "Asia")
 
@@ -89,7 +89,7 @@ def _regional_branch(text: str, end: int) -> int | None:
     >>> _regional_branch(t, 24), _regional_branch("HCWH Europe Office", 4), _regional_branch("HCWH in Europe", 4)
     (15, None, None)
     """
-    for region in _BRANCH_REGIONS:
+    for region in BRANCH_REGIONS:
         if text.startswith(" " + region, end):
             after = text[end + 1 + len(region):end + 3 + len(region)]
             return None if after[:1].isalnum() or after[1:2].isupper() else 1 + len(region)
