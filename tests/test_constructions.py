@@ -3804,3 +3804,25 @@ def test_a_body_and_a_well_known_ngo_s_regional_branch() -> None:
     orgs = names(page, "Organization")
     assert {"WHO Regional Office for Europe", "Health Care Without Harm Europe"} <= orgs
     assert not [o for o in orgs if "Europe and" in o]
+
+
+def test_an_event_page_s_financial_support_and_a_project_s_co_financing() -> None:
+    """Made-up pages: a side event's 'Organised by the ... partnership area ..., with financial support from the
+    Government of Switzerland' (the event's funder, not the area's); a workshop's 'It was made possible by financial
+    support from the Government of Switzerland and the Global Cement and Concrete Association (GCCA)'; a project page's
+    'Co-financing of US$ 21.5 million has been confirmed by the Government of Viet Nam'."""
+    side = rules_only("s.txt", "Closing the Loop on Chlor-Alkali Mercury\n\nSide event, 22 March 2022\n\nOrganised by the "
+                               "mercury cell chlor-alkali production partnership area of the UNEP Global Mercury "
+                               "Partnership, with financial support from the Government of Switzerland.\n")
+    assert ("Government of Switzerland", "Closing the Loop on Chlor-Alkali Mercury") in _pairs(side, "FUNDS")
+    assert ("Government of Switzerland", "Mercury cell chlor-alkali production") not in _pairs(side, "FUNDS")
+    title = "African Regional Workshop on Mercury Emissions from Cement Clinker Production"
+    workshop = rules_only("w.txt", f"{title}\n\nOperators met in Rabat, Morocco, for the {title}.\n\nThe workshop was "
+                                   "organized by the Secretariat of the Minamata Convention. It was made possible by "
+                                   "financial support from the Government of Switzerland and the Global Cement and "
+                                   "Concrete Association (GCCA).\n")
+    assert {("Government of Switzerland", title), ("Global Cement and Concrete Association", title)} <= _pairs(
+        workshop, "FUNDS")
+    project = rules_only("p.txt", "Clean Coal Power\n\nThe Clean Coal Power project is implemented by UNDP. Co-financing "
+                                  "of US$ 21.5 million has been confirmed by the Government of Viet Nam.\n")
+    assert ("Government of Viet Nam", "Clean Coal Power") in _pairs(project, "FUNDS")

@@ -24,6 +24,8 @@ def repeated_mentions(ann: Annotated) -> None:
             surface = text[m.start:m.end]
             if len(surface) >= 3 and any(c.isupper() for c in surface) and "\n" not in surface:
                 surfaces.setdefault(surface, m.node)
+            if m.node.type == "Project" and len(m.node.name.split()) >= 3 and surface.startswith(m.node.name):
+                surfaces.setdefault(m.node.name, m.node)  # 'the X project': X alone, as a page's title gives it
     if not surfaces:
         return
     taken = sorted((m.start, m.end) for m in ann.located)

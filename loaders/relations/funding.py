@@ -27,12 +27,14 @@ FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by
                       r"co-?funding) (?:from|of)\s+(?:the\s+)?|\bfunding (?:for [^.;]{1,80}? )?(?:from|comes from)\s+(?:the\s+)?|"
                       r"\bcontributions? to [^.;]{1,60}? from\s+(?:the\s+)?|"
                       r"\bgrant from\s+(?:the\s+)?|"
-                      r"\b(?:financial |voluntary |generous |in-kind )*(?:support|funding|contributions?|funds) "
-                      r"(?:provided|made available|received) (?:by|from)\s+(?:the\s+)?|"
+                      r"\b(?:financial |voluntary |generous |in-kind )*(?:support|funding|contributions?|funds|co-?financing)"
+                      r"(?: of [^;]{1,40}?)? (?:(?:has been|have been|is|are|was|were) )?"
+                      r"(?:provided|made available|received|confirmed) (?:by|from)\s+(?:the\s+)?|"
                       r"\bfunds from\s+(?:the\s+)?|\b(?:financial|monetary) (?:support|contributions?) from\s+(?:the\s+)?",
                       re.IGNORECASE)
 FUNDER_VERB = re.compile(r"(?:\(?[A-Za-z][\w&-]{0,14}\)\s*)?"  # '... Facility (GEF) approved', 'GEF) approved'
-                         r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|contributed|donated|"
+                         r"(?:(?:has|have|had|also|generously)\s+)*(?:granted|approved|provided|(?:is|are)\s+providing|"
+                         r"contributed|donated|"
                          r"committed|invested)\b(?! (?:to|with|in)\b)")
 _FUNDED_ADJECTIVE = re.compile(r"(?:-|\s)(?:co-)?(?:funded|financed|sponsored)\b")
 #: the agent's verb just before a name: who pays ('supported by the'), who does the work ('carried out by')
@@ -209,6 +211,13 @@ def read_funding(ann: Annotated) -> None:
                 if topic is None and MONEY_TERMS.search(sentences.sentence(span)):  # money, not 'logistical support'
                     topic = sentences.the_event(span, block)  # 'The workshop was organized by X with financial
                     #                                            support from the Government of Japan'
+                opening = sentences.sentence(span).lstrip()
+                if topic is None and (opening.startswith(("Organised by", "Organized by", "Hosted by", "Convened by"))
+                                      or (opening.startswith(("It ", "Co-financing", "Cofinancing")) and
+                                          MONEY_TERMS.search(opening))):
+                    page = sentences.topic_of(block)  # an event page's 'Organised by the X area, with financial
+                    topic = page if page is not None and page.node.type in ("Event", "Project") else None  # support
+                    #                                    from Y' and 'It was made possible by financial support from Y'
                 if topic is None and not of_type(mentions, "Area"):
                     topic = _the_partnership(ann, sentences, span, block)
                 targets = [topic] if topic is not None else of_type(mentions, "Area")
