@@ -3826,3 +3826,15 @@ def test_an_event_page_s_financial_support_and_a_project_s_co_financing() -> Non
     project = rules_only("p.txt", "Clean Coal Power\n\nThe Clean Coal Power project is implemented by UNDP. Co-financing "
                                   "of US$ 21.5 million has been confirmed by the Government of Viet Nam.\n")
     assert ("Government of Viet Nam", "Clean Coal Power") in _pairs(project, "FUNDS")
+
+
+def test_a_speaker_s_body_before_a_bio_line_and_a_chair_of_a_body() -> None:
+    """A made-up speaker list: 'Regional Coordinator for Africa, World Alliance for Mercury-Free Dentistry' over a
+    line that opens a sentence ('Grace leads the Alliance's work ...') - the body's name ends with its line; a meeting
+    'chaired by Elena Marchetti of CNR-IIA' names a person and her body, not a body called so."""
+    page = rules_only("s.txt", "Speakers\n\nMs. Grace Achieng Otieno\nRegional Coordinator for Africa, World Alliance "
+                               "for Mercury-Free Dentistry\nGrace leads the Alliance's work with dental associations.\n\n"
+                               "The session was chaired by Elena Marchetti of CNR-IIA.\n")
+    orgs = names(page, "Organization")
+    assert "World Alliance for Mercury-Free Dentistry" in orgs
+    assert not [o for o in orgs if "Grace" in o or "Marchetti" in o]

@@ -68,6 +68,8 @@ def _acceptable_name(name: str, persons: set[str]) -> bool:
     words = name.split()
     if not words or len(words) > 6 or name in persons or name in _NOT_ALONE or words[0] in _NOT_ALONE:
         return False
+    if any(name.startswith(f"{p} of ") for p in persons):
+        return False  # 'chaired by Elena Marchetti of CNR-IIA': a person and her body
     if len(name) <= 2:
         return False  # 'TV', 'EU'-length tokens need the reference list
     if name.endswith(("'s", "\u2019s")):

@@ -214,6 +214,19 @@ def _ends_on_country(text: str, end: int) -> bool:
         "\u2013", "\u2014", "-", ",", "(")
 
 
+def _sentence_opens(text: str, token: re.Match[str]) -> bool:
+    """Whether a capitalised word opens a sentence: a lower-case word other than a connector follows it ('Grace
+    leads the ...').
+
+    >>> t = "Grace leads the work"
+    >>> _sentence_opens(t, TOKEN.search(t)), _sentence_opens("Grace of Kenya", TOKEN.search("Grace of Kenya"))
+    (True, False)
+    """
+    after = TOKEN.search(text, token.end())
+    return after is not None and text[token.end():after.start()] == " " and after.group(0).islower() and \
+        after.group(0) not in CONNECTORS and after.group(0) not in ("de", "da", "do", "du", "la", "le", "y", "et")
+
+
 def _opens_with_a_person(text: str, start: int) -> bool:
     """Whether the line from ``start`` opens with a person's name and a comma ('Sefo Leota, Hazardous Waste
     Management Adviser, SPREP').
@@ -312,6 +325,10 @@ def _capitalised_runs(text: str, connectors: frozenset[str]) -> tuple[tuple[int,
             if "\n" in gap and _opens_a_name(nxt.group(0)) and previous.group(0).lower() not in connectors:
                 break  # a list's lines: '... – Ministry of Environment' / 'Government of Jordan – ...', '...
                 #        and Ecological Transition' / 'Université Félix Houphouët-Boigny'
+            if "\n" in gap and previous.group(0).lower() not in connectors and _sentence_opens(text, nxt) and \
+                    entity_type(clean_name(text[start:previous.end()])) == "Organization":
+                break  # a body's whole name ends its line, a sentence opens the next: '... World Alliance for
+                #        Mercury-Free Dentistry' / 'Grace leads the Alliance's work ...'
             if "\n" in gap and _opens_with_a_person(text, nxt.start()):
                 break  # a speaker list's next line: '... Ministry of the Environment of Japan' / 'Sefo Leota, Adviser, ...'
             word = nxt.group(0)
