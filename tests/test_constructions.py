@@ -3838,3 +3838,13 @@ def test_a_speaker_s_body_before_a_bio_line_and_a_chair_of_a_body() -> None:
     orgs = names(page, "Organization")
     assert "World Alliance for Mercury-Free Dentistry" in orgs
     assert not [o for o in orgs if "Grace" in o or "Marchetti" in o]
+
+
+def test_a_side_event_s_venue_line_under_its_date_line() -> None:
+    """A made-up side event page: the date on one line, 'Room 3, International Conference Centre Geneva, Geneva,
+    Switzerland' on the next - the event is held in Switzerland."""
+    title = "Cleaner Air, Less Mercury: Controlling Emissions from Coal-Fired Power Plants and Cement Kilns"
+    page = rules_only("e.txt", f"{title}\n\nSide event at COP-5\n\nWednesday, 1 November 2023, 13:15–14:45\nRoom 3, "
+                               "International Conference Centre Geneva, Geneva, Switzerland\n\nThis side event was held in "
+                               "the margins of COP-5.\n")
+    assert (title, "Switzerland") in _pairs(page, "LOCATED_IN")

@@ -97,10 +97,22 @@ def _dateline_place(ann: Annotated) -> None:
         start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
         line = text[start:end if end >= 0 else len(text)]
         countries = {c.node.id for c in sentences.located if c.node.type == "Country" and start <= c.start < start + len(line)}
-        if start > topic.end and len(line) <= 90 and len(countries) == 1 and _dated(line) and not any(
-                o.node.type == "Organization" and start <= o.start < start + len(line) for o in sentences.located):
+        above = text[text.rfind("\n", 0, max(0, start - 1)) + 1:max(0, start - 1)] if start else ""
+        if start > topic.end and len(line) <= 90 and len(countries) == 1 and (_dated(line) or _dated(above)) and not any(
+                o.node.type == "Organization" and start <= o.start < start + len(line) and not _a_venue(o.node.name)
+                for o in sentences.located):  # (a venue's line under the date's: 'Room 3, International Conference
+            #                                     Centre Geneva, Geneva, Switzerland')
             ann.edges.add(LocatedIn, topic.node, m.node, m.block, (start, start + len(line)))
             return
+
+
+def _a_venue(name: str) -> bool:
+    """Whether a body's name found on a dateline is its venue's ('International Conference Centre Geneva').
+
+    >>> _a_venue("International Conference Centre Geneva"), _a_venue("Ministry of Mines")
+    (True, False)
+    """
+    return any(w in name.split() for w in ("Conference", "Convention", "Hotel", "Hall", "House", "Palace", "Room"))
 
 
 def _experience_of(before: str) -> bool:
