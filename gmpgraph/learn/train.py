@@ -30,7 +30,7 @@ from loaders.learned.base_model import BASE_NAME, BASE_VERSION
 from loaders.learned.models import MODELS
 
 MODEL_NAME = "gmpgraph-extractor"
-MODEL_VERSION = "17"  # 10: the decisions refitted on the rules of the eleventh session ("The" ends a name, a whole
+MODEL_VERSION = "18"  # 10: the decisions refitted on the rules of the eleventh session ("The" ends a name, a whole
 #     government or a well-known body after "and" is a body of its own); 11: refitted after its list layouts;
 #     12: refitted after the constructions its made-up pages showed (a meeting page's topic, agendas, bylines ...);
 #     13: refitted after the twelfth session's constructions (the person_tails component, biographies, sheets'
@@ -40,7 +40,10 @@ MODEL_VERSION = "17"  # 10: the decisions refitted on the rules of the eleventh 
 #     member lists under group headings, speakers' given names); 16: refitted after the fifteenth session's (team
 #     and member pages, remit programmes as units, studies carried out as work, countries that launch or join work);
 #     17: refitted after the sixteenth session's (a programme's list of projects by country, project pages titled
-#     without a head word, a publication's name without its owner and year, 'Where we work' lines, list lines)
+#     without a head word, a publication's name without its owner and year, 'Where we work' lines, list lines);
+#     18: refitted after the seventeenth session's (member lists' focal points, leads lists by area, long
+#     portfolios, coordinated unit names, boards without their body, support and advice to a project, event
+#     pages' funders and venue lines)
 FOLDS = 5
 SEED = 0
 
