@@ -82,7 +82,8 @@ def _lead_sections(ann: Annotated) -> None:
     the first block that names no organisation or person: the organisations standing alone on an entry lead
     the area the heading names, else the last one named before it (what the page was about) ('Government of Spain', then its people); where no entry
     is an organisation alone, the organisations of the people listed do ('Dr. Lesley Sloss - IEA Clean Coal
-    Centre')."""
+    Centre'). An entry line that opens with its own area leads that area ('Mercury in products: Ms. Elena Rossi,
+    Zero Mercury Working Group')."""
     sentences, text = ann.sentences, ann.text
     blocks = [b for b in ann.doc.walk() if b.kind in ("heading", "paragraph", "bullet")]
     for i, heading in enumerate(blocks):
@@ -255,7 +256,6 @@ def _stated_leads(ann: Annotated, span: tuple[int, int], mentions: list[Located]
             leads += [(o, area_after(m.end), False) for o in _listed_after(sentences, agents, m)]
         elif (led := _led_area(text, before, m, areas)) is not None:  # 'The coal area, led by X, and the cement
             leads += [(o, led or area_after(m.end), False) for o in _listed_after(sentences, agents, m)]  # area'
-
     pronoun = _PRONOUN_LEAD.search(sentence)
     if pronoun:  # 'Due to UNIDO's experience ... it was designated as the co-lead, for the ASGM area'
         earlier = [m for m in agents if m.end <= span[0] + pronoun.start() and m.node.type == "Organization"]
