@@ -49,7 +49,8 @@ from loaders.words import HONORIFIC_BEFORE
 PARTICLE = r"(?:de|De|van|Van|von|da|Da|del|Del|der|la|La|le|di|Di|dos|du|bin|al|el)"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"  # (Latin-1 and Extended-A; lower-case letters pass .islower)
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
-_NAME_WORD = rf"(?:(?:Mc|Mac|[DNMO]['\u2019](?=[A-Z]))?[{_UPPER}][{_LOWER}'\u2019]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'\u2019]*)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+_NAME_WORD = (rf"(?:(?:Mc|Mac|[DNMO]['\u2019](?=[A-Z]))?"  # 'McQuilken', "O'Neill", "N'Guessan"
+              rf"[{_UPPER}][{_LOWER}'\u2019]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'\u2019]*)*|[A-Z]\.(?:\s?[A-Z]\.)*)")
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
 _INITIALS_NAME = rf"(?:[A-Z]{{2,3}}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"  # 'WTB Dissanayake'
 _ANY_NAME = rf"(?:{_INITIALS_NAME}|{_NAME})"
@@ -293,7 +294,7 @@ def _stacked_tail(text: str, end: int, orgs: _Orgs) -> Tail | None:
     if line_end < 0:
         return None
     roles: list[tuple[int, int]] = []
-    if rest := text[end:line_end].strip():  # 'Prof. Kwame Asante-Boateng, Chair' / 'Professor of ..., University of ...'
+    if rest := text[end:line_end].strip():  # 'Prof. Kwame Asante-Boateng, Chair' / 'Professor of ..., University ...'
         words = rest.removeprefix(",").split()
         if not rest.startswith(",") or not words or len(words) > 5 or \
                 words[0].lower().strip(".") not in _ROLES_AND_TITLES or orgs.within(end, line_end):
@@ -843,9 +844,9 @@ def people_and_bodies(text: str, organizations: list[Found], blocks: list[tuple[
         if not plausible_name(name):
             continue
         tail = read_tail(text, end, orgs, _in_list_line(text, m.start()))
-        if not (tail.organizations or tail.country):  # (a role alone may stand on the name's line: 'Prof. Kwame
-            tail = _stacked_tail(text, end, orgs) or tail  # Asante-Boateng, Chair' / 'Professor of ..., University ...')
-            #                                                'Dr. Priya Raghavan' / 'Scientist, Central Pollution ...'
+        if not (tail.organizations or tail.country):  # 'Dr. Priya Raghavan' / 'Scientist, Central Pollution ...';
+            tail = _stacked_tail(text, end, orgs) or tail  # a role alone may stand on the name's line: 'Prof. Kwame
+            #                                                Asante-Boateng, Chair' / 'Professor of ..., University ...'
         if not tail.organizations and (body := role_of_body_before(text, m.start(), orgs)) is not None:
             tail.organizations.append(body)
         if (body := body_of_roles_before(text, m.start(), orgs)) is not None:

@@ -295,7 +295,7 @@ _ORDINAL_BODY = re.compile(rf"\b(?:[Tt]he\s+)(?P<ordinal>(?i:{_ORDINAL}))\s+(?P<
                            r"|PAG|INC|COP)(?:\s*\((?:INC|PAG|COP)\))?(?:\s+(?:meeting|session))?(?![\w\-])")
 
 
-#: the head words of a named meeting an apposition may follow ('the Pacific Minamata Reporting Workshop, a regional ...')
+#: the head words of a named meeting an apposition may follow ('the Pacific Minamata Reporting Workshop, a ...')
 _MEETING_HEADS = frozenset({"Workshop", "Meeting", "Forum", "Conference", "Training", "Webinar", "Seminar", "Dialogue",
                             "Course", "Session", "Summit"})
 
@@ -655,8 +655,9 @@ def _lower_heads(text: str) -> list[Found]:
     for m in _LOWER_HEAD.finditer(text):
         words = m.group(1).split()
         if "at" in words and m.group(3).lower() not in ("project", "programme", "program"):
-            words = words[len(words) - words[::-1].index("at"):]  # 'Nadia Rasheed at Minamata Mercury workshop': the
-            #   meeting someone is at; 'Mercury Control Demonstration at Coal-Fired Power Plants in Asia project' is one name
+            # 'Nadia Rasheed at Minamata Mercury workshop': the meeting someone is at ('Mercury Control Demonstration
+            # at Coal-Fired Power Plants in Asia project' is one name)
+            words = words[len(words) - words[::-1].index("at"):]
         while words and (words[0] in _NOT_TITLE_WORDS or words[0].lower() in ("to", "of", "for", "and", "the", "in", "on", "with")
                          or re.search(r"-(?:funded|led|based|supported)$", words[0])):
             words = words[1:]

@@ -43,7 +43,8 @@ IMPLEMENT_CUE = re.compile(r"\b(?:implemented|executed|led|carried out|conducted
                             r"work(?:s|ing)? with(?:\s+(?:a|an|its|two|three|four|five|six|several)\s+(?:[a-z]+\s+)?"
                             r"(?:counterparts?|partners?):)?|"
                             r"(?:through|via) its|"
-                            r"runs [^,.;]{0,60}? with|carried out with|(?:technical|laboratory|scientific) (?:support|assistance|advice) from|"
+                            r"runs [^,.;]{0,60}? with|carried out with|"
+                            r"(?:technical|laboratory|scientific) (?:support|assistance|advice) from|"
                             r"(?:implement(?:s|ed|ing)?|execute[sd]?)(?: the project)? with)\s+"
                             r"(?:the\s+)?|"  # a project page's 'a group of Bolivian partners which includes: ...'
                             r"\b(?:partners|members|partner\s+(?:laboratories|institutions|organi[sz]ations))"

@@ -27,7 +27,8 @@ FUND_CUE = re.compile(r"\b(?:funded|financed|sponsored|supported financially) by
                       r"co-?funding) (?:from|of)\s+(?:the\s+)?|\bfunding (?:for [^.;]{1,80}? )?(?:from|comes from)\s+(?:the\s+)?|"
                       r"\bcontributions? to [^.;]{1,60}? from\s+(?:the\s+)?|"
                       r"\bgrant from\s+(?:the\s+)?|"
-                      r"\b(?:financial |voluntary |generous |in-kind )*(?:support|funding|contributions?|funds|co-?financing)"
+                      r"\b(?:financial |voluntary |generous |in-kind )*"
+                      r"(?:support|funding|contributions?|funds|co-?financing)"
                       r"(?: of [^;]{1,40}?)? (?:(?:has been|have been|is|are|was|were) )?"
                       r"(?:provided|made available|received|confirmed) (?:by|from)\s+(?:the\s+)?|"
                       r"\bfunds from\s+(?:the\s+)?|\b(?:financial|monetary) (?:support|contributions?) from\s+(?:the\s+)?",
@@ -215,9 +216,10 @@ def read_funding(ann: Annotated) -> None:
                 if topic is None and (opening.startswith(("Organised by", "Organized by", "Hosted by", "Convened by"))
                                       or (opening.startswith(("It ", "Co-financing", "Cofinancing")) and
                                           MONEY_TERMS.search(opening))):
-                    page = sentences.topic_of(block)  # an event page's 'Organised by the X area, with financial
-                    topic = page if page is not None and page.node.type in ("Event", "Project") else None  # support
-                    #                                    from Y' and 'It was made possible by financial support from Y'
+                    # an event page's 'Organised by the X area, with financial support from Y', 'It was made
+                    # possible by financial support from Y', a project page's 'Co-financing of US$ ... by Y'
+                    page = sentences.topic_of(block)
+                    topic = page if page is not None and page.node.type in ("Event", "Project") else None
                 if topic is None and not of_type(mentions, "Area"):
                     topic = _the_partnership(ann, sentences, span, block)
                 targets = [topic] if topic is not None else of_type(mentions, "Area")

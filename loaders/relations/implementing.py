@@ -34,7 +34,8 @@ from schema import Implements
 
 _IMPLEMENTER_VERB = re.compile(r"\)?\s*(?:,\s*which\s+)?(?:is|are|has|have|was|were)?\s*"
                                r"(?:also\s+|currently\s+|today\s+|[a-z]+ly\s+)?"
-                               r"(?:executing|implementing|carrying out|(?:has|have|had)\s+carried\s+out|began|begun|continued|commenced|launched|"
+                               r"(?:executing|implementing|carrying out|(?:has|have|had)\s+carried\s+out|began|begun|"
+                               r"continued|commenced|launched|"
                                r"implemented|executed|implements?|coordinates|founded|"
                                r"supported|started|conducted|developed|documented|participated|won|completed|working|joined|"
                                r"contributed to the "
@@ -118,13 +119,15 @@ def read_implementers(ann: Annotated) -> None:
         for verb in _IMPLEMENTER_VERB.finditer(sentence):
             at = span[0] + verb.start()
             before = [o for o in orgs if o.end <= at and (at - o.end <= 3 or _apposition(text[o.end:at]))]
+            # the subject before a relative clause that names another body ('The Ministry of the Environment, Japan,
+            # which leads the ... area of the UNEP Global Mercury Partnership, provides technical advice'), not the
+            # body that opens an object clause ('the project, which UNEP implements')
             relative = text.rfind(", which ", span[0], at)
             first_after = min((o.start for o in orgs if o.start > relative), default=at) if relative >= 0 else at
-            if before and relative >= 0 and before[-1].start > relative and text[relative + 8:first_after].strip() \
-                    not in ("", "the"):  # not 'the project, which UNEP implements': 'The Ministry of the Environment, Japan,
-                before = [o for o in orgs if o.end <= relative and (    # which leads the ... area of the UNEP Global
-                    relative - o.end <= 3 or only_countries(text[o.end:relative].strip(" ,")))][-1:]  # Mercury
-                #                                                         Partnership, provides technical advice'
+            if before and relative >= 0 and before[-1].start > relative and \
+                    text[relative + 8:first_after].strip() not in ("", "the"):
+                before = [o for o in orgs if o.end <= relative and (
+                    relative - o.end <= 3 or only_countries(text[o.end:relative].strip(" ,")))][-1:]
             opened = _bracket_opening(text, span[0], before[-1].end) if before else None
             if opened is not None:  # 'Carbone Guinée (member of the EEB/ZMWG) conducted': the body before it acts
                 before = [o for o in orgs if o.end <= opened and opened - o.end <= 2]

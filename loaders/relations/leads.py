@@ -103,7 +103,7 @@ def _lead_sections(ann: Annotated) -> None:
                        for line in line_spans(text, block.start, block.end)]
             entries = [(line, on_line, own) for line, on_line in entries
                        if (own := _entry_area(text, line[0], on_line)) is not None]
-            for line, on_line, own_area in entries:  # 'Mercury in products: Ms. Elena Rossi, Zero Mercury Working Group'
+            for line, on_line, own_area in entries:  # 'Mercury in products: Ms. Elena Rossi, Zero Mercury ...'
                 _entry_leads(ann, block, line, [m for m in on_line if m.node.type in ("Organization", "Person")],
                              own_area)
             if entries:

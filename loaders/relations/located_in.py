@@ -98,10 +98,12 @@ def _dateline_place(ann: Annotated) -> None:
         line = text[start:end if end >= 0 else len(text)]
         countries = {c.node.id for c in sentences.located if c.node.type == "Country" and start <= c.start < start + len(line)}
         above = text[text.rfind("\n", 0, max(0, start - 1)) + 1:max(0, start - 1)] if start else ""
-        if start > topic.end and len(line) <= 90 and len(countries) == 1 and (_dated(line) or _dated(above)) and not any(
-                o.node.type == "Organization" and start <= o.start < start + len(line) and not _a_venue(o.node.name)
-                for o in sentences.located):  # (a venue's line under the date's: 'Room 3, International Conference
-            #                                     Centre Geneva, Geneva, Switzerland')
+        # (the date may stand on the line above, the venue's name on this one: 'Room 3, International Conference
+        # Centre Geneva, Geneva, Switzerland')
+        bodies = [o for o in sentences.located if o.node.type == "Organization" and start <= o.start < start + len(line)
+                  and not _a_venue(o.node.name)]
+        if start > topic.end and len(line) <= 90 and len(countries) == 1 and (_dated(line) or _dated(above)) and \
+                not bodies:
             ann.edges.add(LocatedIn, topic.node, m.node, m.block, (start, start + len(line)))
             return
 

@@ -154,7 +154,8 @@ def _said_part_of(text: str, projects: list[Located], areas: list[Located]) -> l
             and between.startswith(" to ")  # 'BRI contributes the programme to the Partnership's ... area'
         said_before = len(between) <= 160 and _says_part(between[-45:])  # '..., is also funded by X and is part
         #                                                                     of the work of the coal area'
-        if area is not None and (len(between) <= 60 or said_before) and (_says_part(between) or contributed) and not any(
-                m.end < other.start < area.start for other in projects):
+        others = any(m.end < other.start < area.start for other in projects) if area is not None else False
+        if area is not None and (len(between) <= 60 or said_before) and (_says_part(between) or contributed) and \
+                not others:
             said.append((m, area.node))
     return said
