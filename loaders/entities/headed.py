@@ -97,12 +97,14 @@ def _unit_of_university(name: str) -> tuple[int, int] | None:
     """
     if not SUB_UNIT.match(name) or " of " not in name or "," in name:
         return None  # ('Department of Dermatology, College of Medicine, University of Lagos' is read elsewhere)
-    first = name.index(" of ")
-    for m in re.finditer(r"\s+of\s+(?:the\s+)?", name[first + 4:]):
-        body = name[first + 4 + m.end():]
-        if re.search(r"\b(?:University|Universidad|Universidade|Université|College)\b", body) and \
+    at = name.find(" of ", name.index(" of ") + 4)
+    while at >= 0:
+        body_at = at + 4 + (4 if name.startswith("the ", at + 4) else 0)
+        body = name[body_at:]
+        if {"University", "Universidad", "Universidade", "Université", "College"} & set(body.split()) and \
                 len(body.split()) >= 2 and _typed(body) == "Organization":
-            return first + 4 + m.start(), first + 4 + m.end()
+            return at, body_at
+        at = name.find(" of ", at + 4)
     return None
 
 
@@ -312,7 +314,7 @@ def _split_and(text: str, start: int, end: int, persons: set[str]) -> list[tuple
     for country in find_countries(run):  # 'Ministry of Climate Change Pakistan Department of Environment ...': a
         rest = run[country.end:].lstrip()    # sheet's cells run together; the country ends the first body
         after = end - len(rest)
-        if re.search(r"\s(?:and|&)(?:\s+the)?\s+$", run[:country.start]):
+        if run[:country.start].rstrip().removesuffix(" the").endswith((" and", " &")):
             continue  # '... and the Samoa Ministry of ...': the country opens the next body's name
         if after > start + country.end and HEAD_OF.match(rest) and \
                 _typed(clean_name(run[:country.end])) == "Organization" and _typed(clean_name(rest)) == "Organization":
