@@ -3848,3 +3848,16 @@ def test_a_side_event_s_venue_line_under_its_date_line() -> None:
                                "International Conference Centre Geneva, Geneva, Switzerland\n\nThis side event was held in "
                                "the margins of COP-5.\n")
     assert (title, "Switzerland") in _pairs(page, "LOCATED_IN")
+
+
+def test_a_minister_and_the_ministry_of_the_same_portfolio() -> None:
+    """A made-up ministry news item: 'The Minister for Environment, Science, Technology and Innovation, Hon. Kwabena
+    Asante-Darko, opened the event' and 'said Hon. Ama Serwaa, Deputy Minister for Environment, ...' - both of the
+    Ministry of Environment, Science, Technology and Innovation the item names."""
+    page = rules_only("n.txt", "Ghana launches national action plan\n\nThe Ministry of Environment, Science, Technology "
+                               "and Innovation launched the plan in Accra. The Minister for Environment, Science, "
+                               "Technology and Innovation, Hon. Kwabena Asante-Darko, opened the event. \"This is a "
+                               "milestone,\" said Hon. Ama Serwaa, Deputy Minister for Environment, Science, Technology "
+                               "and Innovation.\n")
+    ministry = "Ministry of Environment, Science, Technology and Innovation"
+    assert {("Kwabena Asante-Darko", ministry), ("Ama Serwaa", ministry)} <= _pairs(page, "AFFILIATED_WITH")

@@ -56,7 +56,7 @@ _INITIALS_NAME = rf"(?:[A-Z]{{2,3}}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"  # 'WTB
 _ANY_NAME = rf"(?:{_INITIALS_NAME}|{_NAME})"
 NAME_PAIR = re.compile(rf"(?<![\w\-]){_NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}")
 # with the honorifics of South Asian and Philippine texts: 'Sh. Ritesh Kumar Singh', 'Engr. Wendell S. Gador'
-_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Madam|H\.E|Sh|Shri|Smt|Engr(?:['\u2019]s)?|Atty|Amb)\.?"
+_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Madam|H\.E|Hon|Sh|Shri|Smt|Engr(?:['\u2019]s)?|Atty|Amb)\.?"
                         rf"\s+({_NAME})")
 
 

@@ -25,6 +25,8 @@ def read_affiliations(ann: Annotated) -> None:
     aliases = {name_key(a): n for n in ann.by_key.values() if n.type == "Organization" for a in (n.name, *n.aliases)}
     edges: dict[tuple[str, str], AffiliatedWith] = {}
     presented: dict[tuple[str, str], Implements] = {}
+    ministries = {n.name.split(" ", 2)[2]: n for n in ann.by_key.values() if n.type == "Organization"
+                  and n.name.startswith(("Ministry of ", "Ministry for "))}
     for key, found in ann.groups.items():
         for f, prov in found:
             org = aliases.get(name_key(f.props.get("presenter", "")))
@@ -41,6 +43,8 @@ def read_affiliations(ann: Annotated) -> None:
             orgs: list[Node] = [o for o in (aliases.get(name_key(n)) for n in named) if o is not None]
             if not orgs and f.props.get("country"):
                 orgs = [government(ann, f.props["country"], prov, "a country named as a person's affiliation")]
+            if not orgs and (ministry := _ministers_ministry(ann.text, f.start, f.end, ministries)) is not None:
+                orgs = [ministry]  # 'The Minister for Environment, Science, ..., Hon. X': the Ministry for them
             for org in orgs:
                 edge = edges.setdefault((person.id, org.id), AffiliatedWith(source=person.id, target=org.id))
                 edge.provenance.append(prov)
@@ -163,3 +167,36 @@ def read_focal_points(ann: Annotated) -> None:
         line_end = len(text) if line_end < 0 else line_end
         quote = " / ".join(line.strip() for line in text[above:line_end].split("\n"))
         ann.edges.add(AffiliatedWith, m.node, opening.node, m.block, (line_start, line_end), quote=quote)
+
+
+_MINISTER = ("Minister of ", "Minister for ")
+_RANKS = ("Deputy ", "Vice ", "Vice-", "Assistant ", "State ")
+_TITLES = ("Hon.", "Hon", "H.E.", "Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Prof.")
+
+
+def _ministers_ministry(text: str, start: int, end: int, ministries: dict[str, Node]) -> Node | None:
+    """The ministry a person is minister of, where the text writes the role beside the name and names the ministry
+    ('The Minister for Environment, Science, Technology and Innovation, Hon. Kwabena Asante-Darko'; 'Hon. Ama
+    Serwaa, Deputy Minister for Environment, ...'): ``ministries`` by their portfolios.
+
+    >>> from schema import Organization
+    >>> m = {"Environment and Tourism": Organization(id="org:m", name="Ministry of Environment and Tourism")}
+    >>> _ministers_ministry("Hon. B. Bold, Vice Minister of Environment and Tourism, spoke", 5, 12, m).name
+    'Ministry of Environment and Tourism'
+    """
+    if not ministries:
+        return None
+    after = text[end:end + 200].removeprefix(",").lstrip()
+    for rank in _RANKS:
+        after = after.removeprefix(rank)
+    before = text[max(0, start - 200):start].rstrip()
+    for title in _TITLES:
+        before = before.removesuffix(title).rstrip()
+    before = before.removesuffix(",")
+    held = next((after[len(m):] for m in _MINISTER if after.startswith(m)), None)
+    cut, role = max((before.rfind(m), m) for m in _MINISTER)
+    portfolio_before = before[cut + len(role):] if cut >= 0 else None
+    for portfolio, node in sorted(ministries.items(), key=lambda item: -len(item[0])):
+        if (held is not None and held.startswith(portfolio)) or portfolio_before == portfolio:
+            return node
+    return None
