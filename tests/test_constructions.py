@@ -3861,3 +3861,12 @@ def test_a_minister_and_the_ministry_of_the_same_portfolio() -> None:
                                "and Innovation.\n")
     ministry = "Ministry of Environment, Science, Technology and Innovation"
     assert {("Kwabena Asante-Darko", ministry), ("Ama Serwaa", ministry)} <= _pairs(page, "AFFILIATED_WITH")
+
+
+def test_a_listed_name_before_a_role_with_a_colon() -> None:
+    """A made-up speaker list: 'Thabo Mokoena, Director: Air Quality Management, Department of Forestry, Fisheries and
+    the Environment (DFFE), South Africa' - the name before the comma is the person's, not a label before a colon."""
+    page = rules_only("s.txt", "Speakers\n\nThabo Mokoena, Director: Air Quality Management, Department of Forestry, "
+                               "Fisheries and the Environment (DFFE), South Africa\nOmar Saleh, National Project "
+                               "Coordinator, UNIDO Regional Office in Egypt\n")
+    assert "Thabo Mokoena" in names(page, "Person")

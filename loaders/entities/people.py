@@ -89,7 +89,7 @@ _CITED = re.compile(rf"(?:(?<=[(;])|(?<=;\s)|(?<=\band\s)|(?<=:\s))((?:{PARTICLE
                     r"\s+((?:[A-Z]\.\s?){1,3}|[A-Z][a-z\u00e0-\u017f\-]+)(?=[;.]|\s+and\b|\s*\()")
 # where a listed name may open: a line or item (after its bullet, number and a 'Label – ' or 'Label:'), brackets
 _SLOT_OPENING = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?:[-\u2022*\u25aa\u25cf\uf0b7|]\s*|\d{1,2}[.)]\s+)?(?:[^\n:\u2013\u2014()]{2,60}?"
+    r"(?:^|(?<=\n))[ \t]*(?:[-\u2022*\u25aa\u25cf\uf0b7|]\s*|\d{1,2}[.)]\s+)?(?:[^\n:,\u2013\u2014()]{2,60}?"
     r"(?:[ \t][\u2013\u2014-][ \t]|:\s+))?|\(\s*|(?<=\sand\s)|(?<=;\s)", re.MULTILINE)
 _SPEAKER = re.compile(r"\b(?:said|says|added|adds|noted|notes|stated|states|explained|explains|remarked|commented|"
                       r"emphasi[sz]ed|stressed|told|according to|moderated by|chaired by|presented by|opened by|"
