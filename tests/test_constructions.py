@@ -3870,3 +3870,14 @@ def test_a_listed_name_before_a_role_with_a_colon() -> None:
                                "Fisheries and the Environment (DFFE), South Africa\nOmar Saleh, National Project "
                                "Coordinator, UNIDO Regional Office in Egypt\n")
     assert "Thabo Mokoena" in names(page, "Person")
+
+
+def test_a_venue_is_no_body() -> None:
+    """A made-up side event page: 'held at the Bali International Convention Centre' and 'the Labadi Beach Hotel' are
+    where it met, no bodies; the International Centre for Sustainable Carbon is one."""
+    page = rules_only("e.txt", "Side event\n\nThe side event was held at the Bali International Convention Centre. The "
+                               "launch took place at the Labadi Beach Hotel. The International Centre for Sustainable "
+                               "Carbon presented its work.\n")
+    orgs = names(page, "Organization")
+    assert "International Centre for Sustainable Carbon" in orgs
+    assert not {"Bali International Convention Centre", "Labadi Beach Hotel"} & orgs

@@ -176,3 +176,22 @@ def is_own_organ(name: str) -> bool:
     (True, True, False)
     """
     return name.lower().removeprefix("the ").strip() in _OWN_ORGANS
+
+
+#: the words that end a venue's name ('Bali International Convention Centre', 'Labadi Beach Hotel'); a venue is
+#: where a meeting is held, not a body of the graph (the gold names none)
+_VENUE_ENDS = ("Hotel", "Convention Centre", "Convention Center", "Conference Centre", "Conference Center",
+               "International Centre", "Exhibition Centre", "Exhibition Center", "Resort", "Auditorium")
+
+
+def is_venue(name: str) -> bool:
+    """Whether ``name`` is a venue's: it ends with a venue's words, or with them and one more word, its city
+    ('International Conference Centre Geneva').
+
+    >>> [is_venue(n) for n in ("Bali International Convention Centre", "International Conference Centre Geneva",
+    ...                        "Labadi Beach Hotel", "International Centre for Sustainable Carbon")]
+    [True, True, True, False]
+    """
+    words = name.split()
+    return name.endswith(_VENUE_ENDS) or (len(words) >= 3 and " ".join(words[:-1]).endswith(_VENUE_ENDS)
+                                          and words[-1][:1].isupper() and words[-1].isalpha())

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from loaders.annotated import Annotated, Located
 from loaders.entities.found import Found, name_key
 from loaders.entities.governments import as_written, government_name, with_article
-from loaders.entities.naming import is_own_organ, organization_kind
+from loaders.entities.naming import is_own_organ, is_venue, organization_kind
 from loaders.gazetteers import Mention, find_articles, find_countries
 from loaders.gazetteers.areas import find_areas_in_document, find_title_area
 from loaders.gazetteers.places import find_places
@@ -62,8 +62,8 @@ def group_key(f: Found) -> tuple[str, str]:
 def named_nodes(ann: Annotated) -> None:
     """Pipeline component: one node per group of named finds, located at each find."""
     groups: dict[tuple[str, str], list[tuple[Found, Provenance]]] = defaultdict(list)
-    ann.found = [f for f in people_by_full_name(ann.found) if not (f.node_type == "Organization" and
-                                                                     is_own_organ(f.name))]  # 'Board of Trustees'
+    ann.found = [f for f in people_by_full_name(ann.found) if not (f.node_type == "Organization" and (
+        is_own_organ(f.name) or is_venue(f.name)))]  # 'Board of Trustees', 'Bali International Convention Centre'
     for f in ann.found:
         _ministry_of_its_country(f)
     _ministries_named_short(ann.found)
