@@ -68,11 +68,23 @@ def carried_out(after: str) -> bool:
     (True, False)
     """
     words = after.replace(",", " ").replace("(", " ").split()[:4]
-    if after.startswith(", a") and words[:1] in (["a"], ["an"]) and any(w in ("project", "programme", "program")
-                                                                         for w in words[1:4]):
+    if after.startswith(", a") and apposed_work(after):
         return True  # '..., a three-year project funded by the European Union'
     return any(w in ("implemented", "executed", "funded", "financed", "launched", "carried", "conducted", "led")
                for w in words[:3])
+
+
+def apposed_work(after: str, reach: int = 3) -> list[str]:
+    """The first words of an apposition after a name that calls it a project or programme within ``reach`` words
+    ('..., a three-year project funded by ...', ', a project that tracks ...'), else none: work, whatever the name's
+    head word.
+
+    >>> apposed_work(", a three-year project funded by"), apposed_work(", a network of")
+    (['a', 'three-year', 'project', 'funded'], [])
+    """
+    words = after.lstrip(", ").split()[:4]
+    return words if words[:1] in (["a"], ["an"]) and any(
+        w in ("project", "programme", "program") for w in words[1:reach + 1]) else []
 
 
 _PLURAL_HEADS = ("Projects", "Programmes", "Programs", "Activities", "Publications", "Reports", "Events", "Meetings",

@@ -17,6 +17,7 @@ from loaders.entities.found import Found, name_key
 from loaders.entities.governments import as_written, government_name, with_article
 from loaders.entities.naming import is_own_organ, is_venue, organization_kind
 from loaders.gazetteers import Mention, find_articles, find_countries
+from loaders.gazetteers.countries import is_country_name
 from loaders.gazetteers.areas import find_areas_in_document, find_title_area
 from loaders.gazetteers.places import find_places
 from schema import NODE_CLASSES, Area, Article, Block, Country, Node, Organization, Person, Provenance, node_id
@@ -136,8 +137,7 @@ def _ministries_named_short(found: list[Found]) -> None:
     for f in found:
         if f.node_type == "Organization" and f.name.startswith(_MINISTRY_HEADS):
             bare, of, place = f.name.rpartition(" of ")
-            if of and bare.startswith(_MINISTRY_HEADS) and (c := find_countries(place)) and c[0].start == 0 \
-                    and c[0].end == len(place):
+            if of and bare.startswith(_MINISTRY_HEADS) and is_country_name(place):
                 full[name_key(bare)].add(f.name)
     for f in found:
         names = full.get(name_key(f.name)) if f.node_type == "Organization" else None

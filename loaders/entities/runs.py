@@ -171,11 +171,19 @@ def _portfolio_list(text: str, after: int) -> bool:
             words = last.split()
             kept = next((words[:j] for j, w in enumerate(words) if not (w[:1].isupper() and w.isalpha())), words)
             return i > 0 and bool(kept) and _portfolios(f"{first} and {' '.join(kept)}")
-        words = item.split()
-        if not (1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)) or \
-                entity_type(item) is not None or find_countries(item):
+        if not (1 <= len(item.split()) <= 3 and _plain_words(item.split())) or entity_type(item) is not None or \
+                find_countries(item):
             return False
     return False
+
+
+def _plain_words(words: list[str]) -> bool:
+    """Capitalised plain words, no acronym among them ('Nature Conservation').
+
+    >>> _plain_words(["Nature", "Conservation"]), _plain_words(["UNDP"])
+    (True, False)
+    """
+    return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
 def _portfolios(segment: str) -> bool:
@@ -188,8 +196,7 @@ def _portfolios(segment: str) -> bool:
     """
     words = segment.replace(" and the ", " and ").split()  # 'Fisheries and the Environment'
     content = [w for w in words if w != "and"]
-    return (words.count("and") == 1 and words[0] != "and" and words[-1] != "and"
-            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in content)
+    return (words.count("and") == 1 and words[0] != "and" and words[-1] != "and" and _plain_words(content)
             and entity_type(segment) is None and not find_countries(segment))
 
 

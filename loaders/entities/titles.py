@@ -28,8 +28,8 @@ from dataclasses import replace
 from loaders.entities.acronyms import Definition, find_definitions, is_acronym
 from loaders.entities.found import Found, clean_name
 from loaders.gazetteers.mention import starts_with
-from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, carried_out,
-                                     entity_type, is_category, organization_kind)
+from loaders.entities.naming import (ABOUT_A_MEETING, EVENT_HEADS, PROJECT_HEADS, PUBLICATION_HEADS, apposed_work,
+                                     carried_out, entity_type, is_category, organization_kind)
 from loaders.entities.acronyms import CONNECTORS
 from loaders.entities.runs import capitalised_runs, in_quotes, strip_role
 from loaders.gazetteers.countries import find_countries, is_country_name, only_countries
@@ -1085,9 +1085,8 @@ def _a_project_that(text: str, end: int) -> bool:
     >>> _a_project_that("Trade Watch, a project that tracks", 11), _a_project_that("Trade Watch, a network of", 11)
     (True, False)
     """
-    words = text[end:end + 60].lstrip(", ").split()[:4]
-    return words[:1] in (["a"], ["an"]) and any(w in ("project", "programme") for w in words[1:3]) and any(
-        w in ("that", "which") for w in words[2:4])
+    words = apposed_work(text[end:end + 60], reach=2)
+    return any(w in ("that", "which") for w in words[2:4])
 
 
 def _described(text: str) -> list[Found]:

@@ -138,10 +138,7 @@ def _contact_label(before: str) -> bool:
     >>> _contact_label("Focal point: Dr. "), _contact_label("- Contact person: "), _contact_label("Speaker: ")
     (True, True, False)
     """
-    words = before.strip(" \t-\u2022*").split()
-    if words and words[-1].rstrip(".") in ("Dr", "Mr", "Ms", "Mrs", "Prof"):
-        words = words[:-1]
-    label = " ".join(words)
+    label = _without_titles(before.strip(" \t-\u2022*"))
     return label.endswith(":") and label[:-1].strip().lower() in _CONTACT_LABELS
 
 
@@ -171,7 +168,20 @@ def read_focal_points(ann: Annotated) -> None:
 
 _MINISTER = ("Minister of ", "Minister for ")
 _RANKS = ("Deputy ", "Vice ", "Vice-", "Assistant ", "State ")
-_TITLES = ("Hon.", "Hon", "H.E.", "Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Prof.")
+#: the titles written before a name, taken off the words before it ('Focal point: Dr. ', 'Minister for X, Hon. ')
+_TITLES = ("Hon.", "Hon", "H.E.", "Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof")
+
+
+def _without_titles(before: str) -> str:
+    """The words before a name without the titles that end them.
+
+    >>> _without_titles("Focal point: Dr."), _without_titles("Innovation, Hon. Dr.")
+    ('Focal point:', 'Innovation,')
+    """
+    before = before.rstrip()
+    while (title := next((t for t in _TITLES if before.endswith(" " + t) or before == t), None)) is not None:
+        before = before[:-len(title)].rstrip()
+    return before
 
 
 def _ministers_ministry(text: str, start: int, end: int, ministries: dict[str, Node]) -> Node | None:
@@ -189,10 +199,7 @@ def _ministers_ministry(text: str, start: int, end: int, ministries: dict[str, N
     after = text[end:end + 200].removeprefix(",").lstrip()
     for rank in _RANKS:
         after = after.removeprefix(rank)
-    before = text[max(0, start - 200):start].rstrip()
-    for title in _TITLES:
-        before = before.removesuffix(title).rstrip()
-    before = before.removesuffix(",")
+    before = _without_titles(text[max(0, start - 200):start]).removesuffix(",")
     held = next((after[len(m):] for m in _MINISTER if after.startswith(m)), None)
     cut, role = max((before.rfind(m), m) for m in _MINISTER)
     portfolio_before = before[cut + len(role):] if cut >= 0 else None
