@@ -196,14 +196,22 @@ _VENUE_ENDS = ("Hotel", "Convention Centre", "Convention Center", "Conference Ce
                "International Centre", "Exhibition Centre", "Exhibition Center", "Resort", "Auditorium")
 
 
-def is_venue(name: str) -> bool:
+#: any of these words makes a body named on an event's dateline its venue ('Room 3, International Conference ...')
+_DATELINE_VENUE_WORDS = ("Conference", "Convention", "Hotel", "Hall", "House", "Palace", "Room")
+
+
+def is_venue(name: str, on_a_dateline: bool = False) -> bool:
     """Whether ``name`` is a venue's: it ends with a venue's words, or with them and one more word, its city
-    ('International Conference Centre Geneva').
+    ('International Conference Centre Geneva'); on an event's dateline, any venue word in it will do.
 
     >>> [is_venue(n) for n in ("Bali International Convention Centre", "International Conference Centre Geneva",
     ...                        "Labadi Beach Hotel", "International Centre for Sustainable Carbon")]
     [True, True, True, False]
+    >>> is_venue("International Environment House", on_a_dateline=True), is_venue("Ministry of Mines", True)
+    (True, False)
     """
     words = name.split()
+    if on_a_dateline:
+        return any(w in words for w in _DATELINE_VENUE_WORDS)
     return name.endswith(_VENUE_ENDS) or (len(words) >= 3 and " ".join(words[:-1]).endswith(_VENUE_ENDS)
                                           and words[-1][:1].isupper() and words[-1].isalpha())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from loaders.annotated import Annotated, Located
+from loaders.entities.naming import is_venue
 from loaders.gazetteers.countries import ends_in_countries_after
 from loaders.relations.amounts import MONTH_NAMES
 from loaders.relations.context import of_type, the_meeting
@@ -101,20 +102,11 @@ def _dateline_place(ann: Annotated) -> None:
         # (the date may stand on the line above, the venue's name on this one: 'Room 3, International Conference
         # Centre Geneva, Geneva, Switzerland')
         bodies = [o for o in sentences.located if o.node.type == "Organization" and start <= o.start < start + len(line)
-                  and not _a_venue(o.node.name)]
+                  and not is_venue(o.node.name, on_a_dateline=True)]
         if start > topic.end and len(line) <= 90 and len(countries) == 1 and (_dated(line) or _dated(above)) and \
                 not bodies:
             ann.edges.add(LocatedIn, topic.node, m.node, m.block, (start, start + len(line)))
             return
-
-
-def _a_venue(name: str) -> bool:
-    """Whether a body's name found on a dateline is its venue's ('International Conference Centre Geneva').
-
-    >>> _a_venue("International Conference Centre Geneva"), _a_venue("Ministry of Mines")
-    (True, False)
-    """
-    return any(w in name.split() for w in ("Conference", "Convention", "Hotel", "Hall", "House", "Palace", "Room"))
 
 
 def _experience_of(before: str) -> bool:
